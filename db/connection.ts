@@ -1,0 +1,155 @@
+// Opening, creating and migrating a project file. A project is one SQLite file (WAL, foreign
+// keys, STRICT tables) marked with Groundwork's application_id. A file from a newer version of
+// Groundwork, or a file that is not a Groundwork project, is refused and left untouched.
+
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { GroundworkError } from '../shared/api/errors';
+import type { ProjectInfo } from '../shared/domain/model';
+import type { ReadableDB } from './handles';
+import { now } from './handles';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
+
+/** "GWK1" as a 32-bit integer, written into the SQLite header of every project file. */
+export const APPLICATION_ID = 0x47574b31;
+export const PROJECT_EXTENSION = '.groundwork';
+
+export interface ProjectDb {
+  readonly path: string;
+  readonly read: ReadableDB;
+  /** The connection itself: only db/ may use it (commands, migrations). */
+  readonly raw: Database.Database;
+}
+
+function configure(db: Database.Database): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('synchronous = NORMAL');
+}
+
+function migrate(db: Database.Database, from: number): void {
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= from) continue;
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+}
+
+const wrap = (file: string, db: Database.Database): ProjectDb => ({
+  path: file,
+  read: db as ReadableDB,
+  raw: db,
+});
+
+/** Creates a new, empty project file. Fails if anything already exists at that path. */
+export function createProjectFile(file: string, name: string): ProjectDb {
+  const target = path.resolve(file);
+  if (fs.existsSync(target)) {
+    throw new GroundworkError('conflict', `There is already a file at ${target}; choose another name.`);
+  }
+  const folder = path.dirname(target);
+  if (!fs.existsSync(folder)) throw new GroundworkError('io', `The folder ${folder} does not exist.`);
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(target);
+    configure(db);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    migrate(db, 0);
+    db.prepare('INSERT INTO project (id, name, created_at) VALUES (1, ?, ?)').run(name.trim(), now());
+    return wrap(target, db);
+  } catch (error) {
+    db?.close();
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
+    if (error instanceof GroundworkError) throw error;
+    throw new GroundworkError('io', `Could not create ${target}: ${(error as Error).message}`);
+  }
+}
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+function readHeader(file: string): Buffer {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const header = Buffer.alloc(100);
+    const read = fs.readSync(fd, header, 0, 100, 0);
+    return header.subarray(0, read);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Opens an existing project, migrating it (after a backup) if it is from an older version. */
+export function openProjectFile(file: string): ProjectDb {
+  const target = path.resolve(file);
+  let header: Buffer;
+  try {
+    if (!fs.statSync(target).isFile()) throw new GroundworkError('not-a-project', `${target} is a folder, not a project file.`);
+    header = readHeader(target);
+  } catch (error) {
+    if (error instanceof GroundworkError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new GroundworkError('not-found', `There is no project file at ${target}.`);
+    throw new GroundworkError('io', `Cannot read ${target}: ${(error as Error).message}`);
+  }
+  if (header.length < 100 || !header.subarray(0, 16).equals(SQLITE_HEADER)) {
+    throw new GroundworkError('not-a-project', `${path.basename(target)} is not a Groundwork project file.`);
+  }
+  // Check identity and version with SQL (the header in the main file can lag behind the WAL)
+  // before anything is configured or written.
+  let db: Database.Database;
+  try {
+    db = new Database(target, { fileMustExist: true });
+  } catch (error) {
+    throw new GroundworkError('io', `Cannot open ${target}: ${(error as Error).message}`);
+  }
+  const applicationId = db.pragma('application_id', { simple: true }) as number;
+  const schemaVersion = db.pragma('user_version', { simple: true }) as number;
+  if (applicationId !== APPLICATION_ID) {
+    db.close();
+    throw new GroundworkError(
+      'not-a-project',
+      `${path.basename(target)} is an SQLite database, but not a Groundwork project.`,
+    );
+  }
+  if (schemaVersion > LATEST_SCHEMA_VERSION) {
+    db.close();
+    throw new GroundworkError(
+      'newer-version',
+      `${path.basename(target)} was saved by a newer version of Groundwork (project format ${schemaVersion}; ` +
+        `this version reads up to ${LATEST_SCHEMA_VERSION}). Update Groundwork to open it; the file was not changed.`,
+    );
+  }
+  try {
+    configure(db);
+    if (schemaVersion < LATEST_SCHEMA_VERSION) {
+      // A backup of the file as it was, taken before the first migration touches it.
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      fs.copyFileSync(target, `${target}.v${schemaVersion}.bak`);
+      migrate(db, schemaVersion);
+    }
+    return wrap(target, db);
+  } catch (error) {
+    db.close();
+    throw new GroundworkError('io', `Could not open ${target}: ${(error as Error).message}`);
+  }
+}
+
+export function closeProjectFile(project: ProjectDb): void {
+  if (project.raw.open) project.raw.close();
+}
+
+export function projectInfo(project: ProjectDb): ProjectInfo {
+  const row = project.read.prepare('SELECT name, created_at FROM project WHERE id = 1').get() as
+    | { name: string; created_at: string }
+    | undefined;
+  return {
+    path: project.path,
+    name: row?.name ?? path.basename(project.path, PROJECT_EXTENSION),
+    createdAt: row?.created_at ?? '',
+    schemaVersion: project.read.pragma('user_version', { simple: true }) as number,
+  };
+}

@@ -1,0 +1,85 @@
+// CSV exports: the Table 8 counts and the full segment list. UTF-8 with a BOM so spreadsheet
+// programs read Persian and Arabic; cells that a spreadsheet would run as a formula are escaped.
+
+import Papa from 'papaparse';
+import type { ParadigmCounts } from '../../shared/domain/model';
+import { splitParagraphs, paragraphAt } from '../../shared/domain/text';
+import { COMPONENT_LABELS } from '../../shared/domain/paradigm';
+import type { ReadableDB } from '../../db/handles';
+import { getCodebook } from '../../db/codebook';
+import { getDocumentText } from '../../db/documents';
+import { listSegments } from '../../db/segments';
+import type { CategoryId, DocumentId } from '../../shared/domain/ids';
+
+const BOM = '\uFEFF';
+
+export const toCsv = (rows: (string | number)[][]) =>
+  BOM + Papa.unparse(rows, { escapeFormulae: true, newline: '\r\n' }) + '\r\n';
+
+export const TABLE8_HEADER = ['component', 'label', 'main_categories', 'concepts', 'final_codes'];
+
+export function table8Rows(counts: ParadigmCounts): (string | number)[][] {
+  const rows: (string | number)[][] = [TABLE8_HEADER];
+  for (const r of counts.rows) rows.push([r.component, r.label, r.mainCategories, r.concepts, r.finalCodes]);
+  rows.push(['total', 'Total (each counted once)', counts.totals.mainCategories, counts.totals.concepts, counts.totals.finalCodes]);
+  const { sums, totals } = counts;
+  if (sums.concepts !== totals.concepts || sums.finalCodes !== totals.finalCodes) {
+    rows.push(['sum_of_rows', 'Sum of the component rows', sums.mainCategories, sums.concepts, sums.finalCodes]);
+  }
+  const u = counts.unassigned;
+  rows.push([
+    'unassigned',
+    'Not in any component',
+    u.mainCategories,
+    u.conceptsUnfiled + u.conceptsOutsideComponents,
+    u.finalCodes,
+  ]);
+  return rows;
+}
+
+export const SEGMENT_HEADER = [
+  'segment_id', 'source', 'concept', 'category', 'main_category', 'component', 'text',
+  'start_utf16', 'end_utf16', 'paragraph', 'context_before', 'context_after', 'memo', 'created_at',
+];
+
+/**
+ * One row per segment. A concept filed under several categories lists each filing in the category,
+ * main-category and component cells, in the same order, separated by " | ".
+ */
+export function segmentRows(db: ReadableDB): (string | number)[][] {
+  const codebook = getCodebook(db);
+  const categories = new Map(codebook.categories.map((c) => [c.id, c]));
+  const mainOf = (id: CategoryId) => {
+    let category = categories.get(id)!;
+    while (category.parentId !== null) category = categories.get(category.parentId)!;
+    return category;
+  };
+  const filings = new Map<number, { category: string; main: string; component: string }[]>();
+  for (const f of codebook.filings) {
+    const category = categories.get(f.categoryId)!;
+    const main = mainOf(f.categoryId);
+    const list = filings.get(f.conceptId) ?? [];
+    list.push({ category: category.name, main: main.name, component: main.component ? COMPONENT_LABELS[main.component] : '' });
+    filings.set(f.conceptId, list);
+  }
+  const paragraphs = new Map<DocumentId, ReturnType<typeof splitParagraphs>>();
+  const paragraphsOf = (id: DocumentId) => {
+    let list = paragraphs.get(id);
+    if (!list) {
+      list = splitParagraphs(getDocumentText(db, id) ?? '');
+      paragraphs.set(id, list);
+    }
+    return list;
+  };
+  const rows: (string | number)[][] = [SEGMENT_HEADER];
+  for (const s of listSegments(db, { kind: 'all' })) {
+    const f = filings.get(s.conceptId) ?? [];
+    const paragraph = paragraphAt(paragraphsOf(s.documentId), s.start);
+    rows.push([
+      s.id, s.documentName, s.conceptLabel,
+      f.map((x) => x.category).join(' | '), f.map((x) => x.main).join(' | '), f.map((x) => x.component).join(' | '),
+      s.text, s.start, s.end, paragraph ? paragraph.index + 1 : '', s.contextBefore, s.contextAfter, s.memo, s.createdAt,
+    ]);
+  }
+  return rows;
+}

@@ -1,0 +1,20 @@
+// Every contract method's handler, in one map: a method without a handler does not compile.
+
+import { codebookHandlers } from './codebook';
+import { countHandlers } from './counts';
+import { documentHandlers } from './documents';
+import { historyHandlers } from './history';
+import { memoHandlers } from './memos';
+import { projectHandlers } from './project';
+import { segmentHandlers } from './segments';
+import type { Handlers } from './types';
+
+export const handlers = {
+  ...projectHandlers,
+  ...documentHandlers,
+  ...codebookHandlers,
+  ...segmentHandlers,
+  ...memoHandlers,
+  ...countHandlers,
+  ...historyHandlers,
+} satisfies Handlers;

@@ -1,0 +1,22 @@
+// A typed client over any transport that carries the envelope: Electron IPC, HTTP to the web
+// host, or the backend called in-process (the command line and the tests).
+
+import type { Input, Method, Output } from './contract';
+import type { CallRequest, CallResponse } from './wire';
+import { GroundworkError } from './errors';
+
+export type Transport = (request: CallRequest) => Promise<CallResponse>;
+
+export interface ApiClient {
+  call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>>;
+}
+
+export function createClient(transport: Transport, origin?: string): ApiClient {
+  return {
+    async call(method, input) {
+      const response = await transport({ method, input, ...(origin ? { origin } : {}) });
+      if (!response.ok) throw new GroundworkError(response.error.code, response.error.message);
+      return response.value as never;
+    },
+  };
+}

@@ -1,0 +1,226 @@
+// The one contract between the renderer (or the command line) and the backend. Each method
+// names its input schema (checked at run time by the dispatcher) and whether it changes the
+// project; `Outputs` names what it returns. A method missing from either is a compile error.
+
+import { z } from 'zod';
+import type {
+  Category,
+  Codebook,
+  Concept,
+  DocumentSummary,
+  DocumentText,
+  HistoryState,
+  ImportedFile,
+  ParadigmCounts,
+  ProjectInfo,
+  ProjectListing,
+  Segment,
+  SegmentRow,
+} from '../domain/model';
+import { categoryId, conceptId, documentId, segmentId } from '../domain/ids';
+import { COMPONENT_KEYS } from '../domain/paradigm';
+import { HEX_COLOR } from '../domain/colors';
+import { MAX_LABEL_LENGTH, MAX_MEMO_LENGTH } from '../domain/limits';
+
+const rowid = z.number().int().positive();
+const DocumentIdSchema = rowid.transform(documentId);
+const ConceptIdSchema = rowid.transform(conceptId);
+const CategoryIdSchema = rowid.transform(categoryId);
+const SegmentIdSchema = rowid.transform(segmentId);
+const ComponentSchema = z.enum(COMPONENT_KEYS);
+const Label = z.string().trim().min(1, 'A name cannot be empty.').max(MAX_LABEL_LENGTH);
+const Color = z.string().toLowerCase().regex(HEX_COLOR, 'A colour is written #rrggbb.');
+const Offset = z.number().int().nonnegative();
+const Empty = z.object({}).strict();
+
+const SegmentScopeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('all') }),
+  z.object({ kind: z.literal('document'), id: DocumentIdSchema }),
+  z.object({ kind: z.literal('concept'), id: ConceptIdSchema }),
+  z.object({ kind: z.literal('category'), id: CategoryIdSchema }),
+  z.object({ kind: z.literal('component'), key: ComponentSchema }),
+  z.object({ kind: z.literal('unassigned') }),
+]);
+
+const MemoTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('document'), id: DocumentIdSchema }),
+  z.object({ kind: z.literal('concept'), id: ConceptIdSchema }),
+  z.object({ kind: z.literal('category'), id: CategoryIdSchema }),
+  z.object({ kind: z.literal('component'), key: ComponentSchema }),
+  z.object({ kind: z.literal('segment'), id: SegmentIdSchema }),
+]);
+
+export const methods = {
+  'app.info': { input: Empty, mutates: false },
+
+  'project.current': { input: Empty, mutates: false },
+  'project.list': { input: Empty, mutates: false },
+  'project.create': {
+    input: z.object({ name: Label, path: z.string().min(1).optional() }).strict(),
+    mutates: false,
+  },
+  'project.open': { input: z.object({ path: z.string().min(1) }).strict(), mutates: false },
+  'project.openExample': { input: z.object({ fresh: z.boolean().optional() }).strict(), mutates: false },
+  'project.close': { input: Empty, mutates: false },
+
+  'document.list': { input: Empty, mutates: false },
+  'document.get': { input: z.object({ id: DocumentIdSchema }).strict(), mutates: false },
+  'document.import': {
+    input: z
+      .object({
+        files: z
+          .array(z.object({ name: z.string().min(1), dataBase64: z.string() }).strict())
+          .min(1, 'Choose at least one file.'),
+      })
+      .strict(),
+    mutates: true,
+  },
+  'document.rename': { input: z.object({ id: DocumentIdSchema, name: Label }).strict(), mutates: true },
+  'document.delete': { input: z.object({ id: DocumentIdSchema }).strict(), mutates: true },
+
+  'codebook.get': { input: Empty, mutates: false },
+  'concept.create': {
+    input: z.object({ label: Label, color: Color.optional(), inVivo: z.boolean().optional() }).strict(),
+    mutates: true,
+  },
+  'concept.update': {
+    input: z.object({ id: ConceptIdSchema, label: Label.optional(), color: Color.optional() }).strict(),
+    mutates: true,
+  },
+  'concept.delete': { input: z.object({ id: ConceptIdSchema }).strict(), mutates: true },
+
+  'category.create': {
+    input: z
+      .object({ name: Label, parentId: CategoryIdSchema.nullable().optional(), color: Color.optional() })
+      .strict(),
+    mutates: true,
+  },
+  'category.update': {
+    input: z.object({ id: CategoryIdSchema, name: Label.optional(), color: Color.optional() }).strict(),
+    mutates: true,
+  },
+  'category.move': {
+    input: z.object({ id: CategoryIdSchema, parentId: CategoryIdSchema.nullable() }).strict(),
+    mutates: true,
+  },
+  'category.delete': { input: z.object({ id: CategoryIdSchema }).strict(), mutates: true },
+  'category.fileConcepts': {
+    input: z
+      .object({
+        categoryId: CategoryIdSchema,
+        conceptIds: z.array(ConceptIdSchema).min(1),
+        /** When given, the concepts leave this category: a move rather than an extra filing. */
+        fromCategoryId: CategoryIdSchema.nullable().optional(),
+      })
+      .strict(),
+    mutates: true,
+  },
+  'category.unfileConcepts': {
+    input: z.object({ categoryId: CategoryIdSchema, conceptIds: z.array(ConceptIdSchema).min(1) }).strict(),
+    mutates: true,
+  },
+  'component.assign': {
+    input: z.object({ categoryId: CategoryIdSchema, component: ComponentSchema.nullable() }).strict(),
+    mutates: true,
+  },
+
+  'segment.code': {
+    input: z
+      .object({
+        documentId: DocumentIdSchema,
+        start: Offset,
+        end: Offset,
+        conceptId: ConceptIdSchema.optional(),
+        /** A concept created with the segment, in one undo step; inVivo takes the selected words as its label. */
+        newConcept: z
+          .object({ label: Label.optional(), inVivo: z.boolean().optional(), color: Color.optional() })
+          .strict()
+          .refine((c) => c.label !== undefined || c.inVivo === true, { message: 'A new concept needs a label.' })
+          .optional(),
+      })
+      .strict()
+      .refine((v) => (v.conceptId === undefined) !== (v.newConcept === undefined), {
+        message: 'Give either an existing concept or a new one.',
+      }),
+    mutates: true,
+  },
+  'segment.uncode': { input: z.object({ id: SegmentIdSchema }).strict(), mutates: true },
+  'segment.forDocument': { input: z.object({ documentId: DocumentIdSchema }).strict(), mutates: false },
+  'segment.list': { input: z.object({ scope: SegmentScopeSchema }).strict(), mutates: false },
+
+  'memo.set': {
+    input: z.object({ target: MemoTargetSchema, text: z.string().max(MAX_MEMO_LENGTH) }).strict(),
+    mutates: true,
+  },
+
+  'counts.paradigm': { input: Empty, mutates: false },
+  'export.table8Csv': { input: Empty, mutates: false },
+  'export.segmentsCsv': { input: Empty, mutates: false },
+
+  'history.get': { input: Empty, mutates: false },
+  'history.undo': { input: Empty, mutates: true },
+  'history.redo': { input: Empty, mutates: true },
+} as const satisfies Record<string, { input: z.ZodType; mutates: boolean }>;
+
+export interface AppInfo {
+  version: string;
+  host: 'browser' | 'electron' | 'cli' | 'test';
+  /** Folder where new projects and the example project are kept. */
+  home: string;
+}
+
+export interface CsvFile {
+  filename: string;
+  csv: string;
+}
+
+export interface Outputs {
+  'app.info': AppInfo;
+  'project.current': ProjectInfo | null;
+  'project.list': { recent: ProjectListing[]; inHome: ProjectListing[] };
+  'project.create': ProjectInfo;
+  'project.open': ProjectInfo;
+  'project.openExample': ProjectInfo;
+  'project.close': null;
+  'document.list': DocumentSummary[];
+  'document.get': DocumentText;
+  'document.import': ImportedFile[];
+  'document.rename': DocumentSummary;
+  'document.delete': { deletedSegments: number };
+  'codebook.get': Codebook;
+  'concept.create': Concept;
+  'concept.update': Concept;
+  'concept.delete': { deletedSegments: number };
+  'category.create': Category;
+  'category.update': Category;
+  'category.move': Category;
+  'category.delete': { deletedCategories: number; unfiledConcepts: number };
+  'category.fileConcepts': { filed: number };
+  'category.unfileConcepts': { unfiled: number };
+  'component.assign': Category;
+  'segment.code': Segment;
+  'segment.uncode': null;
+  'segment.forDocument': Segment[];
+  'segment.list': SegmentRow[];
+  'memo.set': null;
+  'counts.paradigm': ParadigmCounts;
+  'export.table8Csv': CsvFile;
+  'export.segmentsCsv': CsvFile;
+  'history.get': HistoryState;
+  'history.undo': HistoryState;
+  'history.redo': HistoryState;
+}
+
+export type Method = keyof typeof methods;
+/** What a caller passes (plain numbers for ids). */
+export type Input<M extends Method> = z.input<(typeof methods)[M]['input']>;
+/** What a handler receives after validation (branded ids, trimmed labels). */
+export type ParsedInput<M extends Method> = z.output<(typeof methods)[M]['input']>;
+export type Output<M extends Method> = Outputs[M];
+
+// Every method has an output type and every output type a method.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const contractIsComplete: Same<Method, keyof Outputs> = true;
+void contractIsComplete;
+
+export const isMethod = (name: string): name is Method => Object.hasOwn(methods, name);

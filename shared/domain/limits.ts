@@ -1,0 +1,16 @@
+// Limits on what is imported, shared by the renderer (checked before reading a file) and the
+// backend (checked again, since the command line and other hosts reach it directly).
+
+/** Largest source file accepted for import: 32 MiB, several times a long book. */
+export const MAX_SOURCE_BYTES = 32 * 1024 * 1024;
+
+export const MAX_LABEL_LENGTH = 200;
+export const MAX_MEMO_LENGTH = 200_000;
+
+export const SOURCE_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'] as const;
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}

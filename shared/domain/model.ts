@@ -1,0 +1,163 @@
+// The grounded-theory model as the renderer and the command line see it: documents, concepts,
+// categories (main and sub), paradigm components, segments, memos and the Table 8 counts.
+
+import type { CategoryId, CommandId, ConceptId, DocumentId, SegmentId } from './ids';
+import type { ComponentKey } from './paradigm';
+
+export type SourceFormat = 'txt' | 'md' | 'html';
+
+export interface ProjectInfo {
+  path: string;
+  name: string;
+  createdAt: string;
+  schemaVersion: number;
+}
+
+export interface ProjectListing {
+  path: string;
+  name: string;
+  modifiedAt: string | null;
+  exists: boolean;
+}
+
+export interface DocumentSummary {
+  id: DocumentId;
+  name: string;
+  format: SourceFormat;
+  originalName: string;
+  sha256: string;
+  /** Length of the canonical text in UTF-16 code units. */
+  length: number;
+  dir: 'ltr' | 'rtl';
+  importedAt: string;
+  segmentCount: number;
+  memo: string;
+}
+
+export interface DocumentText {
+  document: DocumentSummary;
+  text: string;
+}
+
+export interface Concept {
+  id: ConceptId;
+  label: string;
+  color: string;
+  inVivo: boolean;
+  memo: string;
+  createdAt: string;
+  segmentCount: number;
+}
+
+export interface Category {
+  id: CategoryId;
+  name: string;
+  color: string;
+  /** null for a main category. */
+  parentId: CategoryId | null;
+  /** Only main categories carry a component. */
+  component: ComponentKey | null;
+  memo: string;
+  createdAt: string;
+}
+
+export interface ComponentInfo {
+  key: ComponentKey;
+  label: string;
+  memo: string;
+}
+
+export interface Filing {
+  categoryId: CategoryId;
+  conceptId: ConceptId;
+}
+
+export interface Codebook {
+  components: ComponentInfo[];
+  categories: Category[];
+  concepts: Concept[];
+  filings: Filing[];
+}
+
+export interface Segment {
+  id: SegmentId;
+  documentId: DocumentId;
+  conceptId: ConceptId;
+  start: number;
+  end: number;
+  text: string;
+  contextBefore: string;
+  contextAfter: string;
+  memo: string;
+  createdAt: string;
+}
+
+/** A segment with the names a list shows beside it. */
+export interface SegmentRow extends Segment {
+  documentName: string;
+  conceptLabel: string;
+  conceptColor: string;
+}
+
+export type SegmentScope =
+  | { kind: 'all' }
+  | { kind: 'document'; id: DocumentId }
+  | { kind: 'concept'; id: ConceptId }
+  | { kind: 'category'; id: CategoryId }
+  | { kind: 'component'; key: ComponentKey }
+  | { kind: 'unassigned' };
+
+export type MemoTarget =
+  | { kind: 'document'; id: DocumentId }
+  | { kind: 'concept'; id: ConceptId }
+  | { kind: 'category'; id: CategoryId }
+  | { kind: 'component'; key: ComponentKey }
+  | { kind: 'segment'; id: SegmentId };
+
+export interface CountRow {
+  mainCategories: number;
+  concepts: number;
+  finalCodes: number;
+}
+
+/** The study's Table 8, computed from the project by queries. */
+export interface ParadigmCounts {
+  rows: Array<CountRow & { component: ComponentKey; label: string }>;
+  /** Each main category, concept and segment once, however many components it reaches. */
+  totals: CountRow;
+  /** Plain sums of the component rows, as the study's own totals row is a sum. */
+  sums: CountRow;
+  unassigned: {
+    /** Main categories that are in no component. */
+    mainCategories: number;
+    /** Concepts filed in no category at all. */
+    conceptsUnfiled: number;
+    /** Concepts filed only under categories that reach no component. */
+    conceptsOutsideComponents: number;
+    /** Segments whose concept reaches no component. */
+    finalCodes: number;
+  };
+  /** Concepts filed under more than one component (counted in each row, once in the totals). */
+  sharedConcepts: Array<{ id: ConceptId; label: string; components: ComponentKey[] }>;
+}
+
+export interface ImportedFile {
+  name: string;
+  status: 'imported' | 'duplicate' | 'failed';
+  message: string;
+  document?: DocumentSummary;
+}
+
+export interface HistoryEntry {
+  id: CommandId;
+  kind: string;
+  label: string;
+  state: 'done' | 'undone';
+  createdAt: string;
+}
+
+export interface HistoryState {
+  entries: HistoryEntry[];
+  undo: HistoryEntry | null;
+  redo: HistoryEntry | null;
+}

@@ -1,0 +1,50 @@
+// A real backend over a real project file in a fresh temporary folder, called through the same
+// dispatcher and JSON envelope as the hosts use.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createClient, type ApiClient } from '../../shared/api/client';
+import { createBackend, type Backend } from '../../electron/backend/backend';
+import { localTransport } from '../../electron/backend/dispatcher';
+
+export const REPO = path.resolve(import.meta.dirname, '../..');
+export const EXAMPLES = path.join(REPO, 'fixtures/example');
+
+export interface TestBackend {
+  backend: Backend;
+  api: ApiClient;
+  home: string;
+  cleanup(): void;
+}
+
+export function tempDir(prefix = 'groundwork-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function startBackend(): TestBackend {
+  const home = tempDir();
+  const backend = createBackend({ host: 'test', version: '0.0.0-test', home, examplesDir: EXAMPLES });
+  return {
+    backend,
+    api: createClient(localTransport(backend)),
+    home,
+    cleanup() {
+      backend.close();
+      fs.rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
+
+export const toBase64 = (text: string | Uint8Array) =>
+  Buffer.from(typeof text === 'string' ? Buffer.from(text, 'utf8') : text).toString('base64');
+
+/** Imports text files given as name → content and returns their ids in the same order. */
+export async function importTexts(api: ApiClient, files: Record<string, string | Uint8Array>) {
+  const results = await api.call('document.import', {
+    files: Object.entries(files).map(([name, content]) => ({ name, dataBase64: toBase64(content) })),
+  });
+  return results;
+}
+
+export const readExample = (name: string) => fs.readFileSync(path.join(EXAMPLES, name), 'utf8');
