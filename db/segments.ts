@@ -100,6 +100,11 @@ const LISTED = `SELECT ${COLUMNS}, d.name AS document_name, c.label AS concept_l
   FROM segment s JOIN document d ON d.id = s.document_id JOIN concept c ON c.id = s.concept_id`;
 const ORDER = 'ORDER BY d.name COLLATE NOCASE, s.document_id, s.start_offset, s.end_offset, s.id';
 
+export function getSegmentRow(db: ReadableDB, id: SegmentId): SegmentRow | undefined {
+  const row = sql(db, `${LISTED} WHERE s.id = ?`).get(id) as Row | undefined;
+  return row && toSegmentRow(row);
+}
+
 /** Every segment in a scope: a source, a concept, a category (with its sub-categories), a component. */
 export function listSegments(db: ReadableDB, scope: SegmentScope): SegmentRow[] {
   let rows: Row[];

@@ -145,6 +145,7 @@ export const methods = {
     mutates: true,
   },
   'segment.uncode': { input: z.object({ id: SegmentIdSchema }).strict(), mutates: true },
+  'segment.get': { input: z.object({ id: SegmentIdSchema }).strict(), mutates: false },
   'segment.forDocument': { input: z.object({ documentId: DocumentIdSchema }).strict(), mutates: false },
   'segment.list': { input: z.object({ scope: SegmentScopeSchema }).strict(), mutates: false },
 
@@ -200,6 +201,7 @@ export interface Outputs {
   'component.assign': Category;
   'segment.code': Segment;
   'segment.uncode': null;
+  'segment.get': SegmentRow;
   'segment.forDocument': Segment[];
   'segment.list': SegmentRow[];
   'memo.set': null;

@@ -8,7 +8,7 @@ import { matchKey } from '../../../shared/domain/normalize';
 import { requireFound, runCommand } from '../../../db/commands';
 import { allConceptLabels, conceptCount, getConcept, insertConcept } from '../../../db/codebook';
 import { getDocument, getDocumentText } from '../../../db/documents';
-import { deleteSegment, findSegment, getSegment, insertSegment, listSegments, segmentsForDocument } from '../../../db/segments';
+import { deleteSegment, findSegment, getSegment, getSegmentRow, insertSegment, listSegments, segmentsForDocument } from '../../../db/segments';
 import { requireProject } from '../backend';
 import { checkConceptLabel } from './codebook';
 import type { HandlerGroup } from './types';
@@ -67,6 +67,7 @@ export const segmentHandlers = {
     );
     return null;
   },
+  'segment.get': ({ id }, backend) => requireFound(getSegmentRow(requireProject(backend).read, id), 'That segment'),
   'segment.forDocument': ({ documentId }, backend) => segmentsForDocument(requireProject(backend).read, documentId),
   'segment.list': ({ scope }, backend) => listSegments(requireProject(backend).read, scope),
-} satisfies HandlerGroup<'segment.code' | 'segment.uncode' | 'segment.forDocument' | 'segment.list'>;
+} satisfies HandlerGroup<'segment.code' | 'segment.uncode' | 'segment.get' | 'segment.forDocument' | 'segment.list'>;

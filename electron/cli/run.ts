@@ -1,0 +1,158 @@
+// The `groundwork` command line over the same backend as the app, so a replication can be
+// scripted. run() returns the exit status: 0 done, 1 an error (one line on stderr), 2 bad usage.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createClient } from '../../shared/api/client';
+import { GroundworkError, isGroundworkError } from '../../shared/api/errors';
+import type { ParadigmCounts } from '../../shared/domain/model';
+import { createProjectFile, closeProjectFile, openProjectFile, PROJECT_EXTENSION } from '../../db/connection';
+import { createBackend } from '../backend/backend';
+import { localTransport } from '../backend/dispatcher';
+import { importFromPaths } from '../backend/import/paths';
+import { table8Rows, toCsv } from '../backend/export';
+import { hostConfig, VERSION } from '../host-config';
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+export const USAGE = `Usage: groundwork <command> [options]
+
+Commands:
+  init FILE [--name NAME]                  create a new, empty project file
+  import FILE PATH...                      import sources (.txt, .md, .html) into a project
+  counts FILE [--format table|csv|json]    the Table 8 counts per paradigm component, with totals
+  export FILE --segments OUT.csv           every coded segment, with its concept, categories and component
+  export FILE --table8 OUT.csv             the Table 8 counts as CSV
+  help                                     this text
+
+Positions in exports are offsets into each source's canonical text in UTF-16 code units.`;
+
+class UsageError extends Error {}
+
+/** Writes a file in one step: a reader never sees half of it, and a failure leaves no file. */
+function writeAtomically(file: string, content: string): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(temp, content);
+    fs.renameSync(temp, file);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw new GroundworkError('io', `Cannot write ${file}: ${(error as Error).message}`);
+  }
+}
+
+function countsTable(c: ParadigmCounts): string {
+  const head = ['Component', 'Main categories', 'Concepts', 'Final codes'];
+  const body: string[][] = c.rows.map((r) => [r.label, String(r.mainCategories), String(r.concepts), String(r.finalCodes)]);
+  body.push(['Total (each counted once)', String(c.totals.mainCategories), String(c.totals.concepts), String(c.totals.finalCodes)]);
+  const u = c.unassigned;
+  body.push(['Not in any component', String(u.mainCategories), String(u.conceptsUnfiled + u.conceptsOutsideComponents), String(u.finalCodes)]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
+  const line = (row: string[]) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+  const lines = [line(head), ...body.map(line)];
+  if (c.sharedConcepts.length > 0) {
+    lines.push(
+      '',
+      `${c.sharedConcepts.length} concept(s) are filed under more than one component: each counts in every such row and once in the total ` +
+        `(rows sum to ${c.sums.concepts} concepts, ${c.sums.finalCodes} final codes).`,
+    );
+  }
+  return lines.join('\n');
+}
+
+async function withProject<T>(file: string | undefined, use: (api: ReturnType<typeof createClient>) => Promise<T>): Promise<T> {
+  if (!file) throw new UsageError('Name a project file.');
+  const backend = createBackend(hostConfig('cli'));
+  const api = createClient(localTransport(backend));
+  try {
+    await api.call('project.open', { path: file });
+    return await use(api);
+  } finally {
+    backend.close();
+  }
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'init': {
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { name: { type: 'string' } } });
+        const file = positionals[0];
+        if (!file || positionals.length > 1) throw new UsageError('init takes one project file.');
+        const target = path.extname(file) ? file : `${file}${PROJECT_EXTENSION}`;
+        closeProjectFile(createProjectFile(target, values.name ?? path.basename(target, path.extname(target))));
+        io.out(`Created ${path.resolve(target)}`);
+        return 0;
+      }
+      case 'import': {
+        const [file, ...paths] = rest;
+        if (!file || paths.length === 0) throw new UsageError('import takes a project file and at least one source file.');
+        const project = openProjectFile(file);
+        try {
+          const results = importFromPaths(project, paths);
+          for (const r of results) (r.status === 'failed' ? io.err : io.out)(`${r.status.padEnd(9)} ${r.message}`);
+          return results.some((r) => r.status === 'failed') ? 1 : 0;
+        } finally {
+          closeProjectFile(project);
+        }
+      }
+      case 'counts': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: { format: { type: 'string', default: 'table' } },
+        });
+        if (!['table', 'csv', 'json'].includes(values.format)) throw new UsageError(`Unknown format "${values.format}": use table, csv or json.`);
+        const counts = await withProject(positionals[0], (api) => api.call('counts.paradigm', {}));
+        if (values.format === 'json') io.out(JSON.stringify(counts, null, 2));
+        else if (values.format === 'csv') io.out(toCsv(table8Rows(counts)).replace(/^\uFEFF/, '').trimEnd());
+        else io.out(countsTable(counts));
+        return 0;
+      }
+      case 'export': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: { segments: { type: 'string' }, table8: { type: 'string' } },
+        });
+        if (!values.segments && !values.table8) throw new UsageError('export needs --segments OUT.csv or --table8 OUT.csv.');
+        await withProject(positionals[0], async (api) => {
+          if (values.segments) {
+            const { csv } = await api.call('export.segmentsCsv', {});
+            writeAtomically(values.segments, csv);
+            const count = (await api.call('segment.list', { scope: { kind: 'all' } })).length;
+            io.out(`Wrote ${count} segments to ${values.segments}`);
+          }
+          if (values.table8) {
+            writeAtomically(values.table8, (await api.call('export.table8Csv', {})).csv);
+            io.out(`Wrote the Table 8 counts to ${values.table8}`);
+          }
+        });
+        return 0;
+      }
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(USAGE);
+        return command === undefined ? 2 : 0;
+      case '--version':
+        io.out(VERSION);
+        return 0;
+      default:
+        throw new UsageError(`Unknown command "${command}".`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`groundwork: ${(error as Error).message} Run "groundwork help" for usage.`);
+      return 2;
+    }
+    io.err(`groundwork: ${isGroundworkError(error) ? error.message : (error as Error).message}`);
+    return 1;
+  }
+}

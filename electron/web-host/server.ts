@@ -1,0 +1,175 @@
+// The browser-mode host: node:http on 127.0.0.1 serving the built renderer and the backend's
+// dispatcher. Every API request needs the per-run token; Host and Origin are checked so that a
+// web page elsewhere cannot reach the backend through DNS rebinding or a cross-site request.
+
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { BackendEvent, CallRequest } from '../../shared/api/wire';
+import type { Backend } from '../backend/backend';
+import { dispatch } from '../backend/dispatcher';
+
+export interface WebHostOptions {
+  backend: Backend;
+  /** The built renderer (dist/renderer). */
+  rendererDir: string;
+  port?: number;
+  token?: string;
+}
+
+export interface WebHost {
+  url: string;
+  /** The address to open, token included. */
+  openUrl: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Large enough for a base64-encoded source at the import limit. */
+const MAX_BODY = 64 * 1024 * 1024;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.ico': 'image/x-icon',
+};
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+function send(res: http.ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8') {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store' });
+  res.end(body);
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(new Error('too-large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+const tokensMatch = (given: string | null | undefined, token: string) =>
+  typeof given === 'string' && given.length === token.length && crypto.timingSafeEqual(Buffer.from(given), Buffer.from(token));
+
+export function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const { backend, rendererDir } = options;
+  const token = options.token ?? crypto.randomBytes(24).toString('base64url');
+  const root = path.resolve(rendererDir);
+  let port = 0;
+  const streams = new Set<http.ServerResponse>();
+
+  const unsubscribe = backend.subscribe((event: BackendEvent) => {
+    const data = `data: ${JSON.stringify(event)}\n\n`;
+    for (const stream of streams) stream.write(data);
+  });
+
+  const hostAllowed = (host: string | undefined) => host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+  const originAllowed = (origin: string | undefined) =>
+    origin === undefined || origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (!hostAllowed(req.headers.host)) return send(res, 421, 'Groundwork answers only on 127.0.0.1.');
+
+    if (url.pathname === '/api/call') {
+      if (req.method !== 'POST') return send(res, 405, 'POST only.');
+      if (!originAllowed(req.headers.origin)) return send(res, 403, 'Cross-origin requests are refused.');
+      if (!tokensMatch(req.headers['x-groundwork-token'] as string | undefined, token)) return send(res, 401, 'Missing or wrong token.');
+      if (!String(req.headers['content-type']).startsWith('application/json')) return send(res, 415, 'JSON only.');
+      let request: CallRequest;
+      try {
+        request = JSON.parse(await readBody(req)) as CallRequest;
+      } catch (error) {
+        const tooLarge = (error as Error).message === 'too-large';
+        return send(res, tooLarge ? 413 : 400, tooLarge ? 'The request is too large.' : 'The request is not JSON.');
+      }
+      const response = await dispatch(backend, request);
+      return send(res, 200, JSON.stringify(response), 'application/json; charset=utf-8');
+    }
+
+    if (url.pathname === '/api/events') {
+      if (!originAllowed(req.headers.origin)) return send(res, 403, 'Cross-origin requests are refused.');
+      if (!tokensMatch(url.searchParams.get('token'), token)) return send(res, 401, 'Missing or wrong token.');
+      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      streams.add(res);
+      req.on('close', () => streams.delete(res));
+      return;
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Not allowed.');
+    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    const file = path.resolve(root, relative);
+    if (!file.startsWith(root + path.sep)) return send(res, 404, 'Not found.');
+    fs.readFile(file, (error, content) => {
+      if (error) return send(res, 404, 'Not found.');
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-store',
+      });
+      res.end(req.method === 'HEAD' ? undefined : content);
+    });
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      const address = server.address();
+      port = typeof address === 'object' && address ? address.port : 0;
+      const url = `http://127.0.0.1:${port}/`;
+      resolve({
+        url,
+        openUrl: `${url}#token=${token}`,
+        token,
+        port,
+        close: () =>
+          new Promise<void>((done) => {
+            unsubscribe();
+            for (const stream of streams) stream.end();
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,9 @@
+// The renderer's one client of the backend contract. Each window or tab has its own origin id so
+// it can tell change events it caused from those of another window.
+
+import { createClient } from '../../shared/api/client';
+import { transport } from './transport';
+
+export const origin = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+export const api = createClient(transport, origin);

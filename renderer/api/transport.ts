@@ -1,0 +1,65 @@
+// How the renderer reaches the backend: through the preload's window.groundwork in Electron, or
+// over HTTP to the web host in a browser (with the per-run token from the address's #token=).
+
+import type { Transport } from '../../shared/api/client';
+import type { BackendEvent, CallResponse } from '../../shared/api/wire';
+
+interface Bridge {
+  host: 'electron';
+  call: Transport;
+  onEvent(listener: (event: BackendEvent) => void): () => void;
+  pickProjectFile(mode: 'open' | 'save'): Promise<string | null>;
+}
+
+declare global {
+  interface Window {
+    groundwork?: Bridge;
+  }
+}
+
+const TOKEN_KEY = 'groundwork.token';
+
+/** Takes the token from the address once, keeps it for this tab, and removes it from the address bar. */
+function browserToken(): string {
+  const match = /[#&]token=([\w-]+)/.exec(window.location.hash);
+  if (match?.[1]) {
+    sessionStorage.setItem(TOKEN_KEY, match[1]);
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+export const bridge: Bridge | undefined = window.groundwork;
+const token = bridge ? '' : browserToken();
+
+export const transport: Transport = bridge
+  ? (request) => bridge.call(request)
+  : async (request) => {
+      let response: Response;
+      try {
+        response = await fetch('./api/call', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Groundwork-Token': token },
+          body: JSON.stringify(request),
+        });
+      } catch {
+        return { ok: false, error: { code: 'io', message: 'Groundwork is not running any more: start it again and reload this page.' } };
+      }
+      if (response.status === 401) {
+        return {
+          ok: false,
+          error: { code: 'io', message: 'This page has no valid access token: open the address Groundwork printed when it started.' },
+        };
+      }
+      if (!response.ok) return { ok: false, error: { code: 'io', message: await response.text() } };
+      return (await response.json()) as CallResponse;
+    };
+
+export function subscribeToEvents(listener: (event: BackendEvent) => void): () => void {
+  if (bridge) return bridge.onEvent(listener);
+  const source = new EventSource(`./api/events?token=${encodeURIComponent(token)}`);
+  source.onmessage = (message) => listener(JSON.parse(message.data as string) as BackendEvent);
+  return () => source.close();
+}
+
+export const hasToken = () => Boolean(bridge) || token.length > 0;

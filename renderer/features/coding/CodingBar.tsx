@@ -1,0 +1,79 @@
+// The coding bar: appears beside a selected passage. Pick or create a concept (C or Enter),
+// code in vivo (I), or with the last concept used (L). Esc drops the selection.
+
+import { useEffect, useState } from 'react';
+import { inVivoLabel } from '../../../shared/domain/range';
+import { t } from '../../i18n/t';
+import { useStore, type TextSelection } from '../../state/store';
+import { ConceptPicker } from './ConceptPicker';
+import { codeSelection } from './use-coding';
+
+const WIDTH = 340;
+
+export function CodingBar({ selection }: { selection: TextSelection }) {
+  const concepts = useStore((s) => s.codebook.concepts);
+  const lastId = useStore((s) => s.lastConceptId);
+  const setTextSelection = useStore((s) => s.setTextSelection);
+  const [picking, setPicking] = useState(false);
+  const last = concepts.find((c) => c.id === lastId);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      if (target.closest('input, textarea, select, [contenteditable="true"]') || event.ctrlKey || event.metaKey || event.altKey) return;
+      const key = event.key.toLowerCase();
+      if (key === 'c' || key === 'enter') {
+        event.preventDefault();
+        setPicking(true);
+      } else if (key === 'i') {
+        event.preventDefault();
+        void codeSelection(selection, { inVivo: true });
+      } else if (key === 'l' && last) {
+        event.preventDefault();
+        void codeSelection(selection, { conceptId: last.id });
+      } else if (key === 'escape') {
+        setTextSelection(null);
+        window.getSelection()?.removeAllRanges();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [selection, last, setTextSelection]);
+
+  const top = Math.min(selection.rect.bottom + 8, window.innerHeight - (picking ? 300 : 90));
+  const left = Math.max(8, Math.min(selection.rect.left, window.innerWidth - WIDTH - 8));
+  const preview = selection.text.length > 60 ? `${selection.text.slice(0, 59)}…` : selection.text;
+
+  return (
+    <div className="gw-coding-bar" style={{ top, left, width: WIDTH }} role="dialog" aria-label={t('Code the selected passage')}>
+      <div className="gw-coding-preview" title={selection.text}>
+        “<bdi>{preview}</bdi>”
+      </div>
+      {picking ? (
+        <ConceptPicker
+          concepts={concepts}
+          autoFocus
+          onCancel={() => setPicking(false)}
+          onPick={(pick) =>
+            void codeSelection(selection, pick.kind === 'existing' ? { conceptId: pick.concept.id } : { label: pick.label })
+          }
+        />
+      ) : (
+        <div className="gw-coding-actions">
+          <button type="button" className="gw-button gw-primary" onClick={() => setPicking(true)}>
+            {t('Code…')} <kbd>C</kbd>
+          </button>
+          <button type="button" className="gw-button" onClick={() => void codeSelection(selection, { inVivo: true })} title={inVivoLabel(selection.text)}>
+            {t('In vivo')} <kbd>I</kbd>
+          </button>
+          {last && (
+            <button type="button" className="gw-button" onClick={() => void codeSelection(selection, { conceptId: last.id })}>
+              <span className="gw-swatch" style={{ background: last.color }} />
+              <bdi className="gw-ellipsis">{last.label}</bdi> <kbd>L</kbd>
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

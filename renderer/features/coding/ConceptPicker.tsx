@@ -1,0 +1,105 @@
+// Type-ahead over concept labels (Arabic and Persian letter forms, ZWNJ and digits compared
+// alike), with "create" offered when nothing matches exactly. Arrow keys move, Enter picks.
+
+import { useMemo, useState } from 'react';
+import type { Concept } from '../../../shared/domain/model';
+import { matchKey } from '../../../shared/domain/normalize';
+import { t } from '../../i18n/t';
+
+export type Pick = { kind: 'existing'; concept: Concept } | { kind: 'new'; label: string };
+
+interface Props {
+  concepts: Concept[];
+  onPick(pick: Pick): void;
+  onCancel(): void;
+  autoFocus?: boolean;
+  placeholder?: string;
+}
+
+const MAX_SHOWN = 8;
+
+export function ConceptPicker({ concepts, onPick, onCancel, autoFocus, placeholder }: Props) {
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const key = matchKey(query);
+  const matches = useMemo(() => {
+    if (!key) return concepts.slice(0, MAX_SHOWN);
+    const starts = concepts.filter((c) => matchKey(c.label).startsWith(key));
+    const contains = concepts.filter((c) => !matchKey(c.label).startsWith(key) && matchKey(c.label).includes(key));
+    return [...starts, ...contains].slice(0, MAX_SHOWN);
+  }, [concepts, key]);
+  const exact = matches.some((c) => matchKey(c.label) === key);
+  const options: Pick[] = [
+    ...matches.map((concept): Pick => ({ kind: 'existing', concept })),
+    ...(query.trim() && !exact ? [{ kind: 'new', label: query.trim() } as Pick] : []),
+  ];
+  const current = Math.min(active, options.length - 1);
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      setActive((current + 1) % Math.max(options.length, 1));
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      setActive((current - 1 + options.length) % Math.max(options.length, 1));
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      const option = options[current];
+      if (option) onPick(option);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      onCancel();
+    }
+  };
+
+  return (
+    <div className="gw-picker">
+      <input
+        className="gw-picker-input"
+        dir="auto"
+        value={query}
+        autoFocus={autoFocus}
+        placeholder={placeholder ?? t('Concept: type to find or create')}
+        aria-label={t('Concept')}
+        role="combobox"
+        aria-expanded={options.length > 0}
+        aria-controls="gw-picker-list"
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      {options.length > 0 && (
+        <ul className="gw-picker-list" id="gw-picker-list" role="listbox">
+          {options.map((option, i) => (
+            <li
+              key={option.kind === 'existing' ? option.concept.id : 'new'}
+              role="option"
+              aria-selected={i === current}
+              className={i === current ? 'gw-active' : undefined}
+              onMouseEnter={() => setActive(i)}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                onPick(option);
+              }}
+            >
+              {option.kind === 'existing' ? (
+                <>
+                  <span className="gw-swatch" style={{ background: option.concept.color }} />
+                  <bdi>{option.concept.label}</bdi>
+                  <span className="gw-muted gw-count">{option.concept.segmentCount}</span>
+                </>
+              ) : (
+                <>
+                  <span className="gw-plus">+</span>
+                  {t('Create concept')} “<bdi>{option.label}</bdi>”
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+// What a click on a highlight shows: every segment covering that spot, with its concept, and the
+// ways to act on it (uncode, open its memo, find its concept in the code system).
+
+import { useEffect, useRef } from 'react';
+import type { SegmentId } from '../../../shared/domain/ids';
+import { t } from '../../i18n/t';
+import { useStore } from '../../state/store';
+
+interface Props {
+  ids: SegmentId[];
+  x: number;
+  y: number;
+  onClose(): void;
+}
+
+export function SegmentPopover({ ids, x, y, onClose }: Props) {
+  const all = useStore((s) => s.docSegments);
+  const segments = all.filter((seg) => ids.includes(seg.id));
+  const concepts = useStore((s) => s.codebook.concepts);
+  const run = useStore((s) => s.run);
+  const setFocus = useStore((s) => s.setFocus);
+  const ref = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
+    const onDown = (event: MouseEvent) => {
+      if (!ref.current?.contains(event.target as Node)) onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('mousedown', onDown);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('mousedown', onDown);
+    };
+  }, [onClose]);
+
+  if (segments.length === 0) return null;
+  return (
+    <div
+      ref={ref}
+      className="gw-popover"
+      style={{ top: Math.min(y + 12, window.innerHeight - 60 - segments.length * 70), left: Math.max(8, Math.min(x - 40, window.innerWidth - 360)) }}
+      role="dialog"
+      aria-label={t('Segments here')}
+    >
+      <h3>{t('Coded here')}</h3>
+      <ul>
+        {segments.map((segment) => {
+          const concept = concepts.find((c) => c.id === segment.conceptId);
+          return (
+            <li key={segment.id} className="gw-popover-segment">
+              <div className="gw-row">
+                <span className="gw-swatch" style={{ background: concept?.color }} />
+                <bdi className="gw-strong">{concept?.label}</bdi>
+              </div>
+              <div className="gw-excerpt" dir="auto">
+                {segment.text.length > 120 ? `${segment.text.slice(0, 119)}…` : segment.text}
+              </div>
+              <div className="gw-row gw-actions">
+                <button
+                  type="button"
+                  className="gw-link"
+                  onClick={() => {
+                    setFocus({ kind: 'segment', id: segment.id });
+                    onClose();
+                  }}
+                >
+                  {segment.memo ? t('Memo ✎') : t('Add memo')}
+                </button>
+                <button
+                  type="button"
+                  className="gw-link"
+                  onClick={() => {
+                    setFocus({ kind: 'concept', id: segment.conceptId });
+                    onClose();
+                  }}
+                >
+                  {t('Show concept')}
+                </button>
+                <button
+                  type="button"
+                  className="gw-link gw-danger"
+                  onClick={async () => {
+                    await run('segment.uncode', { id: segment.id });
+                    onClose();
+                  }}
+                >
+                  {t('Uncode')}
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

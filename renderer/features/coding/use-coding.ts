@@ -1,0 +1,25 @@
+// Coding the current text selection: with an existing concept, a new one, in vivo, or the last
+// concept used. Each is one backend command, so one undo step.
+
+import type { ConceptId } from '../../../shared/domain/ids';
+import { useStore, type TextSelection } from '../../state/store';
+
+export type CodeWith = { conceptId: ConceptId } | { label: string } | { inVivo: true };
+
+export async function codeSelection(selection: TextSelection, how: CodeWith): Promise<boolean> {
+  const { run, rememberConcept, setTextSelection } = useStore.getState();
+  const where = { documentId: selection.documentId, start: selection.start, end: selection.end };
+  const segment = await run(
+    'segment.code',
+    'conceptId' in how
+      ? { ...where, conceptId: how.conceptId }
+      : 'label' in how
+        ? { ...where, newConcept: { label: how.label } }
+        : { ...where, newConcept: { inVivo: true } },
+  );
+  if (!segment) return false;
+  rememberConcept(segment.conceptId);
+  setTextSelection(null);
+  window.getSelection()?.removeAllRanges();
+  return true;
+}

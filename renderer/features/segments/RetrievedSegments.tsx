@@ -1,0 +1,116 @@
+// Retrieved segments: every segment of the focused concept, category (sub-categories included),
+// component or source, with its source and text. Clicking one opens the source at the passage.
+
+import { useEffect, useState } from 'react';
+import type { SegmentRow, SegmentScope } from '../../../shared/domain/model';
+import { COMPONENT_LABELS } from '../../../shared/domain/paradigm';
+import { api } from '../../api/client';
+import { plural, t } from '../../i18n/t';
+import { useStore, type Focus } from '../../state/store';
+
+function scopeOf(focus: Focus | null): SegmentScope | null {
+  if (!focus) return null;
+  switch (focus.kind) {
+    case 'concept':
+      return { kind: 'concept', id: focus.id };
+    case 'category':
+      return { kind: 'category', id: focus.id };
+    case 'component':
+      return { kind: 'component', key: focus.key };
+    case 'document':
+      return { kind: 'document', id: focus.id };
+    case 'unassigned':
+      return { kind: 'unassigned' };
+    case 'segment':
+      return null;
+  }
+}
+
+export function RetrievedSegments() {
+  const focus = useStore((s) => s.focus);
+  const revision = useStore((s) => s.revision);
+  const codebook = useStore((s) => s.codebook);
+  const documents = useStore((s) => s.documents);
+  const jumpTo = useStore((s) => s.jumpTo);
+  const setFocus = useStore((s) => s.setFocus);
+  const [rows, setRows] = useState<SegmentRow[]>([]);
+  const scope = scopeOf(focus);
+  const scopeKey = JSON.stringify(scope);
+
+  useEffect(() => {
+    if (!scope) return;
+    let live = true;
+    api.call('segment.list', { scope }).then(
+      (result) => live && setRows(result),
+      () => live && setRows([]),
+    );
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [scopeKey, revision]);
+
+  const title = (() => {
+    if (!focus || !scope) return t('Retrieved segments');
+    switch (focus.kind) {
+      case 'concept':
+        return codebook.concepts.find((c) => c.id === focus.id)?.label ?? '';
+      case 'category':
+        return codebook.categories.find((c) => c.id === focus.id)?.name ?? '';
+      case 'component':
+        return t(COMPONENT_LABELS[focus.key]);
+      case 'document':
+        return documents.find((d) => d.id === focus.id)?.name ?? '';
+      default:
+        return t('Not in any component');
+    }
+  })();
+
+  return (
+    <section className="gw-panel gw-segments" aria-label={t('Retrieved segments')}>
+      <header className="gw-panel-header">
+        <h2>
+          {t('Retrieved segments')}
+          {scope && (
+            <>
+              {' · '}
+              <bdi>{title}</bdi>
+            </>
+          )}
+        </h2>
+        {scope && <span className="gw-muted">{plural(rows.length, '{n} segment', '{n} segments')}</span>}
+      </header>
+      {!scope ? (
+        <p className="gw-empty">{t('Select a concept, category, component or source to list its coded segments.')}</p>
+      ) : rows.length === 0 ? (
+        <p className="gw-empty">{t('No coded segments here yet.')}</p>
+      ) : (
+        <ol className="gw-segment-list">
+          {rows.map((row) => (
+            <li key={row.id}>
+              <button
+                type="button"
+                className="gw-segment-item"
+                onClick={() => void jumpTo({ documentId: row.documentId, start: row.start, end: row.end, segmentId: row.id })}
+                onDoubleClick={() => setFocus({ kind: 'segment', id: row.id })}
+                title={t('Open the source at this passage (double-click for its details and memo)')}
+              >
+                <span className="gw-segment-meta">
+                  <span className="gw-swatch" style={{ background: row.conceptColor }} />
+                  <bdi className="gw-strong">{row.conceptLabel}</bdi>
+                  <span className="gw-muted">
+                    · <bdi>{row.documentName}</bdi> · {row.start}–{row.end}
+                  </span>
+                  {row.memo && <span className="gw-memo-mark">✎</span>}
+                </span>
+                <span className="gw-segment-text" dir="auto">
+                  {row.text.length > 400 ? `${row.text.slice(0, 399)}…` : row.text}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,131 @@
+// The start screen, shown when no project is open: create a project, open one, or open the
+// example project (four Persian and Arabic corpus articles and an English text, nothing coded).
+
+import { useEffect, useState } from 'react';
+import type { ProjectInfo, ProjectListing } from '../../../shared/domain/model';
+import { bridge } from '../../api/transport';
+import { t } from '../../i18n/t';
+import { useStore } from '../../state/store';
+
+export function StartScreen() {
+  const info = useStore((s) => s.info);
+  const run = useStore((s) => s.run);
+  const setProject = useStore((s) => s.setProject);
+  const [name, setName] = useState('');
+  const [path, setPath] = useState('');
+  const [projects, setProjects] = useState<{ recent: ProjectListing[]; inHome: ProjectListing[] } | null>(null);
+
+  useEffect(() => {
+    void run('project.list', {}).then((list) => list && setProjects(list));
+  }, [run]);
+
+  const open = async (promise: Promise<ProjectInfo | undefined>) => {
+    const project = await promise;
+    if (project) await setProject(project);
+  };
+
+  const listed = [
+    ...(projects?.recent ?? []),
+    ...(projects?.inHome ?? []).filter((p) => !projects?.recent.some((r) => r.path === p.path)),
+  ];
+
+  return (
+    <main className="gw-start">
+      <header className="gw-start-header">
+        <h1>Groundwork</h1>
+        <p className="gw-muted">{t('Qualitative coding in the grounded-theory tradition: open, axial and selective coding, with the counts of the paradigm model.')}</p>
+      </header>
+      <div className="gw-start-grid">
+        <section className="gw-card">
+          <h2>{t('New project')}</h2>
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (name.trim()) void open(run('project.create', { name: name.trim() }));
+            }}
+          >
+            <label className="gw-field">
+              <span className="gw-field-label">{t('Name')}</span>
+              <input className="gw-input" dir="auto" value={name} onChange={(e) => setName(e.target.value)} placeholder={t('e.g. B2B marketing review')} />
+            </label>
+            <p className="gw-muted gw-small">{t('Saved as one file in {home}', { home: info?.home ?? '…' })}</p>
+            <div className="gw-row gw-actions">
+              <button type="submit" className="gw-button gw-primary" disabled={!name.trim()}>
+                {t('Create project')}
+              </button>
+              {bridge && (
+                <button
+                  type="button"
+                  className="gw-button"
+                  onClick={async () => {
+                    const file = await bridge!.pickProjectFile('save');
+                    if (file) await open(run('project.create', { name: name.trim() || file.replace(/^.*[\\/]/, '').replace(/\.groundwork$/, ''), path: file }));
+                  }}
+                >
+                  {t('Create in…')}
+                </button>
+              )}
+            </div>
+          </form>
+        </section>
+
+        <section className="gw-card">
+          <h2>{t('Open project')}</h2>
+          {listed.length > 0 ? (
+            <ul className="gw-project-list">
+              {listed.map((p) => (
+                <li key={p.path}>
+                  <button type="button" className="gw-project-item" disabled={!p.exists} onClick={() => void open(run('project.open', { path: p.path }))} title={p.path}>
+                    <bdi className="gw-strong">{p.name}</bdi>
+                    <span className="gw-muted gw-small">{p.exists ? new Date(p.modifiedAt!).toLocaleString() : t('missing')}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="gw-muted">{t('No projects yet.')}</p>
+          )}
+          <form
+            className="gw-row"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (path.trim()) void open(run('project.open', { path: path.trim() }));
+            }}
+          >
+            <input className="gw-input" value={path} onChange={(e) => setPath(e.target.value)} placeholder={t('Path to a .groundwork file')} aria-label={t('Path to a project file')} />
+            <button type="submit" className="gw-button" disabled={!path.trim()}>
+              {t('Open')}
+            </button>
+            {bridge && (
+              <button
+                type="button"
+                className="gw-button"
+                onClick={async () => {
+                  const file = await bridge!.pickProjectFile('open');
+                  if (file) await open(run('project.open', { path: file }));
+                }}
+              >
+                {t('Browse…')}
+              </button>
+            )}
+          </form>
+        </section>
+
+        <section className="gw-card gw-card-example">
+          <h2>{t('Example project')}</h2>
+          <p>
+            {t('Four articles from the literature of a published B2B marketing review (three Persian, one Arabic) and the English abstract of that review, imported and ready to code.')}
+          </p>
+          <div className="gw-row gw-actions">
+            <button type="button" className="gw-button gw-primary" onClick={() => void open(run('project.openExample', {}))}>
+              {t('Open the example project')}
+            </button>
+            <button type="button" className="gw-button" onClick={() => void open(run('project.openExample', { fresh: true }))} title={t('Discard any coding done in the example and start again')}>
+              {t('Start it afresh')}
+            </button>
+          </div>
+        </section>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,77 @@
+// Starts the built browser mode (dist/node/web-host.mjs) on a free port with a fresh home folder,
+// and Debian's Chromium driven by playwright-core. Build first: `npm test` does.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { REPO, tempDir } from '../helpers/backend';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export interface App {
+  url: string;
+  home: string;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Messages the page logged as errors, and uncaught exceptions: a test fails on any. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+export async function startHost(home: string): Promise<{ url: string; process: ChildProcess }> {
+  const bundle = path.join(REPO, 'dist/node/web-host.mjs');
+  if (!fs.existsSync(bundle)) throw new Error('dist/ is missing: run "npm run build" (npm test does it)');
+  const child = spawn(process.execPath, [bundle, '--port', '0', '--home', home], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[0]);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`web host exited (${code}):\n${output}`)));
+  });
+  return { url, process: child };
+}
+
+export async function startApp(options: { viewport?: { width: number; height: number }; downloads?: boolean } = {}): Promise<App> {
+  const home = tempDir('groundwork-e2e-');
+  const host = await startHost(home);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  await page.goto(host.url);
+  return {
+    url: host.url,
+    home,
+    browser,
+    context,
+    page,
+    errors,
+    async close() {
+      await browser.close();
+      host.process.kill('SIGTERM');
+      await new Promise((resolve) => host.process.once('exit', resolve));
+      fs.rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
