@@ -7,7 +7,10 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureNodeBundles, ensureRenderer } from './build.mjs';
+import { ensureModernNode } from './pinned-node.mjs';
+
+ensureModernNode(import.meta.url);
+const { ensureNodeBundles, ensureRenderer } = await import('./build.mjs');
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

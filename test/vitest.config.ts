@@ -23,6 +23,10 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        extends: true,
+        test: { name: 'screenshots', include: ['test/e2e/screenshots/*.shots.ts'], testTimeout: 180_000, fileParallelism: false },
+      },
     ],
   },
 });

@@ -136,6 +136,7 @@ export function Reader() {
       </header>
       <div className="gw-reader-body" ref={containerRef} onClick={onClick} data-document={doc.id}>
         <Virtuoso
+          key={doc.id}
           ref={virtuosoRef}
           data={chunks}
           computeItemKey={(_, chunk) => `${doc.id}:${chunk.index}`}

@@ -18,5 +18,6 @@ export function t(text: string, vars?: Record<string, string | number>): string 
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
 }
 
-/** "1 segment", "3 segments". */
-export const plural = (n: number, one: string, many: string) => t(n === 1 ? one : many, { n: n.toLocaleString() });
+/** "1 segment", "3 segments": the whole phrase agrees in number; `{n}` is the count. */
+export const plural = (n: number, one: string, many: string, vars: Record<string, string | number> = {}) =>
+  t(n === 1 ? one : many, { ...vars, n: n.toLocaleString() });

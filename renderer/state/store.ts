@@ -236,11 +236,3 @@ export const useStore = create<State>()((set, get) => ({
     if (state?.undo) get().toast('info', t('Redone: {label}', { label: state.undo.label }));
   },
 }));
-  },
-  async redo() {
-    const entry = get().history?.redo;
-    if (!entry) return;
-    await get().run('history.redo', {});
-    get().toast('info', t('Redone: {label}', { label: entry.label }));
-  },
-}));

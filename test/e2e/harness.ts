@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { ensureNodeBundles, ensureRenderer } from '../../electron/build.mjs';
 import { REPO, tempDir } from '../helpers/backend';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -29,8 +30,10 @@ export interface App {
 }
 
 export async function startHost(home: string): Promise<{ url: string; process: ChildProcess }> {
+  // Rebuild whatever is older than its sources, so a test never runs a stale or broken build.
+  await ensureRenderer();
+  await ensureNodeBundles({ quiet: true });
   const bundle = path.join(REPO, 'dist/node/web-host.mjs');
-  if (!fs.existsSync(bundle)) throw new Error('dist/ is missing: run "npm run build" (npm test does it)');
   const child = spawn(process.execPath, [bundle, '--port', '0', '--home', home], { stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';

@@ -16,7 +16,7 @@ export async function deleteConcept(concept: Concept, codebook: Codebook): Promi
             segments: plural(concept.segmentCount, '{n} coded segment', '{n} coded segments'),
           })
         : t('It has no coded segments.'),
-      filings > 0 ? t('It leaves the {categories} it is filed under.', { categories: plural(filings, '{n} category', '{n} categories') }) : '',
+      filings > 0 ? plural(filings, 'It leaves the category it is filed under.', 'It leaves the {n} categories it is filed under.') : '',
       t('You can undo this with Ctrl+Z.'),
     ]
       .filter(Boolean)
@@ -37,15 +37,16 @@ export async function deleteCategory(category: Category, codebook: Codebook): Pr
   const concepts = index.subtreeConcepts(category.id);
   const message = [
     subs.length > 0
-      ? t('Its {subs} go with it: {names}.', {
-          subs: plural(subs.length, '{n} sub-category', '{n} sub-categories'),
+      ? plural(subs.length, 'Its sub-category {names} goes with it.', 'Its {n} sub-categories go with it: {names}.', {
           names: subs.map((s) => s.name).join(', '),
         })
       : '',
     concepts.size > 0
-      ? t('The {concepts} filed there stay in the codebook with all their segments; those filed nowhere else will show under “Concepts in no category”.', {
-          concepts: plural(concepts.size, '{n} concept', '{n} concepts'),
-        })
+      ? plural(
+          concepts.size,
+          'The concept filed there stays in the codebook with all its segments; if it is filed nowhere else, it will show under “Concepts in no category”.',
+          'The {n} concepts filed there stay in the codebook with all their segments; those filed nowhere else will show under “Concepts in no category”.',
+        )
       : t('No concepts are filed there.'),
     category.component ? t('It also leaves its paradigm component.') : '',
     t('You can undo this with Ctrl+Z.'),

@@ -93,7 +93,9 @@ export function ConceptPicker({ concepts, onPick, onCancel, autoFocus, placehold
               ) : (
                 <>
                   <span className="gw-plus">+</span>
-                  {t('Create concept')} “<bdi>{option.label}</bdi>”
+                  <span className="gw-create-label">
+                    {t('Create concept')} “<bdi>{option.label}</bdi>”
+                  </span>
                 </>
               )}
             </li>

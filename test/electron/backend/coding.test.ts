@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../../shared/api/client';
 import type { DocumentId } from '../../../shared/domain/ids';
+import type { SegmentScope } from '../../../shared/domain/model';
 import { importTexts, readExample, startBackend, type TestBackend } from '../../helpers/backend';
 
 let t: TestBackend;
@@ -185,8 +186,7 @@ describe('axial and selective coding', () => {
     const { abm, b2b, main, sub } = await codebookWithSegments();
     await api.call('category.fileConcepts', { categoryId: sub.id, conceptIds: [abm] });
     await api.call('component.assign', { categoryId: main.id, component: 'phenomenon' });
-    const texts = async (scope: Parameters<ApiClient['call']>[1] & object) =>
-      (await api.call('segment.list', { scope: scope as never })).map((s) => `${s.documentName}:${s.text}`);
+    const texts = async (scope: SegmentScope) => (await api.call('segment.list', { scope })).map((s) => `${s.documentName}:${s.text}`);
     expect(await texts({ kind: 'concept', id: b2b })).toEqual(['B2B marketing attribution (ar):B2B']);
     expect(await texts({ kind: 'category', id: main.id })).toEqual([`Account-based marketing (fa):${ABM}`, `Account-based marketing (fa):${ABM}`]);
     expect(await texts({ kind: 'component', key: 'phenomenon' })).toHaveLength(2);

@@ -1,0 +1,108 @@
+// Codebook work in Chromium: files dropped on the window (a bad one among them), renaming with F2,
+// recolouring, deleting with a plain statement of the consequences and undoing it, memos that
+// survive a reload, and a second tab that follows the first.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type App } from './harness';
+import { StartPage } from './pages/start-page';
+import { WorkspacePage } from './pages/workspace-page';
+
+let app: App;
+let ws: WorkspacePage;
+
+beforeAll(async () => {
+  app = await startApp();
+  ws = new WorkspacePage(app.page);
+  await new StartPage(app.page).createProject('Codebook test');
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+/** Drops files on the window the way the operating system does: a drop event carrying Files. */
+async function dropFiles(files: Record<string, string>) {
+  await app.page.evaluate((files) => {
+    const data = new DataTransfer();
+    for (const [name, text] of Object.entries(files)) data.items.add(new File([text], name, { type: 'text/plain' }));
+    const target = document.querySelector('.gw-app')!;
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, files);
+}
+
+describe('codebook work', () => {
+  it('imports files dropped on the window and says why a bad one was refused', async () => {
+    await dropFiles({
+      'notes.txt': 'اعتماد مشتری در بازارهای سازمانی مهم است.\nTrust matters in B2B markets.\n',
+      'empty.txt': '',
+    });
+    const report = app.page.getByRole('dialog', { name: /^Import: 1 of 2 files imported/ });
+    await report.waitFor();
+    expect(await report.locator('li').allInnerTexts()).toEqual([
+      expect.stringContaining('notes.txt: imported as "notes"'),
+      expect.stringContaining('empty.txt: the file is empty.'),
+    ]);
+    await report.getByRole('button', { name: 'OK' }).click();
+    await ws.openSource('notes');
+  });
+
+  it('renames with F2 and recolours a concept, and its highlight follows', async () => {
+    await ws.select('اعتماد مشتری');
+    await ws.codeWith('trust');
+    await ws.treeRow('trust').click();
+    await ws.tree.press('F2');
+    const field = app.page.getByRole('textbox', { name: 'New name' });
+    await field.fill('اعتماد');
+    await field.press('Enter');
+    await ws.treeRow('اعتماد').waitFor();
+    await ws.inspector.getByLabel('Colour').fill('#1144aa');
+    await expect
+      .poll(() => ws.reader.locator('span.gw-coded').first().evaluate((el) => getComputedStyle(el).backgroundColor))
+      .toBe('rgba(17, 68, 170, 0.3)');
+  });
+
+  it('states what deleting a category does, deletes it, and Ctrl+Z brings it back', async () => {
+    await ws.newMainCategory('Relationships');
+    await ws.newSubCategory('Relationships', 'Trust building');
+    await ws.fileConcepts(['اعتماد'], 'Trust building');
+    await ws.treeRow('Relationships').click();
+    await ws.tree.press('Delete');
+    const dialog = app.page.getByRole('alertdialog');
+    expect(await dialog.innerText()).toContain('Delete the category “Relationships”?');
+    expect(await dialog.innerText()).toContain('Its sub-category Trust building goes with it.');
+    expect(await dialog.innerText()).toContain('The concept filed there stays in the codebook with all its segments');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => ws.treeRow('Relationships').count()).toBe(1);
+
+    await ws.treeRow('Relationships').click();
+    await ws.tree.press('Delete');
+    await app.page.getByRole('alertdialog').getByRole('button', { name: 'Delete category' }).click();
+    await expect.poll(() => ws.treeRow('Trust building').count()).toBe(0);
+    expect(await ws.reader.locator('span.gw-coded').count()).toBe(1);
+
+    await app.page.locator('body').press('Control+z');
+    await expect.poll(() => ws.treeRow('Trust building').count()).toBe(1);
+    expect(await ws.treeRow('Trust building').getAttribute('aria-level')).toBe('3');
+  });
+
+  it('keeps memos, written without a Save button, across a reload', async () => {
+    await ws.treeRow('اعتماد').first().click();
+    await ws.inspector.getByRole('textbox', { name: /^Memo/ }).fill('یادداشت: اعتماد پایه رابطه است.');
+    await ws.inspector.getByText('saved').waitFor();
+    await app.page.reload();
+    await ws.treeRow('اعتماد').first().click();
+    await expect.poll(() => ws.inspector.getByRole('textbox', { name: /^Memo/ }).inputValue()).toBe('یادداشت: اعتماد پایه رابطه است.');
+    await expect.poll(() => ws.treeRow('اعتماد').first().locator('.gw-memo-mark').count()).toBe(1);
+  });
+
+  it('shows a change made in one tab in another tab of the same project', async () => {
+    const other = await app.context.newPage();
+    await other.goto(app.url);
+    const otherWs = new WorkspacePage(other);
+    await otherWs.treeRow('اعتماد').first().waitFor();
+    await ws.newMainCategory('Seen elsewhere');
+    await otherWs.treeRow('Seen elsewhere').waitFor({ timeout: 5000 });
+    await other.close();
+    expect(app.errors, app.errors.join('\n')).toEqual([]);
+  });
+});
