@@ -87,8 +87,13 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   });
 }
 
-const tokensMatch = (given: string | null | undefined, token: string) =>
-  typeof given === 'string' && given.length === token.length && crypto.timingSafeEqual(Buffer.from(given), Buffer.from(token));
+/** Constant-time comparison of byte strings (lengths in bytes, so non-ASCII input cannot throw). */
+function tokensMatch(given: string | null | undefined, token: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
 
 export function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { backend, rendererDir } = options;
@@ -106,8 +111,13 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const originAllowed = (origin: string | undefined) =>
     origin === undefined || origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
 
-  const server = http.createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    } catch {
+      return send(res, 400, 'Malformed address.');
+    }
     if (!hostAllowed(req.headers.host)) return send(res, 421, 'Groundwork answers only on 127.0.0.1.');
 
     if (url.pathname === '/api/call') {
@@ -137,7 +147,12 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Not allowed.');
-    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    let relative: string;
+    try {
+      relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    } catch {
+      return send(res, 400, 'Malformed address.');
+    }
     const file = path.resolve(root, relative);
     if (!file.startsWith(root + path.sep)) return send(res, 404, 'Not found.');
     fs.readFile(file, (error, content) => {
@@ -148,6 +163,15 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
         'Cache-Control': relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-store',
       });
       res.end(req.method === 'HEAD' ? undefined : content);
+    });
+  };
+
+  // Whatever a request does, the host keeps serving: an unexpected error answers 500.
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('[groundwork] request failed:', error);
+      if (!res.headersSent) send(res, 500, 'Internal error.');
+      else res.end();
     });
   });
 

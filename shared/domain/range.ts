@@ -57,7 +57,7 @@ export const IN_VIVO_MAX = 80;
 export function inVivoLabel(selected: string): string {
   const oneLine = selected.replace(/\s+/gu, ' ').trim();
   if (oneLine.length <= IN_VIVO_MAX) return oneLine;
-  const cut = oneLine.slice(0, IN_VIVO_MAX);
+  const cut = oneLine.slice(0, splitsSurrogatePair(oneLine, IN_VIVO_MAX) ? IN_VIVO_MAX - 1 : IN_VIVO_MAX);
   const lastSpace = cut.lastIndexOf(' ');
   return `${(lastSpace > IN_VIVO_MAX / 2 ? cut.slice(0, lastSpace) : cut).trim()}…`;
 }
