@@ -112,31 +112,26 @@ const toEntry = (row: { id: number; kind: string; label: string; state: 'done' |
 
 type CommandRow = Parameters<typeof toEntry>[0];
 
-export function undo(project: ProjectDb): HistoryEntry | null {
+/**
+ * Undo takes the latest done command and replays its changes backwards; redo takes the earliest
+ * undone one (the last undone) and replays them forwards. Both in one transaction.
+ */
+function step(project: ProjectDb, direction: 'undo' | 'redo'): HistoryEntry | null {
   const db = project.raw;
+  const [from, to, order] = direction === 'undo' ? (['done', 'undone', 'DESC'] as const) : (['undone', 'done', 'ASC'] as const);
   return db.transaction(() => {
-    const row = sql(db, `SELECT id, kind, label, state, created_at FROM command WHERE state = 'done' ORDER BY id DESC LIMIT 1`).get() as
+    const row = sql(db, `SELECT id, kind, label, state, created_at FROM command WHERE state = ? ORDER BY id ${order} LIMIT 1`).get(from) as
       | CommandRow
       | undefined;
     if (!row) return null;
-    replay(db, row.id, 'undo');
-    sql(db, `UPDATE command SET state = 'undone' WHERE id = ?`).run(row.id);
-    return toEntry({ ...row, state: 'undone' });
+    replay(db, row.id, direction);
+    sql(db, 'UPDATE command SET state = ? WHERE id = ?').run(to, row.id);
+    return toEntry({ ...row, state: to });
   })();
 }
 
-export function redo(project: ProjectDb): HistoryEntry | null {
-  const db = project.raw;
-  return db.transaction(() => {
-    const row = sql(db, `SELECT id, kind, label, state, created_at FROM command WHERE state = 'undone' ORDER BY id ASC LIMIT 1`).get() as
-      | CommandRow
-      | undefined;
-    if (!row) return null;
-    replay(db, row.id, 'redo');
-    sql(db, `UPDATE command SET state = 'done' WHERE id = ?`).run(row.id);
-    return toEntry({ ...row, state: 'done' });
-  })();
-}
+export const undo = (project: ProjectDb) => step(project, 'undo');
+export const redo = (project: ProjectDb) => step(project, 'redo');
 
 export function history(project: ProjectDb, limit = 100): HistoryState {
   const rows = sql(
