@@ -45,9 +45,27 @@ export function getDocument(db: ReadableDB, id: DocumentId): DocumentSummary | u
   return row && toSummary(row);
 }
 
+/**
+ * Recently read texts, per connection, keyed by SHA-256: a text never changes after import and its
+ * hash names it, so a cached text cannot go stale, whatever is deleted, undone or re-imported.
+ */
+const texts = new WeakMap<ReadableDB, Map<string, string>>();
+const TEXTS_KEPT = 4;
+
 export function getDocumentText(db: ReadableDB, id: DocumentId): string | undefined {
-  const row = sql(db, 'SELECT text FROM document WHERE id = ?').get(id) as { text: string } | undefined;
-  return row?.text;
+  const row = sql(db, 'SELECT sha256 FROM document WHERE id = ?').get(id) as { sha256: string } | undefined;
+  if (!row) return undefined;
+  let cache = texts.get(db);
+  if (!cache) texts.set(db, (cache = new Map()));
+  let text = cache.get(row.sha256);
+  if (text === undefined) {
+    text = (sql(db, 'SELECT text FROM document WHERE id = ?').get(id) as { text: string }).text;
+    if (cache.size >= TEXTS_KEPT) cache.delete(cache.keys().next().value!);
+  } else {
+    cache.delete(row.sha256);
+  }
+  cache.set(row.sha256, text);
+  return text;
 }
 
 export function findDocumentBySha(db: ReadableDB, sha256: string): DocumentSummary | undefined {

@@ -1,7 +1,7 @@
 // Coded segments: a passage of one source ([start, end) in UTF-16 code units of its canonical
 // text) coded with one concept. The coded text and some context are kept with the offsets.
 
-import type { Segment, SegmentRow, SegmentScope } from '../shared/domain/model';
+import type { Segment, SegmentMark, SegmentRow, SegmentScope } from '../shared/domain/model';
 import type { ConceptId, DocumentId, SegmentId } from '../shared/domain/ids';
 import { conceptId, documentId, segmentId } from '../shared/domain/ids';
 import type { ReadableDB, WritableDB } from './handles';
@@ -40,7 +40,10 @@ const toSegment = (r: Row): Segment => ({
   createdAt: r.created_at,
 });
 
-const toSegmentRow = (r: Row): SegmentRow => ({
+/** A listed segment with its context, as the export writes it. */
+export type ListedSegment = SegmentRow & Pick<Segment, 'contextBefore' | 'contextAfter'>;
+
+const toSegmentRow = (r: Row): ListedSegment => ({
   ...toSegment(r),
   documentName: r.document_name ?? '',
   conceptLabel: r.concept_label ?? '',
@@ -52,10 +55,20 @@ export function getSegment(db: ReadableDB, id: SegmentId): Segment | undefined {
   return row && toSegment(row);
 }
 
-export function segmentsForDocument(db: ReadableDB, id: DocumentId): Segment[] {
-  return (sql(db, `SELECT ${COLUMNS} FROM segment s WHERE s.document_id = ? ORDER BY s.start_offset, s.end_offset, s.id`).all(
-    id,
-  ) as Row[]).map(toSegment);
+/** The segments of one source as the reader needs them: ids and offsets, no text. */
+export function segmentMarks(db: ReadableDB, id: DocumentId): SegmentMark[] {
+  const rows = sql(
+    db,
+    `SELECT id, concept_id, start_offset, end_offset, memo <> '' AS has_memo FROM segment
+     WHERE document_id = ? ORDER BY start_offset, end_offset, id`,
+  ).all(id) as { id: number; concept_id: number; start_offset: number; end_offset: number; has_memo: number }[];
+  return rows.map((r) => ({
+    id: segmentId(r.id),
+    conceptId: conceptId(r.concept_id),
+    start: r.start_offset,
+    end: r.end_offset,
+    hasMemo: r.has_memo === 1,
+  }));
 }
 
 export function findSegment(
@@ -100,13 +113,13 @@ const LISTED = `SELECT ${COLUMNS}, d.name AS document_name, c.label AS concept_l
   FROM segment s JOIN document d ON d.id = s.document_id JOIN concept c ON c.id = s.concept_id`;
 const ORDER = 'ORDER BY d.name COLLATE NOCASE, s.document_id, s.start_offset, s.end_offset, s.id';
 
-export function getSegmentRow(db: ReadableDB, id: SegmentId): SegmentRow | undefined {
+export function getSegmentRow(db: ReadableDB, id: SegmentId): ListedSegment | undefined {
   const row = sql(db, `${LISTED} WHERE s.id = ?`).get(id) as Row | undefined;
   return row && toSegmentRow(row);
 }
 
 /** Every segment in a scope: a source, a concept, a category (with its sub-categories), a component. */
-export function listSegments(db: ReadableDB, scope: SegmentScope): SegmentRow[] {
+export function listSegments(db: ReadableDB, scope: SegmentScope): ListedSegment[] {
   let rows: Row[];
   switch (scope.kind) {
     case 'all':

@@ -4,7 +4,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
-import type { Segment } from '../../shared/domain/model';
+import type { SegmentMark } from '../../shared/domain/model';
 import type { ConceptId, SegmentId } from '../../shared/domain/ids';
 import { paragraphAt } from '../../shared/domain/text';
 import { plural, t } from '../i18n/t';
@@ -33,7 +33,7 @@ export function Reader() {
   const colors = useMemo(() => new Map<ConceptId, string>(concepts.map((c) => [c.id, c.color])), [concepts]);
   const sorted = useMemo(() => [...segments].sort((a, b) => a.start - b.start || a.end - b.end), [segments]);
   const longest = useMemo(() => sorted.reduce((m, s) => Math.max(m, s.end - s.start), 0), [sorted]);
-  const colorOf = useCallback((s: Segment) => colors.get(s.conceptId) ?? '#888888', [colors]);
+  const colorOf = useCallback((s: SegmentMark) => colors.get(s.conceptId) ?? '#888888', [colors]);
 
   const renderChunk = useCallback(
     (_: number, chunk: Chunk) => {

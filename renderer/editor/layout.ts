@@ -3,7 +3,10 @@
 // style and the margin stripes. Pure functions, so they are tested without a browser.
 
 import { withAlpha } from '../../shared/domain/colors';
-import type { Segment } from '../../shared/domain/model';
+import type { SegmentMark } from '../../shared/domain/model';
+
+/** What layout needs of a segment. */
+export type Placed = Pick<SegmentMark, 'id' | 'conceptId' | 'start' | 'end'>;
 import type { SegmentId } from '../../shared/domain/ids';
 import { flatPieces } from '../../shared/domain/pieces';
 import type { Paragraph } from '../../shared/domain/text';
@@ -29,7 +32,7 @@ export function chunkParagraphs(paragraphs: readonly Paragraph[], size = CHUNK_S
 export const chunkOfParagraph = (paragraphIndex: number, size = CHUNK_SIZE) => Math.floor(paragraphIndex / size);
 
 /** Segments sorted by start, looked up by range with a binary search on start. */
-export function segmentsIn(sorted: readonly Segment[], start: number, end: number, longest: number): Segment[] {
+export function segmentsIn<S extends Placed>(sorted: readonly S[], start: number, end: number, longest: number): S[] {
   let lo = 0;
   let hi = sorted.length;
   const from = start - longest;
@@ -38,7 +41,7 @@ export function segmentsIn(sorted: readonly Segment[], start: number, end: numbe
     if (sorted[mid]!.start < from) lo = mid + 1;
     else hi = mid;
   }
-  const out: Segment[] = [];
+  const out: S[] = [];
   for (let i = lo; i < sorted.length && sorted[i]!.start < end; i += 1) {
     const s = sorted[i]!;
     if (s.end > start) out.push(s);
@@ -80,13 +83,13 @@ export function stripeShadow(colors: string[], dir: 'ltr' | 'rtl'): string {
   return distinct.map((c, i) => `inset ${sign * 4 * (i + 1)}px 0 0 0 ${c}`).join(', ');
 }
 
-export function layoutParagraph(
+export function layoutParagraph<S extends Placed>(
   paragraph: Paragraph,
-  segments: readonly Segment[],
-  colorOf: (segment: Segment) => string,
+  segments: readonly S[],
+  colorOf: (segment: S) => string,
 ): ParagraphLayout {
   const inside = segments.filter((s) => s.end > paragraph.start && s.start < paragraph.end);
-  const byId = new Map<SegmentId, Segment>(inside.map((s) => [s.id, s]));
+  const byId = new Map<SegmentId, S>(inside.map((s) => [s.id, s]));
   const runs = flatPieces(paragraph.start, paragraph.end, inside).map((piece) => ({
     start: piece.start,
     end: piece.end,

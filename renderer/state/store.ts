@@ -12,7 +12,7 @@ import type {
   HistoryState,
   ParadigmCounts,
   ProjectInfo,
-  Segment,
+  SegmentMark,
 } from '../../shared/domain/model';
 import type { CategoryId, ConceptId, DocumentId, SegmentId } from '../../shared/domain/ids';
 import type { ComponentKey } from '../../shared/domain/paradigm';
@@ -70,7 +70,7 @@ interface State {
   revision: number;
   view: 'coding' | 'table8';
   openDoc: OpenDocument | null;
-  docSegments: Segment[];
+  docSegments: SegmentMark[];
   focus: Focus | null;
   /** Concepts picked in the code tree (Ctrl/Shift-click) for moving several at once. */
   pickedConcepts: ConceptId[];

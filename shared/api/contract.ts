@@ -15,6 +15,7 @@ import type {
   ProjectInfo,
   ProjectListing,
   Segment,
+  SegmentMark,
   SegmentRow,
 } from '../domain/model';
 import { categoryId, conceptId, documentId, segmentId } from '../domain/ids';
@@ -202,7 +203,7 @@ export interface Outputs {
   'segment.code': Segment;
   'segment.uncode': null;
   'segment.get': SegmentRow;
-  'segment.forDocument': Segment[];
+  'segment.forDocument': SegmentMark[];
   'segment.list': SegmentRow[];
   'memo.set': null;
   'counts.paradigm': ParadigmCounts;

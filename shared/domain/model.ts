@@ -92,8 +92,17 @@ export interface Segment {
   createdAt: string;
 }
 
-/** A segment with the names a list shows beside it. */
-export interface SegmentRow extends Segment {
+/** What the reader draws of a segment: the text itself comes from the source. */
+export interface SegmentMark {
+  id: SegmentId;
+  conceptId: ConceptId;
+  start: number;
+  end: number;
+  hasMemo: boolean;
+}
+
+/** A segment as lists show it: with the names beside it, without its context. */
+export interface SegmentRow extends Omit<Segment, 'contextBefore' | 'contextAfter'> {
   documentName: string;
   conceptLabel: string;
   conceptColor: string;

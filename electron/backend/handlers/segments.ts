@@ -8,11 +8,15 @@ import { matchKey } from '../../../shared/domain/normalize';
 import { requireFound, runCommand } from '../../../db/commands';
 import { allConceptLabels, conceptCount, getConcept, insertConcept } from '../../../db/codebook';
 import { getDocument, getDocumentText } from '../../../db/documents';
-import { deleteSegment, findSegment, getSegment, getSegmentRow, insertSegment, listSegments, segmentsForDocument } from '../../../db/segments';
+import type { SegmentRow } from '../../../shared/domain/model';
+import { type ListedSegment, deleteSegment, findSegment, getSegment, getSegmentRow, insertSegment, listSegments, segmentMarks } from '../../../db/segments';
 import { requireProject } from '../backend';
 import { checkConceptLabel } from './codebook';
 import type { HandlerGroup } from './types';
 import { quoted } from './types';
+
+/** Lists never show the context, and thousands of segments travel lighter without it. */
+const withoutContext = ({ contextBefore: _b, contextAfter: _a, ...row }: ListedSegment): SegmentRow => row;
 
 export const segmentHandlers = {
   'segment.code': ({ documentId, start, end, conceptId, newConcept }, backend) => {
@@ -67,7 +71,7 @@ export const segmentHandlers = {
     );
     return null;
   },
-  'segment.get': ({ id }, backend) => requireFound(getSegmentRow(requireProject(backend).read, id), 'That segment'),
-  'segment.forDocument': ({ documentId }, backend) => segmentsForDocument(requireProject(backend).read, documentId),
-  'segment.list': ({ scope }, backend) => listSegments(requireProject(backend).read, scope),
+  'segment.get': ({ id }, backend) => withoutContext(requireFound(getSegmentRow(requireProject(backend).read, id), 'That segment')),
+  'segment.forDocument': ({ documentId }, backend) => segmentMarks(requireProject(backend).read, documentId),
+  'segment.list': ({ scope }, backend) => listSegments(requireProject(backend).read, scope).map(withoutContext),
 } satisfies HandlerGroup<'segment.code' | 'segment.uncode' | 'segment.get' | 'segment.forDocument' | 'segment.list'>;

@@ -15,6 +15,7 @@ interface Props {
 
 export function SegmentPopover({ ids, x, y, onClose }: Props) {
   const all = useStore((s) => s.docSegments);
+  const text = useStore((s) => s.openDoc?.text ?? '');
   const segments = all.filter((seg) => ids.includes(seg.id));
   const concepts = useStore((s) => s.codebook.concepts);
   const run = useStore((s) => s.run);
@@ -54,7 +55,7 @@ export function SegmentPopover({ ids, x, y, onClose }: Props) {
                 <bdi className="gw-strong">{concept?.label}</bdi>
               </div>
               <div className="gw-excerpt" dir="auto">
-                {segment.text.length > 120 ? `${segment.text.slice(0, 119)}…` : segment.text}
+                {segment.end - segment.start > 120 ? `${text.slice(segment.start, segment.start + 119)}…` : text.slice(segment.start, segment.end)}
               </div>
               <div className="gw-row gw-actions">
                 <button
@@ -65,7 +66,7 @@ export function SegmentPopover({ ids, x, y, onClose }: Props) {
                     onClose();
                   }}
                 >
-                  {segment.memo ? t('Memo ✎') : t('Add memo')}
+                  {segment.hasMemo ? t('Memo ✎') : t('Add memo')}
                 </button>
                 <button
                   type="button"

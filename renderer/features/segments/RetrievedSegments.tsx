@@ -2,6 +2,7 @@
 // component or source, with its source and text. Clicking one opens the source at the passage.
 
 import { useEffect, useState } from 'react';
+import { Virtuoso } from 'react-virtuoso';
 import type { SegmentRow, SegmentScope } from '../../../shared/domain/model';
 import { COMPONENT_LABELS } from '../../../shared/domain/paradigm';
 import { api } from '../../api/client';
@@ -85,31 +86,33 @@ export function RetrievedSegments() {
       ) : rows.length === 0 ? (
         <p className="gw-empty">{t('No coded segments here yet.')}</p>
       ) : (
-        <ol className="gw-segment-list">
-          {rows.map((row) => (
-            <li key={row.id}>
-              <button
-                type="button"
-                className="gw-segment-item"
-                onClick={() => void jumpTo({ documentId: row.documentId, start: row.start, end: row.end, segmentId: row.id })}
-                onDoubleClick={() => setFocus({ kind: 'segment', id: row.id })}
-                title={t('Open the source at this passage (double-click for its details and memo)')}
-              >
-                <span className="gw-segment-meta">
-                  <span className="gw-swatch" style={{ background: row.conceptColor }} />
-                  <bdi className="gw-strong">{row.conceptLabel}</bdi>
-                  <span className="gw-muted">
-                    · <bdi>{row.documentName}</bdi> · {row.start}–{row.end}
-                  </span>
-                  {row.memo && <span className="gw-memo-mark">✎</span>}
+        // Thousands of segments stay quick: only the rows in view are in the page.
+        <Virtuoso
+          className="gw-segment-list"
+          data={rows}
+          computeItemKey={(_, row) => row.id}
+          itemContent={(_, row) => (
+            <button
+              type="button"
+              className="gw-segment-item"
+              onClick={() => void jumpTo({ documentId: row.documentId, start: row.start, end: row.end, segmentId: row.id })}
+              onDoubleClick={() => setFocus({ kind: 'segment', id: row.id })}
+              title={t('Open the source at this passage (double-click for its details and memo)')}
+            >
+              <span className="gw-segment-meta">
+                <span className="gw-swatch" style={{ background: row.conceptColor }} />
+                <bdi className="gw-strong">{row.conceptLabel}</bdi>
+                <span className="gw-muted">
+                  · <bdi>{row.documentName}</bdi> · {row.start}–{row.end}
                 </span>
-                <span className="gw-segment-text" dir="auto">
-                  {row.text.length > 400 ? `${row.text.slice(0, 399)}…` : row.text}
-                </span>
-              </button>
-            </li>
-          ))}
-        </ol>
+                {row.memo && <span className="gw-memo-mark">✎</span>}
+              </span>
+              <span className="gw-segment-text" dir="auto">
+                {row.text.length > 400 ? `${row.text.slice(0, 399)}…` : row.text}
+              </span>
+            </button>
+          )}
+        />
       )}
     </section>
   );

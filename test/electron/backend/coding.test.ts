@@ -74,7 +74,7 @@ describe('open coding', () => {
     const b = await api.call('segment.code', { documentId: ar.id, ...inner, newConcept: { label: 'B2B marketing' } });
     await api.call('segment.code', { documentId: ar.id, ...outer, conceptId: b.conceptId });
     await expect(api.call('segment.code', { documentId: ar.id, ...outer, conceptId: a.conceptId })).rejects.toThrow(/already coded/);
-    const segments = await api.call('segment.forDocument', { documentId: ar.id });
+    const segments = await api.call('segment.list', { scope: { kind: 'document', id: ar.id } });
     expect(segments.map((s) => s.text)).toEqual(['إسناد تسويق B2B', 'إسناد تسويق B2B', 'تسويق B2B']);
   });
 
@@ -208,7 +208,8 @@ describe('memos, undo and redo', () => {
     expect(codebook.concepts[0]!.memo).toBe('concept memo');
     expect(codebook.categories[0]!.memo).toBe('category memo');
     expect(codebook.components.find((c) => c.key === 'context')!.memo).toBe('یادداشت زمینه');
-    expect((await api.call('segment.forDocument', { documentId: fa.id }))[0]!.memo).toBe('segment memo');
+    expect((await api.call('segment.get', { id: s.id })).memo).toBe('segment memo');
+    expect((await api.call('segment.forDocument', { documentId: fa.id }))[0]!.hasMemo).toBe(true);
     expect((await api.call('document.get', { id: fa.id })).document.memo).toBe('source memo');
     await expect(api.call('memo.set', { target: { kind: 'segment', id: 999 as never }, text: 'x' })).rejects.toThrow(/does not exist/);
   });
@@ -251,7 +252,7 @@ describe('memos, undo and redo', () => {
     await api.call('history.undo', {});
     const codebook = await api.call('codebook.get', {});
     expect(codebook.filings).toEqual([{ categoryId: cat.id, conceptId: s.conceptId }]);
-    expect(await api.call('segment.forDocument', { documentId: fa.id })).toMatchObject([{ id: s.id, text: ABM }]);
+    expect(await api.call('segment.list', { scope: { kind: 'document', id: fa.id } })).toMatchObject([{ id: s.id, text: ABM }]);
   });
 
   it('a new action after undo drops the redo step', async () => {
