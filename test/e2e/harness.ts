@@ -1,22 +1,15 @@
 // Starts the built browser mode (dist/node/web-host.mjs) on a free port with a fresh home folder,
 // and Debian's Chromium driven by playwright-core. Build first: `npm test` does.
 
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ensureNodeBundles, ensureRenderer } from '../../electron/build.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, spawnHost } from './launch.mjs';
 import { REPO, tempDir } from '../helpers/backend';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export { CHROMIUM, CHROMIUM_ARGS };
 
 export interface App {
   url: string;
@@ -33,23 +26,8 @@ export async function startHost(home: string): Promise<{ url: string; process: C
   // Rebuild whatever is older than its sources, so a test never runs a stale or broken build.
   await ensureRenderer();
   await ensureNodeBundles({ quiet: true });
-  const bundle = path.join(REPO, 'dist/node/web-host.mjs');
-  const child = spawn(process.execPath, [bundle, '--port', '0', '--home', home], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[0]);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`web host exited (${code}):\n${output}`)));
-  });
+  const { child, address } = spawnHost(REPO, ['--home', home]);
+  const url = await address;
   return { url, process: child };
 }
 
