@@ -52,7 +52,6 @@ function ChunkViewImpl({ text, layouts, signature }: Props) {
   useEffect(() => {
     fill(editor, text, layouts);
     // The signature stands for text and layouts: rebuilding on it alone avoids needless work.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editor, signature]);
 
   return <div ref={rootRef} className="gw-chunk" />;

@@ -31,9 +31,7 @@ export async function deleteConcept(concept: Concept, codebook: Codebook): Promi
 
 export async function deleteCategory(category: Category, codebook: Codebook): Promise<void> {
   const index = indexCodebook(codebook);
-  const subs: Category[] = [];
-  const collect = (id: Category['id']) => (index.children.get(id) ?? []).forEach((c) => (subs.push(c), collect(c.id)));
-  collect(category.id);
+  const subs = index.descendants(category.id);
   const concepts = index.subtreeConcepts(category.id);
   const message = [
     subs.length > 0

@@ -18,6 +18,8 @@ export interface TreeIndex {
   unfiled: Concept[];
   /** Distinct concepts in a category and everything below it. */
   subtreeConcepts(id: CategoryId): Set<ConceptId>;
+  /** Every category below a category, at any depth, parents before their children. */
+  descendants(id: CategoryId): Category[];
 }
 
 const byName = (a: Category, b: Category) => a.name.localeCompare(b.name);
@@ -47,7 +49,9 @@ export function indexCodebook(codebook: Codebook): TreeIndex {
     for (const child of children.get(id) ?? []) subtreeConcepts(child.id).forEach((c) => set.add(c));
     return set;
   };
-  return { children, conceptsIn, unfiled, subtreeConcepts };
+  const descendants = (id: CategoryId, seen = new Set<CategoryId>([id])): Category[] =>
+    (children.get(id) ?? []).filter((c) => !seen.has(c.id) && seen.add(c.id)).flatMap((c) => [c, ...descendants(c.id, seen)]);
+  return { children, conceptsIn, unfiled, subtreeConcepts, descendants };
 }
 
 export function buildRows(codebook: Codebook, counts: ParadigmCounts | null, collapsed: ReadonlySet<string>): TreeRow[] {

@@ -22,7 +22,6 @@ export function MemoEditor({ target, value }: { target: MemoTarget; value: strin
       setText(value);
       saved.current = value;
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, value]);
 
   const save = async (next: string) => {

@@ -48,7 +48,7 @@ export function RetrievedSegments() {
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // scopeKey stands for scope, which is a new object on every render.
   }, [scopeKey, revision]);
 
   const title = (() => {
