@@ -4,6 +4,7 @@
 // A migration that changes the columns of a captured table must call createCaptureTriggers again.
 
 import type Database from 'better-sqlite3';
+import { sql } from './handles';
 
 /** The captured tables and their primary keys. */
 export const CAPTURED_TABLES: Record<string, readonly string[]> = {
@@ -20,6 +21,17 @@ export function tableColumns(db: Database.Database, table: string): string[] {
   const rows = db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[];
   if (rows.length === 0) throw new Error(`No table ${table}`);
   return rows.map((r) => r.name);
+}
+
+/** Column names per table, read once per connection: undo replays thousands of rows at times. */
+const knownColumns = new WeakMap<Database.Database, Map<string, Set<string>>>();
+
+function columnsOf(db: Database.Database, table: string): Set<string> {
+  let tables = knownColumns.get(db);
+  if (!tables) knownColumns.set(db, (tables = new Map()));
+  let columns = tables.get(table);
+  if (!columns) tables.set(table, (columns = new Set(tableColumns(db, table))));
+  return columns;
 }
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -52,21 +64,21 @@ type Row = Record<string, string | number | null>;
 export function applyRowImage(db: Database.Database, table: string, current: Row | null, target: Row | null): void {
   const keys = CAPTURED_TABLES[table];
   if (!keys) throw new Error(`The command log names an unknown table: ${table}`);
-  const known = new Set(tableColumns(db, table));
+  const known = columnsOf(db, table);
   const keyOf = (row: Row) => keys.map((k) => row[k] ?? null);
   const where = keys.map((k) => `${quote(k)} = ?`).join(' AND ');
   if (target === null) {
-    if (current) db.prepare(`DELETE FROM ${quote(table)} WHERE ${where}`).run(...keyOf(current));
+    if (current) sql(db, `DELETE FROM ${quote(table)} WHERE ${where}`).run(...keyOf(current));
     return;
   }
   const columns = Object.keys(target).filter((c) => known.has(c));
   const values = columns.map((c) => target[c] ?? null);
   if (current === null) {
-    db.prepare(
-      `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-    ).run(...values);
+    sql(db, `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(
+      ...values,
+    );
   } else {
-    db.prepare(`UPDATE ${quote(table)} SET ${columns.map((c) => `${quote(c)} = ?`).join(', ')} WHERE ${where}`).run(
+    sql(db, `UPDATE ${quote(table)} SET ${columns.map((c) => `${quote(c)} = ?`).join(', ')} WHERE ${where}`).run(
       ...values,
       ...keyOf(current),
     );

@@ -115,6 +115,14 @@ export function getCategory(db: ReadableDB, id: CategoryId): Category | undefine
   return row && toCategory(row);
 }
 
+/** The names of the categories directly under a parent (null: the main categories). */
+export function siblingNames(db: ReadableDB, parentId: CategoryId | null): { id: CategoryId; name: string }[] {
+  return (sql(db, 'SELECT id, name FROM category WHERE parent_id IS ?').all(parentId) as { id: number; name: string }[]).map((r) => ({
+    id: categoryId(r.id),
+    name: r.name,
+  }));
+}
+
 export function categoryCount(db: ReadableDB): number {
   return (sql(db, 'SELECT count(*) AS n FROM category').get() as { n: number }).n;
 }

@@ -22,6 +22,7 @@ import {
   insertCategory,
   insertConcept,
   moveCategory,
+  siblingNames,
   subtreeIds,
   unfileConcept,
   updateCategory,
@@ -40,7 +41,7 @@ export function checkConceptLabel(db: ReadableDB, label: string, except?: number
 
 function checkSiblingName(db: ReadableDB, name: string, parentId: CategoryId | null, except?: CategoryId): void {
   const key = matchKey(name);
-  const twin = getCodebook(db).categories.find((c) => c.parentId === parentId && c.id !== except && matchKey(c.name) === key);
+  const twin = siblingNames(db, parentId).find((c) => c.id !== except && matchKey(c.name) === key);
   if (twin) {
     const where = parentId === null ? 'among the main categories' : 'in that category';
     throw new GroundworkError('conflict', `There is already a category ${quoted(twin.name)} ${where}.`);

@@ -7,6 +7,7 @@ import { useStore } from '../../state/store';
 import { deleteCategory } from '../codebook/actions';
 import { indexCodebook } from '../codebook/tree-model';
 import { CategoryPath } from './CategoryPath';
+import { ColouredTitle } from './ColouredTitle';
 import { MemoEditor } from './MemoEditor';
 
 export function CategoryInspector({ id }: { id: CategoryId }) {
@@ -22,16 +23,7 @@ export function CategoryInspector({ id }: { id: CategoryId }) {
   return (
     <section className="gw-panel gw-inspector" aria-label={t('Details')}>
       <p className="gw-kind">{category.parentId === null ? t('Main category') : t('Sub-category')}</p>
-      <div className="gw-title-row">
-        <input
-          type="color"
-          className="gw-color"
-          value={category.color}
-          aria-label={t('Colour')}
-          onChange={(e) => void run('category.update', { id: category.id, color: e.target.value })}
-        />
-        <h2 dir="auto">{category.name}</h2>
-      </div>
+      <ColouredTitle title={category.name} color={category.color} onColor={(color) => void run('category.update', { id: category.id, color })} />
       {category.parentId !== null && (
         <p className="gw-muted">
           {t('In')} <CategoryPath id={category.parentId} />

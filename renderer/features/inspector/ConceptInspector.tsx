@@ -5,6 +5,7 @@ import { plural, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { deleteConcept } from '../codebook/actions';
 import { CategoryPath } from './CategoryPath';
+import { ColouredTitle } from './ColouredTitle';
 import { MemoEditor } from './MemoEditor';
 
 export function ConceptInspector({ id }: { id: ConceptId }) {
@@ -17,16 +18,7 @@ export function ConceptInspector({ id }: { id: ConceptId }) {
   return (
     <section className="gw-panel gw-inspector" aria-label={t('Details')}>
       <p className="gw-kind">{concept.inVivo ? t('Concept (in vivo)') : t('Concept')}</p>
-      <div className="gw-title-row">
-        <input
-          type="color"
-          className="gw-color"
-          value={concept.color}
-          aria-label={t('Colour')}
-          onChange={(e) => void run('concept.update', { id: concept.id, color: e.target.value })}
-        />
-        <h2 dir="auto">{concept.label}</h2>
-      </div>
+      <ColouredTitle title={concept.label} color={concept.color} onColor={(color) => void run('concept.update', { id: concept.id, color })} />
       <p>{plural(concept.segmentCount, '{n} coded segment', '{n} coded segments')}</p>
       <h3 className="gw-field-label">{t('Filed under')}</h3>
       {filedIn.length === 0 ? (
