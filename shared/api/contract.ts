@@ -18,6 +18,7 @@ import type {
   SegmentMark,
   SegmentRow,
 } from '../domain/model';
+import type { MainCategoryCounts } from '../domain/main-category-counts';
 import { categoryId, conceptId, documentId, segmentId } from '../domain/ids';
 import { COMPONENT_KEYS } from '../domain/paradigm';
 import { HEX_COLOR } from '../domain/colors';
@@ -162,6 +163,8 @@ export const methods = {
   'history.get': { input: Empty, mutates: false },
   'history.undo': { input: Empty, mutates: true },
   'history.redo': { input: Empty, mutates: true },
+
+  'counts.mainCategories': { input: Empty, mutates: false },
 } as const satisfies Record<string, { input: z.ZodType; mutates: boolean }>;
 
 export interface AppInfo {
@@ -212,6 +215,7 @@ export interface Outputs {
   'history.get': HistoryState;
   'history.undo': HistoryState;
   'history.redo': HistoryState;
+  'counts.mainCategories': MainCategoryCounts;
 }
 
 export type Method = keyof typeof methods;

@@ -8,6 +8,7 @@ import { memoHandlers } from './memos';
 import { projectHandlers } from './project';
 import { segmentHandlers } from './segments';
 import type { Handlers } from './types';
+import { diagramHandlers } from './diagrams';
 
 export const handlers = {
   ...projectHandlers,
@@ -17,4 +18,5 @@ export const handlers = {
   ...memoHandlers,
   ...countHandlers,
   ...historyHandlers,
+  ...diagramHandlers,
 } satisfies Handlers;

@@ -1,0 +1,81 @@
+// The counts behind the paradigm diagram and the count cascade: each main category with its
+// distinct concepts (sub-categories included) and final codes, grouped by paradigm component.
+// Queries only, never stored tallies; the per-component figures follow Table 8's rules.
+
+import { categoryId } from '../shared/domain/ids';
+import type { ComponentMainCategories, MainCategoryCount, MainCategoryCounts } from '../shared/domain/main-category-counts';
+import type { ComponentKey } from '../shared/domain/paradigm';
+import { COMPONENT_KEYS, COMPONENT_LABELS } from '../shared/domain/paradigm';
+import type { ReadableDB } from './handles';
+import { sql } from './handles';
+import { FILING_TREE } from './filing-tree';
+
+const PER_MAIN_CATEGORY = `
+  WITH RECURSIVE ${FILING_TREE},
+  main_concept(main_id, concept_id) AS (SELECT DISTINCT main_id, concept_id FROM filing)
+  SELECT m.id, m.name, m.color, m.component,
+    (SELECT count(*) FROM main_concept mc WHERE mc.main_id = m.id) AS concepts,
+    (SELECT count(*) FROM segment s JOIN main_concept mc ON mc.concept_id = s.concept_id
+      WHERE mc.main_id = m.id) AS final_codes
+  FROM category m WHERE m.parent_id IS NULL
+  ORDER BY m.name COLLATE NOCASE, m.id`;
+
+const PER_COMPONENT = `
+  WITH RECURSIVE ${FILING_TREE},
+  component_concept(component, concept_id) AS (
+    SELECT DISTINCT component, concept_id FROM filing WHERE component IS NOT NULL
+  )
+  SELECT pc.key AS component,
+    (SELECT count(*) FROM component_concept cc WHERE cc.component = pc.key) AS concepts,
+    (SELECT count(*) FROM segment s JOIN component_concept cc ON cc.concept_id = s.concept_id
+      WHERE cc.component = pc.key) AS final_codes
+  FROM paradigm_component pc ORDER BY pc.position`;
+
+const TOTALS = `
+  WITH RECURSIVE ${FILING_TREE},
+  assigned(concept_id) AS (SELECT DISTINCT concept_id FROM filing WHERE component IS NOT NULL)
+  SELECT
+    (SELECT count(*) FROM category WHERE parent_id IS NULL AND component IS NOT NULL) AS main_categories,
+    (SELECT count(*) FROM assigned) AS concepts,
+    (SELECT count(*) FROM segment WHERE concept_id IN (SELECT concept_id FROM assigned)) AS final_codes`;
+
+interface MainRow {
+  id: number;
+  name: string;
+  color: string;
+  component: ComponentKey | null;
+  concepts: number;
+  final_codes: number;
+}
+
+export function mainCategoryCounts(db: ReadableDB): MainCategoryCounts {
+  const mains = sql(db, PER_MAIN_CATEGORY).all() as MainRow[];
+  const toCount = (r: MainRow): MainCategoryCount => ({
+    id: categoryId(r.id),
+    name: r.name,
+    color: r.color,
+    concepts: r.concepts,
+    finalCodes: r.final_codes,
+  });
+  const perComponent = new Map(
+    (sql(db, PER_COMPONENT).all() as { component: ComponentKey; concepts: number; final_codes: number }[]).map((r) => [r.component, r]),
+  );
+  const components = COMPONENT_KEYS.map((key): ComponentMainCategories => {
+    const categories = mains.filter((m) => m.component === key).map(toCount);
+    const row = perComponent.get(key);
+    return {
+      component: key,
+      label: COMPONENT_LABELS[key],
+      categories,
+      mainCategories: categories.length,
+      concepts: row?.concepts ?? 0,
+      finalCodes: row?.final_codes ?? 0,
+    };
+  });
+  const t = sql(db, TOTALS).get() as { main_categories: number; concepts: number; final_codes: number };
+  return {
+    components,
+    unassigned: mains.filter((m) => m.component === null).map(toCount),
+    totals: { mainCategories: t.main_categories, concepts: t.concepts, finalCodes: t.final_codes },
+  };
+}
