@@ -13,6 +13,7 @@ import { Inspector } from '../inspector/Inspector';
 import { RetrievedSegments } from '../segments/RetrievedSegments';
 import { Table8View } from '../counts/Table8View';
 import { TopBar } from './TopBar';
+import { DiagramsView } from '../diagrams/DiagramsView';
 
 const typing = (target: EventTarget | null) => (target as HTMLElement | null)?.closest?.('input, textarea, select, [contenteditable="true"]');
 
@@ -74,7 +75,7 @@ export function Workspace() {
         </main>
       ) : (
         <main className="gw-workspace-single">
-          <Table8View />
+          {view === 'diagrams' ? <DiagramsView /> : <Table8View />}
         </main>
       )}
       {dropping && <div className="gw-drop-overlay">{t('Drop files to import them as sources')}</div>}

@@ -1,0 +1,107 @@
+// The Screening (PRISMA) tab: the flow diagram from the live screening counts or a study's
+// reported figures when the project has them, or from figures typed in here (blank = not
+// reported). Typed figures draw and export the diagram; they are not saved in the project.
+
+import { useRef, useState } from 'react';
+import type { PrismaFigures } from '../../../shared/domain/prisma';
+import type { Measure } from '../../charts/text-layout';
+import { t } from '../../i18n/t';
+import { ExportButtons } from './ExportButtons';
+import { PrismaDiagram } from './PrismaDiagram';
+import { EMPTY_PRISMA, type PrismaSources } from './prisma-source';
+
+type Which = 'live' | 'reported' | 'typed';
+type NumberField = 'identified' | 'duplicatesRemoved' | 'screened' | 'excludedAtScreening' | 'assessedForEligibility' | 'included';
+
+const FIELDS: { key: NumberField; label: string }[] = [
+  { key: 'identified', label: 'Records identified' },
+  { key: 'duplicatesRemoved', label: 'Duplicates removed' },
+  { key: 'screened', label: 'Records screened' },
+  { key: 'excludedAtScreening', label: 'Excluded at screening' },
+  { key: 'assessedForEligibility', label: 'Assessed for eligibility' },
+  { key: 'included', label: 'Studies included' },
+];
+
+/** "593" → 593; "" → null (not reported); anything else → undefined (refused). */
+const parseFigure = (text: string): number | null | undefined => {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  return /^\d{1,7}$/.test(trimmed) ? Number(trimmed) : undefined;
+};
+
+export function PrismaPanel({ sources, measure, rtl, projectName }: { sources: PrismaSources; measure: Measure; rtl: boolean; projectName: string }) {
+  const svg = useRef<SVGSVGElement>(null);
+  const initial: Which = sources.live ? 'live' : sources.reported ? 'reported' : 'typed';
+  const [which, setWhich] = useState<Which>(initial);
+  const [typed, setTyped] = useState<Record<NumberField, string>>(() => {
+    const from = sources.reported ?? EMPTY_PRISMA;
+    return Object.fromEntries(FIELDS.map((f) => [f.key, from[f.key] === null ? '' : String(from[f.key])])) as Record<NumberField, string>;
+  });
+  const [reasons, setReasons] = useState('');
+
+  const parsedReasons = reasons
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const match = /^(.*?)[\s:=]+(\d{1,7})$/.exec(line);
+      return match ? { reason: match[1]!.trim(), count: Number(match[2]) } : null;
+    });
+  const invalid = FIELDS.filter((f) => parseFigure(typed[f.key]) === undefined);
+  const badReasons = parsedReasons.some((r) => r === null);
+  const typedFigures: PrismaFigures = {
+    ...EMPTY_PRISMA,
+    ...Object.fromEntries(FIELDS.map((f) => [f.key, parseFigure(typed[f.key]) ?? null])),
+    excludedAtEligibility: parsedReasons.length && !badReasons ? (parsedReasons as { reason: string; count: number }[]) : null,
+  };
+  const figures = which === 'live' ? sources.live : which === 'reported' ? sources.reported : typedFigures;
+
+  return (
+    <>
+      <div className="gw-diagram-bar">
+        <div className="gw-toolbar" role="radiogroup" aria-label={t('Figures')}>
+          {sources.live && (
+            <label>
+              <input type="radio" checked={which === 'live'} onChange={() => setWhich('live')} /> {t('Live screening counts')}
+            </label>
+          )}
+          {sources.reported && (
+            <label>
+              <input type="radio" checked={which === 'reported'} onChange={() => setWhich('reported')} /> {t('As the study reports them')}
+            </label>
+          )}
+          <label>
+            <input type="radio" checked={which === 'typed'} onChange={() => setWhich('typed')} /> {t('Figures typed in')}
+          </label>
+        </div>
+        {figures && <ExportButtons svg={svg} name={t('{project} - PRISMA flow diagram', { project: projectName })} />}
+      </div>
+      {which === 'typed' && (
+        <fieldset className="gw-prisma-form">
+          <legend>{t('Figures of the flow diagram (leave a field blank when the study does not report it; not saved in the project)')}</legend>
+          {FIELDS.map((f) => (
+            <label key={f.key}>
+              <span>{t(f.label)}</span>
+              <input
+                inputMode="numeric"
+                value={typed[f.key]}
+                aria-invalid={parseFigure(typed[f.key]) === undefined}
+                onChange={(e) => setTyped({ ...typed, [f.key]: e.target.value })}
+              />
+            </label>
+          ))}
+          <label className="gw-prisma-reasons">
+            <span>{t('Reports excluded, one reason a line: “reason: n”')}</span>
+            <textarea rows={3} value={reasons} aria-invalid={badReasons} onChange={(e) => setReasons(e.target.value)} />
+          </label>
+          {(invalid.length > 0 || badReasons) && (
+            <p className="gw-note gw-warning" role="alert">
+              {t('A figure is a whole number (or blank for not reported); a reason line ends with its number. Drawn as not reported until corrected.')}
+            </p>
+          )}
+        </fieldset>
+      )}
+      <div className="gw-diagram-canvas">{figures && <PrismaDiagram ref={svg} figures={figures} measure={measure} rtl={rtl} />}</div>
+    </>
+  );
+}
