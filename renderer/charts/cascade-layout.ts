@@ -116,12 +116,14 @@ export function layoutCascade(input: CascadeInput, measure: Measure, options: { 
 
   const leftNodeX = MARGIN + LEFT_LABEL;
   const rightNodeX = leftNodeX + NODE_W + FLOW;
-  const nameWidth = LEFT_LABEL - 16;
+  const pairOf = (c: ParadigmCategory) => `${c.concepts} · ${c.finalCodes}`;
+  const numWidth = Math.max(measure('00 · 00', F_NAME), ...placed.map((p) => measure(pairOf(p.c), F_NAME)));
+  const nameWidth = LEFT_LABEL - 24 - numWidth;
   type LeftNode = { c: ParadigmCategory; lines: string[]; top: number; h: number; slot: number; component?: ComponentKey };
   const left: LeftNode[] = [];
   let ly = y;
   const addLeft = (c: ParadigmCategory, component?: ComponentKey) => {
-    const lines = wrapText(`${c.name} (${c.concepts} · ${c.finalCodes})`, nameWidth, F_NAME, measure);
+    const lines = wrapText(c.name, nameWidth, F_NAME, measure);
     const h = bandOf(c);
     const slot = Math.max(h, lines.length * 17 + 2);
     left.push({ c, lines, top: ly + (slot - h) / 2, h, slot, component });
@@ -154,7 +156,9 @@ export function layoutCascade(input: CascadeInput, measure: Measure, options: { 
   for (const n of left) {
     shapes.push({ kind: 'rect', x: leftNodeX, y: n.top, w: NODE_W, h: n.h, fill: n.c.color });
     const textTop = n.top + n.h / 2 - (n.lines.length * 17) / 2;
-    n.lines.forEach((line, j) => shapes.push(put(leftNodeX - 8, textTop + (j + 1) * 17 - 4, line, F_NAME, TEXT, 'right', 'cascade-category')));
+    // The name and its figures are separate texts, so a Persian name never swallows the numbers.
+    shapes.push(put(leftNodeX - 8, textTop + 17 - 4, pairOf(n.c), F_NAME, MUTED, 'right', 'cascade-category-counts'));
+    n.lines.forEach((line, j) => shapes.push(put(leftNodeX - 16 - numWidth, textTop + (j + 1) * 17 - 4, line, F_NAME, TEXT, 'right', 'cascade-category')));
   }
   for (const node of rightNodes) {
     const theme = PARADIGM_THEME[node.component.key];
@@ -174,9 +178,10 @@ export function layoutCascade(input: CascadeInput, measure: Measure, options: { 
     }
     uy += 6;
     for (const c of input.unassigned) {
-      const lines = wrapText(`${c.name} (${c.concepts} · ${c.finalCodes})`, totalWidth - 2 * MARGIN - 20, F_NAME, measure);
+      const lines = wrapText(c.name, LEFT_LABEL, F_NAME, measure);
       shapes.push({ kind: 'rect', x: MARGIN, y: uy + 4, w: 10, h: 10, fill: '#ffffff', stroke: c.color, strokeWidth: 2, dash: '2 2' });
       lines.forEach((line, j) => shapes.push(put(MARGIN + 18, uy + (j + 1) * 17 - 4, line, F_NAME, MUTED, 'left', 'cascade-unassigned')));
+      shapes.push(put(MARGIN + 18 + LEFT_LABEL + 12, uy + 17 - 4, pairOf(c), F_NAME, MUTED, 'left', 'cascade-unassigned-counts'));
       uy += lines.length * 17 + 4;
     }
     bottom = uy;

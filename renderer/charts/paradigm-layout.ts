@@ -60,6 +60,7 @@ const MARGIN = 24;
 const GAP_X = 64;
 const GAP_Y = 44;
 const BASE_WIDTH = 250;
+const MAX_FIGURES_WIDTH = 320;
 
 export const countPair = (c: ParadigmCategory) => `${c.concepts} · ${c.finalCodes}`;
 
@@ -132,6 +133,8 @@ export function paradigmBoxWidth(input: ParadigmInput, numWidth: number, measure
   let width = BASE_WIDTH;
   for (const box of Object.values(input.boxes)) {
     width = Math.max(width, widestWord(box.title, F_TITLE, measure) + 2 * PAD);
+    // The figures read best on one line: widen for them up to a limit, then they wrap.
+    width = Math.max(width, Math.min(measure(box.figures, F_FIGURES), MAX_FIGURES_WIDTH) + 2 * PAD);
     for (const c of box.categories) width = Math.max(width, widestWord(c.name, F_NAME, measure) + 2 * PAD + DOT + numWidth + 8);
   }
   return Math.ceil(width);

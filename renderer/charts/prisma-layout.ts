@@ -118,10 +118,13 @@ export function layoutPrisma(figures: PrismaFigures, labels: PrismaLabels, measu
     b.lines.forEach((l, i) => shapes.push(put(l, x + w / 2, textTop + (i + 1) * LH - 5, 'center')));
   };
 
+  // A stage bar must be tall enough for its label, written down it.
+  const stageNeed = (label: string) => measure(label, F_STAGE) + 24;
+  const minRow = [stageNeed(labels.identification), stageNeed(labels.screening) / 2, stageNeed(labels.screening) / 2, stageNeed(labels.included)];
   const rowSpans: [number, number][] = [];
   let previousBottom: number | null = null;
-  for (const row of rows) {
-    const h = Math.max(boxHeight(row.main), row.side ? boxHeight(row.side) : 0);
+  for (const [i, row] of rows.entries()) {
+    const h = Math.max(boxHeight(row.main), row.side ? boxHeight(row.side) : 0, minRow[i]!);
     drawBox(row.main, mainX, y, MAIN_W, h);
     if (row.side) {
       drawBox(row.side, sideX, y, SIDE_W, h);

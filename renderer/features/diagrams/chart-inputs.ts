@@ -39,12 +39,12 @@ export function cascadeInput(counts: MainCategoryCounts, projectName: string, we
       { value: counts.totals.finalCodes, label: t('final codes') },
       { value: counts.totals.concepts, label: t('concepts') },
       { value: counts.totals.mainCategories, label: t('main categories') },
-      { value: used, label: t('components of {total} hold main categories', { total: COMPONENT_KEYS.length }) },
+      { value: used, label: t('of {total} components in use', { total: COMPONENT_KEYS.length }) },
     ],
     flowTitle:
       weight === 'finalCodes'
-        ? t('Which main categories hold them: bands as thick as their final codes (concepts · final codes beside each name)')
-        : t('Which main categories hold them: bands as thick as their concepts (concepts · final codes beside each name)'),
+        ? t('Which main categories hold them, in which component: bands as thick as their final codes (concepts · final codes beside each name)')
+        : t('Which main categories hold them, in which component: bands as thick as their concepts (concepts · final codes beside each name)'),
     components: counts.components.map((c) => ({ key: c.component as ComponentKey, label: t(c.label), categories: c.categories, concepts: c.concepts, finalCodes: c.finalCodes })),
     unassigned: counts.unassigned,
     unassignedLabel: t('Main categories not yet placed in any component (not counted above):'),

@@ -1,0 +1,32 @@
+// The Diagrams view, as a user sees it: tabs, the drawn SVG, the export buttons.
+
+import type { Download, Locator, Page } from 'playwright-core';
+
+export class DiagramsPage {
+  constructor(readonly page: Page) {}
+
+  async open(tab: 'Paradigm model' | 'Count cascade' | 'Screening (PRISMA)' = 'Paradigm model') {
+    await this.page.getByRole('button', { name: 'Diagrams', exact: true }).click();
+    await this.page.getByRole('tab', { name: tab }).click();
+  }
+
+  get paradigm(): Locator {
+    return this.page.getByTestId('paradigm-diagram');
+  }
+  get cascade(): Locator {
+    return this.page.getByTestId('cascade-chart');
+  }
+  get prisma(): Locator {
+    return this.page.getByTestId('prisma-diagram');
+  }
+
+  /** Every text of a drawing, in document order. */
+  texts(svg: Locator): Promise<string[]> {
+    return svg.locator('text').allTextContents();
+  }
+
+  async export(kind: 'SVG' | 'PNG'): Promise<Download> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: `Export ${kind}` }).click()]);
+    return download;
+  }
+}
