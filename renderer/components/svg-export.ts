@@ -2,6 +2,8 @@
 // are attributes already; the Vazirmatn font embedded so Persian renders and joins anywhere) or a
 // PNG rendered from that SVG at twice its size. Any feature can use these for its charts.
 
+import { t } from '../i18n/t';
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** Saves a Blob the way renderer/features/counts/download.ts saves text. */
@@ -54,13 +56,13 @@ export async function svgToPng(svg: SVGSVGElement, scale = 2): Promise<Blob> {
     canvas.width = Math.ceil(width * scale);
     canvas.height = Math.ceil(height * scale);
     const context = canvas.getContext('2d');
-    if (!context) throw new Error('This window cannot draw images (no canvas).');
+    if (!context) throw new Error(t('This window cannot draw images (no canvas).'));
     context.fillStyle = '#ffffff';
     context.fillRect(0, 0, canvas.width, canvas.height);
     context.scale(scale, scale);
     context.drawImage(image, 0, 0, width, height);
     return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The drawing could not be turned into a PNG.'))), 'image/png'),
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error(t('The drawing could not be turned into a PNG.')))), 'image/png'),
     );
   } finally {
     URL.revokeObjectURL(url);
