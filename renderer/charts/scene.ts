@@ -1,6 +1,6 @@
 // What a chart layout produces: plain geometric shapes in one coordinate space, drawn by
 // SceneSvg. Layouts are written left to right; `mirror` turns a whole scene for a right-to-left
-// interface (positions flipped, left and right alignment swapped), so each layout is written once.
+// interface (positions flipped, left and right alignment swapped, figures read right to left), so each layout is written once.
 
 import type { Direction } from '../../shared/domain/text';
 
@@ -58,7 +58,8 @@ export function mirror(scene: Scene): Scene {
       case 'rect':
         return { ...s, x: W - s.x - s.w };
       case 'text':
-        return { ...s, x: mx(s.x), align: s.vertical ? s.align : flipAlign(s.align) };
+        // Text without letters ("2 · 7": concepts · final codes) reads in the interface's direction.
+        return { ...s, x: mx(s.x), align: s.vertical ? s.align : flipAlign(s.align), dir: /\p{L}/u.test(s.text) ? s.dir : 'rtl' };
       case 'line':
         return { ...s, points: s.points.map(([x, y]) => [mx(x), y] as Point) };
       case 'band':

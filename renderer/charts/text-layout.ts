@@ -39,8 +39,14 @@ export function wrapText(text: string, maxWidth: number, font: Font, measure: Me
 export const widestWord = (text: string, font: Font, measure: Measure) =>
   Math.max(0, ...words(text).map((w) => measure(w, font)));
 
-/** A label's own direction: a Persian label that contains "B2B" is still right to left. */
-export const textDirection = (text: string): Direction => paragraphDirection(text);
+/**
+ * A label's own direction: a Persian label that contains "B2B" is still right to left. Text inside
+ * directional isolates (U+2068 … U+2069, a name set into a sentence) does not decide it.
+ */
+export function textDirection(text: string): Direction {
+  const outside = text.replace(/\u2068[^\u2069]*(\u2069|$)/g, ' ');
+  return paragraphDirection(/\p{L}/u.test(outside) ? outside : text);
+}
 
 /** A measure for the browser: canvas text metrics with the font the SVG uses, shaping included. */
 export function canvasMeasure(family: string): Measure {

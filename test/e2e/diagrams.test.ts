@@ -24,22 +24,7 @@ const SOURCE = [
   'The outcome is revenue growth for the firm.',
 ].join('\n');
 
-/** Calls the backend the way the page does, with the tab's token. */
-async function call<T>(method: string, input: unknown): Promise<T> {
-  return app.page.evaluate(
-    async ({ method, input }) => {
-      const response = await fetch('./api/call', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Groundwork-Token': sessionStorage.getItem('groundwork.token') ?? '' },
-        body: JSON.stringify({ method, input }),
-      });
-      const body = await response.json();
-      if (!body.ok) throw new Error(body.error.message);
-      return body.value;
-    },
-    { method, input },
-  ) as Promise<T>;
-}
+const call = <T>(method: string, input: unknown) => diagrams.call<T>(method, input);
 
 async function buildProject() {
   const [imported] = await call<{ document: { id: number } }[]>('document.import', {

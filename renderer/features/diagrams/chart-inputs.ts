@@ -9,6 +9,10 @@ import type { ParadigmInput } from '../../charts/paradigm-layout';
 import type { PrismaLabels } from '../../charts/prisma-layout';
 import { plural, t } from '../../i18n/t';
 
+/** A name inside a sentence keeps its own direction (FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE),
+ * so "Paradigm model: مرور بازاریابی B2B" does not reorder the words around it. */
+export const isolate = (text: string) => `\u2068${text}\u2069`;
+
 const mainCategories = (n: number) => plural(n, '{n} main category', '{n} main categories');
 const concepts = (n: number) => plural(n, '{n} concept', '{n} concepts');
 const finalCodes = (n: number) => plural(n, '{n} final code', '{n} final codes');
@@ -24,7 +28,7 @@ export function paradigmInput(counts: MainCategoryCounts, projectName: string): 
     };
   }
   return {
-    title: t('Paradigm model: {project}', { project: projectName }),
+    title: t('Paradigm model: {project}', { project: isolate(projectName) }),
     legend: t('Under each component: its main categories, concepts and final codes. Beside each main category: its concepts · final codes.'),
     boxes,
   };
@@ -33,7 +37,7 @@ export function paradigmInput(counts: MainCategoryCounts, projectName: string): 
 export function cascadeInput(counts: MainCategoryCounts, projectName: string, weight: CascadeInput['weight']): CascadeInput {
   const used = counts.components.filter((c) => c.mainCategories > 0).length;
   return {
-    title: t('Count cascade: {project}', { project: projectName }),
+    title: t('Count cascade: {project}', { project: isolate(projectName) }),
     legend: t('Final codes are the coded segments; each is coded with a concept, concepts are filed in main categories, main categories are placed in paradigm components. A concept filed under two main categories counts once in the totals.'),
     steps: [
       { value: counts.totals.finalCodes, label: t('final codes') },

@@ -40,6 +40,9 @@ describe('wrapText', () => {
   it('tells a Persian label with Latin letters right to left', () => {
     expect(textDirection('بودجه بازاریابی B2B')).toBe('rtl');
     expect(textDirection('B2B marketing budget')).toBe('ltr');
+    // A long Persian name set into an English sentence leaves the sentence left to right.
+    expect(textDirection('Model: \u2068مرور نظام‌مند بازاریابی صنعتی B2B\u2069')).toBe('ltr');
+    expect(textDirection('\u2068مرور نظام‌مند\u2069')).toBe('rtl');
   });
 });
 
@@ -49,11 +52,14 @@ describe('scene mirroring', () => {
       { kind: 'rect', x: 10, y: 0, w: 30, h: 5, fill: '#fff' },
       { kind: 'text', x: 12, y: 4, text: 'a', align: 'left', dir: 'ltr', size: 10, fill: '#000' },
       { kind: 'line', points: [[0, 1], [40, 1]], stroke: '#000', width: 1, arrow: true },
+      { kind: 'text', x: 50, y: 4, text: '2 · 7', align: 'right', dir: 'ltr', size: 10, fill: '#000' },
     ];
     const m = mirror({ width: 100, height: 10, title: 't', shapes });
     expect(m.shapes[0]).toMatchObject({ x: 60 });
     expect(m.shapes[1]).toMatchObject({ x: 88, align: 'right' });
     expect(m.shapes[2]).toMatchObject({ points: [[100, 1], [60, 1]] });
+    // "concepts · final codes" reads right to left too: the concepts at the right.
+    expect(m.shapes[3]).toMatchObject({ x: 50, align: 'left', dir: 'rtl' });
   });
 
   it('anchors right-to-left text at the right end for a left alignment', () => {
