@@ -7,7 +7,7 @@ import { scaleLinear, scaleSqrt } from 'd3';
 import type { ComponentKey } from '../../shared/domain/paradigm';
 import { PARADIGM_THEME, type ParadigmCategory } from './paradigm-layout';
 import { mirror, type Scene, type Shape } from './scene';
-import { textDirection, wrapText, type Font, type Measure } from './text-layout';
+import { textDirection, widestWord, wrapText, type Font, type Measure } from './text-layout';
 
 export interface CascadeStep {
   value: number;
@@ -49,7 +49,7 @@ const F_COMPONENT: Font = { size: 13, weight: 650 };
 const MARGIN = 24;
 const STEP_W = 120;
 const STEP_GAP = 80;
-const LEFT_LABEL = 300;
+const LEFT_LABEL_MIN = 300;
 const NODE_W = 14;
 const FLOW = 300;
 const RIGHT_LABEL = 280;
@@ -70,6 +70,11 @@ const put = (x: number, y: number, value: string, font: Font, fill: string, alig
 
 export function layoutCascade(input: CascadeInput, measure: Measure, options: { rtl?: boolean } = {}): Scene {
   const shapes: Shape[] = [];
+  const allCategories = [...input.components.flatMap((c) => c.categories), ...input.unassigned];
+  const pairOf = (c: ParadigmCategory) => `${c.concepts} · ${c.finalCodes}`;
+  const numWidth = Math.max(measure('00 · 00', F_NAME), ...allCategories.map((c) => measure(pairOf(c), F_NAME)));
+  // The name column grows for a word that would not fit, rather than cutting it.
+  const LEFT_LABEL = Math.ceil(Math.max(LEFT_LABEL_MIN, ...allCategories.map((c) => widestWord(c.name, F_NAME, measure) + 24 + numWidth)));
   const totalWidth = Math.max(2 * MARGIN + 4 * STEP_W + 3 * STEP_GAP, 2 * MARGIN + LEFT_LABEL + 2 * NODE_W + FLOW + RIGHT_LABEL);
   let y = MARGIN;
   for (const line of wrapText(input.title, totalWidth - 2 * MARGIN, F_HEAD, measure)) {
@@ -116,8 +121,6 @@ export function layoutCascade(input: CascadeInput, measure: Measure, options: { 
 
   const leftNodeX = MARGIN + LEFT_LABEL;
   const rightNodeX = leftNodeX + NODE_W + FLOW;
-  const pairOf = (c: ParadigmCategory) => `${c.concepts} · ${c.finalCodes}`;
-  const numWidth = Math.max(measure('00 · 00', F_NAME), ...placed.map((p) => measure(pairOf(p.c), F_NAME)));
   const nameWidth = LEFT_LABEL - 24 - numWidth;
   type LeftNode = { c: ParadigmCategory; lines: string[]; top: number; h: number; slot: number; component?: ComponentKey };
   const left: LeftNode[] = [];

@@ -5,7 +5,8 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { Shape } from '../../../renderer/charts/scene';
+import type { Scene, Shape } from '../../../renderer/charts/scene';
+import { layoutCascade, type CascadeStep } from '../../../renderer/charts/cascade-layout';
 import { mirror, textAnchor } from '../../../renderer/charts/scene';
 import { layoutParadigm, type ParadigmInput } from '../../../renderer/charts/paradigm-layout';
 import { layoutPrisma } from '../../../renderer/charts/prisma-layout';
@@ -170,5 +171,52 @@ describe('the PRISMA flow diagram', () => {
     expect(html).toContain('(n = 593)');
     expect(html.match(/>not reported</g)).toHaveLength(4);
     expect(html).toContain('Identification of studies via databases and registers');
+  });
+});
+
+describe('layoutCascade', () => {
+  const component = (key: (typeof COMPONENT_KEYS)[number], categories: { name: string; concepts: number; finalCodes: number }[]) => ({
+    key,
+    label: key,
+    concepts: categories.reduce((s, c) => s + c.concepts, 0),
+    finalCodes: categories.reduce((s, c) => s + c.finalCodes, 0),
+    categories: categories.map((c, i) => ({ ...c, id: i, color: '#123456' })),
+  });
+  const input = (components: ReturnType<typeof component>[], weight: 'finalCodes' | 'concepts' = 'finalCodes') => ({
+    title: 'Cascade',
+    legend: 'legend',
+    steps: [
+      { value: 30, label: 'final codes' },
+      { value: 6, label: 'concepts' },
+      { value: 2, label: 'main categories' },
+      { value: 1, label: 'components' },
+    ] as [CascadeStep, CascadeStep, CascadeStep, CascadeStep],
+    flowTitle: 'flow',
+    components,
+    unassigned: [{ id: 9, name: 'Loose', color: '#999999', concepts: 1, finalCodes: 0 }],
+    unassignedLabel: 'Not placed:',
+    weight,
+    componentFigures: () => 'figures',
+  });
+  const bands = (scene: Scene) => scene.shapes.filter((s): s is Extract<Shape, { kind: 'band' }> => s.kind === 'band' && s.opacity > 0.3);
+
+  it('draws an empty project without a single NaN', () => {
+    const scene = layoutCascade(input(COMPONENT_KEYS.map((k) => component(k, []))), measure);
+    expect(JSON.stringify(scene)).not.toContain('null');
+    expect(Number.isFinite(scene.height)).toBe(true);
+  });
+
+  it('makes each band as thick as its main category’s final codes, or its concepts', () => {
+    const data = [component('causal', [{ name: 'A', concepts: 1, finalCodes: 20 }, { name: 'B', concepts: 5, finalCodes: 10 }])];
+    const [a, b] = bands(layoutCascade(input(data), measure));
+    expect((a!.y0[1] - a!.y0[0]) / (b!.y0[1] - b!.y0[0])).toBeCloseTo(2);
+    const [ca, cb] = bands(layoutCascade(input(data, 'concepts'), measure));
+    expect((cb!.y0[1] - cb!.y0[0]) / (ca!.y0[1] - ca!.y0[0])).toBeCloseTo(5);
+  });
+
+  it('lists main categories outside every component apart, without a band', () => {
+    const scene = layoutCascade(input([component('causal', [{ name: 'A', concepts: 1, finalCodes: 2 }])]), measure);
+    expect(bands(scene)).toHaveLength(1);
+    expect(scene.shapes.filter((s) => s.kind === 'text' && s.testId === 'cascade-unassigned').map((s) => (s as { text: string }).text)).toEqual(['Loose']);
   });
 });
