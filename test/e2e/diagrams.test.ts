@@ -140,12 +140,15 @@ describe('diagrams', () => {
     fs.copyFileSync(file, copy);
     const viewer = await app.context.newPage();
     await viewer.goto(`file://${copy}`);
-    const width = await viewer.evaluate(async () => {
+    const drawn = await viewer.evaluate(async () => {
       await document.fonts.ready;
-      const text = [...document.querySelectorAll('text')].find((t) => t.textContent === 'بودجه بازاریابی B2B')!;
-      return (text as SVGTextElement).getComputedTextLength();
+      const text = [...document.querySelectorAll('text')].find((t) => t.textContent === 'بودجه بازاریابی B2B') as SVGTextElement;
+      const loaded = [...document.fonts].filter((f) => f.family.replace(/["']/g, '') === 'Vazirmatn' && f.status === 'loaded').length;
+      return { loaded, width: text.getComputedTextLength() };
     });
-    expect(width).toBeGreaterThan(60);
+    // The embedded font is the one used (no system font stands in for it), and the label has width.
+    expect(drawn.loaded).toBe(1);
+    expect(drawn.width).toBeGreaterThan(60);
     if (SHOTS) {
       const box = await viewer.evaluate(() => [document.documentElement.getAttribute('width'), document.documentElement.getAttribute('height')].map(Number));
       await viewer.setViewportSize({ width: box[0]!, height: box[1]! });
