@@ -200,6 +200,15 @@ describe('diagrams', () => {
     await app.page.getByRole('alert').waitFor();
     expect(await diagrams.prisma.getByTestId('prisma-screened-not-reported').count()).toBe(1);
     await field('Records screened').fill('141');
+    // The typed figures survive a visit to another tab; reasons for exclusion are listed.
+    await diagrams.open('Paradigm model');
+    await diagrams.open('Screening (PRISMA)');
+    expect(await diagrams.prisma.getByTestId('prisma-screened').textContent()).toBe('(n = 141)');
+    await app.page.getByRole('textbox', { name: /^Reports excluded/ }).fill('Not about B2B marketing: 9\nNo full text: 4');
+    await expect
+      .poll(() => diagrams.prisma.getByTestId('prisma-excluded-reason').allTextContents())
+      .toEqual(['Not about B2B marketing (n = 9)', 'No full text (n = 4)']);
+    await app.page.getByRole('textbox', { name: /^Reports excluded/ }).fill('');
     await shot('prisma-en');
     const download = await diagrams.export('PNG');
     expect(download.suggestedFilename()).toBe('Diagrams test - PRISMA flow diagram.png');

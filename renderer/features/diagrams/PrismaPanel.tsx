@@ -1,6 +1,7 @@
 // The Screening (PRISMA) tab: the flow diagram from the live screening counts or a study's
 // reported figures when the project has them, or from figures typed in here (blank = not
-// reported). Typed figures draw and export the diagram; they are not saved in the project.
+// reported). Typed figures draw and export the diagram; they last for the tab's session and are
+// not saved in the project.
 
 import { useRef, useState } from 'react';
 import type { PrismaFigures } from '../../../shared/domain/prisma';
@@ -31,13 +32,31 @@ const parseFigure = (text: string): number | null | undefined => {
 
 export function PrismaPanel({ sources, measure, rtl, projectName }: { sources: PrismaSources; measure: Measure; rtl: boolean; projectName: string }) {
   const svg = useRef<SVGSVGElement>(null);
-  const initial: Which = sources.live ? 'live' : sources.reported ? 'reported' : 'typed';
-  const [which, setWhich] = useState<Which>(initial);
-  const [typed, setTyped] = useState<Record<NumberField, string>>(() => {
+  // Until the user picks, the best source available is shown (sources may arrive after the first render).
+  const [choice, setWhich] = useState<Which | null>(null);
+  const which: Which = choice === 'live' && sources.live ? 'live' : choice === 'reported' && sources.reported ? 'reported' : choice === 'typed' ? 'typed' : sources.live ? 'live' : sources.reported ? 'reported' : 'typed';
+  // Typed figures last for this tab's session (switching views keeps them), never in the project.
+  const storageKey = `groundwork.prismaTyped:${projectName}`;
+  const [stored, setStored] = useState<{ typed: Record<NumberField, string>; reasons: string }>(() => {
+    try {
+      const saved = JSON.parse(sessionStorage.getItem(storageKey) ?? 'null') as { typed: Record<NumberField, string>; reasons: string } | null;
+      if (saved && typeof saved.reasons === 'string' && saved.typed) return saved;
+    } catch {
+      // a damaged entry is ignored
+    }
     const from = sources.reported ?? EMPTY_PRISMA;
-    return Object.fromEntries(FIELDS.map((f) => [f.key, from[f.key] === null ? '' : String(from[f.key])])) as Record<NumberField, string>;
+    return {
+      typed: Object.fromEntries(FIELDS.map((f) => [f.key, from[f.key] === null ? '' : String(from[f.key])])) as Record<NumberField, string>,
+      reasons: '',
+    };
   });
-  const [reasons, setReasons] = useState('');
+  const { typed, reasons } = stored;
+  const keep = (next: typeof stored) => {
+    setStored(next);
+    sessionStorage.setItem(storageKey, JSON.stringify(next));
+  };
+  const setTyped = (next: Record<NumberField, string>) => keep({ typed: next, reasons });
+  const setReasons = (next: string) => keep({ typed, reasons: next });
 
   const parsedReasons = reasons
     .split('\n')
