@@ -42,7 +42,7 @@ function band(s: Extract<Shape, { kind: 'band' }>): string {
   return p.toString();
 }
 
-function ShapeSvg({ shape: s }: { shape: Shape }) {
+function ShapeSvg({ shape: s, onLink }: { shape: Shape; onLink?: (link: string) => void }) {
   switch (s.kind) {
     case 'rect':
       return (
@@ -59,7 +59,8 @@ function ShapeSvg({ shape: s }: { shape: Shape }) {
           data-testid={s.testId}
         />
       );
-    case 'text':
+    case 'text': {
+      const link = s.link && onLink ? s.link : undefined;
       return (
         <text
           x={s.x}
@@ -73,10 +74,16 @@ function ShapeSvg({ shape: s }: { shape: Shape }) {
           unicodeBidi="embed"
           transform={s.vertical ? `rotate(-90 ${s.x} ${s.y})` : undefined}
           data-testid={s.testId}
+          role={link ? 'link' : undefined}
+          tabIndex={link ? 0 : undefined}
+          cursor={link ? 'pointer' : undefined}
+          onClick={link ? () => onLink!(link) : undefined}
+          onKeyDown={link ? (event) => event.key === 'Enter' && onLink!(link) : undefined}
         >
           {s.text}
         </text>
       );
+    }
     case 'line':
       return (
         <g>
@@ -91,7 +98,10 @@ function ShapeSvg({ shape: s }: { shape: Shape }) {
   }
 }
 
-export const SceneSvg = forwardRef<SVGSVGElement, { scene: Scene; testId?: string; lang?: string }>(function SceneSvg({ scene, testId, lang }, ref) {
+export const SceneSvg = forwardRef<SVGSVGElement, { scene: Scene; testId?: string; lang?: string; onLink?: (link: string) => void }>(function SceneSvg(
+  { scene, testId, lang, onLink },
+  ref,
+) {
   return (
     <svg
       ref={ref}
@@ -108,7 +118,7 @@ export const SceneSvg = forwardRef<SVGSVGElement, { scene: Scene; testId?: strin
       <title>{scene.title}</title>
       <rect x={0} y={0} width={Math.ceil(scene.width)} height={Math.ceil(scene.height)} fill="#ffffff" />
       {scene.shapes.map((shape, i) => (
-        <ShapeSvg key={i} shape={shape} />
+        <ShapeSvg key={i} shape={shape} onLink={onLink} />
       ))}
     </svg>
   );

@@ -70,8 +70,8 @@ interface Measured {
   draw(x: number, y: number): Shape[];
 }
 
-function text(x: number, y: number, value: string, font: Font, fill: string, align: 'left' | 'right' | 'center', testId?: string): Shape {
-  return { kind: 'text', x, y, text: value, align, dir: textDirection(value), size: font.size, weight: font.weight, italic: font.italic, fill, testId };
+function text(x: number, y: number, value: string, font: Font, fill: string, align: 'left' | 'right' | 'center', testId?: string, link?: string): Shape {
+  return { kind: 'text', x, y, text: value, align, dir: textDirection(value), size: font.size, weight: font.weight, italic: font.italic, fill, testId, link };
 }
 
 /** Lays out one box at a given width; `draw` places it. */
@@ -100,7 +100,7 @@ function measureBox(key: ComponentKey, box: ParadigmBox, width: number, numWidth
       let cy = y + 8;
       for (const line of titleLines) {
         cy += LH.title;
-        shapes.push(text(x + width / 2, cy - 5, line, F_TITLE, TEXT, 'center', `paradigm-title-${key}`));
+        shapes.push(text(x + width / 2, cy - 5, line, F_TITLE, TEXT, 'center', `paradigm-title-${key}`, `component:${key}`));
       }
       cy = y + bandHeight + 6;
       for (const line of figureLines) {
@@ -115,7 +115,7 @@ function measureBox(key: ComponentKey, box: ParadigmBox, width: number, numWidth
         shapes.push(text(x + width - PAD, cy + LH.name - 5, countPair(c), F_NUM, TEXT, 'right', c.id !== undefined ? `paradigm-count-${c.id}` : undefined));
         for (const line of lines) {
           cy += LH.name;
-          shapes.push(text(x + PAD + DOT, cy - 5, line, F_NAME, TEXT, 'left', 'paradigm-category'));
+          shapes.push(text(x + PAD + DOT, cy - 5, line, F_NAME, TEXT, 'left', 'paradigm-category', c.id !== undefined ? `category:${c.id}` : undefined));
         }
         cy += 4;
       }

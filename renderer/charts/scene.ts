@@ -25,6 +25,8 @@ export type Shape =
       /** Rotated by -90° about (x, y), for stage labels. */
       vertical?: boolean;
       testId?: string;
+      /** An opaque key handed to the drawing's onLink when the text is clicked (e.g. "category:12"). */
+      link?: string;
     }
   | { kind: 'line'; points: Point[]; stroke: string; width: number; arrow?: boolean; dash?: string }
   | {

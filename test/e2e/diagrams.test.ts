@@ -111,6 +111,12 @@ describe('diagrams', () => {
     await shot('paradigm-en');
   });
 
+  it('opens a main category in the code system when its name in the diagram is clicked', async () => {
+    await diagrams.paradigm.getByRole('link', { name: 'Market pressure' }).click();
+    await ws.inspector.getByText('Market pressure').first().waitFor();
+    await expect.poll(() => ws.treeRow('Market pressure').first().getAttribute('aria-selected')).toBe('true');
+  });
+
   it('shows a passage coded in the coding view in the diagram', async () => {
     await ws.backToCoding();
     await ws.openSource('Industrial marketing (fa)');
