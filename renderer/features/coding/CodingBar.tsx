@@ -41,7 +41,10 @@ export function CodingBar({ selection }: { selection: TextSelection }) {
   }, [selection, last, setTextSelection]);
 
   const top = Math.min(selection.rect.bottom + 8, window.innerHeight - (picking ? 300 : 90));
-  const left = Math.max(8, Math.min(selection.rect.left, window.innerWidth - WIDTH - 8));
+  // The bar starts where the selection starts in the interface's direction: under its left edge
+  // in English, under its right edge in the right-to-left Persian interface.
+  const anchor = document.documentElement.dir === 'rtl' ? selection.rect.right - WIDTH : selection.rect.left;
+  const left = Math.max(8, Math.min(anchor, window.innerWidth - WIDTH - 8));
   const preview = selection.text.length > 60 ? `${selection.text.slice(0, 59)}…` : selection.text;
 
   return (

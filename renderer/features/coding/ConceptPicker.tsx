@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react';
 import type { Concept } from '../../../shared/domain/model';
 import { matchKey } from '../../../shared/domain/normalize';
-import { t } from '../../i18n/t';
+import { num, t } from '../../i18n/t';
 
 export type Pick = { kind: 'existing'; concept: Concept } | { kind: 'new'; label: string };
 
@@ -88,7 +88,7 @@ export function ConceptPicker({ concepts, onPick, onCancel, autoFocus, placehold
                 <>
                   <span className="gw-swatch" style={{ background: option.concept.color }} />
                   <bdi>{option.concept.label}</bdi>
-                  <span className="gw-muted gw-count">{option.concept.segmentCount}</span>
+                  <span className="gw-muted gw-count">{num(option.concept.segmentCount)}</span>
                 </>
               ) : (
                 <>

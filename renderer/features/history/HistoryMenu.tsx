@@ -1,7 +1,7 @@
 // Undo and redo buttons with what they would undo or redo, and the list of recent actions.
 
 import { useState } from 'react';
-import { t } from '../../i18n/t';
+import { locale, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 
 export function HistoryMenu() {
@@ -41,7 +41,7 @@ export function HistoryMenu() {
               {history.entries.map((entry) => (
                 <li key={entry.id} className={entry.state === 'undone' ? 'gw-undone' : undefined} dir="auto">
                   {entry.label}
-                  <span className="gw-muted"> · {new Date(entry.createdAt).toLocaleTimeString()}</span>
+                  <span className="gw-muted"> · {new Date(entry.createdAt).toLocaleTimeString(locale())}</span>
                 </li>
               ))}
             </ol>
