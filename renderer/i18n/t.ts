@@ -33,7 +33,10 @@ export function t(text: string, vars?: Record<string, string | number>): string 
   return template.replace(/\{(\w+)\}/g, (match, name: string) => {
     if (!(name in vars)) return match;
     const value = vars[name]!;
-    return typeof value === 'number' && language !== 'en' ? num(value) : String(value);
+    if (language === 'en') return String(value);
+    // In the right-to-left interface a filled-in name, label or path is isolated (FSI … PDI), so
+    // a Latin name or a path with slashes keeps its own order inside the Persian sentence.
+    return typeof value === 'number' ? num(value) : `\u2068${value}\u2069`;
   });
 }
 
@@ -44,4 +47,4 @@ export function t(text: string, vars?: Record<string, string | number>): string 
  * leaves the category…”) translates each as it reads.
  */
 export const plural = (n: number, one: string, many: string, vars: Record<string, string | number> = {}) =>
-  t(n === 1 ? one : many, { ...vars, n: language === 'en' ? n.toLocaleString() : num(n) });
+  t(n === 1 ? one : many, { ...vars, n: language === 'en' ? n.toLocaleString() : n });

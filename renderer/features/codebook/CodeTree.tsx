@@ -262,13 +262,13 @@ export function CodeTree() {
               <span className="gw-tree-count gw-muted">
                 {row.type === 'component' && row.counts && (
                   <span title={t('main categories · concepts · final codes')}>
-                    {num(row.counts.mainCategories)} · {num(row.counts.concepts)} · {num(row.counts.finalCodes)}
+                    {t('{m} · {c} · {f}', { m: row.counts.mainCategories, c: row.counts.concepts, f: row.counts.finalCodes })}
                   </span>
                 )}
                 {row.type === 'group' && num(row.count)}
                 {row.type === 'category' && (
                   <span title={`${plural(row.concepts, '{n} concept', '{n} concepts')}, ${plural(row.segments, '{n} segment', '{n} segments')}`}>
-                    {num(row.concepts)} · {num(row.segments)}
+                    {t('{c} · {s}', { c: row.concepts, s: row.segments })}
                   </span>
                 )}
                 {row.type === 'concept' && num(row.concept.segmentCount)}

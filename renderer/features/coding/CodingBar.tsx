@@ -3,6 +3,7 @@
 
 import { useEffect, useState } from 'react';
 import { inVivoLabel } from '../../../shared/domain/range';
+import { Quoted } from '../../components/Quoted';
 import { t } from '../../i18n/t';
 import { useStore, type TextSelection } from '../../state/store';
 import { ConceptPicker } from './ConceptPicker';
@@ -50,7 +51,7 @@ export function CodingBar({ selection }: { selection: TextSelection }) {
   return (
     <div className="gw-coding-bar" style={{ top, left, width: WIDTH }} role="dialog" aria-label={t('Code the selected passage')}>
       <div className="gw-coding-preview" title={selection.text}>
-        “<bdi>{preview}</bdi>”
+        <Quoted>{preview}</Quoted>
       </div>
       {picking ? (
         <ConceptPicker

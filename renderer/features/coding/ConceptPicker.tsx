@@ -4,6 +4,7 @@
 import { useMemo, useState } from 'react';
 import type { Concept } from '../../../shared/domain/model';
 import { matchKey } from '../../../shared/domain/normalize';
+import { Quoted } from '../../components/Quoted';
 import { num, t } from '../../i18n/t';
 
 export type Pick = { kind: 'existing'; concept: Concept } | { kind: 'new'; label: string };
@@ -94,7 +95,7 @@ export function ConceptPicker({ concepts, onPick, onCancel, autoFocus, placehold
                 <>
                   <span className="gw-plus">+</span>
                   <span className="gw-create-label">
-                    {t('Create concept')} “<bdi>{option.label}</bdi>”
+                    {t('Create concept')} <Quoted>{option.label}</Quoted>
                   </span>
                 </>
               )}

@@ -9,6 +9,8 @@ export function HistoryMenu() {
   const undo = useStore((s) => s.undo);
   const redo = useStore((s) => s.redo);
   const [open, setOpen] = useState(false);
+  // The arrows turn with the reading direction: undo points back, which is right in Persian.
+  const [back, forward] = document.documentElement.dir === 'rtl' ? ['↷', '↶'] : ['↶', '↷'];
   return (
     <div className="gw-history">
       <button
@@ -19,7 +21,7 @@ export function HistoryMenu() {
         title={history?.undo ? t('Undo: {label} (Ctrl+Z)', { label: history.undo.label }) : t('Nothing to undo')}
         aria-label={t('Undo')}
       >
-        ↶ {t('Undo')}
+        {back} {t('Undo')}
       </button>
       <button
         type="button"
@@ -29,7 +31,7 @@ export function HistoryMenu() {
         title={history?.redo ? t('Redo: {label} (Ctrl+Shift+Z)', { label: history.redo.label }) : t('Nothing to redo')}
         aria-label={t('Redo')}
       >
-        ↷ {t('Redo')}
+        {forward} {t('Redo')}
       </button>
       <button type="button" className="gw-button" aria-expanded={open} onClick={() => setOpen(!open)}>
         {t('History')}

@@ -96,7 +96,7 @@ export function StartScreen() {
               if (path.trim()) void open(run('project.open', { path: path.trim() }));
             }}
           >
-            <input className="gw-input" value={path} onChange={(e) => setPath(e.target.value)} placeholder={t('Path to a .groundwork file')} aria-label={t('Path to a project file')} />
+            <input className="gw-input" dir="auto" value={path} onChange={(e) => setPath(e.target.value)} placeholder={t('Path to a .groundwork file')} aria-label={t('Path to a project file')} />
             <button type="submit" className="gw-button" disabled={!path.trim()}>
               {t('Open')}
             </button>

@@ -17,7 +17,11 @@ export default {
   "{n} concepts picked: drag one of them to move them all (hold Ctrl to file them in addition).": "{n} مفهوم برگزیده شده است: یکی از آن‌ها را بکشید تا همه جابه‌جا شوند (برای قرار دادن آن‌ها در مقولهٔ دیگر بی‌آنکه از مقولهٔ کنونی بیرون بروند، Ctrl را نگه دارید).",
   "New name": "نام جدید",
   "In-vivo concept": "مفهوم زنده (in vivo)",
-  "main categories · concepts · final codes": "مقوله‌های اصلی · مفاهیم · کدهای نهایی",
+  "main categories · concepts · final codes": "مقوله‌های اصلی، مفاهیم، کدهای نهایی",
+  // The counts beside a component and a category: the Persian zero (۰) looks like the English
+  // separator (·), so a bar separates them.
+  "{m} · {c} · {f}": "{m} | {c} | {f}",
+  "{c} · {s}": "{c} | {s}",
   "Delete the concept “{label}”?": "مفهوم «{label}» حذف شود؟",
   "Its {segments} will be deleted with it; the text of your sources is not changed.": "همراه آن، {segments} نیز حذف می‌شود؛ متن منابع شما تغییری نمی‌کند.",
   "It leaves the category it is filed under.": "از مقوله‌ای که در آن قرار دارد نیز بیرون می‌رود.",

@@ -10,7 +10,7 @@ export default {
   "Open project": "باز کردن پروژه",
   "missing": "پیدا نشد",
   "No projects yet.": "هنوز پروژه‌ای نیست.",
-  "Path to a .groundwork file": "مسیر یک فایل با پسوند ‎.groundwork",
+  "Path to a .groundwork file": "مسیر فایل ‎.groundwork",
   "Path to a project file": "مسیر فایل پروژه",
   "Browse…": "مرور…",
   "Example project": "پروژهٔ نمونه",

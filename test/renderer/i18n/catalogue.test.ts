@@ -37,7 +37,8 @@ function problemsOf(text: string): string | null {
   if (missing.length > 0) return `the Persian lacks ${missing.map((p) => `{${p}}`).join(' ')}`;
   const extra = placeholders(persian).filter((p) => !placeholders(text).includes(p));
   if (extra.length > 0) return `the Persian has ${extra.map((p) => `{${p}}`).join(' ')}, which the English does not fill`;
-  if (!/[\u0600-\u06FF]/.test(persian)) return 'the Persian has no Persian letters';
+  // A text with words must be translated, not copied; one of placeholders and marks only need not.
+  if (/[A-Za-z]{2}/.test(text.replace(/\{\w+\}/g, '')) && !/[\u0600-\u06FF]/.test(persian)) return 'the Persian has no Persian letters';
   return null;
 }
 
@@ -108,7 +109,8 @@ describe('t() and plural() in Persian', () => {
     setLanguage('fa', fa);
     expect(t('Code system')).toBe('نظام کدها');
     expect(t('Import: {imported} of {total} files imported', { imported: 3, total: 12 })).toBe('وارد کردن: ۳ از ۱۲ فایل وارد شد');
-    expect(t('Delete the concept “{label}”?', { label: 'KPI' })).toBe('مفهوم «KPI» حذف شود؟');
+    // A filled-in name is isolated, so a Latin name keeps its place in the Persian sentence.
+    expect(t('Delete the concept “{label}”?', { label: 'KPI' })).toBe('مفهوم «\u2068KPI\u2069» حذف شود؟');
     expect(num(1234)).toBe('۱٬۲۳۴');
     // Text without a translation falls back to the English rather than showing nothing.
     expect(t('A text no catalogue has')).toBe('A text no catalogue has');
