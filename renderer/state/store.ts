@@ -19,6 +19,7 @@ import type { ComponentKey } from '../../shared/domain/paradigm';
 import { splitParagraphs, type Paragraph } from '../../shared/domain/text';
 import { api } from '../api/client';
 import { t } from '../i18n/t';
+import { historyLabel } from '../features/history/history-label';
 
 export type Focus =
   | { kind: 'document'; id: DocumentId }
@@ -229,10 +230,10 @@ export const useStore = create<State>()((set, get) => ({
 
   async undo() {
     const state = await get().run('history.undo', {});
-    if (state?.redo) get().toast('info', t('Undone: {label}', { label: state.redo.label }));
+    if (state?.redo) get().toast('info', t('Undone: {label}', { label: historyLabel(state.redo.label) }));
   },
   async redo() {
     const state = await get().run('history.redo', {});
-    if (state?.undo) get().toast('info', t('Redone: {label}', { label: state.undo.label }));
+    if (state?.undo) get().toast('info', t('Redone: {label}', { label: historyLabel(state.undo.label) }));
   },
 }));

@@ -112,6 +112,20 @@ describe('the Persian interface', () => {
     await expect(app.page.locator('.gw-toast-error').count()).resolves.toBe(0);
   });
 
+  it('undoes and redoes the coding, naming the step in Persian', async () => {
+    await app.page.locator('.gw-reader-body').click({ position: { x: 5, y: 5 } });
+    await app.page.keyboard.press('Control+z');
+    await app.page.locator('.gw-toast', { hasText: /واگرد شد: \u2068?کدگذاری با مفهوم جدید «/ }).waitFor();
+    await expect(ws.reader.locator('span.gw-coded').count()).resolves.toBe(0);
+    await app.page.keyboard.press('Control+Shift+z');
+    await app.page.locator('.gw-toast', { hasText: /دوباره انجام شد: \u2068?کدگذاری با مفهوم جدید «/ }).waitFor();
+    await expect(ws.reader.locator('span.gw-coded', { hasText: 'استفاده هوشمندانه از بودجه' }).count()).resolves.toBe(1);
+    await app.page.getByRole('button', { name: persian('History') }).click();
+    const history = app.page.getByRole('dialog', { name: persian('History') });
+    await expect(history.innerText()).resolves.toContain('کدگذاری با مفهوم جدید «\u2068بودجه بازاریابی\u2069» در «\u2068B2B marketing guide (fa)\u2069»');
+    await app.page.getByRole('button', { name: persian('History') }).click();
+  });
+
   it('shows Table 8 in Persian with Persian digits', async () => {
     await app.page.getByRole('button', { name: persian('Table 8') }).click();
     const table = app.page.getByTestId('table8');

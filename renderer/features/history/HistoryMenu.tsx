@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { locale, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
+import { historyLabel } from './history-label';
 
 export function HistoryMenu() {
   const history = useStore((s) => s.history);
@@ -18,7 +19,7 @@ export function HistoryMenu() {
         className="gw-button"
         disabled={!history?.undo}
         onClick={() => void undo()}
-        title={history?.undo ? t('Undo: {label} (Ctrl+Z)', { label: history.undo.label }) : t('Nothing to undo')}
+        title={history?.undo ? t('Undo: {label} (Ctrl+Z)', { label: historyLabel(history.undo.label) }) : t('Nothing to undo')}
         aria-label={t('Undo')}
       >
         {back} {t('Undo')}
@@ -28,7 +29,7 @@ export function HistoryMenu() {
         className="gw-button"
         disabled={!history?.redo}
         onClick={() => void redo()}
-        title={history?.redo ? t('Redo: {label} (Ctrl+Shift+Z)', { label: history.redo.label }) : t('Nothing to redo')}
+        title={history?.redo ? t('Redo: {label} (Ctrl+Shift+Z)', { label: historyLabel(history.redo.label) }) : t('Nothing to redo')}
         aria-label={t('Redo')}
       >
         {forward} {t('Redo')}
@@ -42,7 +43,7 @@ export function HistoryMenu() {
             <ol>
               {history.entries.map((entry) => (
                 <li key={entry.id} className={entry.state === 'undone' ? 'gw-undone' : undefined} dir="auto">
-                  {entry.label}
+                  {historyLabel(entry.label)}
                   <span className="gw-muted"> · {new Date(entry.createdAt).toLocaleTimeString(locale())}</span>
                 </li>
               ))}

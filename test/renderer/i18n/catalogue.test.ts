@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { COMPONENT_HINTS, COMPONENT_LABELS } from '../../../shared/domain/paradigm';
+import { HISTORY_TEMPLATES } from '../../../renderer/features/history/history-label';
 import { fa } from '../../../renderer/i18n/fa';
 import { num, plural, setLanguage, t } from '../../../renderer/i18n/t';
 import { REPO } from '../../helpers/backend';
@@ -26,6 +27,9 @@ const DYNAMIC: Record<string, readonly string[]> = {
   'COMPONENT_HINTS[componentKey]': Object.values(COMPONENT_HINTS),
   // A paradigm component's label in the codebook and in the counts: COMPONENT_LABELS' values.
   'row.label': Object.values(COMPONENT_LABELS),
+  // The backend's history labels, matched and translated in features/history/history-label.ts.
+  template: HISTORY_TEMPLATES,
+  componentName: Object.values(COMPONENT_LABELS),
 };
 
 const extracted = extractInterfaceText(RENDERER, REPO);
