@@ -19,9 +19,9 @@ export default {
   "In-vivo concept": "مفهوم زنده (in vivo)",
   "main categories · concepts · final codes": "مقوله‌های اصلی، مفاهیم، کدهای نهایی",
   // The counts beside a component and a category: the Persian zero (۰) looks like the English
-  // separator (·), so a bar separates them.
-  "{m} · {c} · {f}": "{m} | {c} | {f}",
-  "{c} · {s}": "{c} | {s}",
+  // separator (·) and the Persian one (۱) like a bar, so the Persian comma and an en space part them.
+  "{m} · {c} · {f}": "{m}، {c}، {f}",
+  "{c} · {s}": "{c}، {s}",
   "Delete the concept “{label}”?": "مفهوم «{label}» حذف شود؟",
   "Its {segments} will be deleted with it; the text of your sources is not changed.": "همراه آن، {segments} نیز حذف می‌شود؛ متن منابع شما تغییری نمی‌کند.",
   "It leaves the category it is filed under.": "از مقوله‌ای که در آن قرار دارد نیز بیرون می‌رود.",
