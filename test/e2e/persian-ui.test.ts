@@ -126,6 +126,18 @@ describe('the Persian interface', () => {
     await app.page.getByRole('button', { name: persian('History') }).click();
   });
 
+  it('takes the coding keys from a Persian keyboard layout too (C types «ز» there)', async () => {
+    await ws.select('ارزشآفرینی');
+    await app.page.evaluate(() =>
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'ز', code: 'KeyC', bubbles: true, cancelable: true })),
+    );
+    const input = app.page.getByRole('combobox', { name: persian('Concept') });
+    await input.waitFor();
+    await input.press('Escape');
+    await app.page.keyboard.press('Escape');
+    await app.page.locator('.gw-coding-bar').waitFor({ state: 'detached' });
+  });
+
   it('shows Table 8 in Persian with Persian digits', async () => {
     await app.page.getByRole('button', { name: persian('Table 8') }).click();
     const table = app.page.getByTestId('table8');

@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import { inVivoLabel } from '../../../shared/domain/range';
 import { Quoted } from '../../components/Quoted';
+import { shortcutKey } from '../../components/shortcut-key';
 import { t } from '../../i18n/t';
 import { useStore, type TextSelection } from '../../state/store';
 import { ConceptPicker } from './ConceptPicker';
@@ -22,7 +23,7 @@ export function CodingBar({ selection }: { selection: TextSelection }) {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement;
       if (target.closest('input, textarea, select, [contenteditable="true"]') || event.ctrlKey || event.metaKey || event.altKey) return;
-      const key = event.key.toLowerCase();
+      const key = shortcutKey(event);
       if (key === 'c' || key === 'enter') {
         event.preventDefault();
         setPicking(true);
