@@ -20,6 +20,7 @@ import { splitParagraphs, type Paragraph } from '../../shared/domain/text';
 import { api } from '../api/client';
 import { t } from '../i18n/t';
 import { historyLabel } from '../features/history/history-label';
+import { errorMessage } from '../features/workspace/error-message';
 
 export type Focus =
   | { kind: 'document'; id: DocumentId }
@@ -183,7 +184,7 @@ export const useStore = create<State>()((set, get) => ({
       await get().refresh();
       return value;
     } catch (error) {
-      get().toast('error', error instanceof GroundworkError ? error.message : String(error));
+      get().toast('error', error instanceof GroundworkError ? errorMessage(error.message) : String(error));
       return undefined;
     }
   },

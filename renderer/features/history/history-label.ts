@@ -1,10 +1,8 @@
 // The backend writes each step of the history in English ("Create concept “x”"), once, in the
 // project file. The Persian interface shows it in Persian: each label form the backend writes is an
-// English template here, translated through t() like any interface text; names stay as they are.
-// A label of a form not listed shows in English.
+// English template here (its Persian in fa/history.catalog.ts); names stay as they are.
 
-import { COMPONENT_LABELS } from '../../../shared/domain/paradigm';
-import { currentLanguage, t } from '../../i18n/t';
+import { compileForms, translateBackendText } from '../../i18n/backend-text';
 
 /**
  * The forms of the backend's history labels (electron/backend/handlers, import). `{a}` `{b}` `{c}`
@@ -46,41 +44,7 @@ export const HISTORY_TEMPLATES = [
   'Import {n} sources',
 ] as const;
 
-const componentNames = Object.values(COMPONENT_LABELS);
-const escape = (text: string) => text.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+const forms = compileForms(HISTORY_TEMPLATES);
 
-const FORMS = HISTORY_TEMPLATES.map((template) => {
-  const names: string[] = [];
-  const pattern = template
-    .split(/(\{\w+\})/)
-    .map((part) => {
-      const name = /^\{(\w+)\}$/.exec(part)?.[1];
-      if (!name) return escape(part);
-      names.push(name);
-      if (name === 'n') return '(\\d+)';
-      if (name === 'component') return `(${componentNames.map(escape).join('|')})`;
-      return '(.+?)';
-    })
-    .join('');
-  return { template, names, regex: new RegExp(`^${pattern}$`, 's') };
-});
-
-/** A history label in the interface language. */
-export function historyLabel(label: string): string {
-  if (currentLanguage() === 'en') return label;
-  for (const { template, names, regex } of FORMS) {
-    const match = regex.exec(label);
-    if (!match) continue;
-    const vars: Record<string, string | number> = {};
-    names.forEach((name, i) => {
-      const value = match[i + 1]!;
-      if (name === 'n') vars.n = Number(value);
-      else if (name === 'component') {
-        const componentName = value;
-        vars.component = t(componentName);
-      } else vars[name] = value;
-    });
-    return t(template, vars);
-  }
-  return label;
-}
+/** A history label in the interface language (as stored, if its form is not known). */
+export const historyLabel = (label: string): string => translateBackendText(label, forms);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { COMPONENT_HINTS, COMPONENT_LABELS } from '../../../shared/domain/paradigm';
 import { HISTORY_TEMPLATES } from '../../../renderer/features/history/history-label';
+import { ERROR_TEMPLATES } from '../../../renderer/features/workspace/error-message';
 import { fa } from '../../../renderer/i18n/fa';
 import { num, plural, setLanguage, t } from '../../../renderer/i18n/t';
 import { REPO } from '../../helpers/backend';
@@ -27,10 +28,10 @@ const DYNAMIC: Record<string, readonly string[]> = {
   'COMPONENT_HINTS[componentKey]': Object.values(COMPONENT_HINTS),
   // A paradigm component's label in the codebook and in the counts: COMPONENT_LABELS' values.
   'row.label': Object.values(COMPONENT_LABELS),
-  // The backend's history labels, matched and translated in features/history/history-label.ts.
-  template: HISTORY_TEMPLATES,
-  componentName: Object.values(COMPONENT_LABELS),
 };
+
+/** The forms of the backend's English text the interface translates (i18n/backend-text.ts). */
+const BACKEND_FORMS: readonly string[] = [...HISTORY_TEMPLATES, ...ERROR_TEMPLATES];
 
 const extracted = extractInterfaceText(RENDERER, REPO);
 
@@ -71,6 +72,11 @@ describe('the Persian catalogue', () => {
       .map((d) => `${d.file}:${d.line}  t(${d.expression})`);
     expect(unknown, `pass a literal to t(), or list the expression's values in DYNAMIC:\n${unknown.join('\n')}`).toEqual([]);
     const untranslated = [...new Set(Object.values(DYNAMIC).flat())].filter((text) => problemsOf(text) !== null);
+    expect(untranslated).toEqual([]);
+  });
+
+  it('has the Persian of every form of the backend text the interface translates', () => {
+    const untranslated = BACKEND_FORMS.map((text) => ({ text, problem: problemsOf(text) })).filter((r) => r.problem !== null);
     expect(untranslated).toEqual([]);
   });
 
