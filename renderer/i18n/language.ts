@@ -4,7 +4,7 @@
 
 import { create } from 'zustand';
 import { fa } from './fa';
-import { setLanguage } from './t';
+import { setLanguage, t } from './t';
 
 export type InterfaceLanguage = 'en' | 'fa';
 
@@ -29,6 +29,7 @@ function apply(language: InterfaceLanguage): void {
   const root = document.documentElement;
   root.lang = language;
   root.dir = INTERFACE_LANGUAGES.find((l) => l.code === language)!.dir;
+  document.title = t('Groundwork');
 }
 
 export const useInterfaceLanguage = create<{ language: InterfaceLanguage; setInterfaceLanguage(language: InterfaceLanguage): void }>()(

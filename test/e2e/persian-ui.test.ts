@@ -40,6 +40,7 @@ describe('the Persian interface', () => {
     await language.choose('fa');
     expect(await language.direction()).toBe('rtl');
     await app.page.getByRole('button', { name: persian('Open the example project') }).waitFor();
+    expect(await app.page.title()).toBe(persian('Groundwork'));
     await expect(app.page.locator('.gw-start').innerText()).resolves.toContain('کدگذاری باز، محوری و انتخابی');
     expect(await app.page.locator('.gw-start').innerText()).not.toContain('Open the example project');
     // The same page: no reload happened.
