@@ -1,5 +1,6 @@
 // The whole window: the start screen or the workspace of the open project, with the dialogs and
-// messages that can appear over either. Listens for changes made by other windows or tabs.
+// messages that can appear over either. Listens for changes made by other windows or tabs, and
+// re-renders everything when the interface language changes.
 
 import { useEffect } from 'react';
 import { api, origin } from './api/client';
@@ -9,11 +10,14 @@ import { ImportReport } from './features/documents/ImportReport';
 import { StartScreen } from './features/start/StartScreen';
 import { Toasts } from './features/workspace/Toasts';
 import { Workspace } from './features/workspace/Workspace';
+import { useInterfaceLanguage } from './i18n/language';
 import { useStore } from './state/store';
 
 export function App() {
   const project = useStore((s) => s.project);
   const info = useStore((s) => s.info);
+  // Subscribing here re-renders the whole tree, so every t() reads the new language at once.
+  useInterfaceLanguage((s) => s.language);
 
   useEffect(() => {
     void useStore.getState().boot();

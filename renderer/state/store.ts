@@ -19,6 +19,8 @@ import type { ComponentKey } from '../../shared/domain/paradigm';
 import { splitParagraphs, type Paragraph } from '../../shared/domain/text';
 import { api } from '../api/client';
 import { t } from '../i18n/t';
+import { historyLabel } from '../features/history/history-label';
+import { errorMessage } from '../features/workspace/error-message';
 
 export type Focus =
   | { kind: 'document'; id: DocumentId }
@@ -182,7 +184,7 @@ export const useStore = create<State>()((set, get) => ({
       await get().refresh();
       return value;
     } catch (error) {
-      get().toast('error', error instanceof GroundworkError ? error.message : String(error));
+      get().toast('error', error instanceof GroundworkError ? errorMessage(error.message) : String(error));
       return undefined;
     }
   },
@@ -229,10 +231,10 @@ export const useStore = create<State>()((set, get) => ({
 
   async undo() {
     const state = await get().run('history.undo', {});
-    if (state?.redo) get().toast('info', t('Undone: {label}', { label: state.redo.label }));
+    if (state?.redo) get().toast('info', t('Undone: {label}', { label: historyLabel(state.redo.label) }));
   },
   async redo() {
     const state = await get().run('history.redo', {});
-    if (state?.undo) get().toast('info', t('Redone: {label}', { label: state.undo.label }));
+    if (state?.undo) get().toast('info', t('Redone: {label}', { label: historyLabel(state.undo.label) }));
   },
 }));

@@ -5,7 +5,7 @@
 import { useMemo, useRef, useState } from 'react';
 import type { CategoryId } from '../../../shared/domain/ids';
 import { InlineEdit } from '../../components/InlineEdit';
-import { plural, t } from '../../i18n/t';
+import { num, plural, t } from '../../i18n/t';
 import { useStore, type Focus } from '../../state/store';
 import { deleteCategory, deleteConcept } from './actions';
 import { accepts, drop, endDrag, startDrag, type DropTarget } from './drag';
@@ -119,11 +119,16 @@ export function CodeTree() {
       if (target) select(target, rows.indexOf(target));
       requestAnimationFrame(() => listRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' }));
     };
+    // "Open" and "close" follow the reading direction: in a right-to-left interface the tree
+    // grows from the right, so ArrowLeft opens a branch and ArrowRight closes it.
+    const rtl = document.documentElement.dir === 'rtl';
+    const opens = rtl ? 'ArrowLeft' : 'ArrowRight';
+    const closes = rtl ? 'ArrowRight' : 'ArrowLeft';
     if (event.key === 'ArrowDown') move(focusedIndex + 1);
     else if (event.key === 'ArrowUp') move(focusedIndex - 1);
     else if (!row) return;
-    else if (event.key === 'ArrowRight' && collapsed.has(row.key)) toggle(row.key);
-    else if (event.key === 'ArrowLeft' && !collapsed.has(row.key) && row.type !== 'concept') toggle(row.key);
+    else if (event.key === opens && collapsed.has(row.key)) toggle(row.key);
+    else if (event.key === closes && !collapsed.has(row.key) && row.type !== 'concept') toggle(row.key);
     else if (event.key === 'F2' && (row.type === 'concept' || row.type === 'category')) setRenaming(row.key);
     else if (event.key === 'Delete') remove(row);
     else return;
@@ -133,7 +138,7 @@ export function CodeTree() {
   const label = (row: TreeRow) => {
     switch (row.type) {
       case 'component':
-        return row.label;
+        return t(row.label);
       case 'group':
         return row.group === 'categories' ? t('Main categories in no component') : t('Concepts in no category');
       case 'category':
@@ -239,7 +244,7 @@ export function CodeTree() {
                   if (expandable) toggle(row.key);
                 }}
               >
-                {expandable ? (collapsed.has(row.key) ? '▸' : '▾') : ''}
+                {expandable ? (collapsed.has(row.key) ? (document.documentElement.dir === 'rtl' ? '◂' : '▸') : '▾') : ''}
               </span>
               {row.type === 'concept' && <span className="gw-swatch" style={{ background: row.concept.color }} />}
               {row.type === 'category' && <span className="gw-folder" style={{ borderColor: row.category.color }} />}
@@ -257,16 +262,16 @@ export function CodeTree() {
               <span className="gw-tree-count gw-muted">
                 {row.type === 'component' && row.counts && (
                   <span title={t('main categories · concepts · final codes')}>
-                    {row.counts.mainCategories} · {row.counts.concepts} · {row.counts.finalCodes}
+                    {t('{m} · {c} · {f}', { m: row.counts.mainCategories, c: row.counts.concepts, f: row.counts.finalCodes })}
                   </span>
                 )}
-                {row.type === 'group' && row.count}
+                {row.type === 'group' && num(row.count)}
                 {row.type === 'category' && (
                   <span title={`${plural(row.concepts, '{n} concept', '{n} concepts')}, ${plural(row.segments, '{n} segment', '{n} segments')}`}>
-                    {row.concepts} · {row.segments}
+                    {t('{c} · {s}', { c: row.concepts, s: row.segments })}
                   </span>
                 )}
-                {row.type === 'concept' && row.concept.segmentCount}
+                {row.type === 'concept' && num(row.concept.segmentCount)}
               </span>
             </div>
           );

@@ -3,6 +3,8 @@
 
 import { useEffect, useState } from 'react';
 import { inVivoLabel } from '../../../shared/domain/range';
+import { Quoted } from '../../components/Quoted';
+import { shortcutKey } from '../../components/shortcut-key';
 import { t } from '../../i18n/t';
 import { useStore, type TextSelection } from '../../state/store';
 import { ConceptPicker } from './ConceptPicker';
@@ -21,7 +23,7 @@ export function CodingBar({ selection }: { selection: TextSelection }) {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement;
       if (target.closest('input, textarea, select, [contenteditable="true"]') || event.ctrlKey || event.metaKey || event.altKey) return;
-      const key = event.key.toLowerCase();
+      const key = shortcutKey(event);
       if (key === 'c' || key === 'enter') {
         event.preventDefault();
         setPicking(true);
@@ -41,13 +43,16 @@ export function CodingBar({ selection }: { selection: TextSelection }) {
   }, [selection, last, setTextSelection]);
 
   const top = Math.min(selection.rect.bottom + 8, window.innerHeight - (picking ? 300 : 90));
-  const left = Math.max(8, Math.min(selection.rect.left, window.innerWidth - WIDTH - 8));
+  // The bar starts where the selection starts in the interface's direction: under its left edge
+  // in English, under its right edge in the right-to-left Persian interface.
+  const anchor = document.documentElement.dir === 'rtl' ? selection.rect.right - WIDTH : selection.rect.left;
+  const left = Math.max(8, Math.min(anchor, window.innerWidth - WIDTH - 8));
   const preview = selection.text.length > 60 ? `${selection.text.slice(0, 59)}…` : selection.text;
 
   return (
     <div className="gw-coding-bar" style={{ top, left, width: WIDTH }} role="dialog" aria-label={t('Code the selected passage')}>
       <div className="gw-coding-preview" title={selection.text}>
-        “<bdi>{preview}</bdi>”
+        <Quoted>{preview}</Quoted>
       </div>
       {picking ? (
         <ConceptPicker

@@ -4,7 +4,8 @@
 import { useMemo, useState } from 'react';
 import type { Concept } from '../../../shared/domain/model';
 import { matchKey } from '../../../shared/domain/normalize';
-import { t } from '../../i18n/t';
+import { Quoted } from '../../components/Quoted';
+import { num, t } from '../../i18n/t';
 
 export type Pick = { kind: 'existing'; concept: Concept } | { kind: 'new'; label: string };
 
@@ -88,13 +89,13 @@ export function ConceptPicker({ concepts, onPick, onCancel, autoFocus, placehold
                 <>
                   <span className="gw-swatch" style={{ background: option.concept.color }} />
                   <bdi>{option.concept.label}</bdi>
-                  <span className="gw-muted gw-count">{option.concept.segmentCount}</span>
+                  <span className="gw-muted gw-count">{num(option.concept.segmentCount)}</span>
                 </>
               ) : (
                 <>
                   <span className="gw-plus">+</span>
                   <span className="gw-create-label">
-                    {t('Create concept')} “<bdi>{option.label}</bdi>”
+                    {t('Create concept')} <Quoted>{option.label}</Quoted>
                   </span>
                 </>
               )}

@@ -6,6 +6,9 @@ import type { SegmentId } from '../../../shared/domain/ids';
 import { t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 
+/** As .gw-popover's inline-size in app.css. */
+const WIDTH = 340;
+
 interface Props {
   ids: SegmentId[];
   x: number;
@@ -36,11 +39,13 @@ export function SegmentPopover({ ids, x, y, onClose }: Props) {
   }, [onClose]);
 
   if (segments.length === 0) return null;
+  // Opens towards the interface's reading direction from the click, and stays on screen.
+  const anchor = document.documentElement.dir === 'rtl' ? x + 40 - WIDTH : x - 40;
   return (
     <div
       ref={ref}
       className="gw-popover"
-      style={{ top: Math.min(y + 12, window.innerHeight - 60 - segments.length * 70), left: Math.max(8, Math.min(x - 40, window.innerWidth - 360)) }}
+      style={{ top: Math.min(y + 12, window.innerHeight - 60 - segments.length * 70), left: Math.max(8, Math.min(anchor, window.innerWidth - WIDTH - 20)) }}
       role="dialog"
       aria-label={t('Segments here')}
     >

@@ -3,7 +3,7 @@
 
 import { COMPONENT_HINTS } from '../../../shared/domain/paradigm';
 import { api } from '../../api/client';
-import { plural, t } from '../../i18n/t';
+import { num, plural, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { download } from './download';
 
@@ -68,24 +68,24 @@ export function Table8View() {
                   {t(row.label)}
                 </button>
               </th>
-              <td>{row.mainCategories}</td>
-              <td>{row.concepts}</td>
-              <td>{row.finalCodes}</td>
+              <td>{num(row.mainCategories)}</td>
+              <td>{num(row.concepts)}</td>
+              <td>{num(row.finalCodes)}</td>
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr data-component="total" className="gw-total">
             <th scope="row">{t('Total')}</th>
-            <td>{counts.totals.mainCategories}</td>
-            <td>{counts.totals.concepts}</td>
-            <td>{counts.totals.finalCodes}</td>
+            <td>{num(counts.totals.mainCategories)}</td>
+            <td>{num(counts.totals.concepts)}</td>
+            <td>{num(counts.totals.finalCodes)}</td>
           </tr>
           <tr data-component="unassigned" className="gw-unassigned">
             <th scope="row">{t('Not in any component')}</th>
-            <td>{u.mainCategories}</td>
-            <td>{u.conceptsUnfiled + u.conceptsOutsideComponents}</td>
-            <td>{u.finalCodes}</td>
+            <td>{num(u.mainCategories)}</td>
+            <td>{num(u.conceptsUnfiled + u.conceptsOutsideComponents)}</td>
+            <td>{num(u.finalCodes)}</td>
           </tr>
         </tfoot>
       </table>

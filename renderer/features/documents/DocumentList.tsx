@@ -3,7 +3,7 @@
 
 import { useRef } from 'react';
 import { SOURCE_EXTENSIONS } from '../../../shared/domain/limits';
-import { t } from '../../i18n/t';
+import { num, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { importFiles } from './import-files';
 
@@ -19,7 +19,7 @@ export function DocumentList() {
     <section className="gw-panel gw-documents" aria-label={t('Sources')}>
       <header className="gw-panel-header">
         <h2>
-          {t('Sources')} <span className="gw-muted">{documents.length}</span>
+          {t('Sources')} <span className="gw-muted">{num(documents.length)}</span>
         </h2>
         <button type="button" className="gw-small-button" onClick={() => input.current?.click()}>
           {t('Import…')}
@@ -66,7 +66,7 @@ export function DocumentList() {
               </span>
               {doc.memo && <span className="gw-memo-mark" title={t('Has a memo')}>✎</span>}
               <span className="gw-muted gw-count" title={t('Coded segments')}>
-                {doc.segmentCount}
+                {num(doc.segmentCount)}
               </span>
             </li>
           ))}

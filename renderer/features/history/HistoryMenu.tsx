@@ -1,14 +1,17 @@
 // Undo and redo buttons with what they would undo or redo, and the list of recent actions.
 
 import { useState } from 'react';
-import { t } from '../../i18n/t';
+import { locale, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
+import { historyLabel } from './history-label';
 
 export function HistoryMenu() {
   const history = useStore((s) => s.history);
   const undo = useStore((s) => s.undo);
   const redo = useStore((s) => s.redo);
   const [open, setOpen] = useState(false);
+  // The arrows turn with the reading direction: undo points back, which is right in Persian.
+  const [back, forward] = document.documentElement.dir === 'rtl' ? ['↷', '↶'] : ['↶', '↷'];
   return (
     <div className="gw-history">
       <button
@@ -16,20 +19,20 @@ export function HistoryMenu() {
         className="gw-button"
         disabled={!history?.undo}
         onClick={() => void undo()}
-        title={history?.undo ? t('Undo: {label} (Ctrl+Z)', { label: history.undo.label }) : t('Nothing to undo')}
+        title={history?.undo ? t('Undo: {label} (Ctrl+Z)', { label: historyLabel(history.undo.label) }) : t('Nothing to undo')}
         aria-label={t('Undo')}
       >
-        ↶ {t('Undo')}
+        {back} {t('Undo')}
       </button>
       <button
         type="button"
         className="gw-button"
         disabled={!history?.redo}
         onClick={() => void redo()}
-        title={history?.redo ? t('Redo: {label} (Ctrl+Shift+Z)', { label: history.redo.label }) : t('Nothing to redo')}
+        title={history?.redo ? t('Redo: {label} (Ctrl+Shift+Z)', { label: historyLabel(history.redo.label) }) : t('Nothing to redo')}
         aria-label={t('Redo')}
       >
-        ↷ {t('Redo')}
+        {forward} {t('Redo')}
       </button>
       <button type="button" className="gw-button" aria-expanded={open} onClick={() => setOpen(!open)}>
         {t('History')}
@@ -40,8 +43,8 @@ export function HistoryMenu() {
             <ol>
               {history.entries.map((entry) => (
                 <li key={entry.id} className={entry.state === 'undone' ? 'gw-undone' : undefined} dir="auto">
-                  {entry.label}
-                  <span className="gw-muted"> · {new Date(entry.createdAt).toLocaleTimeString()}</span>
+                  {historyLabel(entry.label)}
+                  <span className="gw-muted"> · {new Date(entry.createdAt).toLocaleTimeString(locale())}</span>
                 </li>
               ))}
             </ol>

@@ -1,7 +1,7 @@
 // Details of a paradigm component: what it means, its counts, its memo.
 
 import { COMPONENT_HINTS, COMPONENT_LABELS, type ComponentKey } from '../../../shared/domain/paradigm';
-import { t } from '../../i18n/t';
+import { num, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { MemoEditor } from './MemoEditor';
 
@@ -19,11 +19,11 @@ export function ComponentInspector({ componentKey }: { componentKey: ComponentKe
       {row && (
         <dl className="gw-facts">
           <dt>{t('Main categories')}</dt>
-          <dd>{row.mainCategories}</dd>
+          <dd>{num(row.mainCategories)}</dd>
           <dt>{t('Concepts')}</dt>
-          <dd>{row.concepts}</dd>
+          <dd>{num(row.concepts)}</dd>
           <dt>{t('Final codes')}</dt>
-          <dd>{row.finalCodes}</dd>
+          <dd>{num(row.finalCodes)}</dd>
         </dl>
       )}
       {mains.length === 0 && <p className="gw-hint">{t('Drag a main category onto this component in the code system, or choose the component in a category’s details.')}</p>}

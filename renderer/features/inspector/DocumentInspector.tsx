@@ -2,7 +2,7 @@
 
 import type { DocumentId } from '../../../shared/domain/ids';
 import { confirmAction } from '../../components/confirm';
-import { plural, t } from '../../i18n/t';
+import { num, plural, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { MemoEditor } from './MemoEditor';
 
@@ -25,7 +25,7 @@ export function DocumentInspector({ id }: { id: DocumentId }) {
         <dt>{t('Direction')}</dt>
         <dd>{doc.dir === 'rtl' ? t('right to left') : t('left to right')}</dd>
         <dt>{t('Segments')}</dt>
-        <dd>{doc.segmentCount}</dd>
+        <dd>{num(doc.segmentCount)}</dd>
         <dt>SHA-256</dt>
         <dd className="gw-mono" title={doc.sha256}>
           {doc.sha256.slice(0, 16)}…

@@ -6,6 +6,7 @@ import { Virtuoso } from 'react-virtuoso';
 import type { SegmentRow, SegmentScope } from '../../../shared/domain/model';
 import { COMPONENT_LABELS } from '../../../shared/domain/paradigm';
 import { api } from '../../api/client';
+import { useInterfaceLanguage } from '../../i18n/language';
 import { plural, t } from '../../i18n/t';
 import { useStore, type Focus } from '../../state/store';
 
@@ -35,6 +36,8 @@ export function RetrievedSegments() {
   const jumpTo = useStore((s) => s.jumpTo);
   const setFocus = useStore((s) => s.setFocus);
   const [rows, setRows] = useState<SegmentRow[]>([]);
+  // Handed to the list as its context, so the rows it keeps mounted are redrawn in a new language.
+  const language = useInterfaceLanguage((s) => s.language);
   const scope = scopeOf(focus);
   const scopeKey = JSON.stringify(scope);
 
@@ -90,6 +93,7 @@ export function RetrievedSegments() {
         <Virtuoso
           className="gw-segment-list"
           data={rows}
+          context={language}
           computeItemKey={(_, row) => row.id}
           itemContent={(_, row) => (
             <button

@@ -4,7 +4,8 @@
 import { useEffect, useState } from 'react';
 import type { ProjectInfo, ProjectListing } from '../../../shared/domain/model';
 import { bridge } from '../../api/transport';
-import { t } from '../../i18n/t';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { locale, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 
 export function StartScreen() {
@@ -32,7 +33,10 @@ export function StartScreen() {
   return (
     <main className="gw-start">
       <header className="gw-start-header">
-        <h1>Groundwork</h1>
+        <div className="gw-start-title">
+          <h1>{t('Groundwork')}</h1>
+          <LanguageSwitch />
+        </div>
         <p className="gw-muted">{t('Qualitative coding in the grounded-theory tradition: open, axial and selective coding, with the counts of the paradigm model.')}</p>
       </header>
       <div className="gw-start-grid">
@@ -77,7 +81,7 @@ export function StartScreen() {
                 <li key={p.path}>
                   <button type="button" className="gw-project-item" disabled={!p.exists} onClick={() => void open(run('project.open', { path: p.path }))} title={p.path}>
                     <bdi className="gw-strong">{p.name}</bdi>
-                    <span className="gw-muted gw-small">{p.exists ? new Date(p.modifiedAt!).toLocaleString() : t('missing')}</span>
+                    <span className="gw-muted gw-small">{p.exists ? new Date(p.modifiedAt!).toLocaleString(locale()) : t('missing')}</span>
                   </button>
                 </li>
               ))}
@@ -92,7 +96,7 @@ export function StartScreen() {
               if (path.trim()) void open(run('project.open', { path: path.trim() }));
             }}
           >
-            <input className="gw-input" value={path} onChange={(e) => setPath(e.target.value)} placeholder={t('Path to a .groundwork file')} aria-label={t('Path to a project file')} />
+            <input className="gw-input" dir="auto" value={path} onChange={(e) => setPath(e.target.value)} placeholder={t('Path to a .groundwork file')} aria-label={t('Path to a project file')} />
             <button type="submit" className="gw-button" disabled={!path.trim()}>
               {t('Open')}
             </button>

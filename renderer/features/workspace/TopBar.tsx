@@ -1,5 +1,6 @@
 // The bar above the workspace: project name, the two views, undo/redo/history, close.
 
+import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { HistoryMenu } from '../history/HistoryMenu';
@@ -12,7 +13,7 @@ export function TopBar() {
   const setProject = useStore((s) => s.setProject);
   return (
     <header className="gw-topbar">
-      <div className="gw-brand">Groundwork</div>
+      <div className="gw-brand">{t('Groundwork')}</div>
       <div className="gw-project-name" title={project?.path} dir="auto">
         {project?.name}
       </div>
@@ -28,6 +29,7 @@ export function TopBar() {
         </button>
       </nav>
       <HistoryMenu />
+      <LanguageSwitch />
       <button
         type="button"
         className="gw-button"

@@ -3,6 +3,7 @@
 // right; or the Table 8 view. Files dropped anywhere are imported.
 
 import { useEffect, useState } from 'react';
+import { shortcutKey } from '../../components/shortcut-key';
 import { t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { Reader } from '../../editor/Reader';
@@ -26,7 +27,7 @@ export function Workspace() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || typing(event.target)) return;
-      const key = event.key.toLowerCase();
+      const key = shortcutKey(event);
       const { undo, redo } = useStore.getState();
       if (key === 'z' && !event.shiftKey) {
         event.preventDefault();

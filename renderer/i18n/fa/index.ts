@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 // The Persian catalogue: English text → Persian, one file per feature in this folder (each default-
 // exports a Record<string, string>), gathered here so adding a feature never edits a shared file.
 

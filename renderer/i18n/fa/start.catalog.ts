@@ -1,0 +1,21 @@
+// Persian for the start screen. Keys are the English text passed to t().
+export default {
+  "Qualitative coding in the grounded-theory tradition: open, axial and selective coding, with the counts of the paradigm model.": "کدگذاری کیفی در سنت نظریهٔ داده‌بنیاد: کدگذاری باز، محوری و انتخابی، همراه با شمارش‌های مدل پارادایمی.",
+  "New project": "پروژهٔ جدید",
+  "Name": "نام",
+  "e.g. B2B marketing review": "مثلاً مرور بازاریابی B2B",
+  "Saved as one file in {home}": "به صورت یک فایل در {home} ذخیره می‌شود",
+  "Create project": "ساختن پروژه",
+  "Create in…": "ساختن در…",
+  "Open project": "باز کردن پروژه",
+  "missing": "پیدا نشد",
+  "No projects yet.": "هنوز پروژه‌ای نیست.",
+  "Path to a .groundwork file": "مسیر فایل ‎.groundwork",
+  "Path to a project file": "مسیر فایل پروژه",
+  "Browse…": "مرور…",
+  "Example project": "پروژهٔ نمونه",
+  "Four articles from the literature of a published B2B marketing review (three Persian, one Arabic) and the English abstract of that review, imported and ready to code.": "چهار مقاله از ادبیات یک مرور منتشرشده در بازاریابی B2B (سه مقالهٔ فارسی و یک مقالهٔ عربی) و چکیدهٔ انگلیسی همان مرور، وارد شده و آمادهٔ کدگذاری.",
+  "Open the example project": "باز کردن پروژهٔ نمونه",
+  "Discard any coding done in the example and start again": "کنار گذاشتن همهٔ کدگذاری‌های انجام‌شده در نمونه و شروع دوباره",
+  "Start it afresh": "شروع از نو",
+} satisfies Record<string, string>;
