@@ -3,6 +3,7 @@
 import { t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { HistoryMenu } from '../history/HistoryMenu';
+import { LabelLanguageSwitch } from '../study/LabelLanguageSwitch';
 
 export function TopBar() {
   const project = useStore((s) => s.project);
@@ -23,7 +24,11 @@ export function TopBar() {
         <button type="button" className={view === 'table8' ? 'gw-tab gw-active' : 'gw-tab'} aria-pressed={view === 'table8'} onClick={() => setView('table8')}>
           {t('Table 8')}
         </button>
+        <button type="button" className={view === 'table7' ? 'gw-tab gw-active' : 'gw-tab'} aria-pressed={view === 'table7'} onClick={() => setView('table7')}>
+          {t('Table 7')}
+        </button>
       </nav>
+      <LabelLanguageSwitch />
       <HistoryMenu />
       <button
         type="button"

@@ -13,6 +13,7 @@ import { Inspector } from '../inspector/Inspector';
 import { RetrievedSegments } from '../segments/RetrievedSegments';
 import { Table8View } from '../counts/Table8View';
 import { TopBar } from './TopBar';
+import { Table7View } from '../study/Table7View';
 
 const typing = (target: EventTarget | null) => (target as HTMLElement | null)?.closest?.('input, textarea, select, [contenteditable="true"]');
 
@@ -74,7 +75,7 @@ export function Workspace() {
         </main>
       ) : (
         <main className="gw-workspace-single">
-          <Table8View />
+          {view === 'table7' ? <Table7View /> : <Table8View />}
         </main>
       )}
       {dropping && <div className="gw-drop-overlay">{t('Drop files to import them as sources')}</div>}
