@@ -15,7 +15,7 @@ import { Table8View } from '../counts/Table8View';
 import { TopBar } from './TopBar';
 import { Table7View } from '../study/Table7View';
 
-const typing = (target: EventTarget | null) => (target as HTMLElement | null)?.closest?.('input, textarea, select, [contenteditable="true"]');
+const typing = (target: EventTarget | null) => (target as HTMLElement | null)?.closest?.('input:not([type="radio"]):not([type="checkbox"]), textarea, select, [contenteditable="true"]');
 
 export function Workspace() {
   const view = useStore((s) => s.view);
