@@ -152,3 +152,22 @@ describe('a plain project', () => {
 });
 
 void REPO;
+
+describe('the segments export of the study', () => {
+  it('carries both label languages and the item code', async () => {
+    const t2 = startBackend();
+    try {
+      await t2.api.call('project.openStudy', {});
+      const [doc] = await t2.api.call('document.list', {});
+      const concept = (await t2.api.call('codebook.get', {})).concepts.find((c) => c.code === 'D7.C10.05')!;
+      await t2.api.call('segment.code', { documentId: doc!.id, start: 5, end: 20, conceptId: concept.id });
+      const { csv } = await t2.api.call('export.segmentsCsv', {});
+      const [header, row] = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+      const col = (name: string) => row![header!.indexOf(name)];
+      expect([col('concept'), col('concept_code'), col('concept_en'), col('component_fa')]).toEqual(['تبدیلها', 'D7.C10.05', 'Conversions', 'پیامدها']);
+      expect(col('category_en')).toBe('Social networks (metrics)');
+    } finally {
+      t2.cleanup();
+    }
+  });
+});
