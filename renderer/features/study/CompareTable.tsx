@@ -115,7 +115,7 @@ function Readings({ readings, lang }: { readings: ReadingInfo[]; lang: 'fa' | 'e
               <span>
                 <bdi className="gw-strong">{glossed({ labelFa: option.labelFa, labelEn: option.labelEn }, lang)}</bdi>
                 {option.interpretation && <span className="gw-badge">{t('an interpretation')}</span>}
-                <span className="gw-muted gw-small gw-block" dir="auto">{option.explanation}</span>
+                <span className="gw-muted gw-small gw-block" lang="en" dir="ltr">{option.explanation}</span>
               </span>
             </label>
           ))}
