@@ -2,6 +2,7 @@
 // reading the figures equal those documented in ../shared/study (read here from its CSV files).
 
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -151,7 +152,6 @@ describe('a plain project', () => {
   });
 });
 
-void REPO;
 
 describe('the segments export of the study', () => {
   it('carries both label languages and the item code', async () => {
@@ -168,6 +168,57 @@ describe('the segments export of the study', () => {
       expect(col('category_en')).toBe('Social networks (metrics)');
     } finally {
       t2.cleanup();
+    }
+  });
+});
+
+describe('readings and the rest of the codebook', () => {
+  it('deleting a weighted concept takes its weight out of the count, and undo brings both back', async () => {
+    const s = startBackend();
+    try {
+      await s.api.call('project.openStudy', {});
+      await s.api.call('reading.choose', { reading: 'concepts', option: 'strict' });
+      const joined = (await s.api.call('codebook.get', {})).concepts.find((c) => c.code === 'D2.C01.07')!;
+      await s.api.call('concept.delete', { id: joined.id });
+      expect((await s.api.call('counts.paradigm', {})).totals.concepts).toBe(364);
+      await s.api.call('history.undo', {});
+      expect((await s.api.call('counts.paradigm', {})).totals.concepts).toBe(366);
+    } finally {
+      s.cleanup();
+    }
+  });
+
+  it('a project of schema 1 opens, migrated, with every count as before', async () => {
+    const Database = (await import('better-sqlite3')).default;
+    const m001 = await import('../../db/migrations/001-initial');
+    const { openProjectFile, closeProjectFile, APPLICATION_ID } = await import('../../db/connection');
+    const { paradigmCounts } = await import('../../db/counts');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-v1-'));
+    const file = path.join(dir, 'old.groundwork');
+    try {
+      const db = new Database(file);
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      m001.up(db);
+      db.exec(`INSERT INTO project (id, name, created_at) VALUES (1, 'Old', '2026-01-01');
+        INSERT INTO concept (label, color, created_at) VALUES ('trust', '#336699', '2026-01-01');
+        INSERT INTO category (name, color, component, created_at) VALUES ('Outcomes', '#336699', 'consequences', '2026-01-01');
+        INSERT INTO category_concept VALUES (1, 1);`);
+      db.pragma('user_version = 1');
+      db.close();
+      const project = openProjectFile(file);
+      try {
+        expect(project.read.pragma('user_version', { simple: true })).toBe(2);
+        const counts = paradigmCounts(project.read);
+        expect(counts.rows.find((r) => r.component === 'consequences')).toMatchObject({ mainCategories: 1, concepts: 1 });
+        expect(counts.mainCategoryRows).toEqual([
+          { id: 1, component: 'consequences', label: 'Outcomes', labelFa: null, labelEn: null, code: null, concepts: 1, finalCodes: 0 },
+        ]);
+      } finally {
+        closeProjectFile(project);
+      }
+      expect(fs.existsSync(`${file}.v1.bak`)).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
