@@ -42,6 +42,11 @@ describe('the study in the browser', () => {
     await study.chooseReading('consequences', 'C');
     await expect.poll(() => study.figures('consequences', 'mainCategories')).toMatchObject({ reproduced: 4, difference: '+1' });
     expect((await study.figures('total', 'mainCategories')).reproduced).toBe(21);
+    await app.page.getByLabel('Show each component’s main categories').check();
+    await expect.poll(() => app.page.locator('tr.gw-main-row').count()).toBe(21);
+    const consequenceMains = await app.page.locator('tr.gw-main-row[data-main^="CQ-C"], tr.gw-main-row[data-main="D7"]').count();
+    expect(consequenceMains).toBe(4);
+    await app.page.getByLabel('Show each component’s main categories').uncheck();
     await study.chooseReading('concepts', 'merged');
     await expect.poll(async () => (await study.figures('total', 'concepts')).reproduced).toBe(333);
     await app.page.keyboard.press('Control+z');
@@ -89,6 +94,8 @@ describe('the study in the browser', () => {
     await study.showTable7();
     await budget.click();
     await expect.poll(() => app.page.locator('.gw-topbar [aria-pressed="true"]').first().innerText()).toBe('Coding');
+    await expect.poll(() => app.page.getByTestId('study-details').innerText()).toContain('D1.C04.01');
+    await expect.poll(() => app.page.getByRole('region', { name: 'Retrieved segments' }).innerText()).toContain('شاخص های ارزیابی موفقیت');
     await study.labelLanguage('en');
     expect(app.errors).toEqual([]);
   });

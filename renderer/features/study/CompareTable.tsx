@@ -3,6 +3,7 @@
 // each a radio group; choosing an option is one undoable step and the figures follow at once.
 
 import './study.css';
+import { useState } from 'react';
 import type { CountRow } from '../../../shared/domain/model';
 import type { CompareRow, CountsCompare, ReadingInfo } from '../../../shared/domain/study';
 import { t } from '../../i18n/t';
@@ -19,12 +20,19 @@ const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
 
 export function CompareTable({ compare }: { compare: CountsCompare }) {
   const lang = useLabelLanguage((s) => s.lang);
+  const mainRows = useStore((s) => s.counts?.mainCategoryRows ?? []);
+  const [showMain, setShowMain] = useState(false);
   const setFocus = useStore((s) => s.setFocus);
   const setView = useStore((s) => s.setView);
   const rowLabel = (row: CompareRow) =>
     row.component === 'total' ? t('Total') : componentLabel(row.component, lang);
   return (
     <>
+      <div className="gw-toolbar gw-compare-tools">
+        <label className="gw-check">
+          <input type="checkbox" checked={showMain} onChange={(e) => setShowMain(e.target.checked)} /> {t('Show each component’s main categories')}
+        </label>
+      </div>
       <table className="gw-table gw-compare" data-testid="table8-compare">
         <thead>
           <tr>
@@ -49,7 +57,7 @@ export function CompareTable({ compare }: { compare: CountsCompare }) {
           </tr>
         </thead>
         <tbody>
-          {compare.rows.map((row) => (
+          {compare.rows.map((row) => [
             <tr key={row.component} data-component={row.component} className={row.component === 'total' ? 'gw-total' : undefined}>
               <th scope="row">
                 {row.component === 'total' ? (
@@ -79,8 +87,29 @@ export function CompareTable({ compare }: { compare: CountsCompare }) {
                 ];
               })}
               <td className="gw-reason" lang="en" dir="ltr">{row.reason ?? ''}</td>
-            </tr>
-          ))}
+            </tr>,
+            ...(showMain && row.component !== 'total'
+              ? mainRows
+                  .filter((m) => m.component === row.component)
+                  .map((m) => (
+                    <tr key={`main-${m.id}`} className="gw-main-row" data-main={m.code ?? m.id}>
+                      <th scope="row" className="gw-main-label">
+                        <bdi>{glossed(m, lang)}</bdi> <span className="gw-code gw-muted" dir="ltr">{m.code}</span>
+                      </th>
+                      <td>1</td>
+                      <td />
+                      <td />
+                      <td>{m.concepts}</td>
+                      <td />
+                      <td />
+                      <td>{m.finalCodes}</td>
+                      <td />
+                      <td />
+                      <td />
+                    </tr>
+                  ))
+              : []),
+          ])}
         </tbody>
       </table>
       {compare.finalCodesNote && (

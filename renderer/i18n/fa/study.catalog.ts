@@ -27,4 +27,15 @@ export default {
     'کدهای نهایی بازتولیدشده بخش‌های کدگذاری‌شده در همین پروژه‌اند و تا کدگذاری نکنید ۰ هستند. ۷۸۵ کد گزارش‌شده را نمی‌توان وارسی کرد: پژوهش بخش‌های کدگذاری‌شدهٔ خود را منتشر نکرده است.',
   'Language of labels': 'زبان برچسب‌ها',
   'Language of concept, category and component labels': 'زبان برچسب مفاهیم، مقوله‌ها و مؤلفه‌ها',
+  'Show each component’s main categories': 'نمایش مقوله‌های اصلی هر مؤلفه',
+  'Item code': 'کد قلم',
+  'Persian label': 'برچسب فارسی',
+  'English gloss': 'برگردان انگلیسی',
+  Tools: 'ابزارها',
+  Source: 'منبع',
+  Notes: 'یادداشت‌ها',
+  'Its comma enumerates inside the phrase before it (counts 0 when phrases are merged).':
+    'ویرگول آن درون عبارت پیشین برمی‌شمارد (در ادغام عبارت‌ها ۰ شمرده می‌شود).',
+  'A trailing “and so on” was dropped from the printed item.': '«و غیره» پایانی از قلم چاپی حذف شده است.',
+  'The printed cell ends with a stray word.': 'خانهٔ چاپی با واژه‌ای سرگردان پایان می‌یابد.',
 } satisfies Record<string, string>;
