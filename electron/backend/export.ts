@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import type { ParadigmCounts } from '../../shared/domain/model';
 import { splitParagraphs, paragraphAt } from '../../shared/domain/text';
 import { COMPONENT_LABELS, COMPONENT_LABELS_FA } from '../../shared/domain/paradigm';
+import type { CountsCompare } from '../../shared/domain/study';
 import type { ReadableDB } from '../../db/handles';
 import { getCodebook } from '../../db/codebook';
 import { getDocumentText } from '../../db/documents';
@@ -91,6 +92,31 @@ export function segmentRows(db: ReadableDB): (string | number)[][] {
       concepts.get(s.conceptId)?.code ?? '', concepts.get(s.conceptId)?.labelFa ?? '', concepts.get(s.conceptId)?.labelEn ?? '',
       f.map((x) => x.categoryEn).join(' | '), f.map((x) => x.componentFa).join(' | '),
     ]);
+  }
+  return rows;
+}
+
+export const COMPARE_HEADER = [
+  'component', 'label', 'label_fa',
+  'main_categories_reproduced', 'main_categories_reported', 'main_categories_difference',
+  'concepts_reproduced', 'concepts_reported', 'concepts_difference',
+  'final_codes_reproduced', 'final_codes_reported', 'final_codes_difference',
+  'reason',
+];
+
+/** Reproduced beside reported (a project that reproduces a study), with the readings applied. */
+export function compareCsvRows(compare: CountsCompare): (string | number)[][] {
+  const rows: (string | number)[][] = [COMPARE_HEADER];
+  for (const r of compare.rows) {
+    rows.push([
+      r.component, r.label, r.labelFa ?? '',
+      ...(['mainCategories', 'concepts', 'finalCodes'] as const).flatMap((k) => [r.reproduced[k], r.reported?.[k] ?? '', r.difference?.[k] ?? '']),
+      r.reason ?? '',
+    ]);
+  }
+  for (const reading of compare.readings) {
+    const option = reading.options.find((o) => o.key === compare.applied[reading.key]);
+    rows.push([`reading:${reading.key}`, `${reading.labelEn}: ${option?.labelEn ?? ''}`, `${reading.labelFa ?? ''}: ${option?.labelFa ?? ''}`]);
   }
   return rows;
 }

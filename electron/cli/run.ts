@@ -11,7 +11,7 @@ import { createProjectFile, closeProjectFile, openProjectFile, PROJECT_EXTENSION
 import { createBackend } from '../backend/backend';
 import { localTransport } from '../backend/dispatcher';
 import { importFromPaths } from '../backend/import/paths';
-import { table8Rows, toCsv } from '../backend/export';
+import { compareCsvRows, table8Rows, toCsv } from '../backend/export';
 import { hostConfig, VERSION } from '../host-config';
 import { buildStudyProject } from '../backend/study';
 
@@ -102,24 +102,17 @@ async function compareCommand(
     io.out(JSON.stringify(compare, null, 2));
     return 0;
   }
-  const head = ['component', 'main_reproduced', 'main_reported', 'main_difference', 'concepts_reproduced', 'concepts_reported', 'concepts_difference', 'codes_reproduced', 'codes_reported', 'codes_difference', 'reason'];
+  if (values.format === 'csv') {
+    io.out(toCsv(compareCsvRows(compare)).replace(/^\uFEFF/, '').trimEnd());
+    return 0;
+  }
   const cell = (n: number | undefined) => (n === undefined ? '' : String(n));
   const body = compare.rows.map((r) => [
     r.label,
     ...(['mainCategories', 'concepts', 'finalCodes'] as const).flatMap((k) => [cell(r.reproduced[k]), cell(r.reported?.[k]), cell(r.difference?.[k])]),
-    r.reason ?? '',
   ]);
-  if (values.format === 'csv') {
-    const numbers = compare.rows.map((r) => [
-      r.component,
-      ...(['mainCategories', 'concepts', 'finalCodes'] as const).flatMap((k) => [r.reproduced[k], r.reported?.[k] ?? '', r.difference?.[k] ?? '']),
-      r.reason ?? '',
-    ]);
-    io.out(toCsv([head, ...numbers]).replace(/^\uFEFF/, '').trimEnd());
-    return 0;
-  }
   const titles = ['Component', 'Main cat.', 'reported', 'diff', 'Concepts', 'reported', 'diff', 'Final codes', 'reported', 'diff'];
-  const rows = body.map((b) => b.slice(0, 10));
+  const rows = body;
   const widths = titles.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (row: string[]) => row.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   const lines = [line(titles), ...rows.map(line), ''];

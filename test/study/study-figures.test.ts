@@ -222,3 +222,25 @@ describe('readings and the rest of the codebook', () => {
     }
   });
 });
+
+describe('the Table 8 export of the study', () => {
+  it('sets the reproduced figures beside the reported ones, in both label languages, with the readings', async () => {
+    const s = startBackend();
+    try {
+      await s.api.call('project.openStudy', {});
+      await s.api.call('reading.choose', { reading: 'consequences', option: 'C' });
+      const { filename, csv } = await s.api.call('export.table8Csv', {});
+      expect(filename).toMatch(/Table 8 compared\.csv$/);
+      const rows = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+      const header = rows[0]!;
+      const row = (key: string) => rows.find((r) => r[0] === key)!;
+      const col = (r: string[], name: string) => r[header.indexOf(name)];
+      expect(col(row('consequences'), 'label_fa')).toBe('پیامدها');
+      expect([col(row('total'), 'main_categories_reproduced'), col(row('total'), 'main_categories_reported'), col(row('total'), 'main_categories_difference')]).toEqual(['21', '20', '1']);
+      expect(col(row('consequences'), 'concepts_difference')).toBe('-9');
+      expect(row('reading:consequences')[1]).toContain('C: English abstract');
+    } finally {
+      s.cleanup();
+    }
+  });
+});
