@@ -59,7 +59,7 @@ export function Table7View() {
     return (
       <tr key={category.id} data-code={category.code ?? undefined} className="gw-t7-row">
         <td className="gw-t7-concepts">
-          <ul className="gw-t7-concept-list">
+          <ul className="gw-t7-concept-list" dir={lang === 'fa' ? 'rtl' : 'ltr'}>
             {concepts.map((c) => (
               <li key={c.id}>
                 <button type="button" className="gw-t7-concept" title={[conceptGloss(c, lang), c.code].filter(Boolean).join(' · ')} onClick={() => openConcept(c)}>
@@ -78,7 +78,7 @@ export function Table7View() {
             )}
           </ul>
         </td>
-        <th scope="row" className="gw-t7-category">
+        <th scope="row" className="gw-t7-category" dir={lang === 'fa' ? 'rtl' : 'ltr'}>
           <bdi>{categoryLabel(category, lang)}</bdi>
           {gloss && <span className="gw-gloss gw-block" dir="auto">{gloss}</span>}
           <span className="gw-code gw-muted" dir="ltr">{category.code}</span>
@@ -101,7 +101,7 @@ export function Table7View() {
           )}
         </th>
         {first && (
-          <td className="gw-t7-dimension" rowSpan={d.categoryIds.length}>
+          <td className="gw-t7-dimension" rowSpan={d.categoryIds.length} dir={lang === 'fa' ? 'rtl' : 'ltr'}>
             <bdi>{glossed(d, lang)}</bdi>
             <span className="gw-gloss gw-block" dir="auto">{lang === 'fa' ? d.labelEn : d.labelFa}</span>
             <span className="gw-code gw-muted" dir="ltr">{d.code}</span>
