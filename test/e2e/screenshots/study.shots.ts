@@ -38,3 +38,20 @@ it('Table 7 in Persian labels', async () => {
   await app.page.screenshot({ path: path.join(OUT, 'study-table7-fa.png') });
   await study.labelLanguage('en');
 });
+
+it('coding a corpus article with the study codebook: twins told apart by their codes', async () => {
+  const { WorkspacePage } = await import('../pages/workspace-page');
+  const ws = new WorkspacePage(app.page);
+  await study.labelLanguage('fa');
+  await ws.backToCoding();
+  await ws.openSource('Account-based marketing (fa)');
+  await ws.select('شاخص های ارزیابی موفقیت');
+  await app.page.keyboard.press('c');
+  await app.page.getByRole('combobox', { name: 'Concept' }).fill('مهارت');
+  await expect.poll(() => app.page.locator('.gw-picker-list li .gw-code.gw-strong').count()).toBe(2);
+  await app.page.evaluate(() => document.fonts.ready);
+  await app.page.screenshot({ path: path.join(OUT, 'study-coding-fa.png') });
+  await app.page.keyboard.press('Escape');
+  await app.page.keyboard.press('Escape');
+  await study.labelLanguage('en');
+});
