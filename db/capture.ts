@@ -15,6 +15,9 @@ export const CAPTURED_TABLES: Record<string, readonly string[]> = {
   category: ['id'],
   category_concept: ['category_id', 'concept_id'],
   segment: ['id'],
+  reading: ['id'],
+  reading_concept_weight: ['option_id', 'concept_id'],
+  reading_placement: ['option_id', 'category_id'],
 };
 
 export function tableColumns(db: Database.Database, table: string): string[] {

@@ -5,7 +5,8 @@ import type { Category, Codebook, ComponentInfo, Concept, Filing } from '../shar
 import type { CategoryId, ConceptId } from '../shared/domain/ids';
 import { categoryId, conceptId } from '../shared/domain/ids';
 import type { ComponentKey } from '../shared/domain/paradigm';
-import { COMPONENT_LABELS } from '../shared/domain/paradigm';
+import { COMPONENT_LABELS, COMPONENT_LABELS_FA } from '../shared/domain/paradigm';
+import { visibleCategory } from './filing-tree';
 import type { ReadableDB, WritableDB } from './handles';
 import { now, sql } from './handles';
 
@@ -17,6 +18,10 @@ interface ConceptRow {
   memo: string;
   created_at: string;
   segment_count: number;
+  code: string | null;
+  label_fa: string | null;
+  label_en: string | null;
+  notes: string | null;
 }
 
 interface CategoryRow {
@@ -27,11 +32,22 @@ interface CategoryRow {
   component: ComponentKey | null;
   memo: string;
   created_at: string;
+  code: string | null;
+  label_fa: string | null;
+  label_en: string | null;
+  dimension_id: number | null;
+  reading_option_id: number | null;
+  notes: string | null;
 }
 
-const CONCEPTS = `SELECT c.id, c.label, c.color, c.in_vivo, c.memo, c.created_at,
+const CONCEPTS = `SELECT c.id, c.label, c.color, c.in_vivo, c.memo, c.created_at, c.code, c.label_fa, c.label_en, c.notes,
   (SELECT count(*) FROM segment s WHERE s.concept_id = c.id) AS segment_count FROM concept c`;
-const CATEGORIES = 'SELECT id, name, color, parent_id, component, memo, created_at FROM category';
+const CATEGORIES =
+  'SELECT id, name, color, parent_id, component, memo, created_at, code, label_fa, label_en, dimension_id, reading_option_id, notes FROM category';
+/** Categories of reading options that are not active are hidden (db/filing-tree.ts). */
+const VISIBLE = visibleCategory('category');
+
+const parseNotes = (notes: string | null) => (notes ? (JSON.parse(notes) as Record<string, unknown>) : null);
 
 const toConcept = (r: ConceptRow): Concept => ({
   id: conceptId(r.id),
@@ -41,6 +57,10 @@ const toConcept = (r: ConceptRow): Concept => ({
   memo: r.memo,
   createdAt: r.created_at,
   segmentCount: r.segment_count,
+  code: r.code,
+  labelFa: r.label_fa,
+  labelEn: r.label_en,
+  notes: parseNotes(r.notes),
 });
 
 const toCategory = (r: CategoryRow): Category => ({
@@ -51,19 +71,40 @@ const toCategory = (r: CategoryRow): Category => ({
   component: r.component,
   memo: r.memo,
   createdAt: r.created_at,
+  code: r.code,
+  labelFa: r.label_fa,
+  labelEn: r.label_en,
+  dimensionId: r.dimension_id,
+  readingOptionId: r.reading_option_id,
+  notes: parseNotes(r.notes),
 });
 
 export function getCodebook(db: ReadableDB): Codebook {
-  const components = (sql(db, 'SELECT key, memo FROM paradigm_component ORDER BY position').all() as {
+  const components = (sql(db, 'SELECT key, memo, label_fa, label_en FROM paradigm_component ORDER BY position').all() as {
     key: ComponentKey;
     memo: string;
-  }[]).map((r): ComponentInfo => ({ key: r.key, label: COMPONENT_LABELS[r.key], memo: r.memo }));
-  const categories = (sql(db, `${CATEGORIES} ORDER BY name COLLATE NOCASE, id`).all() as CategoryRow[]).map(toCategory);
+    label_fa: string | null;
+    label_en: string | null;
+  }[]).map(
+    (r): ComponentInfo => ({
+      key: r.key,
+      label: COMPONENT_LABELS[r.key],
+      memo: r.memo,
+      labelFa: r.label_fa ?? COMPONENT_LABELS_FA[r.key],
+      labelEn: r.label_en ?? COMPONENT_LABELS[r.key],
+    }),
+  );
+  const categories = (sql(db, `${CATEGORIES} WHERE ${VISIBLE} ORDER BY coalesce(code, name) COLLATE NOCASE, id`).all() as CategoryRow[]).map(
+    toCategory,
+  );
+  const shown = new Set<number>(categories.map((c) => c.id));
   const concepts = (sql(db, `${CONCEPTS} ORDER BY c.label COLLATE NOCASE, c.id`).all() as ConceptRow[]).map(toConcept);
   const filings = (sql(db, 'SELECT category_id, concept_id FROM category_concept ORDER BY category_id, concept_id').all() as {
     category_id: number;
     concept_id: number;
-  }[]).map((r): Filing => ({ categoryId: categoryId(r.category_id), conceptId: conceptId(r.concept_id) }));
+  }[])
+    .filter((r) => shown.has(r.category_id))
+    .map((r): Filing => ({ categoryId: categoryId(r.category_id), conceptId: conceptId(r.concept_id) }));
   return { components, categories, concepts, filings };
 }
 
@@ -72,10 +113,11 @@ export function getConcept(db: ReadableDB, id: ConceptId): Concept | undefined {
   return row && toConcept(row);
 }
 
-export function allConceptLabels(db: ReadableDB): { id: ConceptId; label: string }[] {
-  return (sql(db, 'SELECT id, label FROM concept').all() as { id: number; label: string }[]).map((r) => ({
+export function allConceptLabels(db: ReadableDB): { id: ConceptId; label: string; code: string | null }[] {
+  return (sql(db, 'SELECT id, label, code FROM concept').all() as { id: number; label: string; code: string | null }[]).map((r) => ({
     id: conceptId(r.id),
     label: r.label,
+    code: r.code,
   }));
 }
 
@@ -101,6 +143,7 @@ export function updateConcept(db: WritableDB, id: ConceptId, change: { label?: s
 /** Deletes a concept with its segments and filings; returns the number of segments deleted. */
 export function deleteConcept(db: WritableDB, id: ConceptId): number {
   const segments = sql(db, 'DELETE FROM segment WHERE concept_id = ?').run(id).changes;
+  sql(db, 'DELETE FROM reading_concept_weight WHERE concept_id = ?').run(id);
   sql(db, 'DELETE FROM category_concept WHERE concept_id = ?').run(id);
   sql(db, 'DELETE FROM concept WHERE id = ?').run(id);
   return segments;
@@ -117,7 +160,7 @@ export function getCategory(db: ReadableDB, id: CategoryId): Category | undefine
 
 /** The names of the categories directly under a parent (null: the main categories). */
 export function siblingNames(db: ReadableDB, parentId: CategoryId | null): { id: CategoryId; name: string }[] {
-  return (sql(db, 'SELECT id, name FROM category WHERE parent_id IS ?').all(parentId) as { id: number; name: string }[]).map((r) => ({
+  return (sql(db, `SELECT id, name FROM category WHERE parent_id IS ? AND ${VISIBLE}`).all(parentId) as { id: number; name: string }[]).map((r) => ({
     id: categoryId(r.id),
     name: r.name,
   }));
@@ -172,6 +215,7 @@ export function deleteCategory(db: WritableDB, id: CategoryId): { deletedCategor
     .prepare(`SELECT DISTINCT concept_id FROM category_concept WHERE category_id IN (${marks})`)
     .all(...ids) as { concept_id: number }[]).map((r) => r.concept_id);
   db.prepare(`DELETE FROM category_concept WHERE category_id IN (${marks})`).run(...ids);
+  db.prepare(`DELETE FROM reading_placement WHERE category_id IN (${marks}) OR parent_id IN (${marks})`).run(...ids, ...ids);
   // Children first, so no row ever points at a deleted parent.
   for (const child of [...ids].reverse()) sql(db, 'DELETE FROM category WHERE id = ?').run(child);
   const stillFiled = sql(db, 'SELECT 1 FROM category_concept WHERE concept_id = ? LIMIT 1');

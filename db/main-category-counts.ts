@@ -8,17 +8,17 @@ import type { ComponentKey } from '../shared/domain/paradigm';
 import { COMPONENT_KEYS, COMPONENT_LABELS } from '../shared/domain/paradigm';
 import type { ReadableDB } from './handles';
 import { sql } from './handles';
-import { FILING_TREE } from './filing-tree';
+import { FILING_TREE, visibleCategory, weightOf } from './filing-tree';
 
 const PER_MAIN_CATEGORY = `
   WITH RECURSIVE ${FILING_TREE},
   main_concept(main_id, concept_id) AS (SELECT DISTINCT main_id, concept_id FROM filing)
-  SELECT m.id, m.name, m.color, m.component,
-    (SELECT count(*) FROM main_concept mc WHERE mc.main_id = m.id) AS concepts,
+  SELECT m.id, m.name, m.label_fa, m.label_en, m.color, m.component,
+    (SELECT coalesce(sum(${weightOf('mc.concept_id')}), 0) FROM main_concept mc WHERE mc.main_id = m.id) AS concepts,
     (SELECT count(*) FROM segment s JOIN main_concept mc ON mc.concept_id = s.concept_id
       WHERE mc.main_id = m.id) AS final_codes
-  FROM category m WHERE m.parent_id IS NULL
-  ORDER BY m.name COLLATE NOCASE, m.id`;
+  FROM category m WHERE m.parent_id IS NULL AND ${visibleCategory('m')}
+  ORDER BY m.code IS NULL, m.code, m.name COLLATE NOCASE, m.id`;
 
 const PER_COMPONENT = `
   WITH RECURSIVE ${FILING_TREE},
@@ -26,7 +26,7 @@ const PER_COMPONENT = `
     SELECT DISTINCT component, concept_id FROM filing WHERE component IS NOT NULL
   )
   SELECT pc.key AS component,
-    (SELECT count(*) FROM component_concept cc WHERE cc.component = pc.key) AS concepts,
+    (SELECT coalesce(sum(${weightOf('cc.concept_id')}), 0) FROM component_concept cc WHERE cc.component = pc.key) AS concepts,
     (SELECT count(*) FROM segment s JOIN component_concept cc ON cc.concept_id = s.concept_id
       WHERE cc.component = pc.key) AS final_codes
   FROM paradigm_component pc ORDER BY pc.position`;
@@ -35,13 +35,15 @@ const TOTALS = `
   WITH RECURSIVE ${FILING_TREE},
   assigned(concept_id) AS (SELECT DISTINCT concept_id FROM filing WHERE component IS NOT NULL)
   SELECT
-    (SELECT count(*) FROM category WHERE parent_id IS NULL AND component IS NOT NULL) AS main_categories,
-    (SELECT count(*) FROM assigned) AS concepts,
+    (SELECT count(*) FROM category c WHERE c.parent_id IS NULL AND c.component IS NOT NULL AND ${visibleCategory('c')}) AS main_categories,
+    (SELECT coalesce(sum(${weightOf('a.concept_id')}), 0) FROM assigned a) AS concepts,
     (SELECT count(*) FROM segment WHERE concept_id IN (SELECT concept_id FROM assigned)) AS final_codes`;
 
 interface MainRow {
   id: number;
   name: string;
+  label_fa: string | null;
+  label_en: string | null;
   color: string;
   component: ComponentKey | null;
   concepts: number;
@@ -53,6 +55,8 @@ export function mainCategoryCounts(db: ReadableDB): MainCategoryCounts {
   const toCount = (r: MainRow): MainCategoryCount => ({
     id: categoryId(r.id),
     name: r.name,
+    labelFa: r.label_fa,
+    labelEn: r.label_en,
     color: r.color,
     concepts: r.concepts,
     finalCodes: r.final_codes,

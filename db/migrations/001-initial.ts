@@ -3,7 +3,7 @@
 
 import type Database from 'better-sqlite3';
 import { COMPONENT_KEYS } from '../../shared/domain/paradigm';
-import { createCaptureTriggers, CAPTURED_TABLES } from '../capture';
+import { createCaptureTriggers } from '../capture';
 
 export const version = 1;
 
@@ -115,5 +115,8 @@ export function up(db: Database.Database): void {
   `);
   const insertComponent = db.prepare('INSERT INTO paradigm_component (key, position) VALUES (?, ?)');
   COMPONENT_KEYS.forEach((key, position) => insertComponent.run(key, position));
-  for (const table of Object.keys(CAPTURED_TABLES)) createCaptureTriggers(db, table);
+  // This version's own tables: later migrations add theirs to CAPTURED_TABLES and create their triggers.
+  for (const table of ['project', 'paradigm_component', 'document', 'concept', 'category', 'category_concept', 'segment']) {
+    createCaptureTriggers(db, table);
+  }
 }

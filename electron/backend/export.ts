@@ -4,7 +4,8 @@
 import Papa from 'papaparse';
 import type { ParadigmCounts } from '../../shared/domain/model';
 import { splitParagraphs, paragraphAt } from '../../shared/domain/text';
-import { COMPONENT_LABELS } from '../../shared/domain/paradigm';
+import { COMPONENT_LABELS, COMPONENT_LABELS_FA } from '../../shared/domain/paradigm';
+import type { CountsCompare } from '../../shared/domain/study';
 import type { ReadableDB } from '../../db/handles';
 import { getCodebook } from '../../db/codebook';
 import { getDocumentText } from '../../db/documents';
@@ -40,6 +41,8 @@ export function table8Rows(counts: ParadigmCounts): (string | number)[][] {
 export const SEGMENT_HEADER = [
   'segment_id', 'source', 'concept', 'category', 'main_category', 'component', 'text',
   'start_utf16', 'end_utf16', 'paragraph', 'context_before', 'context_after', 'memo', 'created_at',
+  // Both label languages: the item code and glosses (empty for a concept without them).
+  'concept_code', 'concept_fa', 'concept_en', 'category_en', 'component_fa',
 ];
 
 /**
@@ -54,12 +57,19 @@ export function segmentRows(db: ReadableDB): (string | number)[][] {
     while (category.parentId !== null) category = categories.get(category.parentId)!;
     return category;
   };
-  const filings = new Map<number, { category: string; main: string; component: string }[]>();
+  const filings = new Map<number, { category: string; main: string; component: string; categoryEn: string; componentFa: string }[]>();
+  const concepts = new Map(codebook.concepts.map((c) => [c.id as number, c]));
   for (const f of codebook.filings) {
     const category = categories.get(f.categoryId)!;
     const main = mainOf(f.categoryId);
     const list = filings.get(f.conceptId) ?? [];
-    list.push({ category: category.name, main: main.name, component: main.component ? COMPONENT_LABELS[main.component] : '' });
+    list.push({
+      category: category.name,
+      main: main.name,
+      component: main.component ? COMPONENT_LABELS[main.component] : '',
+      categoryEn: category.labelEn ?? '',
+      componentFa: main.component ? COMPONENT_LABELS_FA[main.component] : '',
+    });
     filings.set(f.conceptId, list);
   }
   const paragraphs = new Map<DocumentId, ReturnType<typeof splitParagraphs>>();
@@ -79,7 +89,34 @@ export function segmentRows(db: ReadableDB): (string | number)[][] {
       s.id, s.documentName, s.conceptLabel,
       f.map((x) => x.category).join(' | '), f.map((x) => x.main).join(' | '), f.map((x) => x.component).join(' | '),
       s.text, s.start, s.end, paragraph ? paragraph.index + 1 : '', s.contextBefore, s.contextAfter, s.memo, s.createdAt,
+      concepts.get(s.conceptId)?.code ?? '', concepts.get(s.conceptId)?.labelFa ?? '', concepts.get(s.conceptId)?.labelEn ?? '',
+      f.map((x) => x.categoryEn).join(' | '), f.map((x) => x.componentFa).join(' | '),
     ]);
+  }
+  return rows;
+}
+
+export const COMPARE_HEADER = [
+  'component', 'label', 'label_fa',
+  'main_categories_reproduced', 'main_categories_reported', 'main_categories_difference',
+  'concepts_reproduced', 'concepts_reported', 'concepts_difference',
+  'final_codes_reproduced', 'final_codes_reported', 'final_codes_difference',
+  'reason',
+];
+
+/** Reproduced beside reported (a project that reproduces a study), with the readings applied. */
+export function compareCsvRows(compare: CountsCompare): (string | number)[][] {
+  const rows: (string | number)[][] = [COMPARE_HEADER];
+  for (const r of compare.rows) {
+    rows.push([
+      r.component, r.label, r.labelFa ?? '',
+      ...(['mainCategories', 'concepts', 'finalCodes'] as const).flatMap((k) => [r.reproduced[k], r.reported?.[k] ?? '', r.difference?.[k] ?? '']),
+      r.reason ?? '',
+    ]);
+  }
+  for (const reading of compare.readings) {
+    const option = reading.options.find((o) => o.key === compare.applied[reading.key]);
+    rows.push([`reading:${reading.key}`, `${reading.labelEn}: ${option?.labelEn ?? ''}`, `${reading.labelFa ?? ''}: ${option?.labelFa ?? ''}`]);
   }
   return rows;
 }

@@ -11,8 +11,9 @@ import { createProjectFile, closeProjectFile, openProjectFile, PROJECT_EXTENSION
 import { createBackend } from '../backend/backend';
 import { localTransport } from '../backend/dispatcher';
 import { importFromPaths } from '../backend/import/paths';
-import { table8Rows, toCsv } from '../backend/export';
+import { compareCsvRows, table8Rows, toCsv } from '../backend/export';
 import { hostConfig, VERSION } from '../host-config';
+import { buildStudyProject } from '../backend/study';
 
 export interface Io {
   out: (text: string) => void;
@@ -27,6 +28,9 @@ Commands:
   counts FILE [--format table|csv|json]    the Table 8 counts per paradigm component, with totals
   export FILE --segments OUT.csv           every coded segment, with its concept, categories and component
   export FILE --table8 OUT.csv             the Table 8 counts as CSV
+  study FILE                               write the study project (Tellohosseini et al., 2022) to FILE
+  counts FILE --compare [--concepts codebook|strict|merged] [--consequences A|B|C] [--format table|csv|json]
+                                           reproduced beside reported figures, with the difference
   help                                     this text
 
 Positions in exports are offsets into each source's canonical text in UTF-16 code units.`;
@@ -76,6 +80,49 @@ async function withProject<T>(file: string | undefined, use: (api: ReturnType<ty
   }
 }
 
+const CONCEPT_READINGS = ['codebook', 'strict', 'merged'];
+const CONSEQUENCE_READINGS = ['A', 'B', 'C'];
+
+async function compareCommand(
+  file: string | undefined,
+  values: { format: string; concepts?: string; consequences?: string },
+  io: Io,
+): Promise<number> {
+  const readings: Record<string, string> = {};
+  if (values.concepts !== undefined) {
+    if (!CONCEPT_READINGS.includes(values.concepts)) throw new UsageError(`Unknown --concepts "${values.concepts}": use codebook, strict or merged.`);
+    readings.concepts = values.concepts;
+  }
+  if (values.consequences !== undefined) {
+    if (!CONSEQUENCE_READINGS.includes(values.consequences)) throw new UsageError(`Unknown --consequences "${values.consequences}": use A, B or C.`);
+    readings.consequences = values.consequences;
+  }
+  const compare = await withProject(file, (api) => api.call('counts.compare', { readings }));
+  if (values.format === 'json') {
+    io.out(JSON.stringify(compare, null, 2));
+    return 0;
+  }
+  if (values.format === 'csv') {
+    io.out(toCsv(compareCsvRows(compare)).replace(/^\uFEFF/, '').trimEnd());
+    return 0;
+  }
+  const cell = (n: number | undefined) => (n === undefined ? '' : String(n));
+  const body = compare.rows.map((r) => [
+    r.label,
+    ...(['mainCategories', 'concepts', 'finalCodes'] as const).flatMap((k) => [cell(r.reproduced[k]), cell(r.reported?.[k]), cell(r.difference?.[k])]),
+  ]);
+  const titles = ['Component', 'Main cat.', 'reported', 'diff', 'Concepts', 'reported', 'diff', 'Final codes', 'reported', 'diff'];
+  const rows = body;
+  const widths = titles.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (row: string[]) => row.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const lines = [line(titles), ...rows.map(line), ''];
+  lines.push(`Readings: ${compare.readings.map((r) => `${r.labelEn} = ${r.options.find((o) => o.key === compare.applied[r.key])?.labelEn ?? '-'}`).join('; ') || 'none'}`);
+  for (const r of compare.rows) if (r.reason) lines.push(`${r.label}: ${r.reason}`);
+  if (compare.finalCodesNote) lines.push(compare.finalCodesNote);
+  io.out(lines.join('\n'));
+  return 0;
+}
+
 export async function run(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -105,9 +152,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
         const { values, positionals } = parseArgs({
           args: rest,
           allowPositionals: true,
-          options: { format: { type: 'string', default: 'table' } },
+          options: {
+            format: { type: 'string', default: 'table' },
+            compare: { type: 'boolean', default: false },
+            concepts: { type: 'string' },
+            consequences: { type: 'string' },
+          },
         });
         if (!['table', 'csv', 'json'].includes(values.format)) throw new UsageError(`Unknown format "${values.format}": use table, csv or json.`);
+        if (values.compare) return await compareCommand(positionals[0], values, io);
+        if (values.concepts || values.consequences) throw new UsageError('--concepts and --consequences go with --compare.');
         const counts = await withProject(positionals[0], (api) => api.call('counts.paradigm', {}));
         if (values.format === 'json') io.out(JSON.stringify(counts, null, 2));
         else if (values.format === 'csv') io.out(toCsv(table8Rows(counts)).replace(/^\uFEFF/, '').trimEnd());
@@ -133,6 +187,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
             io.out(`Wrote the Table 8 counts to ${values.table8}`);
           }
         });
+        return 0;
+      }
+      case 'study': {
+        const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} });
+        const file = positionals[0];
+        if (!file || positionals.length > 1) throw new UsageError('study takes one project file to write.');
+        const target = path.extname(file) ? file : `${file}${PROJECT_EXTENSION}`;
+        if (fs.existsSync(target)) throw new GroundworkError('conflict', `${path.resolve(target)} already exists; the study project is only written to a new file.`);
+        buildStudyProject(hostConfig('cli'), target);
+        io.out(`Wrote the study project to ${path.resolve(target)}`);
         return 0;
       }
       case undefined:

@@ -19,6 +19,7 @@ import type {
   SegmentRow,
 } from '../domain/model';
 import type { MainCategoryCounts } from '../domain/main-category-counts';
+import type { CountsCompare, ReadingInfo, StudyInfo } from '../domain/study';
 import { categoryId, conceptId, documentId, segmentId } from '../domain/ids';
 import { COMPONENT_KEYS } from '../domain/paradigm';
 import { HEX_COLOR } from '../domain/colors';
@@ -165,6 +166,14 @@ export const methods = {
   'history.redo': { input: Empty, mutates: true },
 
   'counts.mainCategories': { input: Empty, mutates: false },
+  'project.openStudy': { input: z.object({ fresh: z.boolean().optional() }).strict(), mutates: false },
+  'study.get': { input: Empty, mutates: false },
+  'reading.list': { input: Empty, mutates: false },
+  'reading.choose': { input: z.object({ reading: z.string().min(1), option: z.string().min(1) }).strict(), mutates: true },
+  'counts.compare': {
+    input: z.object({ readings: z.record(z.string(), z.string()).optional() }).strict(),
+    mutates: false,
+  },
 } as const satisfies Record<string, { input: z.ZodType; mutates: boolean }>;
 
 export interface AppInfo {
@@ -216,6 +225,11 @@ export interface Outputs {
   'history.undo': HistoryState;
   'history.redo': HistoryState;
   'counts.mainCategories': MainCategoryCounts;
+  'project.openStudy': ProjectInfo;
+  'study.get': StudyInfo;
+  'reading.list': ReadingInfo[];
+  'reading.choose': ReadingInfo[];
+  'counts.compare': CountsCompare;
 }
 
 export type Method = keyof typeof methods;

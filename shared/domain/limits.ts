@@ -4,7 +4,8 @@
 /** Largest source file accepted for import: 32 MiB, several times a long book. */
 export const MAX_SOURCE_BYTES = 32 * 1024 * 1024;
 
-export const MAX_LABEL_LENGTH = 200;
+/** The longest concept the study prints is 297 characters. */
+export const MAX_LABEL_LENGTH = 400;
 export const MAX_MEMO_LENGTH = 200_000;
 
 export const SOURCE_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'] as const;

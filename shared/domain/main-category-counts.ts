@@ -10,6 +10,9 @@ import type { ComponentKey } from './paradigm';
 export interface MainCategoryCount {
   id: CategoryId;
   name: string;
+  /** Persian and English glosses of the name, where the project has them (the study does). */
+  labelFa: string | null;
+  labelEn: string | null;
   color: string;
   /** Distinct concepts filed under this main category or its sub-categories. */
   concepts: number;

@@ -47,6 +47,13 @@ export interface Concept {
   memo: string;
   createdAt: string;
   segmentCount: number;
+  /** An item id such as "D1.C01.07"; concepts with different codes may share a label. */
+  code: string | null;
+  /** Glosses: the label in Persian and in English (null: use `label`). */
+  labelFa: string | null;
+  labelEn: string | null;
+  /** Flags and parse notes carried from a codebook (JSON object), or null. */
+  notes: Record<string, unknown> | null;
 }
 
 export interface Category {
@@ -59,12 +66,23 @@ export interface Category {
   component: ComponentKey | null;
   memo: string;
   createdAt: string;
+  /** An item id such as "D2.C01" (a Table 7 row) or "D2" (a dimension used as a category). */
+  code: string | null;
+  labelFa: string | null;
+  labelEn: string | null;
+  /** The dimension (as a published table prints it) this category row belongs to. */
+  dimensionId: number | null;
+  /** The reading option this category exists under (it is hidden while another option is active). */
+  readingOptionId: number | null;
+  notes: Record<string, unknown> | null;
 }
 
 export interface ComponentInfo {
   key: ComponentKey;
   label: string;
   memo: string;
+  labelFa: string;
+  labelEn: string;
 }
 
 export interface Filing {
@@ -148,6 +166,22 @@ export interface ParadigmCounts {
   };
   /** Concepts filed under more than one component (counted in each row, once in the totals). */
   sharedConcepts: Array<{ id: ConceptId; label: string; components: ComponentKey[] }>;
+  /** Every main category placed in a component, in component order, with its own counts. */
+  mainCategoryRows: MainCategoryCount[];
+}
+
+/** One main category's row: what a paradigm diagram box lists. */
+export interface MainCategoryCount {
+  id: CategoryId;
+  component: ComponentKey;
+  /** The category's name; labelFa / labelEn are its glosses when it has them. */
+  label: string;
+  labelFa: string | null;
+  labelEn: string | null;
+  code: string | null;
+  /** Concept items (weighted by the active readings) filed under it or its sub-categories. */
+  concepts: number;
+  finalCodes: number;
 }
 
 export interface ImportedFile {

@@ -33,3 +33,13 @@ export const COMPONENT_HINTS: Record<ComponentKey, string> = {
 
 export const isComponentKey = (value: string): value is ComponentKey =>
   (COMPONENT_KEYS as readonly string[]).includes(value);
+
+/** The components' labels as the study prints them (Table 8, line 691–696) and in English. */
+export const COMPONENT_LABELS_FA: Record<ComponentKey, string> = {
+  causal: 'شرایط علی',
+  context: 'شرایط زمینهای',
+  intervening: 'شرایط مداخلهگر',
+  phenomenon: 'پدیده اصلی',
+  strategies: 'راهبردها',
+  consequences: 'پیامدها',
+};

@@ -55,7 +55,7 @@ describe('counts.mainCategories', () => {
     const strategies = counts.components.find((c) => c.component === 'strategies')!;
     expect(strategies).toMatchObject({ label: 'Strategies', mainCategories: 1, concepts: 3, finalCodes: 6 });
     expect(strategies.categories).toEqual([
-      { id: main, name: 'راهبرد', color: expect.stringMatching(/^#/), concepts: 3, finalCodes: 6 },
+      { id: main, name: 'راهبرد', labelFa: null, labelEn: null, color: expect.stringMatching(/^#/), concepts: 3, finalCodes: 6 },
     ]);
     expect(counts.components.map((c) => c.component)).toEqual(['causal', 'context', 'intervening', 'phenomenon', 'strategies', 'consequences']);
     expect(counts.components.filter((c) => c.component !== 'strategies').every((c) => c.categories.length === 0 && c.finalCodes === 0)).toBe(true);
@@ -108,7 +108,7 @@ describe('counts.mainCategories', () => {
     await api.call('component.assign', { categoryId: placed, component: 'phenomenon' });
 
     const counts = await api.call('counts.mainCategories', {});
-    expect(counts.unassigned).toEqual([{ id: floating, name: 'Floating', color: expect.any(String), concepts: 1, finalCodes: 2 }]);
+    expect(counts.unassigned).toEqual([{ id: floating, name: 'Floating', labelFa: null, labelEn: null, color: expect.any(String), concepts: 1, finalCodes: 2 }]);
     const phenomenon = counts.components.find((x) => x.component === 'phenomenon')!;
     expect(phenomenon.categories).toMatchObject([{ name: 'Placed', concepts: 0, finalCodes: 0 }]);
     expect(counts.totals).toEqual({ mainCategories: 1, concepts: 0, finalCodes: 0 });
@@ -125,5 +125,21 @@ describe('counts.mainCategories', () => {
     await api.call('history.undo', {});
     const after = (await api.call('counts.mainCategories', {})).components.find((c) => c.component === 'context')!;
     expect(after.categories[0]!.finalCodes).toBe(0);
+  });
+
+  it('follows the readings of the study: the same figures as Table 8 under every reading', async () => {
+    await api.call('project.openStudy', {});
+    for (const [reading, option] of [['concepts', 'codebook'], ['concepts', 'strict'], ['consequences', 'C'], ['concepts', 'merged'], ['consequences', 'B']] as const) {
+      await api.call('reading.choose', { reading, option });
+      const [mine, table8] = [await api.call('counts.mainCategories', {}), await api.call('counts.paradigm', {})];
+      expect(mine.totals, `${reading}=${option}`).toEqual(table8.totals);
+      for (const row of table8.rows) {
+        const c = mine.components.find((x) => x.component === row.component)!;
+        expect([c.mainCategories, c.concepts, c.finalCodes], `${reading}=${option} ${row.component}`).toEqual([row.mainCategories, row.concepts, row.finalCodes]);
+      }
+    }
+    const consequences = (await api.call('counts.mainCategories', {})).components.find((c) => c.component === 'consequences')!;
+    expect(consequences.categories.map((c) => c.labelEn)).toHaveLength(3);
+    expect(consequences.concepts).toBe(104);
   });
 });

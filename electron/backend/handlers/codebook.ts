@@ -35,7 +35,11 @@ import { quoted } from './types';
 /** Refuses a label another concept already has (compared after Persian/Arabic normalisation). */
 export function checkConceptLabel(db: ReadableDB, label: string, except?: number): void {
   const key = matchKey(label);
-  const twin = allConceptLabels(db).find((c) => c.id !== except && matchKey(c.label) === key);
+  // Concepts with different item codes (a codebook's D1.C01.01 and D5.C04.02) may share a label.
+  const own = except === undefined ? null : (allConceptLabels(db).find((c) => c.id === except)?.code ?? null);
+  const twin = allConceptLabels(db).find(
+    (c) => c.id !== except && matchKey(c.label) === key && !(own !== null && c.code !== null && c.code !== own),
+  );
   if (twin) throw new GroundworkError('conflict', `There is already a concept ${quoted(twin.label)}; use it, or choose another label.`);
 }
 

@@ -7,6 +7,7 @@ import { historyHandlers } from './history';
 import { memoHandlers } from './memos';
 import { projectHandlers } from './project';
 import { segmentHandlers } from './segments';
+import { studyHandlers } from './study';
 import type { Handlers } from './types';
 import { diagramHandlers } from './diagrams';
 
@@ -19,4 +20,5 @@ export const handlers = {
   ...countHandlers,
   ...historyHandlers,
   ...diagramHandlers,
+  ...studyHandlers,
 } satisfies Handlers;

@@ -6,6 +6,7 @@ import { useMemo, useRef, useState } from 'react';
 import type { CategoryId } from '../../../shared/domain/ids';
 import { InlineEdit } from '../../components/InlineEdit';
 import { num, plural, t } from '../../i18n/t';
+import { categoryGloss, categoryLabel, componentGloss, componentLabel, conceptGloss, conceptLabel, useLabelLanguage } from '../study/labels';
 import { useStore, type Focus } from '../../state/store';
 import { deleteCategory, deleteConcept } from './actions';
 import { accepts, drop, endDrag, startDrag, type DropTarget } from './drag';
@@ -42,6 +43,7 @@ function dropTargetOf(row: TreeRow): DropTarget {
 }
 
 export function CodeTree() {
+  const lang = useLabelLanguage((s) => s.lang);
   const codebook = useStore((s) => s.codebook);
   const counts = useStore((s) => s.counts);
   const focus = useStore((s) => s.focus);
@@ -148,6 +150,18 @@ export function CodeTree() {
     }
   };
 
+  // What the tree shows: labels in the chosen language (renaming edits the label itself).
+  const shown = (row: TreeRow) =>
+    row.type === 'concept'
+      ? conceptLabel(row.concept, lang)
+      : row.type === 'category'
+        ? categoryLabel(row.category, lang)
+        : row.type === 'component'
+          ? componentLabel(row.component, lang)
+          : label(row);
+  const gloss = (row: TreeRow) =>
+    row.type === 'concept' ? conceptGloss(row.concept, lang) : row.type === 'category' ? categoryGloss(row.category, lang) : row.type === 'component' ? componentGloss(row.component, lang) : null;
+
   return (
     <section className="gw-panel gw-code-tree" aria-label={t('Code system')}>
       <header className="gw-panel-header gw-stacked">
@@ -251,8 +265,8 @@ export function CodeTree() {
               {renaming === row.key ? (
                 <InlineEdit value={label(row)} label={t('New name')} onDone={(value) => void rename(row, value)} />
               ) : (
-                <span className="gw-tree-label" title={label(row)}>
-                  <bdi>{label(row)}</bdi>
+                <span className="gw-tree-label" title={[shown(row), gloss(row)].filter(Boolean).join(' — ')}>
+                  <bdi>{shown(row)}</bdi>
                 </span>
               )}
               {row.type === 'concept' && row.concept.inVivo && <span className="gw-badge" title={t('In-vivo concept')}>iv</span>}

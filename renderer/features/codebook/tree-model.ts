@@ -22,8 +22,9 @@ export interface TreeIndex {
   descendants(id: CategoryId): Category[];
 }
 
-const byName = (a: Category, b: Category) => a.name.localeCompare(b.name);
-const byLabel = (a: Concept, b: Concept) => a.label.localeCompare(b.label);
+// Items of a published codebook keep its order (by item code, D1.C01 before D1.C02); others go by name.
+const byName = (a: Category, b: Category) => (a.code && b.code ? a.code.localeCompare(b.code) : a.name.localeCompare(b.name));
+const byLabel = (a: Concept, b: Concept) => (a.code && b.code ? a.code.localeCompare(b.code) : a.label.localeCompare(b.label));
 
 export function indexCodebook(codebook: Codebook): TreeIndex {
   const children = new Map<CategoryId | null, Category[]>();

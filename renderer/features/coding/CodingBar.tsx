@@ -6,6 +6,7 @@ import { inVivoLabel } from '../../../shared/domain/range';
 import { Quoted } from '../../components/Quoted';
 import { shortcutKey } from '../../components/shortcut-key';
 import { t } from '../../i18n/t';
+import { conceptLabel, useLabelLanguage } from '../study/labels';
 import { useStore, type TextSelection } from '../../state/store';
 import { ConceptPicker } from './ConceptPicker';
 import { codeSelection } from './use-coding';
@@ -13,6 +14,7 @@ import { codeSelection } from './use-coding';
 const WIDTH = 340;
 
 export function CodingBar({ selection }: { selection: TextSelection }) {
+  const lang = useLabelLanguage((s) => s.lang);
   const concepts = useStore((s) => s.codebook.concepts);
   const lastId = useStore((s) => s.lastConceptId);
   const setTextSelection = useStore((s) => s.setTextSelection);
@@ -74,7 +76,7 @@ export function CodingBar({ selection }: { selection: TextSelection }) {
           {last && (
             <button type="button" className="gw-button" onClick={() => void codeSelection(selection, { conceptId: last.id })}>
               <span className="gw-swatch" style={{ background: last.color }} />
-              <bdi className="gw-ellipsis">{last.label}</bdi> <kbd>L</kbd>
+              <bdi className="gw-ellipsis">{conceptLabel(last, lang)}</bdi> <kbd>L</kbd>
             </button>
           )}
         </div>

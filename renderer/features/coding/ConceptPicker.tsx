@@ -6,6 +6,7 @@ import type { Concept } from '../../../shared/domain/model';
 import { matchKey } from '../../../shared/domain/normalize';
 import { Quoted } from '../../components/Quoted';
 import { num, t } from '../../i18n/t';
+import { conceptGloss, conceptLabel, useLabelLanguage } from '../study/labels';
 
 export type Pick = { kind: 'existing'; concept: Concept } | { kind: 'new'; label: string };
 
@@ -25,10 +26,20 @@ export function ConceptPicker({ concepts, onPick, onCancel, autoFocus, placehold
   const key = matchKey(query);
   const matches = useMemo(() => {
     if (!key) return concepts.slice(0, MAX_SHOWN);
-    const starts = concepts.filter((c) => matchKey(c.label).startsWith(key));
-    const contains = concepts.filter((c) => !matchKey(c.label).startsWith(key) && matchKey(c.label).includes(key));
+    // The label, its glosses and its item code are all searched: a study concept is found by its
+    // Persian label as printed, its English gloss or its code (D1.C01.07).
+    const keys = (c: Concept) => [c.label, c.labelFa, c.labelEn, c.code].filter((k): k is string => !!k).map(matchKey);
+    const starts = concepts.filter((c) => keys(c).some((k) => k.startsWith(key)));
+    const contains = concepts.filter((c) => !starts.includes(c) && keys(c).some((k) => k.includes(key)));
     return [...starts, ...contains].slice(0, MAX_SHOWN);
   }, [concepts, key]);
+  const lang = useLabelLanguage((s) => s.lang);
+  // Concepts sharing a label (different items of a codebook) are told apart by their code.
+  const twins = useMemo(() => {
+    const seen = new Map<string, number>();
+    for (const c of concepts) seen.set(matchKey(c.label), (seen.get(matchKey(c.label)) ?? 0) + 1);
+    return seen;
+  }, [concepts]);
   const exact = matches.some((c) => matchKey(c.label) === key);
   const options: Pick[] = [
     ...matches.map((concept): Pick => ({ kind: 'existing', concept })),
@@ -88,7 +99,12 @@ export function ConceptPicker({ concepts, onPick, onCancel, autoFocus, placehold
               {option.kind === 'existing' ? (
                 <>
                   <span className="gw-swatch" style={{ background: option.concept.color }} />
-                  <bdi>{option.concept.label}</bdi>
+                  <bdi title={conceptGloss(option.concept, lang) ?? undefined}>{conceptLabel(option.concept, lang)}</bdi>
+                  {option.concept.code && (
+                    <span className={(twins.get(matchKey(option.concept.label)) ?? 0) > 1 ? 'gw-code gw-strong' : 'gw-code gw-muted'} dir="ltr">
+                      {option.concept.code}
+                    </span>
+                  )}
                   <span className="gw-muted gw-count">{num(option.concept.segmentCount)}</span>
                 </>
               ) : (

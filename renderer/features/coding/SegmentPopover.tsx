@@ -4,6 +4,7 @@
 import { useEffect, useRef } from 'react';
 import type { SegmentId } from '../../../shared/domain/ids';
 import { t } from '../../i18n/t';
+import { conceptLabel, useLabelLanguage } from '../study/labels';
 import { useStore } from '../../state/store';
 
 /** As .gw-popover's inline-size in app.css. */
@@ -17,6 +18,7 @@ interface Props {
 }
 
 export function SegmentPopover({ ids, x, y, onClose }: Props) {
+  const lang = useLabelLanguage((s) => s.lang);
   const all = useStore((s) => s.docSegments);
   const text = useStore((s) => s.openDoc?.text ?? '');
   const segments = all.filter((seg) => ids.includes(seg.id));
@@ -57,7 +59,7 @@ export function SegmentPopover({ ids, x, y, onClose }: Props) {
             <li key={segment.id} className="gw-popover-segment">
               <div className="gw-row">
                 <span className="gw-swatch" style={{ background: concept?.color }} />
-                <bdi className="gw-strong">{concept?.label}</bdi>
+                <bdi className="gw-strong">{concept && conceptLabel(concept, lang)}</bdi>
               </div>
               <div className="gw-excerpt" dir="auto">
                 {segment.end - segment.start > 120 ? `${text.slice(segment.start, segment.start + 119)}…` : text.slice(segment.start, segment.end)}

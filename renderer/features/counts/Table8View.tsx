@@ -6,13 +6,20 @@ import { api } from '../../api/client';
 import { num, plural, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { download } from './download';
+import { CompareTable } from '../study/CompareTable';
+import { useCompare } from '../study/useStudy';
+import { componentLabel, useLabelLanguage } from '../study/labels';
 
 export function Table8View() {
   const counts = useStore((s) => s.counts);
   const setFocus = useStore((s) => s.setFocus);
   const setView = useStore((s) => s.setView);
   const toast = useStore((s) => s.toast);
+  const compare = useCompare();
+  const lang = useLabelLanguage((s) => s.lang);
   if (!counts) return null;
+  // A project that reproduces a study shows its reported figures beside the reproduced ones.
+  const reproducing = compare?.rows.some((r) => r.reported !== null) ?? false;
   const u = counts.unassigned;
   const shared = counts.sharedConcepts;
 
@@ -43,6 +50,8 @@ export function Table8View() {
           </button>
         </div>
       </header>
+      {reproducing && compare && <CompareTable compare={compare} />}
+      {!reproducing && (
       <table className="gw-table" data-testid="table8">
         <thead>
           <tr>
@@ -65,7 +74,7 @@ export function Table8View() {
                     setView('coding');
                   }}
                 >
-                  {t(row.label)}
+                  {componentLabel(row.component, lang)}
                 </button>
               </th>
               <td>{num(row.mainCategories)}</td>
@@ -89,6 +98,7 @@ export function Table8View() {
           </tr>
         </tfoot>
       </table>
+      )}
       <div className="gw-notes">
         {shared.length > 0 ? (
           <p className="gw-note" data-testid="shared-note">

@@ -2,6 +2,7 @@
 // project, drawn with d3 from live data and exportable as SVG and PNG.
 
 import { useRef, useState } from 'react';
+import { TABS, type Tab } from './texts';
 import { t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { CascadeChart } from './CascadeChart';
@@ -12,13 +13,7 @@ import { useChartMeasure, useIsRtl } from './use-chart-measure';
 import { useMainCategoryCounts } from './use-main-category-counts';
 import './diagrams.css';
 
-type Tab = 'paradigm' | 'cascade' | 'prisma';
 
-const TABS: { key: Tab; label: string }[] = [
-  { key: 'paradigm', label: 'Paradigm model' },
-  { key: 'cascade', label: 'Count cascade' },
-  { key: 'prisma', label: 'Screening (PRISMA)' },
-];
 
 export function DiagramsView({ prisma }: { prisma?: PrismaSources }) {
   const [tab, setTab] = useState<Tab>('paradigm');

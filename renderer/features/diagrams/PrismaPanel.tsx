@@ -6,22 +6,14 @@
 import { useRef, useState } from 'react';
 import type { PrismaFigures } from '../../../shared/domain/prisma';
 import type { Measure } from '../../charts/text-layout';
+import { FIELDS, type NumberField } from './texts';
 import { t } from '../../i18n/t';
 import { ExportButtons } from './ExportButtons';
 import { PrismaDiagram } from './PrismaDiagram';
 import { EMPTY_PRISMA, type PrismaSources } from './prisma-source';
 
 type Which = 'live' | 'reported' | 'typed';
-type NumberField = 'identified' | 'duplicatesRemoved' | 'screened' | 'excludedAtScreening' | 'assessedForEligibility' | 'included';
 
-const FIELDS: { key: NumberField; label: string }[] = [
-  { key: 'identified', label: 'Records identified' },
-  { key: 'duplicatesRemoved', label: 'Duplicates removed' },
-  { key: 'screened', label: 'Records screened' },
-  { key: 'excludedAtScreening', label: 'Excluded at screening' },
-  { key: 'assessedForEligibility', label: 'Assessed for eligibility' },
-  { key: 'included', label: 'Studies included' },
-];
 
 /** "593" → 593; "" → null (not reported); anything else → undefined (refused). */
 const parseFigure = (text: string): number | null | undefined => {

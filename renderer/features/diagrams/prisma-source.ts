@@ -1,9 +1,11 @@
-// Where the Screening tab finds its PRISMA figures. Two sources are expected: the project's live
-// screening counts (the corpus feature) and the figures a study reports (the study feature stores
-// screening.identified / screened / included in the project). Until those land, this hook returns
-// neither and the tab offers figures typed in by hand; wiring a source means filling this hook.
+// Where the Screening tab finds its PRISMA figures: the project's live screening counts (the
+// corpus feature) and the figures a study reports (the study feature stores them as study facts).
+// Both are fetched again whenever the project changes.
 
+import { useEffect, useState } from 'react';
 import type { PrismaFigures } from '../../../shared/domain/prisma';
+import { api } from '../../api/client';
+import { useStore } from '../../state/store';
 
 export interface PrismaSources {
   /** From the project's records and their screening decisions. */
@@ -13,7 +15,26 @@ export interface PrismaSources {
 }
 
 export function usePrismaSources(): PrismaSources {
-  return { live: null, reported: null };
+  const revision = useStore((s) => s.revision);
+  const [sources, setSources] = useState<PrismaSources>({ live: null, reported: null });
+  useEffect(() => {
+    let live = true;
+    void api.call('study.get', {}).then(
+      (study) => {
+        if (!live) return;
+        const s = study.screening;
+        const reported: PrismaFigures | null = s
+          ? { ...EMPTY_PRISMA, origin: 'reported', identified: s.identified, screened: s.screened, included: s.included }
+          : null;
+        setSources((old) => ({ ...old, reported }));
+      },
+      () => live && setSources((old) => ({ ...old, reported: null })),
+    );
+    return () => {
+      live = false;
+    };
+  }, [revision]);
+  return sources;
 }
 
 export const EMPTY_PRISMA: PrismaFigures = {

@@ -9,6 +9,7 @@ import { indexCodebook } from '../codebook/tree-model';
 import { CategoryPath } from './CategoryPath';
 import { ColouredTitle } from './ColouredTitle';
 import { MemoEditor } from './MemoEditor';
+import { StudyDetails } from '../study/StudyDetails';
 
 export function CategoryInspector({ id }: { id: CategoryId }) {
   const codebook = useStore((s) => s.codebook);
@@ -24,6 +25,7 @@ export function CategoryInspector({ id }: { id: CategoryId }) {
     <section className="gw-panel gw-inspector" aria-label={t('Details')}>
       <p className="gw-kind">{category.parentId === null ? t('Main category') : t('Sub-category')}</p>
       <ColouredTitle title={category.name} color={category.color} onColor={(color) => void run('category.update', { id: category.id, color })} />
+      <StudyDetails item={category} />
       {category.parentId !== null && (
         <p className="gw-muted">
           {t('In')} <CategoryPath id={category.parentId} />

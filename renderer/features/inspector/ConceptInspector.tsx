@@ -7,6 +7,7 @@ import { deleteConcept } from '../codebook/actions';
 import { CategoryPath } from './CategoryPath';
 import { ColouredTitle } from './ColouredTitle';
 import { MemoEditor } from './MemoEditor';
+import { StudyDetails } from '../study/StudyDetails';
 
 export function ConceptInspector({ id }: { id: ConceptId }) {
   const codebook = useStore((s) => s.codebook);
@@ -19,6 +20,7 @@ export function ConceptInspector({ id }: { id: ConceptId }) {
     <section className="gw-panel gw-inspector" aria-label={t('Details')}>
       <p className="gw-kind">{concept.inVivo ? t('Concept (in vivo)') : t('Concept')}</p>
       <ColouredTitle title={concept.label} color={concept.color} onColor={(color) => void run('concept.update', { id: concept.id, color })} />
+      <StudyDetails item={concept} />
       <p>{plural(concept.segmentCount, '{n} coded segment', '{n} coded segments')}</p>
       <h3 className="gw-field-label">{t('Filed under')}</h3>
       {filedIn.length === 0 ? (

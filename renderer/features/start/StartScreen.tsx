@@ -129,6 +129,21 @@ export function StartScreen() {
             </button>
           </div>
         </section>
+
+        <section className="gw-card gw-card-example" data-testid="study-card">
+          <h2>{t('B2B marketing maturity model (Tellohosseini et al., 2022)')}</h2>
+          <p>
+            {t('The published study to reproduce: its full codebook (six components, Table 7’s 7 dimensions and 48 category rows, 354 concept items in Persian with English glosses), its reported Table 8, screening figures and references, and four corpus articles ready to code.')}
+          </p>
+          <div className="gw-row gw-actions">
+            <button type="button" className="gw-button gw-primary" onClick={() => void open(run('project.openStudy', {}))}>
+              {t('Open the study')}
+            </button>
+            <button type="button" className="gw-button" onClick={() => void open(run('project.openStudy', { fresh: true }))} title={t('Discard any coding done in the study project and start again')}>
+              {t('Start it afresh')}
+            </button>
+          </div>
+        </section>
       </div>
     </main>
   );

@@ -4,6 +4,7 @@ import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { HistoryMenu } from '../history/HistoryMenu';
+import { LabelLanguageSwitch } from '../study/LabelLanguageSwitch';
 
 export function TopBar() {
   const project = useStore((s) => s.project);
@@ -21,6 +22,9 @@ export function TopBar() {
         <button type="button" className={view === 'coding' ? 'gw-tab gw-active' : 'gw-tab'} aria-pressed={view === 'coding'} onClick={() => setView('coding')}>
           {t('Coding')}
         </button>
+        <button type="button" className={view === 'table7' ? 'gw-tab gw-active' : 'gw-tab'} aria-pressed={view === 'table7'} onClick={() => setView('table7')}>
+          {t('Table 7')}
+        </button>
         <button type="button" className={view === 'table8' ? 'gw-tab gw-active' : 'gw-tab'} aria-pressed={view === 'table8'} onClick={() => setView('table8')}>
           {t('Table 8')}
         </button>
@@ -28,6 +32,7 @@ export function TopBar() {
           {t('Diagrams')}
         </button>
       </nav>
+      <LabelLanguageSwitch />
       <HistoryMenu />
       <LanguageSwitch />
       <button

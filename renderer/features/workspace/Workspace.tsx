@@ -15,8 +15,9 @@ import { RetrievedSegments } from '../segments/RetrievedSegments';
 import { Table8View } from '../counts/Table8View';
 import { TopBar } from './TopBar';
 import { DiagramsView } from '../diagrams/DiagramsView';
+import { Table7View } from '../study/Table7View';
 
-const typing = (target: EventTarget | null) => (target as HTMLElement | null)?.closest?.('input, textarea, select, [contenteditable="true"]');
+const typing = (target: EventTarget | null) => (target as HTMLElement | null)?.closest?.('input:not([type="radio"]):not([type="checkbox"]), textarea, select, [contenteditable="true"]');
 
 export function Workspace() {
   const view = useStore((s) => s.view);
@@ -76,7 +77,7 @@ export function Workspace() {
         </main>
       ) : (
         <main className="gw-workspace-single">
-          {view === 'diagrams' ? <DiagramsView /> : <Table8View />}
+          {view === 'diagrams' ? <DiagramsView /> : view === 'table7' ? <Table7View /> : <Table8View />}
         </main>
       )}
       {dropping && <div className="gw-drop-overlay">{t('Drop files to import them as sources')}</div>}

@@ -20,6 +20,9 @@ const RENDERER = path.join(REPO, 'renderer');
  * t() calls whose text is an expression, by the expression's source, with every value it can take.
  * A new one fails the test until it is listed here (or made a literal).
  */
+import { FIELDS as PRISMA_FIELDS, TABS as DIAGRAM_TABS } from '../../../renderer/features/diagrams/texts';
+import { COLUMNS as COMPARE_COLUMNS, FLAG_TEXT } from '../../../renderer/features/study/texts';
+
 const DYNAMIC: Record<string, readonly string[]> = {
   'COMPONENT_LABELS[key]': Object.values(COMPONENT_LABELS),
   'COMPONENT_LABELS[componentKey]': Object.values(COMPONENT_LABELS),
@@ -28,6 +31,12 @@ const DYNAMIC: Record<string, readonly string[]> = {
   'COMPONENT_HINTS[componentKey]': Object.values(COMPONENT_HINTS),
   // A paradigm component's label in the codebook and in the counts: COMPONENT_LABELS' values.
   'row.label': Object.values(COMPONENT_LABELS),
+  'c.label': Object.values(COMPONENT_LABELS),
+  'x.label': DIAGRAM_TABS.map((x) => x.label),
+  'TABS.find((x) => x.key === tab)!.label': DIAGRAM_TABS.map((x) => x.label),
+  'f.label': PRISMA_FIELDS.map((f) => f.label),
+  'c.title': COMPARE_COLUMNS.map((c) => c.title),
+  'FLAG_TEXT[f]!': Object.values(FLAG_TEXT),
 };
 
 /** The forms of the backend's English text the interface translates (i18n/backend-text.ts). */

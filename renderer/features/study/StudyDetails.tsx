@@ -1,0 +1,66 @@
+// In the details panel of a concept or category that comes from a published codebook: its item
+// code, its label in both languages, and what the codebook notes about it (parse notes, flags).
+
+import './study.css';
+import type { Category, Concept } from '../../../shared/domain/model';
+import { FLAG_TEXT } from './texts';
+import { t } from '../../i18n/t';
+
+
+export function StudyDetails({ item }: { item: Concept | Category }) {
+  if (!item.code && !item.labelFa && !item.labelEn) return null;
+  const notes = (item.notes ?? {}) as Record<string, unknown>;
+  const parseNotes = Array.isArray(notes.parseNotes) ? (notes.parseNotes as string[]) : [];
+  const flags = Object.keys(FLAG_TEXT).filter((k) => notes[k]);
+  const tools = Array.isArray(notes.tools) ? (notes.tools as string[]) : [];
+  return (
+    <dl className="gw-study-details" data-testid="study-details">
+      {item.code && (
+        <>
+          <dt>{t('Item code')}</dt>
+          <dd dir="ltr">{item.code}</dd>
+        </>
+      )}
+      {item.labelFa && (
+        <>
+          <dt>{t('Persian label')}</dt>
+          <dd dir="rtl" lang="fa">{item.labelFa}</dd>
+        </>
+      )}
+      {item.labelEn && (
+        <>
+          <dt>{t('English gloss')}</dt>
+          <dd dir="ltr" lang="en">{item.labelEn}</dd>
+        </>
+      )}
+      {tools.length > 0 && (
+        <>
+          <dt>{t('Tools')}</dt>
+          <dd dir="ltr">{tools.join(', ')}</dd>
+        </>
+      )}
+      {typeof notes.source === 'string' && (
+        <>
+          <dt>{t('Source')}</dt>
+          <dd dir="ltr" lang="en">{notes.source}</dd>
+        </>
+      )}
+      {(flags.length > 0 || parseNotes.length > 0 || notes.openEnded === true) && (
+        <>
+          <dt>{t('Notes')}</dt>
+          <dd>
+            <ul className="gw-parse-notes" lang="en" dir="ltr">
+              {notes.openEnded === true && <li>{t('The printed list ends with “and so on”: it is open-ended.')}</li>}
+              {flags.map((f) => (
+                <li key={f}>{t(FLAG_TEXT[f]!)}</li>
+              ))}
+              {parseNotes.map((n, i) => (
+                <li key={i}>{n}</li>
+              ))}
+            </ul>
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+}
