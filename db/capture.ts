@@ -15,6 +15,8 @@ export const CAPTURED_TABLES: Record<string, readonly string[]> = {
   category: ['id'],
   category_concept: ['category_id', 'concept_id'],
   segment: ['id'],
+  concept_synonym: ['concept_id', 'term'],
+  suggestion_rejection: ['concept_id', 'document_id', 'start_offset', 'end_offset'],
 };
 
 export function tableColumns(db: Database.Database, table: string): string[] {

@@ -3,7 +3,7 @@
 
 import type Database from 'better-sqlite3';
 import { COMPONENT_KEYS } from '../../shared/domain/paradigm';
-import { createCaptureTriggers, CAPTURED_TABLES } from '../capture';
+import { createCaptureTriggers } from '../capture';
 
 export const version = 1;
 
@@ -115,5 +115,7 @@ export function up(db: Database.Database): void {
   `);
   const insertComponent = db.prepare('INSERT INTO paradigm_component (key, position) VALUES (?, ?)');
   COMPONENT_KEYS.forEach((key, position) => insertComponent.run(key, position));
-  for (const table of Object.keys(CAPTURED_TABLES)) createCaptureTriggers(db, table);
+  // The tables this migration creates; later migrations add triggers for their own captured tables.
+  const own = ['project', 'paradigm_component', 'document', 'concept', 'category', 'category_concept', 'segment'];
+  for (const table of own) createCaptureTriggers(db, table);
 }

@@ -7,6 +7,7 @@ import { historyHandlers } from './history';
 import { memoHandlers } from './memos';
 import { projectHandlers } from './project';
 import { segmentHandlers } from './segments';
+import { searchHandlers } from './search';
 import type { Handlers } from './types';
 
 export const handlers = {
@@ -17,4 +18,5 @@ export const handlers = {
   ...memoHandlers,
   ...countHandlers,
   ...historyHandlers,
+  ...searchHandlers,
 } satisfies Handlers;
