@@ -7,6 +7,7 @@ import { deleteConcept } from '../codebook/actions';
 import { CategoryPath } from './CategoryPath';
 import { ColouredTitle } from './ColouredTitle';
 import { MemoEditor } from './MemoEditor';
+import { SynonymEditor } from '../search/SynonymEditor';
 
 export function ConceptInspector({ id }: { id: ConceptId }) {
   const codebook = useStore((s) => s.codebook);
@@ -61,6 +62,7 @@ export function ConceptInspector({ id }: { id: ConceptId }) {
           {t('Delete…')}
         </button>
       </div>
+      <SynonymEditor id={concept.id} />
       <MemoEditor target={{ kind: 'concept', id: concept.id }} value={concept.memo} />
     </section>
   );

@@ -3,6 +3,7 @@
 import { t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { HistoryMenu } from '../history/HistoryMenu';
+import { useSearch } from '../search/search-store';
 
 export function TopBar() {
   const project = useStore((s) => s.project);
@@ -23,7 +24,21 @@ export function TopBar() {
         <button type="button" className={view === 'table8' ? 'gw-tab gw-active' : 'gw-tab'} aria-pressed={view === 'table8'} onClick={() => setView('table8')}>
           {t('Table 8')}
         </button>
+        <button type="button" className={view === 'words' ? 'gw-tab gw-active' : 'gw-tab'} aria-pressed={view === 'words'} onClick={() => setView('words')}>
+          {t('Word frequencies')}
+        </button>
       </nav>
+      <button
+        type="button"
+        className="gw-button"
+        title={t('Search every source (Ctrl+Shift+F)')}
+        onClick={() => {
+          setView('coding');
+          useSearch.getState().show(!useSearch.getState().open || view !== 'coding');
+        }}
+      >
+        {t('Search')}
+      </button>
       <HistoryMenu />
       <button
         type="button"
