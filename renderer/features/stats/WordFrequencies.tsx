@@ -42,7 +42,15 @@ function BarChart({ data }: { data: Frequencies['words'] }) {
       ))}
       {rows.map((r) => (
         <g key={r.word} transform={`translate(0,${y(r.word)})`}>
-          <text x={labelWidth - 8} y={y.bandwidth() / 2} dy="0.35em" textAnchor="end" fontSize={13} direction={paragraphDirection(r.word)} unicodeBidi="plaintext">
+          {/* In an RTL text, "start" is the right-hand edge: both label kinds end at the bar. */}
+          <text
+            x={labelWidth - 8}
+            y={y.bandwidth() / 2}
+            dy="0.35em"
+            textAnchor={paragraphDirection(r.word) === 'rtl' ? 'start' : 'end'}
+            fontSize={13}
+            direction={paragraphDirection(r.word)}
+          >
             {r.word}
           </text>
           <rect x={labelWidth} width={x(r.count)} height={y.bandwidth()} fill="#2f5d8a" rx={2} />

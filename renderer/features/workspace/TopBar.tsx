@@ -30,7 +30,7 @@ export function TopBar() {
       </nav>
       <button
         type="button"
-        className="gw-button"
+        className="gw-button gw-search-toggle"
         title={t('Search every source (Ctrl+Shift+F)')}
         onClick={() => {
           setView('coding');

@@ -1,0 +1,69 @@
+// Corpus search in real Chromium against the browser mode: a Persian word typed with a ZWNJ
+// finds the seed articles written without it, a hit opens its passage, all hits are autocoded
+// with a new concept in one step, and Ctrl+Z takes them all away again.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type App } from './harness';
+import { SearchPage } from './pages/search-page';
+import { StartPage } from './pages/start-page';
+import { WorkspacePage } from './pages/workspace-page';
+
+let app: App;
+let ws: WorkspacePage;
+let search: SearchPage;
+
+const TYPED = 'کسب\u200Cوکار'; // with a ZERO WIDTH NON-JOINER, as a user types it
+const WRITTEN = 'کسبوکار'; // as the seed articles write it
+const CONCEPT = 'کسب‌وکار (جستجو)';
+
+beforeAll(async () => {
+  app = await startApp();
+  ws = new WorkspacePage(app.page);
+  search = new SearchPage(app.page);
+  await new StartPage(app.page).openExample();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+let total = 0;
+
+describe('searching the corpus', () => {
+  it('finds a word typed with a ZWNJ in seed articles written without it, as KWIC lines by source', async () => {
+    const summary = await search.search(TYPED);
+    total = Number(/^(\d+) hits/u.exec(summary)?.[1]);
+    expect(total).toBeGreaterThan(10);
+    expect(summary).toMatch(/in 2 sources/u); // the third Persian article writes «کسب وکار», two words
+    const hits = await search.hits().allInnerTexts();
+    expect(hits.length).toBe(total);
+    expect(new Set(hits)).toEqual(new Set([WRITTEN]));
+    const sources = await search.sources().allInnerTexts();
+    expect(sources.some((s) => s.includes('B2B marketing guide (fa)'))).toBe(true);
+    // Each line reads right to left, with words either side of the hit.
+    const first = search.lines().first();
+    expect(await first.getAttribute('dir')).toBe('rtl');
+    expect((await first.innerText()).length).toBeGreaterThan(WRITTEN.length + 10);
+  });
+
+  it('opens the source at a hit, with the passage selected in the reader', async () => {
+    const line = search.lines().nth(3);
+    const context = await line.innerText();
+    await line.click();
+    await expect.poll(() => app.page.evaluate(() => window.getSelection()?.toString())).toBe(WRITTEN);
+    const paragraph = await app.page.evaluate(() => window.getSelection()?.anchorNode?.parentElement?.closest('p')?.textContent ?? '');
+    expect(paragraph.replace(/\s+/gu, ' ')).toContain(context.replace(/^… | …$/gu, '').replace(/\s+/gu, ' ').trim().slice(0, 30));
+  });
+
+  it('codes every hit with a new concept in one step, highlighted and counted, and Ctrl+Z takes them all away', async () => {
+    await search.autocode(CONCEPT);
+    await app.page.locator('.gw-toast', { hasText: `Coded ${total} passages` }).waitFor();
+    await expect.poll(() => ws.treeRow(CONCEPT).count()).toBe(1);
+    expect(await ws.treeRow(CONCEPT).innerText()).toContain(String(total));
+    await expect.poll(() => ws.reader.locator('span.gw-coded', { hasText: WRITTEN }).count()).toBeGreaterThan(0);
+    await app.page.locator('.gw-reader-header h2').click(); // out of any field, so Ctrl+Z undoes the step
+    await app.page.keyboard.press('Control+z');
+    await expect.poll(() => ws.treeRow(CONCEPT).count()).toBe(0);
+    await expect.poll(() => ws.reader.locator('span.gw-coded').count()).toBe(0);
+    expect(app.errors).toEqual([]);
+  });
+});
