@@ -178,6 +178,20 @@ export function codedRanges(db: ReadableDB, id: ConceptId): Map<number, { start:
 
 // Word frequencies over the normalised text.
 
+/** A normalised word as its first source writes it (letters as typed there, ZWNJ and harakat kept). */
+function writtenForm(project: ProjectDb, word: string): string {
+  const term: QueryTerm = { words: [word], prefix: false, typed: word };
+  const row = sql(project.read, 'SELECT rowid AS id FROM search_text WHERE search_text MATCH ? LIMIT 1').get(ftsExpression([term])) as
+    | { id: number }
+    | undefined;
+  if (!row) return word;
+  const { original, folded } = foldedSource(project.read, documentId(row.id));
+  const hit = findTerms(folded.text, [term])[0];
+  if (!hit) return word;
+  const range = originalRange(original, folded, hit.start, hit.end);
+  return original.slice(range.start, range.end);
+}
+
 export function wordFrequencies(
   project: ProjectDb,
   options: { documentIds?: readonly DocumentId[]; limit: number; excludeStopWords: boolean },
@@ -207,6 +221,6 @@ export function wordFrequencies(
   const words = [...counts]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, options.limit)
-    .map(([word, count]) => ({ word, count, documents: docCounts.get(word) ?? 0 }));
+    .map(([word, count]) => ({ word, written: writtenForm(project, word), count, documents: docCounts.get(word) ?? 0 }));
   return { words, totalWords: total, distinctWords: counts.size, documents, stopWordsExcluded: options.excludeStopWords };
 }

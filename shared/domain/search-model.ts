@@ -54,7 +54,10 @@ export interface SuggestionList {
 }
 
 export interface WordFrequency {
+  /** The normalised word (what is counted and searched). */
   word: string;
+  /** The word as a source writes it (its first occurrence), e.g. درآمد for the normalised درامد. */
+  written: string;
   count: number;
   /** In how many sources it occurs. */
   documents: number;

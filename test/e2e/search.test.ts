@@ -50,6 +50,12 @@ describe('searching the corpus', () => {
     const context = await line.innerText();
     await line.click();
     await expect.poll(() => app.page.evaluate(() => window.getSelection()?.toString())).toBe(WRITTEN);
+    // Every hit drawn in the reader is marked (CSS Custom Highlight API), the selected one too.
+    await expect
+      .poll(() => app.page.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('gw-search-hit')?.size ?? 0))
+      .toBeGreaterThan(3);
+    const marked = await app.page.evaluate(() => [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('gw-search-hit') ?? [])].map((r) => r.toString()));
+    expect(new Set(marked)).toEqual(new Set([WRITTEN]));
     const paragraph = await app.page.evaluate(() => window.getSelection()?.anchorNode?.parentElement?.closest('p')?.textContent ?? '');
     expect(paragraph.replace(/\s+/gu, ' ')).toContain(context.replace(/^… | …$/gu, '').replace(/\s+/gu, ' ').trim().slice(0, 30));
   });

@@ -8,6 +8,7 @@ import { plural, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { ConceptPicker, type Pick } from '../coding/ConceptPicker';
 import { hitKey, openHit, rangeOf, useSearch } from './search-store';
+import { SearchHighlights } from './SearchHighlights';
 import './search.css';
 
 type Extend = 'hit' | 'sentence' | 'paragraph';
@@ -271,6 +272,7 @@ export function SearchPanel() {
       </details>
       {error && <p className="gw-search-error" role="alert">{error}</p>}
       {mode === 'search' ? <SearchResults /> : <Suggestions />}
+      <SearchHighlights />
     </section>
   );
 }

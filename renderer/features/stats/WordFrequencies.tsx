@@ -51,7 +51,7 @@ function BarChart({ data }: { data: Frequencies['words'] }) {
             fontSize={13}
             direction={paragraphDirection(r.word)}
           >
-            {r.word}
+            {r.written}
           </text>
           <rect x={labelWidth} width={x(r.count)} height={y.bandwidth()} fill="#2f5d8a" rx={2} />
           <text x={labelWidth + x(r.count) + 4} y={y.bandwidth() / 2} dy="0.35em" fontSize={11} fill="#6b6f76">
@@ -129,7 +129,7 @@ export function WordFrequencies() {
                 <tr key={w.word}>
                   <td>
                     <button type="button" className="gw-link" dir="auto" onClick={() => searchFor(w.word)}>
-                      {w.word}
+                      {w.written}
                     </button>
                   </td>
                   <td className="gw-num">{w.count.toLocaleString()}</td>

@@ -143,6 +143,9 @@ describe('word frequencies', () => {
     expect(words).not.toContain('و');
     expect(words).not.toContain('the');
     expect(words).toContain('بازاریابی');
+    // Counted normalised (آ as ا), shown as a source writes it.
+    const income = all.words.find((w) => w.word === 'درامد');
+    expect(income?.written).toBe('درآمد');
     const withStop = await api.call('stats.wordFrequencies', { limit: 50, stopWords: false });
     expect(withStop.words.map((w) => w.word)).toContain('در');
     const one = await api.call('stats.wordFrequencies', { documentIds: [docNamed(AR).id], limit: 10 });
