@@ -72,4 +72,29 @@ describe('searching the corpus', () => {
     await expect.poll(() => ws.reader.locator('span.gw-coded').count()).toBe(0);
     expect(app.errors).toEqual([]);
   });
+
+  it('suggests the hits of a concept and its synonyms; accepted ones are coded, rejected ones are not offered again', async () => {
+    await search.search('التسویق');
+    await search.panel.locator('.gw-kwic input[type=checkbox]').first().check();
+    await search.autocode('التسويق');
+    await app.page.locator('.gw-toast', { hasText: 'Coded 1 passages' }).waitFor();
+    await search.panel.getByRole('button', { name: 'Close search' }).click();
+    const synonyms = ws.inspector.getByLabel('Synonyms (one per line)');
+    await synonyms.fill('العميل\nالعملاء');
+    await ws.inspector.getByRole('button', { name: 'Suggest segments' }).click();
+    const summary = search.panel.locator('.gw-search-summary');
+    await summary.filter({ hasText: /suggestions/u }).waitFor();
+    expect(await summary.innerText()).toContain('التسويق · العميل · العملاء');
+    expect(await summary.innerText()).toMatch(/1 already coded/u);
+    const count = async () => Number(/(\d+) suggestions/u.exec(await summary.innerText())?.[1]);
+    const before = await count();
+    expect(before).toBeGreaterThan(10);
+    await search.panel.getByRole('button', { name: 'Accept', exact: true }).first().click();
+    await expect.poll(count).toBe(before - 1);
+    await search.panel.getByRole('button', { name: 'Reject', exact: true }).first().click();
+    await expect.poll(count).toBe(before - 2);
+    expect(await summary.innerText()).toMatch(/2 already coded · 1 rejected before/u);
+    expect(await ws.treeRow('التسويق').innerText()).toContain('2');
+    expect(app.errors).toEqual([]);
+  });
 });
