@@ -77,7 +77,7 @@ describe('searching the corpus', () => {
     await search.search('التسویق');
     await search.panel.locator('.gw-kwic input[type=checkbox]').first().check();
     await search.autocode('التسويق');
-    await app.page.locator('.gw-toast', { hasText: 'Coded 1 passages' }).waitFor();
+    await app.page.locator('.gw-toast', { hasText: 'Coded 1 passage with' }).waitFor();
     await search.panel.getByRole('button', { name: 'Close search' }).click();
     const synonyms = ws.inspector.getByLabel('Synonyms (one per line)');
     await synonyms.fill('العميل\nالعملاء');

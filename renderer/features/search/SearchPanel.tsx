@@ -86,12 +86,10 @@ async function autocode(input: { query: string } | { hits: HitRange[] }, pick: P
   });
   if (!result) return;
   const label = pick.kind === 'existing' ? pick.concept.label : pick.label;
-  toast(
-    'info',
-    result.skipped > 0
-      ? t('Coded {coded} passages with “{label}”; {skipped} already coded with it were skipped.', { coded: result.coded, label, skipped: result.skipped })
-      : t('Coded {coded} passages with “{label}”.', { coded: result.coded, label }),
-  );
+  const coded = plural(result.coded, 'Coded {n} passage with “{label}”.', 'Coded {n} passages with “{label}”.', { label });
+  const skipped =
+    result.skipped > 0 ? ` ${plural(result.skipped, 'Skipped {n} passage already coded with it.', 'Skipped {n} passages already coded with it.')}` : '';
+  toast('info', coded + skipped);
   if (result.conceptId !== null) setFocus({ kind: 'concept', id: result.conceptId });
 }
 
@@ -240,6 +238,14 @@ export function SearchPanel() {
           ×
         </button>
       </header>
+      {mode === 'suggestions' && (
+        <p className="gw-search-back">
+          <button type="button" className="gw-link" onClick={() => useSearch.setState({ mode: 'search', picked: new Set() })}>
+            {t('Back to the search')}
+          </button>
+        </p>
+      )}
+      {mode === 'search' && (
       <form
         className="gw-search-form"
         onSubmit={(event) => {
@@ -261,6 +267,8 @@ export function SearchPanel() {
           {t('Search')}
         </button>
       </form>
+      )}
+      {mode === 'search' && (
       <details className="gw-search-syntax">
         <summary>{t('How to search')}</summary>
         <ul>
@@ -270,6 +278,7 @@ export function SearchPanel() {
           <li>{t('Arabic and Persian letter forms (ي/ی, ك/ک, ة/ه, أ/ا), ZWNJ, harakat, tatweel and digit sets compare alike.')}</li>
         </ul>
       </details>
+      )}
       {error && <p className="gw-search-error" role="alert">{error}</p>}
       {mode === 'search' ? <SearchResults /> : <Suggestions />}
       <SearchHighlights />
