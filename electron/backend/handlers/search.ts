@@ -145,12 +145,14 @@ export const searchHandlers = {
       const terms = termsOf(query);
       ranges = searchCorpus(project, terms, { limit: 0, documentIds, allRanges: true }).ranges;
       if (ranges.length === 0) throw new GroundworkError('invalid-input', `Nothing in the sources matches ${quoted(query)}.`);
-      what = `the hits of ${quoted(query)}`;
+      what = quoted(query);
     } else {
       ranges = hits!;
-      what = 'passages';
+      what = '';
     }
-    const result = codeRanges(project, ranges, { conceptId, newConcept }, extend ?? 'hit', (label, n) => `Autocode ${n} ${what === 'passages' ? 'passages' : what} with ${quoted(label)}`);
+    const result = codeRanges(project, ranges, { conceptId, newConcept }, extend ?? 'hit', (label, n) =>
+      query !== undefined ? `Autocode ${n} hit${n === 1 ? '' : 's'} of ${what} with ${quoted(label)}` : `Code ${n} passage${n === 1 ? '' : 's'} with ${quoted(label)}`,
+    );
     return result;
   },
   'synonym.list': ({ conceptId }, backend) => {

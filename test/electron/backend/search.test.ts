@@ -153,3 +153,28 @@ describe('word frequencies', () => {
     expect(one.words.every((w) => w.documents === 1)).toBe(true);
   });
 });
+
+describe('the project file', () => {
+  it('deleting a concept takes its synonyms and rejections with it, and undo brings them back', async () => {
+    const concept = await api.call('concept.create', { label: 'مشتری' });
+    await api.call('synonym.set', { conceptId: concept.id, terms: ['العميل'] });
+    const { suggestions } = await api.call('suggestion.list', { conceptId: concept.id });
+    await api.call('suggestion.reject', { conceptId: concept.id, hits: [suggestions[0]!] .map(({ documentId, start, end }) => ({ documentId, start, end })) });
+    await api.call('concept.delete', { id: concept.id });
+    await expect(api.call('synonym.list', { conceptId: concept.id })).rejects.toThrow('does not exist');
+    await api.call('history.undo', {});
+    expect(await api.call('synonym.list', { conceptId: concept.id })).toEqual(['العميل']);
+    expect((await api.call('suggestion.list', { conceptId: concept.id })).rejected).toBe(1);
+    await api.call('history.redo', {});
+    await expect(api.call('synonym.list', { conceptId: concept.id })).rejects.toThrow('does not exist');
+  });
+
+  it('an autocode is one history step named after the search', async () => {
+    const result = await api.call('search.autocode', { query: 'التسويق', newConcept: { label: 'marketing (ar)' } });
+    const history = await api.call('history.get', {});
+    expect(history.undo?.label).toBe(`Autocode ${result.coded} hits of “التسويق” with “marketing (ar)”`);
+    await api.call('history.undo', {});
+    const codebook = await api.call('codebook.get', {});
+    expect(codebook.concepts.find((c) => c.label === 'marketing (ar)')).toBeUndefined();
+  });
+});
