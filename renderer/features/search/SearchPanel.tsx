@@ -77,7 +77,7 @@ function AutocodeBar({ hits, total, onCode }: { hits: HitRange[] | null; total: 
   );
 }
 
-async function autocode(input: { query: string } | { hits: HitRange[] }, pick: Pick, extend: Extend) {
+async function autocode(input: { query: string; documentIds?: number[] } | { hits: HitRange[] }, pick: Pick, extend: Extend) {
   const { run, toast, setFocus } = useStore.getState();
   const result = await run('search.autocode', {
     ...input,
@@ -94,7 +94,7 @@ async function autocode(input: { query: string } | { hits: HitRange[] }, pick: P
 }
 
 function SearchResults() {
-  const { result, picked, togglePick, setPicked, more, loading, query } = useSearch();
+  const { result, picked, togglePick, setPicked, more, loading, query, scope } = useSearch();
   const groups = useMemo(() => groupBySource(result?.hits ?? []), [result]);
   if (!result) return null;
   const pickedHits = result.hits.filter((h) => picked.has(hitKey(h))).map(rangeOf);
@@ -113,7 +113,9 @@ function SearchResults() {
         <AutocodeBar
           hits={pickedHits.length > 0 ? pickedHits : null}
           total={result.total}
-          onCode={(pick, extend) => void autocode(pickedHits.length > 0 ? { hits: pickedHits } : { query }, pick, extend)}
+          onCode={(pick, extend) =>
+            void autocode(pickedHits.length > 0 ? { hits: pickedHits } : { query, ...(scope ? { documentIds: [scope] } : {}) }, pick, extend)
+          }
         />
       )}
       {result.total > 0 && (
@@ -228,7 +230,8 @@ function Suggestions() {
 }
 
 export function SearchPanel() {
-  const { mode, query, setQuery, search, show, error, loading, suggestionsFor } = useSearch();
+  const { mode, query, setQuery, search, show, error, loading, suggestionsFor, scope, setScope } = useSearch();
+  const documents = useStore((s) => s.documents);
   const concept = useStore((s) => s.codebook.concepts.find((c) => c.id === suggestionsFor));
   return (
     <section className="gw-panel gw-search" aria-label={t('Search')}>
@@ -246,38 +249,56 @@ export function SearchPanel() {
         </p>
       )}
       {mode === 'search' && (
-      <form
-        className="gw-search-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void search(query);
-        }}
-      >
-        <input
-          className="gw-input"
-          type="search"
-          dir="auto"
-          value={query}
-          autoFocus
-          aria-label={t('Search words')}
-          placeholder={t('Words to find in every source')}
-          onChange={(e) => setQuery(e.target.value)}
-        />
-        <button type="submit" className="gw-button" disabled={loading || !query.trim()}>
-          {t('Search')}
-        </button>
-      </form>
-      )}
-      {mode === 'search' && (
-      <details className="gw-search-syntax">
-        <summary>{t('How to search')}</summary>
-        <ul>
-          <li>{t('word: the whole word; word*: words that start with it')}</li>
-          <li>{t('"two words": the words next to each other, in this order')}</li>
-          <li>{t('several words: sources holding every one; each occurrence is a hit')}</li>
-          <li>{t('Arabic and Persian letter forms (ي/ی, ك/ک, ة/ه, أ/ا), ZWNJ, harakat, tatweel and digit sets compare alike.')}</li>
-        </ul>
-      </details>
+        <>
+          <form
+            className="gw-search-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void search(query);
+            }}
+          >
+            <input
+              className="gw-input"
+              type="search"
+              dir="auto"
+              value={query}
+              autoFocus
+              aria-label={t('Search words')}
+              placeholder={t('Words to find')}
+              onChange={(e) => setQuery(e.target.value)}
+            />
+            <button type="submit" className="gw-button" disabled={loading || !query.trim()}>
+              {t('Search')}
+            </button>
+          </form>
+          <div className="gw-search-scope">
+            <select
+              className="gw-select"
+              value={scope}
+              aria-label={t('Sources searched')}
+              onChange={(e) => {
+                setScope(Number(e.target.value) as typeof scope);
+                if (query.trim()) void search(query);
+              }}
+            >
+              <option value={0}>{t('In every source')}</option>
+              {documents.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <details className="gw-search-syntax">
+            <summary>{t('How to search')}</summary>
+            <ul>
+              <li>{t('word: the whole word; word*: words that start with it')}</li>
+              <li>{t('"two words": the words next to each other, in this order')}</li>
+              <li>{t('several words: sources holding every one; each occurrence is a hit')}</li>
+              <li>{t('Arabic and Persian letter forms (ي/ی, ك/ک, ة/ه, أ/ا), ZWNJ, harakat, tatweel and digit sets compare alike.')}</li>
+            </ul>
+          </details>
+        </>
       )}
       {error && <p className="gw-search-error" role="alert">{error}</p>}
       {mode === 'search' ? <SearchResults /> : <Suggestions />}

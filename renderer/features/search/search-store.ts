@@ -2,7 +2,7 @@
 // dictionary suggestions of one concept. Results are the backend's; nothing here is saved.
 
 import { create } from 'zustand';
-import type { ConceptId } from '../../../shared/domain/ids';
+import type { ConceptId, DocumentId } from '../../../shared/domain/ids';
 import type { HitRange, SearchHit, SearchResult, SuggestionList } from '../../../shared/domain/search-model';
 import { api } from '../../api/client';
 import { useStore } from '../../state/store';
@@ -16,6 +16,8 @@ interface SearchState {
   open: boolean;
   mode: 'search' | 'suggestions';
   query: string;
+  /** Search one source only, or (0) every source. */
+  scope: DocumentId | 0;
   limit: number;
   result: SearchResult | null;
   error: string | null;
@@ -27,6 +29,7 @@ interface SearchState {
 
   show(open: boolean): void;
   setQuery(query: string): void;
+  setScope(scope: DocumentId | 0): void;
   search(query?: string, limit?: number): Promise<void>;
   more(): Promise<void>;
   togglePick(hit: HitRange): void;
@@ -39,6 +42,7 @@ export const useSearch = create<SearchState>()((set, get) => ({
   open: false,
   mode: 'search',
   query: '',
+  scope: 0,
   limit: PAGE,
   result: null,
   error: null,
@@ -49,12 +53,14 @@ export const useSearch = create<SearchState>()((set, get) => ({
 
   show: (open) => set({ open }),
   setQuery: (query) => set({ query }),
+  setScope: (scope) => set({ scope }),
 
   async search(query = get().query, limit = PAGE) {
     set({ mode: 'search', open: true, query, loading: true, error: null });
     if (limit === PAGE) set({ picked: new Set() });
     try {
-      const result = await api.call('search.query', { query, limit });
+      const scope = get().scope;
+      const result = await api.call('search.query', { query, limit, ...(scope ? { documentIds: [scope] } : {}) });
       if (get().query === query) set({ result, limit, loading: false });
     } catch (error) {
       set({ result: null, error: (error as Error).message, loading: false });
