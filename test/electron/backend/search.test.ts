@@ -61,6 +61,11 @@ describe('search over the seed articles', () => {
     expect(result.total).toBeGreaterThan(5);
     expect(result.documents.reduce((n, d) => n + d.hits, 0)).toBe(result.total);
     expect(result.tookMs).toBeGreaterThanOrEqual(0);
+    const one = await api.call('search.query', { query: 'B2B', documentIds: [docNamed(GUIDE).id] });
+    expect(one.documents.map((d) => d.documentId)).toEqual([docNamed(GUIDE).id]);
+    expect(one.total).toBe(result.documents.find((d) => d.documentId === docNamed(GUIDE).id)!.hits);
+    const coded = await api.call('search.autocode', { query: 'B2B', documentIds: [docNamed(GUIDE).id], newConcept: { label: 'b2b' } });
+    expect(coded.coded).toBe(one.total);
   });
 
   it('refuses an empty query with a clear message', async () => {
