@@ -2,7 +2,9 @@
 // element is added to the text (Persian letters stay joined and the reader's runs are untouched).
 // The reader draws only the paragraphs near the viewport, so the marks follow its DOM changes.
 
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import type { HitRange } from '../../../shared/domain/search-model';
+import { api } from '../../api/client';
 import { useStore } from '../../state/store';
 import { useSearch } from './search-store';
 
@@ -22,10 +24,20 @@ function rangesFor(root: Element, hits: readonly { start: number; end: number }[
     const node = el.firstChild;
     return { start: Number(el.dataset.start), node: node && node.nodeType === Node.TEXT_NODE ? node : null, length: el.textContent?.length ?? 0 };
   });
+  runs.sort((a, b) => a.start - b.start);
   const out: Range[] = [];
   for (const hit of hits) {
-    for (const run of runs) {
-      if (!run.node || run.start >= hit.end || run.start + run.length <= hit.start) continue;
+    // The first drawn run that ends after the hit starts (binary search), then the runs it spans.
+    let lo = 0;
+    let hi = runs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (runs[mid]!.start + runs[mid]!.length <= hit.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < runs.length && runs[i]!.start < hit.end; i += 1) {
+      const run = runs[i]!;
+      if (!run.node) continue;
       const range = document.createRange();
       range.setStart(run.node, Math.max(0, hit.start - run.start));
       range.setEnd(run.node, Math.min(run.length, hit.end - run.start));
@@ -38,10 +50,27 @@ function rangesFor(root: Element, hits: readonly { start: number; end: number }[
 export function SearchHighlights() {
   const openId = useStore((s) => s.openDoc?.document.id);
   const result = useSearch((s) => (s.mode === 'search' ? s.result : null));
+  const query = useSearch((s) => s.searched);
+  // Every hit in the open source, not only those on the list's first page.
+  const [hits, setHits] = useState<HitRange[]>([]);
+  useEffect(() => {
+    if (!openId || !result || !result.documents.some((d) => d.documentId === openId)) {
+      setHits([]);
+      return;
+    }
+    let live = true;
+    api.call('search.query', { query, documentIds: [openId], limit: 5000 }).then(
+      (r) => live && setHits(r.hits),
+      () => live && setHits([]),
+    );
+    return () => {
+      live = false;
+    };
+    // The query of the shown result: a query being typed does not re-mark the reader.
+  }, [openId, result]);
   useEffect(() => {
     const highlights = registry();
     if (!highlights || typeof Highlight === 'undefined') return;
-    const hits = result?.hits.filter((h) => h.documentId === openId) ?? [];
     const root = document.querySelector('.gw-reader');
     if (!root || hits.length === 0) {
       highlights.delete(NAME);
@@ -60,6 +89,6 @@ export function SearchHighlights() {
       cancelAnimationFrame(frame);
       highlights.delete(NAME);
     };
-  }, [openId, result]);
+  }, [hits]);
   return null;
 }

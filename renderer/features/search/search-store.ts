@@ -16,6 +16,8 @@ interface SearchState {
   open: boolean;
   mode: 'search' | 'suggestions';
   query: string;
+  /** The query whose result is shown. */
+  searched: string;
   /** Search one source only, or (0) every source. */
   scope: DocumentId | 0;
   limit: number;
@@ -42,6 +44,7 @@ export const useSearch = create<SearchState>()((set, get) => ({
   open: false,
   mode: 'search',
   query: '',
+  searched: '',
   scope: 0,
   limit: PAGE,
   result: null,
@@ -61,7 +64,7 @@ export const useSearch = create<SearchState>()((set, get) => ({
     try {
       const scope = get().scope;
       const result = await api.call('search.query', { query, limit, ...(scope ? { documentIds: [scope] } : {}) });
-      if (get().query === query) set({ result, limit, loading: false });
+      if (get().query === query) set({ result, searched: query, limit, loading: false });
     } catch (error) {
       set({ result: null, error: (error as Error).message, loading: false });
     }
