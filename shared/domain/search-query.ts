@@ -8,7 +8,7 @@
 // Words are whole words: دانشگاه does not find دانشگاهی (type دانشگاه* for that), and بازار never
 // finds بازده. Two-letter words (ها، را) are words like any other.
 
-import { foldedWords, WORD_CHAR } from './search-text';
+import { foldedWords } from './search-text';
 import { splitsSurrogatePair } from './range';
 
 export interface QueryTerm {
@@ -83,9 +83,6 @@ export function findTerms(folded: string, terms: readonly QueryTerm[]): FoldedHi
   }
   return hits.sort((a, b) => a.start - b.start || b.end - a.end);
 }
-
-/** Is this a word character of the normalised text? */
-export const isWordChar = (ch: string) => WORD_CHAR.test(ch);
 
 export const KWIC_CONTEXT = 70;
 

@@ -122,6 +122,8 @@ function dictionaryTerms(label: string, synonyms: readonly string[]): { typed: s
 }
 
 const SUGGESTIONS_MAX = 1000;
+/** Hits read per term (with their context) before coded and rejected ones are left out. */
+const SUGGESTIONS_SCANNED = 5000;
 
 export const searchHandlers = {
   'search.query': ({ query, limit, documentIds }, backend) => {
@@ -190,7 +192,7 @@ export const searchHandlers = {
     let rejectedCount = 0;
     const suggestions: SearchHit[] = [];
     for (const { term } of terms) {
-      const found = searchCorpus(project, [term], { limit: 100_000 });
+      const found = searchCorpus(project, [term], { limit: SUGGESTIONS_SCANNED });
       for (const hit of found.hits) {
         const key = `${hit.documentId}:${hit.start}:${hit.end}`;
         if (seen.has(key)) continue;
