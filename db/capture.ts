@@ -18,6 +18,8 @@ export const CAPTURED_TABLES: Record<string, readonly string[]> = {
   reading: ['id'],
   reading_concept_weight: ['option_id', 'concept_id'],
   reading_placement: ['option_id', 'category_id'],
+  concept_synonym: ['concept_id', 'term'],
+  suggestion_rejection: ['concept_id', 'document_id', 'start_offset', 'end_offset'],
 };
 
 export function tableColumns(db: Database.Database, table: string): string[] {

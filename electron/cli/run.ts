@@ -31,6 +31,10 @@ Commands:
   study FILE                               write the study project (Tellohosseini et al., 2022) to FILE
   counts FILE --compare [--concepts codebook|strict|merged] [--consequences A|B|C] [--format table|csv|json]
                                            reproduced beside reported figures, with the difference
+  search FILE QUERY [--format table|json] [--limit N]
+                                           full-text search of every source (Persian/Arabic letter
+                                           forms, ZWNJ, harakat and digit sets compared alike;
+                                           word* for a prefix, "two words" for a phrase)
   help                                     this text
 
 Positions in exports are offsets into each source's canonical text in UTF-16 code units.`;
@@ -123,6 +127,41 @@ async function compareCommand(
   return 0;
 }
 
+async function searchCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: 'string', default: 'table' }, limit: { type: 'string', default: '100' } },
+  });
+  if (positionals.length !== 2) throw new UsageError('search takes a project file and a query (quote a query of several words).');
+  if (!['table', 'json'].includes(values.format)) throw new UsageError(`Unknown format "${values.format}": use table or json.`);
+  const limit = Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 5000) throw new UsageError('--limit takes a whole number from 1 to 5000.');
+  const [file, query] = positionals as [string, string];
+  const result = await withProject(file, (api) => api.call('search.query', { query, limit }));
+  const hits = result.hits.map((h) => ({
+    source: h.documentName,
+    document_id: h.documentId,
+    start_utf16: h.start,
+    end_utf16: h.end,
+    paragraph: h.paragraph + 1,
+    text: h.text,
+    before: h.before,
+    after: h.after,
+  }));
+  if (values.format === 'json') {
+    io.out(JSON.stringify({ query, terms: result.terms, total: result.total, shown: hits.length, took_ms: result.tookMs, hits }, null, 2));
+    return 0;
+  }
+  const head = ['source', 'start_utf16', 'end_utf16', 'context'];
+  const rows = hits.map((h) => [h.source, String(h.start_utf16), String(h.end_utf16), `${h.before}[${h.text}]${h.after}`.replace(/\s+/gu, ' ')]);
+  const widths = head.slice(0, 3).map((c, i) => Math.max(c.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((cell, i) => (i < 3 ? (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)) : cell)).join('  ');
+  io.out([line(head), ...rows.map(line)].join('\n'));
+  io.out(`${result.total} hit(s) in ${result.documents.length} source(s)${result.total > hits.length ? `, first ${hits.length} shown (--limit)` : ''}.`);
+  return 0;
+}
+
 export async function run(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -199,6 +238,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         io.out(`Wrote the study project to ${path.resolve(target)}`);
         return 0;
       }
+      case 'search':
+        return await searchCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

@@ -24,6 +24,7 @@ import { categoryId, conceptId, documentId, segmentId } from '../domain/ids';
 import { COMPONENT_KEYS } from '../domain/paradigm';
 import { HEX_COLOR } from '../domain/colors';
 import { MAX_LABEL_LENGTH, MAX_MEMO_LENGTH } from '../domain/limits';
+import type { AutocodeResult, SearchResult, SuggestionList, WordFrequencies } from '../domain/search-model';
 
 const rowid = z.number().int().positive();
 const DocumentIdSchema = rowid.transform(documentId);
@@ -174,6 +175,61 @@ export const methods = {
     input: z.object({ readings: z.record(z.string(), z.string()).optional() }).strict(),
     mutates: false,
   },
+  'search.query': {
+    input: z
+      .object({
+        query: z.string().max(500, 'A search is at most 500 characters long.'),
+        limit: z.number().int().positive().max(5000).optional(),
+        documentIds: z.array(DocumentIdSchema).optional(),
+      })
+      .strict(),
+    mutates: false,
+  },
+  'search.autocode': {
+    input: z
+      .object({
+        /** Every hit of this query is coded, or: */
+        query: z.string().max(500).optional(),
+        /** just these passages (selected hits, accepted suggestions). */
+        hits: z.array(z.object({ documentId: DocumentIdSchema, start: Offset, end: Offset }).strict()).min(1).max(100_000).optional(),
+        documentIds: z.array(DocumentIdSchema).optional(),
+        conceptId: ConceptIdSchema.optional(),
+        newConcept: z.object({ label: Label, color: Color.optional() }).strict().optional(),
+        /** Widen each hit to its sentence or paragraph. */
+        extend: z.enum(['hit', 'sentence', 'paragraph']).optional(),
+      })
+      .strict()
+      .refine((v) => (v.query === undefined) !== (v.hits === undefined), { message: 'Give either a search or the passages to code.' })
+      .refine((v) => (v.conceptId === undefined) !== (v.newConcept === undefined), {
+        message: 'Give either an existing concept or a new one.',
+      }),
+    mutates: true,
+  },
+  'synonym.list': { input: z.object({ conceptId: ConceptIdSchema }).strict(), mutates: false },
+  'synonym.set': {
+    input: z.object({ conceptId: ConceptIdSchema, terms: z.array(z.string().max(MAX_LABEL_LENGTH)).max(200) }).strict(),
+    mutates: true,
+  },
+  'suggestion.list': { input: z.object({ conceptId: ConceptIdSchema }).strict(), mutates: false },
+  'suggestion.reject': {
+    input: z
+      .object({
+        conceptId: ConceptIdSchema,
+        hits: z.array(z.object({ documentId: DocumentIdSchema, start: Offset, end: Offset }).strict()).min(1).max(100_000),
+      })
+      .strict(),
+    mutates: true,
+  },
+  'stats.wordFrequencies': {
+    input: z
+      .object({
+        documentIds: z.array(DocumentIdSchema).optional(),
+        limit: z.number().int().positive().max(1000).optional(),
+        stopWords: z.boolean().optional(),
+      })
+      .strict(),
+    mutates: false,
+  },
 } as const satisfies Record<string, { input: z.ZodType; mutates: boolean }>;
 
 export interface AppInfo {
@@ -230,6 +286,13 @@ export interface Outputs {
   'reading.list': ReadingInfo[];
   'reading.choose': ReadingInfo[];
   'counts.compare': CountsCompare;
+  'search.query': SearchResult;
+  'search.autocode': AutocodeResult;
+  'synonym.list': string[];
+  'synonym.set': string[];
+  'suggestion.list': SuggestionList;
+  'suggestion.reject': { rejected: number };
+  'stats.wordFrequencies': WordFrequencies;
 }
 
 export type Method = keyof typeof methods;

@@ -27,6 +27,8 @@ export function targets(results) {
     [`scroll frame average, ${big} source with ${n} segments`, reader?.[`scroll ${big}`]?.average, 20],
     ['backend segment.code (median)', backend?.['segment.code']?.median, 20],
     [`backend counts.paradigm with ${n} segments (median)`, backend?.['counts.paradigm']?.median, 200],
+    ['search.query, 1,000 sources, common word (median)', results.search?.['search: common Persian word (بازاریابی)']?.median, 200],
+    ['search.query, 1,000 sources, ZWNJ-typed word (median)', results.search?.['search: Persian word typed with ZWNJ (کسب‌وکار)']?.median, 200],
   ];
   return rows.map(([name, value, limit]) => ({
     name,
@@ -99,6 +101,23 @@ export function render(results) {
     if (reader.pageErrors.length) lines.push('', 'Page errors:', ...reader.pageErrors.map((e) => `  ${e}`));
   }
 
-  lines.push(...table('Targets', results.targets.map((t) => [`${t.status.padEnd(4)} ${t.name}`, `${ms(t.value)} (target < ${t.target} ms)`])));
+  if (results.search) {
+    const rows = [];
+    for (const [name, r] of Object.entries(results.search)) {
+      if (name === 'corpus') {
+        rows.push([name, `${r.sources.toLocaleString('en')} sources, ${mb(r.bytes)}`]);
+        continue;
+      }
+      let cell = timingCell(r);
+      if (r.hits !== undefined) cell += `  [${r.hits.toLocaleString('en')} hits in ${r.sources} sources; backend ${ms(r.backendMs)}]`;
+      if (r.coded !== undefined) cell += `  [${r.coded.toLocaleString('en')} segments]`;
+      if (r.words !== undefined) cell += `  [${r.words.toLocaleString('en')} words]`;
+      if (r.responseBytes) cell += `  [${mb(r.responseBytes)} response]`;
+      rows.push([name, cell]);
+    }
+    lines.push(...table('Corpus search, through the HTTP API', rows));
+  }
+
+  if (results.targets) lines.push(...table('Targets', results.targets.map((t) => [`${t.status.padEnd(4)} ${t.name}`, `${ms(t.value)} (target < ${t.target} ms)`])));
   return lines.join('\n');
 }

@@ -18,6 +18,7 @@ import { startHost } from './host.mjs';
 import { benchBackend, SEGMENTS } from './backend.mjs';
 import { benchReader, VIEWPORT } from './reader.mjs';
 import { render, targets } from './report.mjs';
+import { benchSearch } from './search.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '../..');
@@ -71,6 +72,16 @@ async function main() {
 
     log('starting the web host…');
     host = await startHost({ repo: REPO, home });
+    // GROUNDWORK_BENCH_ONLY=search runs the corpus-search part alone.
+    if (process.env.GROUNDWORK_BENCH_ONLY === 'search') {
+      results.search = await benchSearch({ host, examplesDir: EXAMPLES, log });
+      await host.stop();
+      results.targets = targets(results);
+      console.log(`\n${render(results)}\n`);
+      fs.mkdirSync(RESULTS, { recursive: true });
+      fs.writeFileSync(path.join(RESULTS, 'search.json'), `${JSON.stringify(results, null, 2)}\n`);
+      return;
+    }
     const backend = await benchBackend({ host, sources, log });
     results.backend = backend.results;
     log(`backend done; ${backend.state.segmentCount} segments on the big source`);
@@ -78,6 +89,7 @@ async function main() {
     results.reader = await benchReader({ host, sources, documents: backend.state.documents, log });
 
     await host.call('project.close', {});
+    results.search = await benchSearch({ host, examplesDir: EXAMPLES, log });
     results.backend['project file (closed)'] = backend.fileSizes();
     await host.stop();
 

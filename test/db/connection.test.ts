@@ -23,7 +23,7 @@ describe('project files', () => {
     expect(project.read.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     expect(projectInfo(project)).toMatchObject({ name: 'My review', schemaVersion: LATEST_SCHEMA_VERSION });
     const tables = project.read
-      .prepare(`SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'`)
+      .prepare(`SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%' AND type = 'table'`)
       .all() as { name: string; strict: number }[];
     expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['document', 'concept', 'category', 'segment', 'command']));
     expect(tables.every((t) => t.strict === 1)).toBe(true);

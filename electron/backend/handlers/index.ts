@@ -8,6 +8,7 @@ import { memoHandlers } from './memos';
 import { projectHandlers } from './project';
 import { segmentHandlers } from './segments';
 import { studyHandlers } from './study';
+import { searchHandlers } from './search';
 import type { Handlers } from './types';
 import { diagramHandlers } from './diagrams';
 
@@ -21,4 +22,5 @@ export const handlers = {
   ...historyHandlers,
   ...diagramHandlers,
   ...studyHandlers,
+  ...searchHandlers,
 } satisfies Handlers;

@@ -8,6 +8,7 @@ import { CategoryPath } from './CategoryPath';
 import { ColouredTitle } from './ColouredTitle';
 import { MemoEditor } from './MemoEditor';
 import { StudyDetails } from '../study/StudyDetails';
+import { SynonymEditor } from '../search/SynonymEditor';
 
 export function ConceptInspector({ id }: { id: ConceptId }) {
   const codebook = useStore((s) => s.codebook);
@@ -63,6 +64,7 @@ export function ConceptInspector({ id }: { id: ConceptId }) {
           {t('Delete…')}
         </button>
       </div>
+      <SynonymEditor id={concept.id} />
       <MemoEditor target={{ kind: 'concept', id: concept.id }} value={concept.memo} />
     </section>
   );

@@ -5,6 +5,7 @@ import { t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { HistoryMenu } from '../history/HistoryMenu';
 import { LabelLanguageSwitch } from '../study/LabelLanguageSwitch';
+import { useSearch } from '../search/search-store';
 
 export function TopBar() {
   const project = useStore((s) => s.project);
@@ -31,8 +32,22 @@ export function TopBar() {
         <button type="button" className={view === 'diagrams' ? 'gw-tab gw-active' : 'gw-tab'} aria-pressed={view === 'diagrams'} onClick={() => setView('diagrams')}>
           {t('Diagrams')}
         </button>
+        <button type="button" className={view === 'words' ? 'gw-tab gw-active' : 'gw-tab'} aria-pressed={view === 'words'} onClick={() => setView('words')}>
+          {t('Word frequencies')}
+        </button>
       </nav>
       <LabelLanguageSwitch />
+      <button
+        type="button"
+        className="gw-button gw-search-toggle"
+        title={t('Search every source (Ctrl+Shift+F)')}
+        onClick={() => {
+          setView('coding');
+          useSearch.getState().show(!useSearch.getState().open || view !== 'coding');
+        }}
+      >
+        {t('Search')}
+      </button>
       <HistoryMenu />
       <LanguageSwitch />
       <button

@@ -16,19 +16,31 @@ import { Table8View } from '../counts/Table8View';
 import { TopBar } from './TopBar';
 import { DiagramsView } from '../diagrams/DiagramsView';
 import { Table7View } from '../study/Table7View';
+import { SearchPanel } from '../search/SearchPanel';
+import { useSearch } from '../search/search-store';
+import { WordFrequencies } from '../stats/WordFrequencies';
 
 const typing = (target: EventTarget | null) => (target as HTMLElement | null)?.closest?.('input:not([type="radio"]):not([type="checkbox"]), textarea, select, [contenteditable="true"]');
 
 export function Workspace() {
   const view = useStore((s) => s.view);
+  const searching = useSearch((s) => s.open);
   const [dropping, setDropping] = useState(false);
 
   // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo coding and codebook changes, except while
   // typing in a field, where they undo the typing.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || typing(event.target)) return;
+      if (!(event.ctrlKey || event.metaKey)) return;
       const key = shortcutKey(event);
+      // Ctrl+Shift+F: search the sources (from anywhere, fields included).
+      if (key === 'f' && event.shiftKey) {
+        event.preventDefault();
+        useStore.getState().setView('coding');
+        useSearch.getState().show(true);
+        return;
+      }
+      if (typing(event.target)) return;
       const { undo, redo } = useStore.getState();
       if (key === 'z' && !event.shiftKey) {
         event.preventDefault();
@@ -71,9 +83,19 @@ export function Workspace() {
           </div>
           <Reader />
           <div className="gw-column gw-right">
-            <Inspector />
-            <RetrievedSegments />
+            {searching ? (
+              <SearchPanel />
+            ) : (
+              <>
+                <Inspector />
+                <RetrievedSegments />
+              </>
+            )}
           </div>
+        </main>
+      ) : view === 'words' ? (
+        <main className="gw-workspace-single">
+          <WordFrequencies />
         </main>
       ) : (
         <main className="gw-workspace-single">

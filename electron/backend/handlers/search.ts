@@ -1,0 +1,227 @@
+// Handlers for corpus search, autocoding, dictionary suggestions and word frequencies.
+
+import { GroundworkError } from '../../../shared/api/errors';
+import { paletteColor } from '../../../shared/domain/colors';
+import type { ConceptId } from '../../../shared/domain/ids';
+import { contextAround, rangeProblem, tightenRange, type TextRange } from '../../../shared/domain/range';
+import type { HitRange, SearchHit } from '../../../shared/domain/search-model';
+import { parseQuery, type QueryTerm } from '../../../shared/domain/search-query';
+import { foldedWords } from '../../../shared/domain/search-text';
+import { matchKey } from '../../../shared/domain/normalize';
+import { requireFound, runCommand } from '../../../db/commands';
+import { conceptCount, getConcept, insertConcept } from '../../../db/codebook';
+import type { ProjectDb } from '../../../db/connection';
+import { getDocument, getDocumentText } from '../../../db/documents';
+import { findSegment, insertSegment } from '../../../db/segments';
+import {
+  codedRanges,
+  conceptSynonyms,
+  insertRejection,
+  rejectedRanges,
+  replaceSynonyms,
+  searchCorpus,
+  wordFrequencies,
+} from '../../../db/search';
+import { requireProject } from '../backend';
+import { checkConceptLabel } from './codebook';
+import type { HandlerGroup } from './types';
+import { quoted } from './types';
+
+export const DEFAULT_SEARCH_LIMIT = 200;
+
+function termsOf(query: string): QueryTerm[] {
+  const parsed = parseQuery(query);
+  if (!parsed.ok) throw new GroundworkError('invalid-input', parsed.error);
+  return parsed.terms;
+}
+
+const SENTENCE_END = /[.!?؟۔…\n]/u;
+
+/** Widens a range to the sentence(s) or paragraph(s) around it. */
+export function extendRange(text: string, range: TextRange, to: 'sentence' | 'paragraph'): TextRange {
+  let { start, end } = range;
+  if (to === 'paragraph') {
+    start = text.lastIndexOf('\n', start - 1) + 1;
+    const nl = text.indexOf('\n', end);
+    end = nl === -1 ? text.length : nl;
+    return { start, end };
+  }
+  while (start > 0 && !SENTENCE_END.test(text[start - 1]!)) start -= 1;
+  while (end < text.length && !SENTENCE_END.test(text[end - 1] ?? '')) end += 1;
+  if (end > range.end && text[end - 1] === '\n') end -= 1;
+  return { start, end };
+}
+
+/** Codes passages with one concept (existing or new) in one command; skips what is already coded. */
+function codeRanges(
+  project: ProjectDb,
+  ranges: readonly HitRange[],
+  concept: { conceptId?: ConceptId; newConcept?: { label: string; color?: string } },
+  extend: 'hit' | 'sentence' | 'paragraph',
+  describe: (label: string, n: number) => string,
+) {
+  const db = project.read;
+  const existing = concept.conceptId ? requireFound(getConcept(db, concept.conceptId), 'That concept') : undefined;
+  if (concept.newConcept) checkConceptLabel(db, concept.newConcept.label);
+  const label = existing?.label ?? concept.newConcept!.label;
+
+  // Validate and prepare every passage before anything is written.
+  const seen = new Set<string>();
+  const prepared: { range: HitRange; text: string; before: string; after: string }[] = [];
+  let skipped = 0;
+  const byDoc = new Map<number, HitRange[]>();
+  for (const r of ranges) {
+    let list = byDoc.get(r.documentId);
+    if (!list) byDoc.set(r.documentId, (list = []));
+    list.push(r);
+  }
+  for (const [docId, list] of byDoc) {
+    requireFound(getDocument(db, list[0]!.documentId), 'That source');
+    const text = getDocumentText(db, list[0]!.documentId)!;
+    for (const hit of list) {
+      const problem = rangeProblem(text, hit);
+      if (problem) throw new GroundworkError('invalid-input', problem);
+      const widened = extend === 'hit' ? hit : extendRange(text, hit, extend);
+      const tight = tightenRange(text, widened);
+      if (!tight) continue;
+      const key = `${docId}:${tight.start}:${tight.end}`;
+      if (seen.has(key) || (existing && findSegment(db, { documentId: hit.documentId, conceptId: existing.id, ...tight }))) {
+        skipped += 1;
+        continue;
+      }
+      seen.add(key);
+      const context = contextAround(text, tight);
+      prepared.push({ range: { documentId: hit.documentId, ...tight }, text: text.slice(tight.start, tight.end), before: context.before, after: context.after });
+    }
+  }
+  if (prepared.length === 0) {
+    return { conceptId: existing?.id ?? null, coded: 0, skipped };
+  }
+  const conceptId = runCommand(project, { kind: 'search.autocode', label: describe(label, prepared.length) }, (w) => {
+    const id = existing?.id ?? insertConcept(w, { label, color: concept.newConcept?.color ?? paletteColor(conceptCount(w)), inVivo: false });
+    for (const p of prepared) {
+      insertSegment(w, { ...p.range, conceptId: id, text: p.text, contextBefore: p.before, contextAfter: p.after });
+    }
+    return id;
+  });
+  return { conceptId, coded: prepared.length, skipped };
+}
+
+/** Each of a concept's label and synonyms as a search term (its words, as a phrase). */
+function dictionaryTerms(label: string, synonyms: readonly string[]): { typed: string; term: QueryTerm }[] {
+  const out: { typed: string; term: QueryTerm }[] = [];
+  const keys = new Set<string>();
+  for (const typed of [label, ...synonyms]) {
+    const words = foldedWords(typed);
+    const key = words.join(' ');
+    if (words.length === 0 || keys.has(key)) continue;
+    keys.add(key);
+    out.push({ typed, term: { words, prefix: false, typed } });
+  }
+  return out;
+}
+
+const SUGGESTIONS_MAX = 1000;
+/** Hits read per term (with their context) before coded and rejected ones are left out. */
+const SUGGESTIONS_SCANNED = 5000;
+
+export const searchHandlers = {
+  'search.query': ({ query, limit, documentIds }, backend) => {
+    const project = requireProject(backend);
+    const started = performance.now();
+    const terms = termsOf(query);
+    const found = searchCorpus(project, terms, { limit: limit ?? DEFAULT_SEARCH_LIMIT, documentIds });
+    return {
+      terms: terms.map((t) => t.typed),
+      hits: found.hits,
+      total: found.total,
+      documents: found.documents,
+      tookMs: Math.round((performance.now() - started) * 10) / 10,
+    };
+  },
+  'search.autocode': ({ query, hits, documentIds, conceptId, newConcept, extend }, backend) => {
+    const project = requireProject(backend);
+    let ranges: HitRange[];
+    let what: string;
+    if (query !== undefined) {
+      const terms = termsOf(query);
+      ranges = searchCorpus(project, terms, { limit: 0, documentIds, allRanges: true }).ranges;
+      if (ranges.length === 0) throw new GroundworkError('invalid-input', `Nothing in the sources matches ${quoted(query)}.`);
+      what = quoted(query);
+    } else {
+      ranges = hits!;
+      what = '';
+    }
+    const result = codeRanges(project, ranges, { conceptId, newConcept }, extend ?? 'hit', (label, n) =>
+      query !== undefined ? `Autocode ${n} hit${n === 1 ? '' : 's'} of ${what} with ${quoted(label)}` : `Code ${n} passage${n === 1 ? '' : 's'} with ${quoted(label)}`,
+    );
+    return result;
+  },
+  'synonym.list': ({ conceptId }, backend) => {
+    const project = requireProject(backend);
+    requireFound(getConcept(project.read, conceptId), 'That concept');
+    return conceptSynonyms(project.read, conceptId);
+  },
+  'synonym.set': ({ conceptId, terms }, backend) => {
+    const project = requireProject(backend);
+    const concept = requireFound(getConcept(project.read, conceptId), 'That concept');
+    const keys = new Set([matchKey(concept.label)]);
+    const clean: string[] = [];
+    for (const raw of terms) {
+      const term = raw.replace(/\s+/gu, ' ').trim();
+      const key = matchKey(term);
+      if (!term || keys.has(key)) continue;
+      if (foldedWords(term).length === 0) throw new GroundworkError('invalid-input', `${quoted(term)} holds no letters or digits to search for.`);
+      keys.add(key);
+      clean.push(term);
+    }
+    const before = conceptSynonyms(project.read, conceptId);
+    if (before.join('\n') !== clean.join('\n')) {
+      runCommand(project, { kind: 'synonym.set', label: `Set the synonyms of ${quoted(concept.label)}` }, (db) => replaceSynonyms(db, conceptId, clean));
+    }
+    return conceptSynonyms(project.read, conceptId);
+  },
+  'suggestion.list': ({ conceptId }, backend) => {
+    const project = requireProject(backend);
+    const concept = requireFound(getConcept(project.read, conceptId), 'That concept');
+    const terms = dictionaryTerms(concept.label, conceptSynonyms(project.read, conceptId));
+    const coded = codedRanges(project.read, conceptId);
+    const rejected = rejectedRanges(project.read, conceptId);
+    const seen = new Set<string>();
+    let alreadyCoded = 0;
+    let rejectedCount = 0;
+    const suggestions: SearchHit[] = [];
+    for (const { term } of terms) {
+      const found = searchCorpus(project, [term], { limit: SUGGESTIONS_SCANNED });
+      for (const hit of found.hits) {
+        const key = `${hit.documentId}:${hit.start}:${hit.end}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if ((coded.get(hit.documentId) ?? []).some((s) => s.start < hit.end && hit.start < s.end)) alreadyCoded += 1;
+        else if (rejected.has(key)) rejectedCount += 1;
+        else if (suggestions.length < SUGGESTIONS_MAX) suggestions.push(hit);
+      }
+    }
+    suggestions.sort((a, b) => a.documentName.localeCompare(b.documentName) || a.documentId - b.documentId || a.start - b.start);
+    return { terms: terms.map((t) => t.typed), suggestions, alreadyCoded, rejected: rejectedCount };
+  },
+  'suggestion.reject': ({ conceptId, hits }, backend) => {
+    const project = requireProject(backend);
+    const concept = requireFound(getConcept(project.read, conceptId), 'That concept');
+    for (const hit of hits) {
+      const text = requireFound(getDocumentText(project.read, hit.documentId), 'That source');
+      const problem = rangeProblem(text, hit);
+      if (problem) throw new GroundworkError('invalid-input', problem);
+    }
+    const rejected = runCommand(
+      project,
+      { kind: 'suggestion.reject', label: `Reject ${hits.length} suggestion${hits.length === 1 ? '' : 's'} for ${quoted(concept.label)}` },
+      (db) => hits.reduce((n, hit) => n + insertRejection(db, conceptId, hit), 0),
+    );
+    return { rejected };
+  },
+  'stats.wordFrequencies': ({ documentIds, limit, stopWords }, backend) =>
+    wordFrequencies(requireProject(backend), { documentIds, limit: limit ?? 100, excludeStopWords: stopWords ?? true }),
+} satisfies HandlerGroup<
+  'search.query' | 'search.autocode' | 'synonym.list' | 'synonym.set' | 'suggestion.list' | 'suggestion.reject' | 'stats.wordFrequencies'
+>;
