@@ -15,6 +15,11 @@ export const CAPTURED_TABLES: Record<string, readonly string[]> = {
   category: ['id'],
   category_concept: ['category_id', 'concept_id'],
   segment: ['id'],
+  maturity_level: ['id'],
+  maturity_dimension: ['id'],
+  maturity_dimension_category: ['dimension_id', 'category_id'],
+  maturity_assessment: ['id'],
+  maturity_rating: ['assessment_id', 'dimension_id', 'concept_id'],
 };
 
 export function tableColumns(db: Database.Database, table: string): string[] {

@@ -3,9 +3,11 @@
 
 import type Database from 'better-sqlite3';
 import { COMPONENT_KEYS } from '../../shared/domain/paradigm';
-import { createCaptureTriggers, CAPTURED_TABLES } from '../capture';
+import { createCaptureTriggers } from '../capture';
 
 export const version = 1;
+
+const VERSION_1_TABLES = ['project', 'paradigm_component', 'document', 'concept', 'category', 'category_concept', 'segment'];
 
 export function up(db: Database.Database): void {
   const componentList = COMPONENT_KEYS.map((k) => `'${k}'`).join(', ');
@@ -115,5 +117,6 @@ export function up(db: Database.Database): void {
   `);
   const insertComponent = db.prepare('INSERT INTO paradigm_component (key, position) VALUES (?, ?)');
   COMPONENT_KEYS.forEach((key, position) => insertComponent.run(key, position));
-  for (const table of Object.keys(CAPTURED_TABLES)) createCaptureTriggers(db, table);
+  // Its own tables only: later migrations add theirs to CAPTURED_TABLES and create them then.
+  for (const table of VERSION_1_TABLES) createCaptureTriggers(db, table);
 }

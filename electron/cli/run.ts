@@ -13,6 +13,7 @@ import { localTransport } from '../backend/dispatcher';
 import { importFromPaths } from '../backend/import/paths';
 import { table8Rows, toCsv } from '../backend/export';
 import { hostConfig, VERSION } from '../host-config';
+import { maturityCommand } from './maturity';
 
 export interface Io {
   out: (text: string) => void;
@@ -27,6 +28,8 @@ Commands:
   counts FILE [--format table|csv|json]    the Table 8 counts per paradigm component, with totals
   export FILE --segments OUT.csv           every coded segment, with its concept, categories and component
   export FILE --table8 OUT.csv             the Table 8 counts as CSV
+  maturity FILE --out MODEL.json           the maturity model (levels, dimensions, items, counts);
+           [--labels en|fa]                .csv or .xlsx by the extension of OUT; labels for CSV/XLSX
   help                                     this text
 
 Positions in exports are offsets into each source's canonical text in UTF-16 code units.`;
@@ -135,6 +138,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         });
         return 0;
       }
+      case 'maturity':
+        return await maturityCommand(rest, io, withProject, writeAtomically, UsageError);
       case undefined:
       case 'help':
       case '--help':

@@ -22,6 +22,7 @@ import { categoryId, conceptId, documentId, segmentId } from '../domain/ids';
 import { COMPONENT_KEYS } from '../domain/paradigm';
 import { HEX_COLOR } from '../domain/colors';
 import { MAX_LABEL_LENGTH, MAX_MEMO_LENGTH } from '../domain/limits';
+import { maturityMethods, type MaturityOutputs } from './maturity-contract';
 
 const rowid = z.number().int().positive();
 const DocumentIdSchema = rowid.transform(documentId);
@@ -162,6 +163,8 @@ export const methods = {
   'history.get': { input: Empty, mutates: false },
   'history.undo': { input: Empty, mutates: true },
   'history.redo': { input: Empty, mutates: true },
+
+  ...maturityMethods,
 } as const satisfies Record<string, { input: z.ZodType; mutates: boolean }>;
 
 export interface AppInfo {
@@ -213,6 +216,8 @@ export interface Outputs {
   'history.undo': HistoryState;
   'history.redo': HistoryState;
 }
+
+export interface Outputs extends MaturityOutputs {}
 
 export type Method = keyof typeof methods;
 /** What a caller passes (plain numbers for ids). */
