@@ -46,6 +46,7 @@ export async function maturityCommand(
     }
     return model;
   });
-  io.out(`Wrote the maturity model (${summary.levels.length} levels, ${summary.dimensions.length} dimensions) to ${out}`);
+  const n = summary.dimensions.length;
+  io.out(`Wrote the maturity model (${summary.levels.length} levels, ${n} ${n === 1 ? 'dimension' : 'dimensions'}) to ${out}`);
   return 0;
 }
