@@ -68,7 +68,7 @@ interface State {
   history: HistoryState | null;
   /** Bumped after every refresh, so views that fetch their own data know to fetch again. */
   revision: number;
-  view: 'coding' | 'table8';
+  view: 'coding' | 'table8' | 'maturity';
   openDoc: OpenDocument | null;
   docSegments: SegmentMark[];
   focus: Focus | null;

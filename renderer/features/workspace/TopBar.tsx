@@ -23,6 +23,9 @@ export function TopBar() {
         <button type="button" className={view === 'table8' ? 'gw-tab gw-active' : 'gw-tab'} aria-pressed={view === 'table8'} onClick={() => setView('table8')}>
           {t('Table 8')}
         </button>
+        <button type="button" className={view === 'maturity' ? 'gw-tab gw-active' : 'gw-tab'} aria-pressed={view === 'maturity'} onClick={() => setView('maturity')}>
+          {t('Maturity model')}
+        </button>
       </nav>
       <HistoryMenu />
       <button

@@ -13,6 +13,7 @@ import { Inspector } from '../inspector/Inspector';
 import { RetrievedSegments } from '../segments/RetrievedSegments';
 import { Table8View } from '../counts/Table8View';
 import { TopBar } from './TopBar';
+import { MaturityView } from '../maturity/MaturityView';
 
 const typing = (target: EventTarget | null) => (target as HTMLElement | null)?.closest?.('input, textarea, select, [contenteditable="true"]');
 
@@ -71,6 +72,10 @@ export function Workspace() {
             <Inspector />
             <RetrievedSegments />
           </div>
+        </main>
+      ) : view === 'maturity' ? (
+        <main className="gw-workspace-single">
+          <MaturityView />
         </main>
       ) : (
         <main className="gw-workspace-single">
