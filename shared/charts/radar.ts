@@ -60,7 +60,7 @@ export function radarLayout(input: RadarInput): RadarLayout {
   const size = input.size ?? 560;
   const margin = 130;
   const width = size + 2 * margin;
-  const height = size + 2 * 70;
+  const height = size + 2 * 55;
   const cx = width / 2;
   const cy = height / 2;
   const n = Math.max(input.axes.length, 1);

@@ -138,7 +138,7 @@ describe('self-assessment', () => {
     expect(await radar.locator('text.gw-radar-axis').allTextContents()).toEqual(['Leadership', 'Budget', 'Tools and platforms']);
     expect(await radar.locator('path').count()).toBe(1);
     await app.page.evaluate(() => document.fonts.ready);
-    await app.page.screenshot({ path: path.join(SHOTS, 'maturity-radar.png') });
+    await mp.view.locator('.gw-assessment-body').screenshot({ path: path.join(SHOTS, 'maturity-radar.png') });
   });
 
   it('exports the assessment as JSON and as a printable HTML report', async () => {
@@ -177,7 +177,7 @@ describe('self-assessment', () => {
     const font = await mp.view.getByTestId('radar').evaluate((el) => getComputedStyle(el).fontFamily);
     expect(font).toContain('Vazirmatn');
     await app.page.evaluate(() => document.fonts.ready);
-    await app.page.screenshot({ path: path.join(SHOTS, 'maturity-radar-fa.png') });
+    await mp.view.locator('.gw-assessment-body').screenshot({ path: path.join(SHOTS, 'maturity-radar-fa.png') });
     expect(app.errors).toEqual([]);
   });
 });

@@ -72,7 +72,7 @@ export function AssessmentPanel({ model, lang, assessments, assessment, onOpen }
   const ratingOf = new Map(assessment?.ratings.map((r) => [`${r.dimensionId}:${r.conceptId}`, r.value]) ?? []);
   const levelName = (value: number | null) => {
     const l = value === null ? undefined : model.levels[value - 1];
-    return l ? `${l.value}. ${pick(l, lang)}` : t('Not determined');
+    return <bdi>{l ? `${l.value}. ${pick(l, lang)}` : t('Not determined')}</bdi>;
   };
   const reasonText = (reason: string | null) =>
     reason === 'no-items'
