@@ -58,7 +58,7 @@ export function wrapLabel(text: string, width = 22): string[] {
 
 export function radarLayout(input: RadarInput): RadarLayout {
   const size = input.size ?? 560;
-  const margin = 130;
+  const margin = 190;
   const width = size + 2 * margin;
   const height = size + 2 * 55;
   const cx = width / 2;
@@ -84,7 +84,7 @@ export function radarLayout(input: RadarInput): RadarLayout {
     const side = Math.abs(sin) < 0.2 ? 'middle' : sin > 0 ? 'right' : 'left';
     const anchor: RadarLabel['anchor'] =
       side === 'middle' ? 'middle' : side === 'right' ? (input.rtl ? 'end' : 'start') : input.rtl ? 'start' : 'end';
-    const lines = wrapLabel(text);
+    const lines = wrapLabel(text, 24);
     const up = Math.cos(angle(i)) > 0.5;
     return {
       x2: fmt(end.x),

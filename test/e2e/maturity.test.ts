@@ -154,6 +154,9 @@ describe('self-assessment', () => {
     await report.setContent(html.text);
     expect(await report.locator('svg polygon').count()).toBeGreaterThan(0);
     expect(await report.locator('h1').innerText()).toBe('Acme 2026');
+    await report.screenshot({ path: path.join(SHOTS, 'maturity-report.png'), fullPage: true });
+    await report.emulateMedia({ media: 'print' });
+    await report.pdf?.({ path: path.join(SHOTS, 'maturity-report.pdf') }).catch(() => undefined);
     await report.close();
   });
 
