@@ -135,19 +135,22 @@ export function assessmentHtml(model: MaturityModel, a: Assessment, lang: LabelL
   const rows = model.dimensions
     .map((d, i) => {
       const r = result.dimensions[i]!;
-      return `<tr><th scope="row">${escapeHtml(pick(d, lang))}</th><td>${r.rated} / ${r.applicable}</td><td>${formatScore(r.score)}</td><td>${r.level === null ? nd : levelLabel(r.level)}</td></tr>`;
+      return `<tr><th scope="row"><bdi>${escapeHtml(pick(d, lang))}</bdi></th><td>${r.rated} / ${r.applicable}</td><td>${formatScore(r.score)}</td><td>${r.level === null ? nd : levelLabel(r.level)}</td></tr>`;
     })
     .join('\n');
+  const withCodes = model.dimensions.some((d) => d.items.some((i) => i.code));
+  const codeCell = (text: string, tag = 'td') => (withCodes ? `<${tag} class="code">${text}</${tag}>` : '');
   const details = model.dimensions
     .map((d) => {
       const items = d.items
         .map((item) => {
           const v = ratings.get(`${d.id}:${item.conceptId}`);
           const shown = v === undefined ? h('unrated', 'بی‌پاسخ') : v === 'na' ? h('not applicable', 'نامرتبط') : levelLabel(v);
-          return `<tr><td class="code">${escapeHtml(item.code ?? '')}</td><td>${escapeHtml(item.label)}</td><td>${shown}</td></tr>`;
+          return `<tr>${codeCell(escapeHtml(item.code ?? ''))}<td dir="auto">${escapeHtml(item.label)}</td><td>${shown}</td></tr>`;
         })
         .join('\n');
-      return `<section class="dimension"><h3>${escapeHtml(pick(d, lang))}</h3><table><thead><tr><th>${h('Code', 'کد')}</th><th>${h('Item', 'گویه')}</th><th>${h('Rating', 'ارزیابی')}</th></tr></thead><tbody>${items || `<tr><td colspan="3">${h('No items: map categories to this dimension.', 'بدون گویه')}</td></tr>`}</tbody></table></section>`;
+      const empty = `<tr><td colspan="3">${h('No items: map categories to this dimension.', 'بدون گویه: مقوله‌ها را به این بُعد نگاشت کنید.')}</td></tr>`;
+      return `<section class="dimension"><h3><bdi>${escapeHtml(pick(d, lang))}</bdi></h3><table><thead><tr>${codeCell(h('Code', 'کد'), 'th')}<th>${h('Item', 'گویه')}</th><th>${h('Rating', 'ارزیابی')}</th></tr></thead><tbody>${items || empty}</tbody></table></section>`;
     })
     .join('\n');
   const svg = assessmentRadar(model, [{ a, result }], lang);
