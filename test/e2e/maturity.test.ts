@@ -169,6 +169,12 @@ describe('self-assessment', () => {
       ['سهم دیجیتال از بودجه', '4. Quantitatively Managed'],
       ['نرم‌افزار CRM', '5. Optimizing'],
     ]) await mp.rate(item!, level!);
+    // Correct the organisation after the fact: saved when the field is left, and shown in the heading.
+    await mp.view.locator('.gw-assessment-details summary').click();
+    const organisation = mp.view.locator('.gw-assessment-details').getByLabel('Organisation');
+    await organisation.fill('Acme Industrial GmbH');
+    await organisation.press('Enter');
+    await expect.poll(() => mp.view.locator('.gw-assessment-head h3').innerText()).toContain('Acme Industrial GmbH');
     await mp.view.getByLabel('Compare with').selectOption({ label: 'Acme 2026 (2026-11-01)' });
     await expect.poll(() => mp.view.getByTestId('radar').locator('path').count()).toBe(2);
     expect(await mp.view.getByTestId('dimension-results').locator('thead th').last().innerText()).toBe('Acme 2026');

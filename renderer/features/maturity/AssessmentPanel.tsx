@@ -2,7 +2,7 @@
 // not applicable), see each dimension's level and the overall level by the rule stated here, the
 // radar, a comparison with another assessment, and export (JSON, CSV, printable HTML).
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Assessment, AssessmentId, AssessmentSummary, MaturityModel, RatingValue } from '../../../shared/domain/maturity';
 import { assess, formatScore, RULE_TEXT_EN, RULE_TEXT_FA } from '../../../shared/domain/maturity';
 import { api } from '../../api/client';
@@ -160,6 +160,14 @@ export function AssessmentPanel({ model, lang, assessments, assessment, onOpen }
               </button>
             </div>
           </div>
+          <details className="gw-assessment-details">
+            <summary>{t('Edit name, organisation and date')}</summary>
+            <div className="gw-new-assessment">
+              <SavedField label={t('Name')} value={assessment.name} onSave={(v) => v.trim() && void run('assessment.update', { id: assessment.id, name: v.trim() })} />
+              <SavedField label={t('Organisation')} value={assessment.organisation} onSave={(v) => void run('assessment.update', { id: assessment.id, organisation: v.trim() })} />
+              <SavedField label={t('Date')} type="date" value={assessment.assessedOn} onSave={(v) => v && void run('assessment.update', { id: assessment.id, assessedOn: v })} />
+            </div>
+          </details>
           <p className="gw-overall" data-testid="overall-level">
             {t('Overall level')}: <strong>{levelName(result.overall.level)}</strong> · {t('mean score')} {formatScore(result.overall.score)}
             {result.overall.notDetermined > 0 && (
@@ -294,5 +302,18 @@ export function AssessmentPanel({ model, lang, assessments, assessment, onOpen }
         </>
       )}
     </div>
+  );
+}
+
+/** A field saved when it loses focus (or on Enter), showing the stored value again after a change elsewhere. */
+function SavedField({ label, value, type, onSave }: { label: string; value: string; type?: string; onSave(v: string): void }) {
+  const [text, setText] = useState(value);
+  useEffect(() => setText(value), [value]);
+  const save = () => text !== value && onSave(text);
+  return (
+    <label className="gw-field">
+      <span>{label}</span>
+      <input dir="auto" type={type} value={text} onChange={(e) => setText(e.target.value)} onBlur={save} onKeyDown={(e) => e.key === 'Enter' && save()} />
+    </label>
   );
 }

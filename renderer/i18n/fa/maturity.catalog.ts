@@ -85,6 +85,7 @@ export default {
   Date: 'تاریخ',
   'Assessment date': 'تاریخ ارزیابی',
   'New assessment': 'ارزیابی تازه',
+  'Edit name, organisation and date': 'ویرایش نام، سازمان و تاریخ',
   'How the levels are computed': 'سطح‌ها چگونه محاسبه می‌شوند',
   'Open an assessment, or start a new one.': 'یک ارزیابی را باز کنید یا ارزیابی تازه‌ای آغاز کنید.',
   'No assessments yet: start one above.': 'هنوز ارزیابی‌ای نیست: از بالا یکی آغاز کنید.',

@@ -61,10 +61,11 @@ export class MaturityPage {
   }
 
   async newAssessment(name: string, organisation: string, date: string) {
-    await this.view.getByLabel('Assessment name').fill(name);
-    await this.view.getByLabel('Organisation').fill(organisation);
-    await this.view.getByLabel('Assessment date').fill(date);
-    await this.view.getByRole('button', { name: 'New assessment' }).click();
+    const form = this.view.locator('.gw-assessment-bar');
+    await form.getByLabel('Assessment name').fill(name);
+    await form.getByLabel('Organisation').fill(organisation);
+    await form.getByLabel('Assessment date').fill(date);
+    await form.getByRole('button', { name: 'New assessment' }).click();
     await this.view.locator('.gw-assessment-head h3', { hasText: name }).waitFor();
   }
 
