@@ -108,6 +108,31 @@ describe('the maturity model view', () => {
     ]);
   });
 
+  it('refuses a bad model file with a clear message and keeps the model', async () => {
+    await mp.view.getByTestId('maturity-import-input').setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ format: 'groundwork.maturity-model', formatVersion: 1, levels: [], dimensions: [] })),
+    });
+    await app.page.getByRole('alertdialog').getByRole('button', { name: 'Import' }).click();
+    const alert = app.page.getByRole('alert').filter({ hasText: 'maturity model file is not valid' });
+    await expect.poll(() => alert.innerText()).toContain('at /levels: must NOT have fewer than 3 items');
+    await alert.getByRole('button').click();
+    expect(await mp.matrix.locator('tbody tr').count()).toBe(3);
+    app.errors.length = 0; // the refused call is logged by the browser as a failed request
+  });
+
+  it('adds a sixth level in the levels editor, and undo takes it away', async () => {
+    await mp.tab('Levels');
+    await mp.view.getByRole('button', { name: '+ Level' }).click();
+    await expect.poll(() => mp.view.locator('.gw-level-card').count()).toBe(6);
+    expect(await mp.view.getByRole('button', { name: '+ Level' }).isDisabled()).toBe(true);
+    await app.page.locator('body').click({ position: { x: 5, y: 5 } });
+    await app.page.keyboard.press('Control+z');
+    await expect.poll(() => mp.view.locator('.gw-level-card').count()).toBe(5);
+    await mp.tab('Dimensions and mapping');
+  });
+
   it('shows the matrix with Persian labels', async () => {
     await mp.labels('Persian labels');
     await expect.poll(() => mp.matrix.locator('thead th').nth(1).innerText()).toContain('اولیه');
