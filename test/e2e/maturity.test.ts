@@ -127,6 +127,7 @@ describe('the maturity model view', () => {
     await mp.view.getByRole('button', { name: '+ Level' }).click();
     await expect.poll(() => mp.view.locator('.gw-level-card').count()).toBe(6);
     expect(await mp.view.getByRole('button', { name: '+ Level' }).isDisabled()).toBe(true);
+    await app.page.screenshot({ path: path.join(SHOTS, 'maturity-levels.png') });
     await app.page.locator('body').click({ position: { x: 5, y: 5 } });
     await app.page.keyboard.press('Control+z');
     await expect.poll(() => mp.view.locator('.gw-level-card').count()).toBe(5);
