@@ -416,3 +416,39 @@ describe('the copies of the study data', () => {
     expect(STUDY_MATURITY_DEFAULTS.map((d) => ({ id: d.code, fa: d.labelFa, en: d.labelEn }))).toEqual(concepts);
   });
 });
+
+describe('history labels', () => {
+  it('every maturity step the backend writes has a template with a Persian translation', async () => {
+    const { MATURITY_HISTORY_TEMPLATES } = await import('../../../renderer/features/maturity/history-templates');
+    const catalog = (await import('../../../renderer/i18n/fa/maturity.catalog')).default as Record<string, string>;
+    const c = await buildCodebook();
+    let m = await api.call('maturity.addLevel', { labelEn: 'Six', labelFa: '' });
+    await api.call('maturity.updateLevel', { id: m.levels[5]!.id, labelEn: 'Sixth' });
+    await api.call('maturity.reorderLevels', { ids: [...m.levels.map((l) => l.id)].reverse() });
+    m = await api.call('maturity.deleteLevel', { id: m.levels[5]!.id });
+    await api.call('maturity.resetLevels', {});
+    const d = await dimension('D');
+    const e = await dimension('E');
+    await api.call('maturity.updateDimension', { id: d, labelEn: 'DD' });
+    await api.call('maturity.reorderDimensions', { ids: [e, d] });
+    await api.call('maturity.mapCategory', { dimensionId: d, categoryId: c.budget, mapped: true });
+    await api.call('maturity.mapCategory', { dimensionId: e, categoryId: c.budget, mapped: true });
+    await api.call('maturity.mapCategory', { dimensionId: e, categoryId: c.budget, mapped: false });
+    const a = await api.call('assessment.create', { name: 'A', assessedOn: '2026-01-01' });
+    await api.call('assessment.update', { id: a.id, organisation: 'O' });
+    await api.call('assessment.rate', { assessmentId: a.id, dimensionId: d, conceptId: c.budgetC, value: 2 });
+    await api.call('assessment.delete', { id: a.id });
+    await api.call('maturity.deleteDimension', { id: e });
+    await api.call('maturity.import', { json: (await api.call('maturity.exportJson', {})).text });
+    applyMaturityDefaults(t.backend.project!, () => null);
+    const labels = (await api.call('history.get', {})).entries
+      .filter((x) => x.kind.startsWith('maturity.') || x.kind.startsWith('assessment.'))
+      .map((x) => x.label);
+    expect(labels.length).toBe(19);
+    const forms = MATURITY_HISTORY_TEMPLATES.map(
+      (tpl) => new RegExp(`^${tpl.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[ab]\}/g, '[^”]*')}$`),
+    );
+    expect(labels.filter((label) => !forms.some((f) => f.test(label)))).toEqual([]);
+    expect(MATURITY_HISTORY_TEMPLATES.filter((tpl) => !catalog[tpl])).toEqual([]);
+  });
+});
