@@ -18,12 +18,19 @@ import { type LabelLang, useAssessment, useMaturity } from './use-maturity';
 
 type Tab = 'model' | 'levels' | 'assessment';
 
+/** The label language chosen last, kept for the next visit. */
+const LANG_KEY = 'groundwork.maturityLabels';
+
 export function MaturityView() {
   const { model, assessments } = useMaturity();
   const run = useStore((s) => s.run);
   const toast = useStore((s) => s.toast);
   const [tab, setTab] = useState<Tab>('model');
-  const [lang, setLang] = useState<LabelLang>('en');
+  const [lang, setLangState] = useState<LabelLang>(() => (localStorage.getItem(LANG_KEY) === 'fa' ? 'fa' : 'en'));
+  const setLang = (next: LabelLang) => {
+    localStorage.setItem(LANG_KEY, next);
+    setLangState(next);
+  };
   const [selected, setSelected] = useState<DimensionId | null>(null);
   const [assessmentId, setAssessmentId] = useState<AssessmentId | null>(null);
   const assessment = useAssessment(assessmentId && assessments.some((a) => a.id === assessmentId) ? assessmentId : null);
