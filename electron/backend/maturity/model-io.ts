@@ -208,7 +208,7 @@ export async function modelXlsx(model: MaturityModel, lang: LabelLanguage, proje
       ...model.levels.map((l) => (fa ? l.characteristicsFa : l.characteristicsEn).join('\n')),
     ]);
   }
-  matrix.getColumn(5).alignment = { wrapText: true, vertical: 'top' };
+  model.levels.forEach((_, i) => (matrix.getColumn(5 + i).alignment = { wrapText: true, vertical: 'top' }));
   head(matrix);
 
   const levels = book.addWorksheet(h('Levels', 'سطوح'), { views });
