@@ -20,6 +20,11 @@ export const CAPTURED_TABLES: Record<string, readonly string[]> = {
   reading_placement: ['option_id', 'category_id'],
   concept_synonym: ['concept_id', 'term'],
   suggestion_rejection: ['concept_id', 'document_id', 'start_offset', 'end_offset'],
+  maturity_level: ['id'],
+  maturity_dimension: ['id'],
+  maturity_dimension_category: ['dimension_id', 'category_id'],
+  maturity_assessment: ['id'],
+  maturity_rating: ['assessment_id', 'dimension_id', 'concept_id'],
 };
 
 export function tableColumns(db: Database.Database, table: string): string[] {

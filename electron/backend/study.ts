@@ -2,6 +2,7 @@
 // reported figures and facts from fixtures/study/study.json, and the four corpus articles of
 // fixtures/example as sources ready to code. Used by project.openStudy and `groundwork study`.
 
+import { applyMaturityDefaults } from './maturity/defaults';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,6 +45,9 @@ export function buildStudyProject(config: Pick<BackendConfig, 'examplesDir'>, ta
   const project = createProjectFile(temp, STUDY_NAME);
   try {
     writeStudy(project.raw, data);
+    // The study's eight maturity dimensions (its core-phenomenon row), mapped to its main categories.
+    const { unresolved } = applyMaturityDefaults(project);
+    if (unresolved.length > 0) throw new GroundworkError('bad-file', `The study's maturity defaults name unknown categories: ${unresolved.join(', ')}.`);
     const results = importFromPaths(project, corpusArticles(config.examplesDir));
     const failed = results.filter((r) => r.status === 'failed');
     if (failed.length > 0) throw new GroundworkError('bad-file', failed.map((r) => r.message).join(' '));

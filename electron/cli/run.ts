@@ -14,6 +14,7 @@ import { importFromPaths } from '../backend/import/paths';
 import { compareCsvRows, table8Rows, toCsv } from '../backend/export';
 import { hostConfig, VERSION } from '../host-config';
 import { buildStudyProject } from '../backend/study';
+import { maturityCommand } from './maturity';
 
 export interface Io {
   out: (text: string) => void;
@@ -35,6 +36,8 @@ Commands:
                                            full-text search of every source (Persian/Arabic letter
                                            forms, ZWNJ, harakat and digit sets compared alike;
                                            word* for a prefix, "two words" for a phrase)
+  maturity FILE --out MODEL.json           the maturity model (levels, dimensions, items, counts);
+           [--labels en|fa]                .csv or .xlsx by the extension of OUT; labels for CSV/XLSX
   help                                     this text
 
 Positions in exports are offsets into each source's canonical text in UTF-16 code units.`;
@@ -240,6 +243,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       }
       case 'search':
         return await searchCommand(rest, io);
+      case 'maturity':
+        return await maturityCommand(rest, io, withProject, writeAtomically, UsageError);
       case undefined:
       case 'help':
       case '--help':

@@ -70,7 +70,7 @@ interface State {
   history: HistoryState | null;
   /** Bumped after every refresh, so views that fetch their own data know to fetch again. */
   revision: number;
-  view: 'coding' | 'table8' | 'diagrams' | 'table7' | 'words';
+  view: 'coding' | 'table8' | 'diagrams' | 'table7' | 'words' | 'maturity';
   openDoc: OpenDocument | null;
   docSegments: SegmentMark[];
   focus: Focus | null;

@@ -25,6 +25,7 @@ import { COMPONENT_KEYS } from '../domain/paradigm';
 import { HEX_COLOR } from '../domain/colors';
 import { MAX_LABEL_LENGTH, MAX_MEMO_LENGTH } from '../domain/limits';
 import type { AutocodeResult, SearchResult, SuggestionList, WordFrequencies } from '../domain/search-model';
+import { maturityMethods, type MaturityOutputs } from './maturity-contract';
 
 const rowid = z.number().int().positive();
 const DocumentIdSchema = rowid.transform(documentId);
@@ -230,6 +231,7 @@ export const methods = {
       .strict(),
     mutates: false,
   },
+  ...maturityMethods,
 } as const satisfies Record<string, { input: z.ZodType; mutates: boolean }>;
 
 export interface AppInfo {
@@ -294,6 +296,8 @@ export interface Outputs {
   'suggestion.reject': { rejected: number };
   'stats.wordFrequencies': WordFrequencies;
 }
+
+export interface Outputs extends MaturityOutputs {}
 
 export type Method = keyof typeof methods;
 /** What a caller passes (plain numbers for ids). */

@@ -132,6 +132,19 @@ describe('the study project reproduces the documented figures', () => {
     expect(compare.rows.find((r) => r.component === 'causal')!.reproduced.finalCodes).toBe(1);
   });
 
+  it('carries the maturity model of its core phenomenon: eight dimensions on the five CMMI levels, mapped to its main categories', async () => {
+    const model = await t.api.call('maturity.get', {});
+    expect(model.levels.map((l) => l.labelEn)).toEqual(['Initial', 'Managed', 'Defined', 'Quantitatively Managed', 'Optimizing']);
+    expect(model.dimensions).toHaveLength(8);
+    const codebook = await t.api.call('codebook.get', {});
+    const d5c01 = codebook.concepts.filter((c) => c.code?.startsWith('D5.C01.')).sort((a, b) => a.code!.localeCompare(b.code!)).map((c) => c.label);
+    expect(model.dimensions.map((d) => d.labelFa)).toEqual(d5c01);
+    for (const d of model.dimensions) {
+      expect(d.counts.mainCategories, d.labelEn).toBeGreaterThan(0);
+      expect(d.items.length, d.labelEn).toBe(d.counts.concepts);
+    }
+  });
+
   it('refuses a second concept with a printed label, but allows the codebook’s coded twins', async () => {
     await expect(t.api.call('concept.create', { label: 'مهارتها' })).rejects.toThrow(/already a concept/);
   });

@@ -4,6 +4,7 @@ import { codebookHandlers } from './codebook';
 import { countHandlers } from './counts';
 import { documentHandlers } from './documents';
 import { historyHandlers } from './history';
+import { maturityHandlers } from './maturity';
 import { memoHandlers } from './memos';
 import { projectHandlers } from './project';
 import { segmentHandlers } from './segments';
@@ -23,4 +24,5 @@ export const handlers = {
   ...diagramHandlers,
   ...studyHandlers,
   ...searchHandlers,
+  ...maturityHandlers,
 } satisfies Handlers;

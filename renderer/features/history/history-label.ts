@@ -3,6 +3,7 @@
 // English template here (its Persian in fa/history.catalog.ts); names stay as they are.
 
 import { compileForms, translateBackendText } from '../../i18n/backend-text';
+import { MATURITY_HISTORY_TEMPLATES } from '../maturity/history-templates';
 
 /**
  * The forms of the backend's history labels (electron/backend/handlers, import). `{a}` `{b}` `{c}`
@@ -42,6 +43,7 @@ export const HISTORY_TEMPLATES = [
   'Uncode “{a}” in “{b}”',
   'Import "{a}"',
   'Import {n} sources',
+  ...MATURITY_HISTORY_TEMPLATES,
 ] as const;
 
 const forms = compileForms(HISTORY_TEMPLATES);

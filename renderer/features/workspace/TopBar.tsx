@@ -35,6 +35,9 @@ export function TopBar() {
         <button type="button" className={view === 'words' ? 'gw-tab gw-active' : 'gw-tab'} aria-pressed={view === 'words'} onClick={() => setView('words')}>
           {t('Word frequencies')}
         </button>
+        <button type="button" className={view === 'maturity' ? 'gw-tab gw-active' : 'gw-tab'} aria-pressed={view === 'maturity'} onClick={() => setView('maturity')}>
+          {t('Maturity model')}
+        </button>
       </nav>
       <LabelLanguageSwitch />
       <button

@@ -19,6 +19,7 @@ import { Table7View } from '../study/Table7View';
 import { SearchPanel } from '../search/SearchPanel';
 import { useSearch } from '../search/search-store';
 import { WordFrequencies } from '../stats/WordFrequencies';
+import { MaturityView } from '../maturity/MaturityView';
 
 const typing = (target: EventTarget | null) => (target as HTMLElement | null)?.closest?.('input:not([type="radio"]):not([type="checkbox"]), textarea, select, [contenteditable="true"]');
 
@@ -96,6 +97,10 @@ export function Workspace() {
       ) : view === 'words' ? (
         <main className="gw-workspace-single">
           <WordFrequencies />
+        </main>
+      ) : view === 'maturity' ? (
+        <main className="gw-workspace-single">
+          <MaturityView />
         </main>
       ) : (
         <main className="gw-workspace-single">

@@ -21,8 +21,8 @@ export default {
   'Under each component: its main categories, concepts and final codes. Beside each main category: its concepts · final codes.':
     'زیر هر مؤلفه: شمار مقوله‌های اصلی، مفاهیم و کدهای نهایی آن. کنار هر مقوله اصلی: مفاهیم · کدهای نهایی آن.',
   'No main category yet': 'هنوز مقوله اصلی‌ای ندارد',
-  '{n} main category': '{n} مقوله اصلی',
-  '{n} main categories': '{n} مقوله اصلی',
+  '{n} main category': '{n} مقولهٔ اصلی',
+  '{n} main categories': '{n} مقولهٔ اصلی',
   '{n} concept': '{n} مفهوم',
   '{n} concepts': '{n} مفهوم',
   '{n} final code': '{n} کد نهایی',

@@ -1,0 +1,84 @@
+// The maturity model view, as a user sees it: the matrix, the dimension and mapping editor, the
+// levels, and the self-assessment with its ratings, results and radar.
+
+import type { Download, Locator, Page } from 'playwright-core';
+
+export class MaturityPage {
+  readonly view: Locator;
+  readonly matrix: Locator;
+  readonly editor: Locator;
+
+  constructor(readonly page: Page) {
+    this.view = page.getByRole('region', { name: 'Maturity model' });
+    this.matrix = page.getByTestId('maturity-matrix');
+    this.editor = page.getByRole('complementary', { name: 'Dimension editor' });
+  }
+
+  async open() {
+    await this.page.locator('.gw-topbar').getByRole('button', { name: 'Maturity model', exact: true }).click();
+    await this.matrix.waitFor();
+  }
+
+  async tab(name: 'Dimensions and mapping' | 'Levels' | 'Self-assessment') {
+    await this.view.getByRole('tab', { name }).click();
+  }
+
+  async labels(which: 'English labels' | 'Persian labels') {
+    await this.view.getByRole('button', { name: which }).click();
+  }
+
+  async addDimension(en: string, fa: string) {
+    await this.editor.getByLabel('English name').first().fill(en);
+    await this.editor.getByLabel('Persian name').first().fill(fa);
+    await this.editor.getByRole('button', { name: '+ Dimension' }).click();
+    await this.row(en).waitFor();
+  }
+
+  row(dimensionEn: string) {
+    return this.matrix.locator(`tbody tr[data-dimension="${dimensionEn}"]`);
+  }
+
+  async counts(dimensionEn: string) {
+    return this.row(dimensionEn).getByTestId('dimension-counts').innerText();
+  }
+
+  async map(dimensionEn: string, categories: string[]) {
+    await this.row(dimensionEn).locator('th button').click();
+    const detail = this.editor.getByTestId('dimension-detail');
+    for (const c of categories) {
+      const box = detail.locator('label.gw-check', { hasText: c }).getByRole('checkbox');
+      // The box is checked once the backend has the mapping (the view is a copy of the backend's data).
+      if (!(await box.isChecked())) await box.click();
+      await this.page.waitForFunction((el) => (el as HTMLInputElement).checked, await box.elementHandle());
+    }
+  }
+
+  async download(button: string | RegExp, within: Locator = this.view): Promise<{ name: string; text: string; download: Download }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), within.getByRole('button', { name: button }).click()]);
+    const path = await download.path();
+    const fs = await import('node:fs');
+    return { name: download.suggestedFilename(), text: fs.readFileSync(path!, 'utf8'), download };
+  }
+
+  async newAssessment(name: string, organisation: string, date: string) {
+    const form = this.view.locator('.gw-assessment-bar');
+    await form.getByLabel('Assessment name').fill(name);
+    await form.getByLabel('Organisation').fill(organisation);
+    await form.getByLabel('Assessment date').fill(date);
+    await form.getByRole('button', { name: 'New assessment' }).click();
+    await this.view.locator('.gw-assessment-head h3', { hasText: name }).waitFor();
+  }
+
+  async rate(item: string, option: string) {
+    const select = this.view.getByLabel(`Rating of ${item}`, { exact: true });
+    await select.selectOption({ label: option });
+    await this.page.waitForFunction(
+      ({ el, option }) => (el as HTMLSelectElement).selectedOptions[0]?.textContent === option,
+      { el: await select.elementHandle(), option },
+    );
+  }
+
+  resultLevel(dimensionEn: string) {
+    return this.view.locator(`[data-testid="dimension-results"] tr[data-dimension="${dimensionEn}"] [data-testid="result-level"]`);
+  }
+}
