@@ -15,6 +15,8 @@ export const CAPTURED_TABLES: Record<string, readonly string[]> = {
   category: ['id'],
   category_concept: ['category_id', 'concept_id'],
   segment: ['id'],
+  document_page: ['document_id', 'page_index'],
+  document_direction: ['document_id', 'paragraph'],
 };
 
 export function tableColumns(db: Database.Database, table: string): string[] {

@@ -3,12 +3,13 @@
 
 import type Database from 'better-sqlite3';
 import * as m001 from './001-initial';
+import * as m004 from './004-import-formats';
 
 export interface Migration {
   version: number;
   up: (db: Database.Database) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001];
+export const MIGRATIONS: readonly Migration[] = [m001, m004];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
