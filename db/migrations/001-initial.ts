@@ -3,7 +3,9 @@
 
 import type Database from 'better-sqlite3';
 import { COMPONENT_KEYS } from '../../shared/domain/paradigm';
-import { createCaptureTriggers, CAPTURED_TABLES } from '../capture';
+import { createCaptureTriggers } from '../capture';
+
+const VERSION_1_CAPTURED = ['project', 'paradigm_component', 'document', 'concept', 'category', 'category_concept', 'segment'];
 
 export const version = 1;
 
@@ -115,5 +117,6 @@ export function up(db: Database.Database): void {
   `);
   const insertComponent = db.prepare('INSERT INTO paradigm_component (key, position) VALUES (?, ?)');
   COMPONENT_KEYS.forEach((key, position) => insertComponent.run(key, position));
-  for (const table of Object.keys(CAPTURED_TABLES)) createCaptureTriggers(db, table);
+  // The tables of this version only: later migrations add theirs (CAPTURED_TABLES grows with them).
+  for (const table of VERSION_1_CAPTURED) createCaptureTriggers(db, table);
 }

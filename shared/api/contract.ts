@@ -72,6 +72,7 @@ export const methods = {
         files: z
           .array(z.object({ name: z.string().min(1), dataBase64: z.string() }).strict())
           .min(1, 'Choose at least one file.'),
+        batch: z.string().min(1).max(100).optional(),
       })
       .strict(),
     mutates: true,
@@ -162,6 +163,11 @@ export const methods = {
   'history.get': { input: Empty, mutates: false },
   'history.undo': { input: Empty, mutates: true },
   'history.redo': { input: Empty, mutates: true },
+
+  'document.pageAt': {
+    input: z.object({ id: DocumentIdSchema, offset: z.number().int().min(0) }).strict(),
+    mutates: false,
+  },
 } as const satisfies Record<string, { input: z.ZodType; mutates: boolean }>;
 
 export interface AppInfo {
@@ -212,6 +218,8 @@ export interface Outputs {
   'history.get': HistoryState;
   'history.undo': HistoryState;
   'history.redo': HistoryState;
+  /** The page holding an offset of a paginated source (PDF), for citations ("p. 7"); null otherwise. */
+  'document.pageAt': { index: number; label: string } | null;
 }
 
 export type Method = keyof typeof methods;

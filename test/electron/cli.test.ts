@@ -184,7 +184,7 @@ describe('groundwork import', () => {
     expect(r.err).toHaveLength(4);
     for (const line of r.err) expect(line).toMatch(/^failed /);
     expect(r.err[0]).toMatch(/missing\.txt: no such file/);
-    expect(r.err[1]).toMatch(/a folder: is a folder/);
+    expect(r.err[1]).toMatch(/a folder: the folder holds no files to import/);
     expect(r.err[2]).toMatch(/empty\.txt: the file is empty/);
     expect(r.err[3]).toMatch(/latin1\.txt: the file is not valid UTF-8/);
     expect(documentNames(project)).toEqual(['Account-based marketing (fa)']);

@@ -309,7 +309,6 @@ export async function pdfToText(name: string, bytes: Uint8Array, signal?: AbortS
   // pdfjs takes ownership of (and detaches) the buffer it is given: hand it a copy.
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),
-    isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
     stopAtErrors: false,
