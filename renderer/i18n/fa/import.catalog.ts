@@ -1,0 +1,30 @@
+// Persian for the import of sources: the Sources panel's import buttons and the import panel.
+export default {
+  'Import…': 'وارد کردن…',
+  'Import folder…': 'وارد کردن پوشه…',
+  'No sources yet. Import PDF, Word, web pages or text, a whole folder, or drop files or folders here.':
+    'هنوز منبعی نیست. فایل PDF، Word، صفحهٔ وب یا متن، یا یک پوشهٔ کامل را وارد کنید، یا فایل‌ها و پوشه‌ها را اینجا رها کنید.',
+  'Importing: {done} of {total} files': 'در حال وارد کردن: {done} از {total} فایل',
+  'Import: {imported} of {total} files imported': 'وارد کردن: {imported} از {total} فایل وارد شد',
+  'Import progress': 'پیشرفت وارد کردن',
+  '{done} of {total}': '{done} از {total}',
+  'Cancelling…': 'در حال لغو…',
+  Files: 'فایل‌ها',
+  queued: 'در صف',
+  reading: 'در حال خواندن',
+  imported: 'وارد شد',
+  duplicate: 'تکراری',
+  failed: 'ناموفق',
+  cancelled: 'لغو شد',
+  Cancel: 'لغو',
+  OK: 'تأیید',
+  '{name}: skipped, "{ext}" files are not imported.': '{name}: رد شد، فایل‌های «{ext}» وارد نمی‌شوند.',
+  '{name}: skipped, files without an extension are not imported.': '{name}: رد شد، فایل‌های بدون پسوند وارد نمی‌شوند.',
+  'The folder holds no files to import.': 'در این پوشه فایلی برای وارد کردن نیست.',
+  '{name}: the file cannot be read.': '{name}: فایل خوانده نمی‌شود.',
+  '{name}: the file is {size}; sources larger than {limit} are not imported. Split it into parts.':
+    '{name}: حجم فایل {size} است؛ منابع بزرگ‌تر از {limit} وارد نمی‌شوند. آن را به چند بخش تقسیم کنید.',
+  '{name}: not imported, the import was cancelled.': '{name}: وارد نشد، وارد کردن لغو شد.',
+  'Drop files to import them as sources': 'فایل‌ها یا پوشه‌ها را رها کنید تا به‌عنوان منبع وارد شوند',
+  'p. {page}': 'ص. {page}',
+} satisfies Record<string, string>;
