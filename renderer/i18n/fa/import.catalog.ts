@@ -1,13 +1,14 @@
 // Persian for the import of sources: the Sources panel's import buttons and the import panel.
+// Latin file names, extensions and sizes are isolated (U+2066 … U+2069) so they keep their order.
 export default {
   'Import…': 'وارد کردن…',
   'Import folder…': 'وارد کردن پوشه…',
   'No sources yet. Import PDF, Word, web pages or text, a whole folder, or drop files or folders here.':
     'هنوز منبعی نیست. فایل PDF، Word، صفحهٔ وب یا متن، یا یک پوشهٔ کامل را وارد کنید، یا فایل‌ها و پوشه‌ها را اینجا رها کنید.',
-  'Importing: {done} of {total} files': 'در حال وارد کردن: {done} از {total} فایل',
-  'Import: {imported} of {total} files imported': 'وارد کردن: {imported} از {total} فایل وارد شد',
+  'Importing: {done} of {total} files': 'در حال وارد کردن: \u2066{done}\u2069 از \u2066{total}\u2069 فایل',
+  'Import: {imported} of {total} files imported': 'وارد کردن: {imported} از \u2066{total}\u2069 فایل وارد شد',
   'Import progress': 'پیشرفت وارد کردن',
-  '{done} of {total}': '{done} از {total}',
+  '{done} of {total}': '\u2066{done}\u2069 از \u2066{total}\u2069',
   'Cancelling…': 'در حال لغو…',
   Files: 'فایل‌ها',
   queued: 'در صف',
@@ -18,13 +19,13 @@ export default {
   cancelled: 'لغو شد',
   Cancel: 'لغو',
   OK: 'تأیید',
-  '{name}: skipped, "{ext}" files are not imported.': '{name}: رد شد، فایل‌های «{ext}» وارد نمی‌شوند.',
-  '{name}: skipped, files without an extension are not imported.': '{name}: رد شد، فایل‌های بدون پسوند وارد نمی‌شوند.',
+  '{name}: skipped, "{ext}" files are not imported.': '\u2066{name}\u2069: رد شد، فایل‌های «\u2066{ext}\u2069» وارد نمی‌شوند.',
+  '{name}: skipped, files without an extension are not imported.': '\u2066{name}\u2069: رد شد، فایل‌های بدون پسوند وارد نمی‌شوند.',
   'The folder holds no files to import.': 'در این پوشه فایلی برای وارد کردن نیست.',
-  '{name}: the file cannot be read.': '{name}: فایل خوانده نمی‌شود.',
+  '{name}: the file cannot be read.': '\u2066{name}\u2069: فایل خوانده نمی‌شود.',
   '{name}: the file is {size}; sources larger than {limit} are not imported. Split it into parts.':
-    '{name}: حجم فایل {size} است؛ منابع بزرگ‌تر از {limit} وارد نمی‌شوند. آن را به چند بخش تقسیم کنید.',
-  '{name}: not imported, the import was cancelled.': '{name}: وارد نشد، وارد کردن لغو شد.',
+    '\u2066{name}\u2069: حجم فایل \u2066{size}\u2069 است؛ منابع بزرگ‌تر از \u2066{limit}\u2069 وارد نمی‌شوند. آن را به چند بخش تقسیم کنید.',
+  '{name}: not imported, the import was cancelled.': '\u2066{name}\u2069: وارد نشد، وارد کردن لغو شد.',
   'Drop files to import them as sources': 'فایل‌ها یا پوشه‌ها را رها کنید تا به‌عنوان منبع وارد شوند',
   'p. {page}': 'ص. {page}',
 } satisfies Record<string, string>;
