@@ -105,6 +105,18 @@ describe('importing a corpus', () => {
     expect(seen).toEqual({ pdf: true, docx: true });
   });
 
+  it('marks where each page of a PDF starts, beside the text, outside any selection', async () => {
+    await ws.openSource('english-two-columns');
+    const marked = ws.reader.locator('p.gw-para[data-page]');
+    await expect.poll(() => marked.evaluateAll((ps) => ps.map((p) => p.getAttribute('data-page')))).toEqual(['p. 1', 'p. 2', 'p. 3']);
+    // Page 2 starts inside the paragraph that runs over the page break.
+    const second = ws.reader.locator('p.gw-para[data-page="p. 2"]');
+    expect(await second.innerText()).toContain('Seller coding network concept');
+    const marker = await second.evaluate((p) => getComputedStyle(p, '::after').content);
+    expect(marker).toBe('"p. 2"');
+    expect(await second.innerText()).not.toContain('p. 2');
+  });
+
   it('shows the hostile page as text, and nothing from it runs', async () => {
     await ws.openSource('hostile-page');
     await ws.reader.locator('p.gw-para', { hasText: 'Buying groups in industrial markets' }).waitFor();

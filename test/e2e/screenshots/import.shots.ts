@@ -53,8 +53,19 @@ it('import progress, English', async () => {
   await shoot('Review corpus', 'import-progress.png', /^Importing: \d+ of 10 files$/);
 });
 
+it('a PDF in the reader, with its page markers', async () => {
+  const { page } = app;
+  await page.getByRole('dialog').getByRole('button').click();
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+  await page.getByRole('listbox').first().getByRole('option', { name: /english-two-columns/ }).click();
+  const second = page.locator('p.gw-para[data-page]').nth(1);
+  await second.scrollIntoViewIfNeeded();
+  expect(await second.getAttribute('data-page')).toMatch(/2/);
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: path.join(OUT, 'import-pdf-pages.png') });
+});
+
 it('import progress, Persian interface', async () => {
-  await app.page.getByRole('dialog').getByRole('button').click();
   await app.page.getByRole('button', { name: 'Close project' }).click();
   const url = new URL(app.url);
   url.search = '?lang=fa';
