@@ -261,6 +261,45 @@ function joinLines(current: string, next: string): string {
   return `${current} ${next}`;
 }
 
+const lineKey = (line: Line) =>
+  logicalLine(line.items)
+    .replace(/[0-9\u0660-\u0669\u06F0-\u06F9]+/g, '#')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+
+const PAGE_NUMBER = /^[-–—\s]*(page |p\. ?|ص\. ?|صفحه )?#( ?(of|\/|از) ?#)?[-–—\s]*$/;
+
+/**
+ * Removes running heads and feet: a line among the two top or two bottom lines of a page whose
+ * text (digits aside) recurs at that edge on at least half of the pages, and a bare page number
+ * at either edge. Only for documents of two pages or more.
+ */
+function dropRunningHeads(pages: Line[][]): void {
+  const withText = pages.filter((lines) => lines.length > 0);
+  if (withText.length < 2) return;
+  const edges = (lines: Line[]) => ({ top: lines.slice(0, 2), bottom: lines.slice(-2) });
+  const count = { top: new Map<string, number>(), bottom: new Map<string, number>() };
+  for (const lines of withText) {
+    for (const edge of ['top', 'bottom'] as const) {
+      for (const key of new Set(edges(lines)[edge].map(lineKey))) count[edge].set(key, (count[edge].get(key) ?? 0) + 1);
+    }
+  }
+  const needed = Math.max(2, Math.ceil(withText.length / 2));
+  for (const lines of pages) {
+    if (lines.length < 3) continue;
+    const { top, bottom } = edges(lines);
+    const drop = new Set<Line>();
+    for (const [edge, candidates] of [['top', top], ['bottom', bottom]] as const) {
+      for (const line of candidates) {
+        const key = lineKey(line);
+        if (PAGE_NUMBER.test(key) || (count[edge].get(key) ?? 0) >= needed) drop.add(line);
+      }
+    }
+    for (let i = lines.length - 1; i >= 0; i -= 1) if (drop.has(lines[i]!)) lines.splice(i, 1);
+  }
+}
+
 function pdfError(name: string, error: unknown): GroundworkError {
   const e = error as { name?: string; code?: number; message?: string };
   if (e?.name === 'PasswordException') {
@@ -327,9 +366,10 @@ export async function pdfToText(name: string, bytes: Uint8Array, signal?: AbortS
     const chunks: string[] = [];
     let offset = 0;
     let failedPages = 0;
+    // First pass: each page's lines (pages that cannot be read are counted, and left empty).
+    const read: ({ lines: Line[]; width: number; pageDir: 'ltr' | 'rtl' } | null)[] = [];
     for (let index = 1; index <= doc.numPages; index += 1) {
       if (signal?.aborted) throw bad(name, 'import cancelled.');
-      let pageText = '';
       try {
         const page = await doc.getPage(index);
         const viewport = page.getViewport({ scale: 1 });
@@ -343,22 +383,32 @@ export async function pdfToText(name: string, bytes: Uint8Array, signal?: AbortS
         }
         page.cleanup();
         const lines = groupLines(items.filter((i) => i.s.trim() || i.s === ' '));
-        const pageDir = lineDirection(items.map((i) => i.s).join(''));
-        const ordered = readingOrder(lines, viewport.width, pageDir).map((o) => {
+        read.push({ lines, width: viewport.width, pageDir: lineDirection(items.map((i) => i.s).join('')) });
+      } catch {
+        failedPages += 1;
+        read.push(null);
+      }
+    }
+    dropRunningHeads(read.map((r) => r?.lines ?? []));
+    // Second pass: reading order, lines, paragraphs; pages joined, each page's start recorded.
+    for (let index = 1; index <= doc.numPages; index += 1) {
+      const page = read[index - 1];
+      let pageText = '';
+      if (page) {
+        const ordered = readingOrder(page.lines, page.width, page.pageDir).map((o) => {
           const text = logicalLine(o.line.items);
           return { ...o, text, dir: lineDirection(text) };
         });
         pageText = paragraphs(ordered).join('\n').replace(/\u00AD/g, '');
-      } catch (error) {
-        if (error instanceof GroundworkError) throw error;
-        failedPages += 1;
       }
       pages.push({ index, label: labels?.[index - 1]?.trim() || null, start: offset });
       if (pageText) {
         if (offset > 0) {
-          // A sentence running on over the page break stays one paragraph.
+          // A sentence running on over the page break stays one paragraph: the last page ends
+          // without a sentence end and this one goes on in lower case, or in a script without case.
           const last = chunks[chunks.length - 1]!;
-          chunks.push(!SENTENCE_END.test(last) && /^\p{Ll}/u.test(pageText) ? ' ' : '\n');
+          const runsOn = !SENTENCE_END.test(last) && (/^\p{Ll}/u.test(pageText) || (RTL_LETTER.test(pageText[0]!) && lineDirection(last) === 'rtl'));
+          chunks.push(runsOn ? ' ' : '\n');
           offset += 1;
           pages[pages.length - 1]!.start = offset;
         }

@@ -84,6 +84,31 @@ describe('PDF', () => {
     expect((await t.api.call('document.get', { id: pdf!.document!.id })).pages).toEqual([{ index: 1, label: null, start: 0 }]);
   });
 
+  it('reads a right-to-left two-column PDF right column first, across pages', async () => {
+    const [r] = await importFixtures('persian-two-columns.pdf');
+    const doc = await t.api.call('document.get', { id: r!.document!.id });
+    const lines = doc.text.split('\n');
+    expect(lines[0]).toBe('اعتماد در بازاریابی صنعتی: مقالهای دوستونی');
+    const digits = (s: string) => Number(s.replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0)));
+    const order = [...doc.text.matchAll(/بند ([۰-۹]+) از اینجا آغاز میشود\./g)].map((m) => digits(m[1]!));
+    expect(order).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    // Every paragraph starts a line: none was cut at a column or page break.
+    expect(lines.slice(1).every((l) => /^بند [۰-۹]+ از اینجا آغاز میشود\./.test(l))).toBe(true);
+    const pageOf = async (phrase: string) => (await t.api.call('document.pageAt', { id: r!.document!.id, offset: doc.text.indexOf(phrase) }))?.index;
+    expect(await pageOf('بند ۱۰ از')).toBe(1);
+    expect(await pageOf('بند ۱۱ از')).toBe(2);
+  });
+
+  it('leaves out running heads and feet (date, address, "2/3") that repeat on every page', async () => {
+    const [withHeads, plain] = await importFixtures('english-running-heads.pdf', 'english-two-columns.pdf');
+    // Same article, printed with Chromium's header and footer: the same text once they are gone.
+    expect(withHeads!.status).toBe('imported');
+    expect(plain!.status).toBe('duplicate');
+    const { text, pages } = await t.api.call('document.get', { id: withHeads!.document!.id });
+    expect(text).not.toMatch(/127\.0\.0\.1|article\.html|\d\/3|\d{1,2}:\d\d [AP]M/);
+    expect(pages).toHaveLength(3);
+  });
+
   it('opens an encrypted PDF that needs no password to read', async () => {
     const [r] = await importFixtures('no-user-password.pdf');
     expect(r!.status).toBe('imported');
