@@ -1,7 +1,8 @@
 // A Word file (.docx) becomes its paragraphs, each with the direction the file states.
-// mammoth reads the paragraph text; it drops w:bidi, so word/document.xml is also read here (yauzl
-// after the zip checks of zip.ts, fast-xml-parser) for each paragraph's w:bidi flag, and the two
-// are matched paragraph by paragraph by their text.
+// mammoth reads the paragraph text; it drops w:bidi, so word/document.xml and word/styles.xml are
+// also read here (yauzl after the zip checks of zip.ts, fast-xml-parser) for each paragraph's
+// direction (its own w:bidi, else its style's, else the document default), and the two are
+// matched paragraph by paragraph by their text.
 
 import mammoth from 'mammoth';
 import { XMLParser } from 'fast-xml-parser';
@@ -29,23 +30,70 @@ interface XmlParagraph {
 
 const isOff = (value: string | undefined) => value === '0' || value === 'false' || value === 'off';
 
-/** Every w:p of the body in document order (tables included), with its text and w:bidi flag. */
-function xmlParagraphs(xml: Buffer): XmlParagraph[] {
-  const parser = new XMLParser({
+const parseXml = (xml: Buffer) =>
+  new XMLParser({
     preserveOrder: true,
     ignoreAttributes: false,
     attributeNamePrefix: '',
     trimValues: false,
     parseTagValue: false,
     processEntities: true,
-  });
-  const tree = parser.parse(xml) as XmlNode[];
-  const out: XmlParagraph[] = [];
-  const children = (node: XmlNode): XmlNode[] => {
-    for (const key of Object.keys(node)) if (key !== ':@') return (node[key] as XmlNode[]) ?? [];
-    return [];
+  }).parse(xml) as XmlNode[];
+
+const children = (node: XmlNode): XmlNode[] => {
+  for (const key of Object.keys(node)) if (key !== ':@') return (node[key] as XmlNode[]) ?? [];
+  return [];
+};
+const tag = (node: XmlNode) => Object.keys(node).find((k) => k !== ':@') ?? '';
+const child = (node: XmlNode | undefined, name: string) => (node ? children(node).find((k) => tag(k) === name) : undefined);
+const findAll = (nodes: XmlNode[], name: string, out: XmlNode[] = []): XmlNode[] => {
+  for (const node of nodes) {
+    if (tag(node) === name) out.push(node);
+    else if (tag(node) !== '#text') findAll(children(node), name, out);
+  }
+  return out;
+};
+
+/** w:bidi in a pPr: true, false (w:val="0"), or undefined when the pPr does not say. */
+function bidiOf(pPr: XmlNode | undefined): boolean | undefined {
+  const bidi = child(pPr, 'w:bidi');
+  return bidi ? !isOff(bidi[':@']?.['w:val']) : undefined;
+}
+
+/**
+ * The direction each paragraph style gives (word/styles.xml), following basedOn, with the
+ * document default (docDefaults) under all of them: Persian templates often set w:bidi there
+ * rather than on every paragraph.
+ */
+function styleDirections(xml: Buffer | undefined): { byStyle: Map<string, boolean>; fallback: boolean } {
+  const byStyle = new Map<string, boolean>();
+  if (!xml) return { byStyle, fallback: false };
+  const tree = parseXml(xml);
+  const defaults = findAll(tree, 'w:pPrDefault')[0];
+  const fallback = bidiOf(child(defaults, 'w:pPr')) ?? false;
+  const own = new Map<string, { bidi: boolean | undefined; basedOn: string | undefined }>();
+  let defaultStyle: string | undefined;
+  for (const style of findAll(tree, 'w:style')) {
+    const attrs = style[':@'] ?? {};
+    if (attrs['w:type'] !== 'paragraph' || !attrs['w:styleId']) continue;
+    const id = attrs['w:styleId'];
+    own.set(id, { bidi: bidiOf(child(style, 'w:pPr')), basedOn: child(style, 'w:basedOn')?.[':@']?.['w:val'] });
+    if (attrs['w:default'] === '1' || attrs['w:default'] === 'true') defaultStyle = id;
+  }
+  const resolve = (id: string, depth = 0): boolean => {
+    const style = own.get(id);
+    if (!style || depth > 20) return fallback;
+    return style.bidi ?? (style.basedOn ? resolve(style.basedOn, depth + 1) : fallback);
   };
-  const tag = (node: XmlNode) => Object.keys(node).find((k) => k !== ':@') ?? '';
+  for (const id of own.keys()) byStyle.set(id, resolve(id));
+  if (defaultStyle) byStyle.set('', resolve(defaultStyle));
+  return { byStyle, fallback: defaultStyle ? resolve(defaultStyle) : fallback };
+}
+
+/** Every w:p of the body in document order (tables included), with its text and direction. */
+function xmlParagraphs(xml: Buffer, styles: { byStyle: Map<string, boolean>; fallback: boolean }): XmlParagraph[] {
+  const tree = parseXml(xml);
+  const out: XmlParagraph[] = [];
   const textOf = (nodes: XmlNode[]): string =>
     nodes
       .map((n) => {
@@ -64,8 +112,9 @@ function xmlParagraphs(xml: Buffer): XmlParagraph[] {
       if (t === 'w:p') {
         const kids = children(node);
         const pPr = kids.find((k) => tag(k) === 'w:pPr');
-        const bidi = pPr ? children(pPr).find((k) => tag(k) === 'w:bidi') : undefined;
-        out.push({ text: textOf(kids), rtl: !!bidi && !isOff(bidi[':@']?.['w:val']) });
+        const styleId = child(pPr, 'w:pStyle')?.[':@']?.['w:val'];
+        const fromStyle = styleId !== undefined ? (styles.byStyle.get(styleId) ?? styles.fallback) : styles.fallback;
+        out.push({ text: textOf(kids), rtl: bidiOf(pPr) ?? fromStyle });
         // Nested paragraphs (text boxes) are read too.
         walk(kids.filter((k) => tag(k) !== 'w:pPr'));
       } else if (t !== '#text') {
@@ -83,15 +132,17 @@ export async function docxToText(name: string, bytes: Uint8Array): Promise<DocxT
   checkSize(name, bytes.length);
   const zip = await checkZip(name, bytes, 'a Word document (.docx)');
   let xml: Buffer | undefined;
+  let stylesXml: Buffer | undefined;
   try {
     xml = await readEntry(name, zip, 'word/document.xml');
+    stylesXml = await readEntry(name, zip, 'word/styles.xml');
   } finally {
     zip.zip.close();
   }
   if (!xml) throw bad(name, 'this zip archive is not a Word document (it has no word/document.xml).');
   let flags: XmlParagraph[];
   try {
-    flags = xmlParagraphs(xml);
+    flags = xmlParagraphs(xml, styleDirections(stylesXml));
   } catch (error) {
     throw bad(name, `the document's XML is damaged (${(error as Error).message}).`);
   }

@@ -149,6 +149,14 @@ describe('DOCX', () => {
     expect(splitParagraphs(doc.text, doc.directions).map((p) => p.dir)).toEqual(['rtl', 'rtl', 'rtl', 'ltr', 'rtl']);
   });
 
+  it('takes a paragraph's direction from its style or the document default when it states none', async () => {
+    // The same document, with w:bidi moved from the paragraphs to docDefaults, and the English
+    // paragraph saying w:bidi="0" itself.
+    const [r] = await importFixtures('persian-style-rtl.docx');
+    const doc = await t.api.call('document.get', { id: r!.document!.id });
+    expect(doc.directions!.map((d) => d.dir)).toEqual(['rtl', 'rtl', 'rtl', 'ltr', 'rtl']);
+  });
+
   it('undoes and redoes an import with its pages and directions', async () => {
     const [r] = await importFixtures('persian.docx', 'english-two-columns.pdf');
     const before = snapshot();
