@@ -149,7 +149,7 @@ describe('DOCX', () => {
     expect(splitParagraphs(doc.text, doc.directions).map((p) => p.dir)).toEqual(['rtl', 'rtl', 'rtl', 'ltr', 'rtl']);
   });
 
-  it('takes a paragraph's direction from its style or the document default when it states none', async () => {
+  it("takes a paragraph's direction from its style or the document default when it states none", async () => {
     // The same document, with w:bidi moved from the paragraphs to docDefaults, and the English
     // paragraph saying w:bidi="0" itself.
     const [r] = await importFixtures('persian-style-rtl.docx');
