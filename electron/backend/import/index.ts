@@ -161,8 +161,12 @@ export async function importSources(project: ProjectDb, files: IncomingFile[], o
         results.push({ name, status: 'imported', message: '' });
       }
     } catch (error) {
-      if (!isGroundworkError(error)) throw error;
-      results.push({ name, status: 'failed', message: error.message });
+      // Whatever goes wrong with one file (a library failing on a strange file included) is that
+      // file's failure; the others go on.
+      const message = isGroundworkError(error)
+        ? error.message
+        : `${name}: the file could not be read (${(error as Error)?.message ?? String(error)}).`;
+      results.push({ name, status: 'failed', message });
     }
     options.onFile?.(results[results.length - 1]!, i, files.length);
   }

@@ -228,6 +228,16 @@ describe('bad files in a batch', () => {
     expect((await t.api.call('history.get', {})).entries.length).toBe(history + 1);
   });
 
+  it('reports a file on which a library fails unexpectedly as failed, and goes on with the others', async () => {
+    const { importSources } = await import('../../../electron/backend/import/index');
+    const results = await importSources(t.backend.project!, [
+      { name: 'broken.docx', read: () => { throw new TypeError('unexpected failure inside a library'); } },
+      { name: 'persian.pdf', bytes: fixture('persian.pdf') },
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['failed', 'imported']);
+    expect(results[0]!.message).toBe('broken.docx: the file could not be read (unexpected failure inside a library).');
+  });
+
   it('refuses a 200 MB file without reading it, and imports the other files of the folder', async () => {
     const folder = path.join(t.home, 'corpus');
     fs.mkdirSync(folder);
