@@ -160,7 +160,11 @@ function readingOrder(lines: Line[], width: number, pageDir: 'ltr' | 'rtl'): { l
  * the line's base direction, right-to-left items at an odd level, Latin words and numbers at an
  * even one; neutrals (spaces, punctuation) take their neighbours' level when both agree.
  */
-export function logicalLine(items: readonly { s: string; x0: number; x1: number; size: number }[]): string {
+export function logicalLine(
+  items: readonly { s: string; x0: number; x1: number; size: number }[],
+  /** The line's direction when its layout tells it (flush right or left); else its letters decide. */
+  baseHint?: 'ltr' | 'rtl',
+): string {
   const tokens: string[] = [];
   for (let i = 0; i < items.length; i += 1) {
     const item = items[i]!;
@@ -172,7 +176,7 @@ export function logicalLine(items: readonly { s: string; x0: number; x1: number;
     }
     if (item.s) tokens.push(item.s);
   }
-  const base = lineDirection(tokens.join(''));
+  const base = baseHint ?? lineDirection(tokens.join(''));
   const kind = tokens.map((t) => (RTL_LETTER.test(t) ? 'r' : LTR_STRONG.test(t) ? 'l' : 'n'));
   const baseLevel = base === 'rtl' ? 1 : 0;
   const strongLevel = (k: string) => (k === 'r' ? (base === 'rtl' ? 1 : 1) : base === 'rtl' ? 2 : 0);
@@ -206,11 +210,39 @@ export function logicalLine(items: readonly { s: string; x0: number; x1: number;
 
 const SENTENCE_END = /[.!?:;؟؛۔»"”)]$/;
 
+/** Whether a line mixes right-to-left and Latin letters (its direction is then not obvious). */
+const MIXED = (text: string) => RTL_LETTER.test(text) && /[A-Za-z\u00C0-\u024F]/.test(text);
+
+/**
+ * A mixed line's direction from its alignment within its column: flush right and short of the
+ * left edge reads right to left (an RTL paragraph's last line, or a right-aligned one), flush left
+ * and short of the right edge reads left to right. Full lines (justified) get no hint.
+ */
+function alignmentHints<T extends { line: Line; block: number }>(ordered: T[]): (T & { hint?: 'ltr' | 'rtl' })[] {
+  const edges = new Map<number, { x0: number; x1: number }>();
+  for (const { line, block } of ordered) {
+    const edge = edges.get(block);
+    edges.set(block, { x0: Math.min(edge?.x0 ?? Infinity, line.x0), x1: Math.max(edge?.x1 ?? -Infinity, line.x1) });
+  }
+  return ordered.map((o) => {
+    const text = o.line.items.map((i) => i.s).join('');
+    if (!MIXED(text)) return o;
+    const edge = edges.get(o.block)!;
+    const left = o.line.x0 - edge.x0;
+    const right = edge.x1 - o.line.x1;
+    const near = 0.5 * o.line.size;
+    const far = 2 * o.line.size;
+    if (right < near && left > far) return { ...o, hint: 'rtl' as const };
+    if (left < near && right > far) return { ...o, hint: 'ltr' as const };
+    return o;
+  });
+}
+
 /** Marks a line-end hyphen between two Latin word parts; resolved once the whole text is known. */
 export const HYPHEN_MARK = '\uE000';
 
 /** Joins a page's lines into paragraphs by their spacing; hyphenated Latin words are joined. */
-function paragraphs(ordered: { line: Line; block: number; text: string; dir: 'ltr' | 'rtl' }[]): string[] {
+function paragraphs(ordered: { line: Line; block: number; text: string; dir: 'ltr' | 'rtl'; sure: boolean }[]): string[] {
   // Line spacing as a multiple of the font size, so a title's wider lines are not paragraph gaps.
   const ratios: number[] = [];
   const blockEdges = new Map<number, { x0: number; x1: number }>();
@@ -239,6 +271,8 @@ function paragraphs(ordered: { line: Line; block: number; text: string; dir: 'lt
       const size = Math.max(line.size, previous.line.size);
       const ratio = (previous.line.y - line.y) / size;
       if (Math.abs(line.size - previous.line.size) > 0.15 * size) newParagraph = true;
+      // A paragraph keeps one direction: a sure change of direction starts a new one.
+      else if (ordered[i]!.sure && previous.sure && ordered[i]!.dir !== previous.dir) newParagraph = true;
       else if (block !== previous.block) newParagraph = short(previous);
       else if (ratio > lineRatio * 1.3 || (ratio > 1.9 && ratio > lineRatio * 1.15)) newParagraph = true;
       else if (short(previous) && SENTENCE_END.test(current)) newParagraph = true;
@@ -395,9 +429,9 @@ export async function pdfToText(name: string, bytes: Uint8Array, signal?: AbortS
       const page = read[index - 1];
       let pageText = '';
       if (page) {
-        const ordered = readingOrder(page.lines, page.width, page.pageDir).map((o) => {
-          const text = logicalLine(o.line.items);
-          return { ...o, text, dir: lineDirection(text) };
+        const ordered = alignmentHints(readingOrder(page.lines, page.width, page.pageDir)).map((o) => {
+          const text = logicalLine(o.line.items, o.hint);
+          return { ...o, text, dir: o.hint ?? lineDirection(text), sure: !!o.hint || !MIXED(text) };
         });
         pageText = paragraphs(ordered).join('\n').replace(/\u00AD/g, '');
       }
