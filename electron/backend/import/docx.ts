@@ -134,8 +134,17 @@ export async function docxToText(name: string, bytes: Uint8Array): Promise<DocxT
   let xml: Buffer | undefined;
   let stylesXml: Buffer | undefined;
   try {
-    xml = await readEntry(name, zip, 'word/document.xml');
-    stylesXml = await readEntry(name, zip, 'word/styles.xml');
+    // Word never writes a DOCTYPE; one in any XML part could declare entities that expand to
+    // gigabytes ("billion laughs") in whichever parser reads it next, so the file is refused.
+    for (const entryName of zip.entries.keys()) {
+      if (!/\.(xml|rels)$/i.test(entryName)) continue;
+      const part = await readEntry(name, zip, entryName);
+      if (part && /<!(DOCTYPE|ENTITY)/i.test(part.toString('latin1'))) {
+        throw bad(name, `"${entryName}" declares a DOCTYPE or entities, which Word never writes: refused as unsafe.`);
+      }
+      if (entryName === 'word/document.xml') xml = part;
+      if (entryName === 'word/styles.xml') stylesXml = part;
+    }
   } finally {
     zip.zip.close();
   }

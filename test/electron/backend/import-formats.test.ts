@@ -221,6 +221,7 @@ describe('bad files in a batch', () => {
     ['scanned.pdf', /^scanned\.pdf: the PDF has no text layer \(scanned\?\)/],
     ['not-a-zip.docx', /^not-a-zip\.docx: this is not a Word document \(\.docx\): it is not a zip archive/],
     ['zip-bomb.docx', /^zip-bomb\.docx: the archive would unpack to 100\.0 MiB .*zip bomb/],
+    ['entity-bomb.docx', /^entity-bomb\.docx: "word\/document\.xml" declares a DOCTYPE or entities, which Word never writes: refused as unsafe\.$/],
   ];
 
   it.each(BAD)('refuses %s with a clear message, imports the rest, and changes nothing else', async (name, message) => {
