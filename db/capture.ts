@@ -25,6 +25,8 @@ export const CAPTURED_TABLES: Record<string, readonly string[]> = {
   maturity_dimension_category: ['dimension_id', 'category_id'],
   maturity_assessment: ['id'],
   maturity_rating: ['assessment_id', 'dimension_id', 'concept_id'],
+  document_page: ['document_id', 'page_index'],
+  document_direction: ['document_id', 'paragraph'],
 };
 
 export function tableColumns(db: Database.Database, table: string): string[] {

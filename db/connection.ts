@@ -30,12 +30,21 @@ function configure(db: Database.Database): void {
 }
 
 function migrate(db: Database.Database, from: number): void {
-  for (const migration of MIGRATIONS) {
-    if (migration.version <= from) continue;
-    db.transaction(() => {
-      migration.up(db);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
+  // Foreign keys are off while migrating, so a migration can rebuild a table others refer to
+  // (sqlite.org/lang_altertable.html); each migration must leave every reference intact.
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (const migration of MIGRATIONS) {
+      if (migration.version <= from) continue;
+      db.transaction(() => {
+        migration.up(db);
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0) throw new Error(`Migration ${migration.version} broke ${broken.length} reference(s)`);
+        db.pragma(`user_version = ${migration.version}`);
+      })();
+    }
+  } finally {
+    db.pragma('foreign_keys = ON');
   }
 }
 

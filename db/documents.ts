@@ -6,6 +6,7 @@ import type { DocumentId } from '../shared/domain/ids';
 import { documentId } from '../shared/domain/ids';
 import type { ReadableDB, WritableDB } from './handles';
 import { now, sql } from './handles';
+import { deleteLayout } from './document-layout';
 
 interface DocumentRow {
   id: number;
@@ -102,6 +103,7 @@ export function renameDocument(db: WritableDB, id: DocumentId, name: string): vo
 /** Deletes a source and its segments; returns how many segments went with it. */
 export function deleteDocument(db: WritableDB, id: DocumentId): number {
   const segments = sql(db, 'DELETE FROM segment WHERE document_id = ?').run(id).changes;
+  deleteLayout(db, id);
   sql(db, 'DELETE FROM document WHERE id = ?').run(id);
   return segments;
 }

@@ -37,7 +37,7 @@ export function readStudyData(file: string): StudyData {
  * Writes the study project to `target` (which must not exist): built in a temporary file and moved
  * into place when complete. The project starts with an empty history: nothing to undo into.
  */
-export function buildStudyProject(config: Pick<BackendConfig, 'examplesDir'>, target: string): void {
+export async function buildStudyProject(config: Pick<BackendConfig, 'examplesDir'>, target: string): Promise<void> {
   const resolved = path.resolve(target);
   if (fs.existsSync(resolved)) throw new GroundworkError('conflict', `There is already a file at ${resolved}; the study project was not written.`);
   const data = readStudyData(studyFixture(config));
@@ -48,7 +48,7 @@ export function buildStudyProject(config: Pick<BackendConfig, 'examplesDir'>, ta
     // The study's eight maturity dimensions (its core-phenomenon row), mapped to its main categories.
     const { unresolved } = applyMaturityDefaults(project);
     if (unresolved.length > 0) throw new GroundworkError('bad-file', `The study's maturity defaults name unknown categories: ${unresolved.join(', ')}.`);
-    const results = importFromPaths(project, corpusArticles(config.examplesDir));
+    const results = await importFromPaths(project, corpusArticles(config.examplesDir));
     const failed = results.filter((r) => r.status === 'failed');
     if (failed.length > 0) throw new GroundworkError('bad-file', failed.map((r) => r.message).join(' '));
     project.raw.transaction(() => {

@@ -25,7 +25,7 @@ export const USAGE = `Usage: groundwork <command> [options]
 
 Commands:
   init FILE [--name NAME]                  create a new, empty project file
-  import FILE PATH...                      import sources (.txt, .md, .html) into a project
+  import FILE PATH...                      import sources (.pdf, .docx, .html, .txt, .md) and folders of them
   counts FILE [--format table|csv|json]    the Table 8 counts per paradigm component, with totals
   export FILE --segments OUT.csv           every coded segment, with its concept, categories and component
   export FILE --table8 OUT.csv             the Table 8 counts as CSV
@@ -180,10 +180,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
       }
       case 'import': {
         const [file, ...paths] = rest;
-        if (!file || paths.length === 0) throw new UsageError('import takes a project file and at least one source file.');
+        if (!file || paths.length === 0) throw new UsageError('import takes a project file and at least one source file or folder.');
         const project = openProjectFile(file);
         try {
-          const results = importFromPaths(project, paths);
+          const results = await importFromPaths(project, paths);
           for (const r of results) (r.status === 'failed' ? io.err : io.out)(`${r.status.padEnd(9)} ${r.message}`);
           return results.some((r) => r.status === 'failed') ? 1 : 0;
         } finally {
@@ -237,7 +237,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         if (!file || positionals.length > 1) throw new UsageError('study takes one project file to write.');
         const target = path.extname(file) ? file : `${file}${PROJECT_EXTENSION}`;
         if (fs.existsSync(target)) throw new GroundworkError('conflict', `${path.resolve(target)} already exists; the study project is only written to a new file.`);
-        buildStudyProject(hostConfig('cli'), target);
+        await buildStudyProject(hostConfig('cli'), target);
         io.out(`Wrote the study project to ${path.resolve(target)}`);
         return 0;
       }

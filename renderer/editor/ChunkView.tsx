@@ -18,8 +18,8 @@ function fill(editor: LexicalEditor, text: string, layouts: ParagraphLayout[]) {
     () => {
       const root = $getRoot();
       root.clear();
-      for (const { paragraph, runs, stripes } of layouts) {
-        const node = $createSourceParagraph(paragraph.index, paragraph.start, paragraph.end, stripes);
+      for (const { paragraph, runs, stripes, page } of layouts) {
+        const node = $createSourceParagraph(paragraph.index, paragraph.start, paragraph.end, stripes, page);
         node.setDirection(paragraph.dir);
         for (const run of runs) {
           const piece = $createSegmentText(text.slice(run.start, run.end), run.start, run.segments);

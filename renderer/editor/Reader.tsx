@@ -10,6 +10,7 @@ import { paragraphAt } from '../../shared/domain/text';
 import { plural, t } from '../i18n/t';
 import { useStore } from '../state/store';
 import { ChunkView } from './ChunkView';
+import { withPage } from './page-markers';
 import { chunkOfParagraph, chunkParagraphs, layoutParagraph, segmentsIn, type Chunk } from './layout';
 import { selectionOffsets } from './selection';
 import { SegmentPopover } from '../features/coding/SegmentPopover';
@@ -39,8 +40,10 @@ export function Reader() {
     (_: number, chunk: Chunk) => {
       if (!openDoc) return null;
       const inChunk = segmentsIn(sorted, chunk.start, chunk.end + 1, longest);
-      const layouts = chunk.paragraphs.map((p) => layoutParagraph(p, inChunk, colorOf));
-      const signature = layouts.map((l) => `${l.stripes}|${l.runs.map((r) => `${r.start}:${r.segments}:${r.style}`).join(';')}`).join('/');
+      const layouts = chunk.paragraphs.map((p) => withPage(layoutParagraph(p, inChunk, colorOf), openDoc.pages));
+      const signature = layouts
+        .map((l) => `${l.stripes}|${l.page ?? ''}|${l.runs.map((r) => `${r.start}:${r.segments}:${r.style}`).join(';')}`)
+        .join('/');
       return <ChunkView text={openDoc.text} layouts={layouts} signature={`${openDoc.document.id}#${signature}`} />;
     },
     [openDoc, sorted, longest, colorOf],

@@ -60,6 +60,8 @@ export interface ParagraphLayout {
   paragraph: Paragraph;
   runs: Run[];
   stripes: string;
+  /** The marker of a PDF page that starts in this paragraph ("p. 7"), if any. */
+  page?: string;
 }
 
 /**

@@ -23,17 +23,20 @@ export class SourceParagraphNode extends ElementNode {
   __end: number;
   /** CSS box-shadow drawing one margin stripe per concept coded in the paragraph. */
   __stripes: string;
+  /** The page marker of a PDF page starting in this paragraph (e.g. "p. 7"), or ''. */
+  __page: string;
 
   static override getType(): string {
     return 'gw-paragraph';
   }
 
   static override clone(node: SourceParagraphNode): SourceParagraphNode {
-    return new SourceParagraphNode(node.__index, node.__start, node.__end, node.__stripes, node.__key);
+    return new SourceParagraphNode(node.__index, node.__start, node.__end, node.__stripes, node.__key, node.__page);
   }
 
-  constructor(index = 0, start = 0, end = 0, stripes = '', key?: NodeKey) {
+  constructor(index = 0, start = 0, end = 0, stripes = '', key?: NodeKey, page = '') {
     super(key);
+    this.__page = page;
     this.__index = index;
     this.__start = start;
     this.__end = end;
@@ -47,11 +50,18 @@ export class SourceParagraphNode extends ElementNode {
     p.dataset.start = String(this.__start);
     p.dataset.end = String(this.__end);
     if (this.__stripes) p.style.boxShadow = this.__stripes;
+    if (this.__page) p.dataset.page = this.__page;
     return p;
   }
 
   override updateDOM(prev: SourceParagraphNode): boolean {
-    return prev.__start !== this.__start || prev.__end !== this.__end || prev.__stripes !== this.__stripes || prev.__index !== this.__index;
+    return (
+      prev.__start !== this.__start ||
+      prev.__end !== this.__end ||
+      prev.__stripes !== this.__stripes ||
+      prev.__index !== this.__index ||
+      prev.__page !== this.__page
+    );
   }
 
   static override importJSON(json: SerializedParagraph): SourceParagraphNode {
@@ -111,8 +121,8 @@ export class SegmentTextNode extends TextNode {
   }
 }
 
-export const $createSourceParagraph = (index: number, start: number, end: number, stripes: string) =>
-  $applyNodeReplacement(new SourceParagraphNode(index, start, end, stripes));
+export const $createSourceParagraph = (index: number, start: number, end: number, stripes: string, page = '') =>
+  $applyNodeReplacement(new SourceParagraphNode(index, start, end, stripes, undefined, page));
 
 export const $createSegmentText = (text: string, start: number, segments: string) =>
   $applyNodeReplacement(new SegmentTextNode(text, start, segments));

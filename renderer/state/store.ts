@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import type { AppInfo } from '../../shared/api/contract';
 import type { Input, Method, Output } from '../../shared/api/contract';
 import { GroundworkError } from '../../shared/api/errors';
+import type { DocumentPage } from '../../shared/domain/model';
 import type {
   Codebook,
   DocumentSummary,
@@ -34,6 +35,8 @@ export interface OpenDocument {
   document: DocumentSummary;
   text: string;
   paragraphs: Paragraph[];
+  /** Where each page starts (PDF sources); empty otherwise. */
+  pages?: DocumentPage[];
 }
 
 export interface TextSelection {
@@ -191,12 +194,12 @@ export const useStore = create<State>()((set, get) => ({
 
   async openDocument(id) {
     try {
-      const [{ document, text }, segments] = await Promise.all([
+      const [{ document, text, pages, directions }, segments] = await Promise.all([
         api.call('document.get', { id }),
         api.call('segment.forDocument', { documentId: id }),
       ]);
       set({
-        openDoc: { document, text, paragraphs: splitParagraphs(text) },
+        openDoc: { document, text, paragraphs: splitParagraphs(text, directions), pages: pages ?? [] },
         docSegments: segments,
         textSelection: null,
         view: 'coding',

@@ -76,6 +76,7 @@ export const methods = {
         files: z
           .array(z.object({ name: z.string().min(1), dataBase64: z.string() }).strict())
           .min(1, 'Choose at least one file.'),
+        batch: z.string().min(1).max(100).optional(),
       })
       .strict(),
     mutates: true,
@@ -232,6 +233,10 @@ export const methods = {
     mutates: false,
   },
   ...maturityMethods,
+  'document.pageAt': {
+    input: z.object({ id: DocumentIdSchema, offset: z.number().int().min(0) }).strict(),
+    mutates: false,
+  },
 } as const satisfies Record<string, { input: z.ZodType; mutates: boolean }>;
 
 export interface AppInfo {
@@ -295,6 +300,8 @@ export interface Outputs {
   'suggestion.list': SuggestionList;
   'suggestion.reject': { rejected: number };
   'stats.wordFrequencies': WordFrequencies;
+  /** The page holding an offset of a paginated source (PDF), for citations ("p. 7"); null otherwise. */
+  'document.pageAt': { index: number; label: string } | null;
 }
 
 export interface Outputs extends MaturityOutputs {}

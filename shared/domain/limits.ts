@@ -8,7 +8,7 @@ export const MAX_SOURCE_BYTES = 32 * 1024 * 1024;
 export const MAX_LABEL_LENGTH = 400;
 export const MAX_MEMO_LENGTH = 200_000;
 
-export const SOURCE_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'] as const;
+export const SOURCE_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.pdf', '.docx', '.ris', '.bib', '.csv'] as const;
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;

@@ -4,7 +4,7 @@
 import type { CategoryId, CommandId, ConceptId, DocumentId, SegmentId } from './ids';
 import type { ComponentKey } from './paradigm';
 
-export type SourceFormat = 'txt' | 'md' | 'html';
+export type SourceFormat = 'txt' | 'md' | 'html' | 'pdf' | 'docx';
 
 export interface ProjectInfo {
   path: string;
@@ -37,6 +37,10 @@ export interface DocumentSummary {
 export interface DocumentText {
   document: DocumentSummary;
   text: string;
+  /** Where each page starts (PDF sources; empty for others). */
+  pages?: DocumentPage[];
+  /** Paragraph directions stated by the source file (DOCX w:bidi); they win over the guessed one. */
+  directions?: ParagraphDirection[];
 }
 
 export interface Concept {
@@ -204,3 +208,19 @@ export interface HistoryState {
   undo: HistoryEntry | null;
   redo: HistoryEntry | null;
 }
+
+/** A page of a paginated source: its 1-based index, the PDF's page label if any, its start offset. */
+export interface DocumentPage {
+  index: number;
+  label: string | null;
+  start: number;
+}
+
+/** The direction a source file states for one paragraph (0-based line number of the canonical text). */
+export interface ParagraphDirection {
+  paragraph: number;
+  dir: 'ltr' | 'rtl';
+}
+
+/** One file's progress in an import batch, as the import panel shows it. */
+export type ImportStage = 'queued' | 'reading' | 'imported' | 'duplicate' | 'failed' | 'cancelled';

@@ -55,15 +55,19 @@ export function paragraphDirection(line: string): Direction {
   return rtl > 0 && rtl >= ltr ? 'rtl' : 'ltr';
 }
 
-/** One paragraph per line of the canonical text, empty lines included, so indices match line numbers. */
-export function splitParagraphs(text: string): Paragraph[] {
+/**
+ * One paragraph per line of the canonical text, empty lines included, so indices match line numbers.
+ * A direction the source file states for a paragraph (DOCX w:bidi) wins over the guessed one.
+ */
+export function splitParagraphs(text: string, stated?: readonly { paragraph: number; dir: Direction }[]): Paragraph[] {
+  const statedDir = new Map(stated?.map((s) => [s.paragraph, s.dir]));
   const paragraphs: Paragraph[] = [];
   let start = 0;
   let index = 0;
   while (start <= text.length) {
     const newline = text.indexOf('\n', start);
     const end = newline === -1 ? text.length : newline;
-    paragraphs.push({ index, start, end, dir: paragraphDirection(text.slice(start, end)) });
+    paragraphs.push({ index, start, end, dir: statedDir.get(index) ?? paragraphDirection(text.slice(start, end)) });
     index += 1;
     if (newline === -1) break;
     start = newline + 1;

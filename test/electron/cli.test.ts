@@ -184,10 +184,41 @@ describe('groundwork import', () => {
     expect(r.err).toHaveLength(4);
     for (const line of r.err) expect(line).toMatch(/^failed /);
     expect(r.err[0]).toMatch(/missing\.txt: no such file/);
-    expect(r.err[1]).toMatch(/a folder: is a folder/);
+    expect(r.err[1]).toMatch(/a folder: the folder holds no files to import/);
     expect(r.err[2]).toMatch(/empty\.txt: the file is empty/);
     expect(r.err[3]).toMatch(/latin1\.txt: the file is not valid UTF-8/);
     expect(documentNames(project)).toEqual(['Account-based marketing (fa)']);
+  });
+
+  it('imports a folder of mixed formats: PDF, DOCX, HTML, text; reports bad and unsupported files on stderr', async () => {
+    const project = file('review.groundwork');
+    await cli('init', project);
+    const folder = file('corpus');
+    const fixtures = path.join(EXAMPLES, '..', 'import');
+    fs.mkdirSync(path.join(folder, 'web'), { recursive: true });
+    for (const f of ['persian.pdf', 'persian.docx', 'english-two-columns.pdf', 'encrypted.pdf', 'zip-bomb.docx']) {
+      fs.copyFileSync(path.join(fixtures, f), path.join(folder, f));
+    }
+    fs.copyFileSync(path.join(fixtures, 'hostile-page.html'), path.join(folder, 'web', 'hostile-page.html'));
+    fs.copyFileSync(path.join(EXAMPLES, FA), path.join(folder, FA));
+    fs.writeFileSync(path.join(folder, 'cover.jpg'), 'not a source');
+    fs.writeFileSync(path.join(folder, '.hidden.txt'), 'hidden');
+    const r = await cli('import', project, folder);
+    expect(r.code).toBe(1);
+    expect(r.out.map((l) => l.split(':')[0])).toEqual([
+      'imported  Account-based marketing (fa).txt',
+      'imported  english-two-columns.pdf',
+      'imported  persian.docx',
+      'imported  persian.pdf',
+      'imported  hostile-page.html',
+    ]);
+    expect(r.out[1]).toMatch(/imported as "english-two-columns" \(.* characters, 3 pages\)/);
+    expect(r.err).toEqual([
+      'failed    cover.jpg: skipped, ".jpg" files are not imported.',
+      expect.stringMatching(/^failed    encrypted\.pdf: the PDF is password-protected/),
+      expect.stringMatching(/^failed    zip-bomb\.docx: .*zip bomb/),
+    ]);
+    expect(documentNames(project)).toEqual(['Account-based marketing (fa)', 'english-two-columns', 'hostile-page', 'persian', 'persian (2)']);
   });
 
   it('exits 1 with one line when the project file does not exist, creating nothing', async () => {

@@ -5,6 +5,7 @@ import { requireFound } from '../../../db/commands';
 import { deleteDocument, getDocument, getDocumentText, listDocuments, renameDocument } from '../../../db/documents';
 import { requireProject } from '../backend';
 import { importSources } from '../import/index';
+import { getDirections, getPages, pageAt } from '../../../db/document-layout';
 import type { HandlerGroup } from './types';
 import { quoted } from './types';
 
@@ -13,12 +14,13 @@ export const documentHandlers = {
   'document.get': ({ id }, backend) => {
     const { read } = requireProject(backend);
     const document = requireFound(getDocument(read, id), 'That source');
-    return { document, text: getDocumentText(read, id)! };
+    return { document, text: getDocumentText(read, id)!, pages: getPages(read, id), directions: getDirections(read, id) };
   },
-  'document.import': ({ files }, backend) =>
+  'document.import': ({ files, batch }, backend) =>
     importSources(
       requireProject(backend),
       files.map((f) => ({ name: f.name, bytes: Buffer.from(f.dataBase64, 'base64') })),
+      { batch },
     ),
   'document.rename': ({ id, name }, backend) => {
     const project = requireProject(backend);
@@ -36,4 +38,9 @@ export const documentHandlers = {
     );
     return { deletedSegments };
   },
-} satisfies HandlerGroup<'document.list' | 'document.get' | 'document.import' | 'document.rename' | 'document.delete'>;
+  'document.pageAt': ({ id, offset }, backend) => {
+    const { read } = requireProject(backend);
+    requireFound(getDocument(read, id), 'That source');
+    return pageAt(read, id, offset) ?? null;
+  },
+} satisfies HandlerGroup<'document.list' | 'document.get' | 'document.import' | 'document.rename' | 'document.delete' | 'document.pageAt'>;

@@ -26,13 +26,13 @@ const withExtension = (file: string) => (path.extname(file) ? file : `${file}${P
  * Builds the example project from the files in examplesDir: written to a temporary file first and
  * moved into place when complete, so a failure never leaves a half-made example behind.
  */
-export function buildExampleProject(examplesDir: string, target: string): void {
+export async function buildExampleProject(examplesDir: string, target: string): Promise<void> {
   const files = fs.readdirSync(examplesDir).filter((f) => !f.startsWith('.') && !f.endsWith('.json')).sort();
   if (files.length === 0) throw new GroundworkError('not-found', `No example sources in ${examplesDir}.`);
   const temp = path.join(os.tmpdir(), `groundwork-example-${process.pid}-${Date.now()}${PROJECT_EXTENSION}`);
   const project = createProjectFile(temp, EXAMPLE_NAME);
   try {
-    const results = importFromPaths(project, files.map((f) => path.join(examplesDir, f)));
+    const results = await importFromPaths(project, files.map((f) => path.join(examplesDir, f)));
     const failed = results.filter((r) => r.status === 'failed');
     if (failed.length > 0) throw new GroundworkError('bad-file', failed.map((r) => r.message).join(' '));
     project.raw.close();
@@ -62,7 +62,7 @@ export const projectHandlers = {
     if (backend.project?.path === target) return projectInfo(backend.project);
     return switchTo(backend, openProjectFile(target));
   },
-  'project.openExample': ({ fresh }, backend) => {
+  'project.openExample': async ({ fresh }, backend) => {
     const target = path.join(backend.config.home, `${EXAMPLE_NAME}${PROJECT_EXTENSION}`);
     if (backend.project?.path === target) {
       if (!fresh) return projectInfo(backend.project);
@@ -70,7 +70,7 @@ export const projectHandlers = {
     }
     if (fresh || !fs.existsSync(target)) {
       for (const suffix of ['-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
-      buildExampleProject(backend.config.examplesDir, `${target}.new`);
+      await buildExampleProject(backend.config.examplesDir, `${target}.new`);
       fs.renameSync(`${target}.new`, target);
     }
     return switchTo(backend, openProjectFile(target));

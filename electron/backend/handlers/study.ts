@@ -45,7 +45,7 @@ export function countsCompare(db: ReadableDB, choice: Record<string, string> = {
 }
 
 export const studyHandlers = {
-  'project.openStudy': ({ fresh }, backend) => {
+  'project.openStudy': async ({ fresh }, backend) => {
     const target = path.join(backend.config.home, `${STUDY_NAME}${PROJECT_EXTENSION}`);
     if (backend.project?.path === target) {
       if (!fresh) return projectInfo(backend.project);
@@ -54,7 +54,7 @@ export const studyHandlers = {
     if (fresh || !fs.existsSync(target)) {
       fs.mkdirSync(backend.config.home, { recursive: true });
       for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${target}.new${suffix}`, { force: true });
-      buildStudyProject(backend.config, `${target}.new`);
+      await buildStudyProject(backend.config, `${target}.new`);
       for (const suffix of ['-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
       fs.renameSync(`${target}.new`, target);
     }

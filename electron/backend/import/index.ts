@@ -1,22 +1,30 @@
-// Import of sources: each file is read and checked on its own (a bad file gets its own message),
-// then every good one is written in a single command, so an import is one undo step and a
-// failure part-way writes nothing.
+// Import of sources: each file is read and checked on its own (a bad file gets its own message and
+// never stops the others), then every good one is written in a single command, so an import is
+// one undo step and a failure part-way writes nothing. A caller that sends a batch file by file
+// (the app, for progress and cancel) names the batch: its calls merge into one undo step.
+//
+// One module per format: decode.ts (plain text), html.ts, pdf.ts, docx.ts (zip.ts for the archive).
+// Bibliography files (.ris, .bib, .csv) go to the bibliography importer slot below.
 
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { GroundworkError, isGroundworkError } from '../../../shared/api/errors';
-import type { ImportedFile, SourceFormat } from '../../../shared/domain/model';
+import type { DocumentPage, ImportedFile, ParagraphDirection, SourceFormat } from '../../../shared/domain/model';
 import { canonicalizeText, dominantDirection } from '../../../shared/domain/text';
 import { runCommand } from '../../../db/commands';
 import type { ProjectDb } from '../../../db/connection';
 import { documentNames, findDocumentBySha, getDocument, insertDocument } from '../../../db/documents';
+import { insertDirections, insertPages } from '../../../db/document-layout';
+import { labelImportBatch } from '../../../db/import-batch';
 import { decodeText, stripControls } from './decode';
+import { docxToText } from './docx';
 import { htmlToText } from './html';
+import { pdfToText } from './pdf';
 
-export interface IncomingFile {
-  name: string;
-  bytes: Uint8Array;
-}
+/** A file to import: its bytes, or a way to read them (so a folder is never all in memory). */
+export type IncomingFile = { name: string; bytes: Uint8Array } | { name: string; read: () => Uint8Array };
+
+const bytesOf = (file: IncomingFile) => ('bytes' in file ? file.bytes : file.read());
 
 export interface PreparedSource {
   name: string;
@@ -25,9 +33,11 @@ export interface PreparedSource {
   text: string;
   sha256: string;
   dir: 'ltr' | 'rtl';
+  pages: DocumentPage[];
+  directions: ParagraphDirection[];
 }
 
-const FORMATS: Record<string, SourceFormat> = {
+export const SOURCE_FORMATS: Record<string, SourceFormat> = {
   '.txt': 'txt',
   '.text': 'txt',
   '.md': 'md',
@@ -35,34 +45,75 @@ const FORMATS: Record<string, SourceFormat> = {
   '.html': 'html',
   '.htm': 'html',
   '.xhtml': 'html',
+  '.pdf': 'pdf',
+  '.docx': 'docx',
 };
+
+/** Reference-manager exports: handed to the bibliography importer, not read as sources. */
+export const BIBLIOGRAPHY_EXTENSIONS = ['.ris', '.bib', '.csv'] as const;
+
+/**
+ * The bibliography importer slot. The bibliography feature (RIS, BibTeX, CSV records) registers
+ * itself here with setBibliographyImporter; until it does, such files are reported as not
+ * supported yet, file by file, and the rest of the batch is imported.
+ */
+export type BibliographyImporter = (project: ProjectDb, file: IncomingFile) => Promise<ImportedFile> | ImportedFile;
+let bibliographyImporter: BibliographyImporter | null = null;
+export function setBibliographyImporter(importer: BibliographyImporter | null): void {
+  bibliographyImporter = importer;
+}
+
+export const isBibliographyFile = (name: string) =>
+  (BIBLIOGRAPHY_EXTENSIONS as readonly string[]).includes(path.extname(name).toLowerCase());
 
 export const sha256 = (text: string) => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 
+const SUPPORTED = 'Import PDF (.pdf), Word (.docx), saved web pages (.html), plain text (.txt, .md) or bibliographies (.ris, .bib, .csv).';
+
 /** Reads and checks one file; throws a GroundworkError naming the file on any problem. */
-export function prepareSource(file: IncomingFile): PreparedSource {
+export async function prepareSource(file: IncomingFile): Promise<PreparedSource> {
   const originalName = path.basename(file.name);
+  const bytes = () => bytesOf(file);
   const extension = path.extname(originalName).toLowerCase();
-  const format = FORMATS[extension];
+  const format = SOURCE_FORMATS[extension];
   if (!format) {
     throw new GroundworkError(
       'bad-file',
-      `${originalName}: ${extension ? `"${extension}" files are` : 'files without an extension are'} not imported yet. ` +
-        'Import plain text (.txt, .md) or saved web pages (.html).',
+      `${originalName}: ${extension ? `"${extension}" files are` : 'files without an extension are'} not imported. ${SUPPORTED}`,
     );
   }
   let raw: string;
   let title = '';
+  let pages: DocumentPage[] = [];
+  let directions: ParagraphDirection[] = [];
+  let dir: 'ltr' | 'rtl' | undefined;
   if (format === 'html') {
-    ({ text: raw, title } = htmlToText(originalName, file.bytes));
+    ({ text: raw, title } = htmlToText(originalName, bytes()));
+  } else if (format === 'pdf') {
+    ({ text: raw, pages } = await pdfToText(originalName, bytes()));
+  } else if (format === 'docx') {
+    ({ text: raw, directions, dir } = await docxToText(originalName, bytes()));
   } else {
-    raw = decodeText(originalName, file.bytes);
+    raw = decodeText(originalName, bytes());
   }
   let text = canonicalizeText(stripControls(raw));
+  if ((format === 'pdf' || format === 'docx') && text !== raw) {
+    // Page starts and paragraph numbers are positions in raw: it must already be canonical.
+    throw new GroundworkError('internal', `${originalName}: the text read from the file is not canonical.`);
+  }
   if (title && !text.startsWith(title)) text = `${title}\n${text}`;
   if (!text.trim()) throw new GroundworkError('bad-file', `${originalName}: the file holds no text (only spaces or line breaks).`);
   const stem = path.basename(originalName, path.extname(originalName)).trim() || originalName;
-  return { name: stem, originalName, format, text, sha256: sha256(text), dir: dominantDirection(text) };
+  return {
+    name: stem,
+    originalName,
+    format,
+    text,
+    sha256: sha256(text),
+    dir: dir ?? dominantDirection(text),
+    pages,
+    directions,
+  };
 }
 
 const uniqueName = (wanted: string, taken: Set<string>) => {
@@ -72,14 +123,30 @@ const uniqueName = (wanted: string, taken: Set<string>) => {
   return name;
 };
 
-export function importSources(project: ProjectDb, files: IncomingFile[]): ImportedFile[] {
+export interface ImportOptions {
+  /** Names a batch sent in several calls: the calls merge into one undo step. */
+  batch?: string;
+  /** Called as each file is done (the command line prints progress with it). */
+  onFile?: (result: ImportedFile, index: number, total: number) => void;
+}
+
+export async function importSources(project: ProjectDb, files: IncomingFile[], options: ImportOptions = {}): Promise<ImportedFile[]> {
   const results: ImportedFile[] = [];
   const accepted: { index: number; source: PreparedSource }[] = [];
   const seen = new Map<string, string>();
-  for (const file of files) {
+  for (const [i, file] of files.entries()) {
     const name = path.basename(file.name);
     try {
-      const source = prepareSource(file);
+      if (isBibliographyFile(name)) {
+        results.push(
+          bibliographyImporter
+            ? await bibliographyImporter(project, file)
+            : { name, status: 'failed', message: `${name}: bibliography files (.ris, .bib, .csv) cannot be imported yet.` },
+        );
+        options.onFile?.(results[results.length - 1]!, i, files.length);
+        continue;
+      }
+      const source = await prepareSource(file);
       const existing = findDocumentBySha(project.read, source.sha256);
       const twin = seen.get(source.sha256);
       if (existing || twin) {
@@ -88,30 +155,41 @@ export function importSources(project: ProjectDb, files: IncomingFile[]): Import
           status: 'duplicate',
           message: `${name}: not imported, its text is the same as "${existing?.name ?? twin}" already in the project.`,
         });
-        continue;
+      } else {
+        seen.set(source.sha256, source.name);
+        accepted.push({ index: results.length, source });
+        results.push({ name, status: 'imported', message: '' });
       }
-      seen.set(source.sha256, source.name);
-      accepted.push({ index: results.length, source });
-      results.push({ name, status: 'imported', message: '' });
     } catch (error) {
-      if (!isGroundworkError(error)) throw error;
-      results.push({ name, status: 'failed', message: error.message });
+      // Whatever goes wrong with one file (a library failing on a strange file included) is that
+      // file's failure; the others go on.
+      const message = isGroundworkError(error)
+        ? error.message
+        : `${name}: the file could not be read (${(error as Error)?.message ?? String(error)}).`;
+      results.push({ name, status: 'failed', message });
     }
+    options.onFile?.(results[results.length - 1]!, i, files.length);
   }
   if (accepted.length === 0) return results;
   const label = accepted.length === 1 ? `Import "${accepted[0]!.source.name}"` : `Import ${accepted.length} sources`;
-  runCommand(project, { kind: 'document.import', label }, (db) => {
+  const coalesceKey = options.batch ? `document.import:${options.batch}` : undefined;
+  runCommand(project, { kind: 'document.import', label, coalesceKey }, (db) => {
     const taken = documentNames(db);
     for (const { index, source } of accepted) {
       const id = insertDocument(db, { ...source, name: uniqueName(source.name, taken) });
+      insertPages(db, id, source.pages);
+      insertDirections(db, id, source.directions);
       const document = getDocument(db, id)!;
       results[index] = {
         name: results[index]!.name,
         status: 'imported',
-        message: `${results[index]!.name}: imported as "${document.name}" (${document.length.toLocaleString('en')} characters).`,
+        message:
+          `${results[index]!.name}: imported as "${document.name}" (${document.length.toLocaleString('en')} characters` +
+          `${source.pages.length ? `, ${source.pages.length} page${source.pages.length === 1 ? '' : 's'}` : ''}).`,
         document,
       };
     }
   });
+  if (coalesceKey) labelImportBatch(project, coalesceKey);
   return results;
 }

@@ -1,5 +1,7 @@
 // Import from paths on disk (the command line, the example project): each path is read here, and
-// a path that cannot be read is reported like any other bad file.
+// a path that cannot be read is reported like any other bad file. A folder is walked (sub-folders
+// included, hidden files and folders skipped, symbolic links to folders not followed); files of
+// types that are not imported are reported, not read.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -7,14 +9,13 @@ import { GroundworkError } from '../../../shared/api/errors';
 import type { ImportedFile } from '../../../shared/domain/model';
 import type { ProjectDb } from '../../../db/connection';
 import { checkSize } from './decode';
-import { importSources, type IncomingFile } from './index';
+import { importSources, isBibliographyFile, SOURCE_FORMATS, type ImportOptions, type IncomingFile } from './index';
 
 /** The bytes of a file, checked for size before reading; throws a message naming the file. */
 export function readSourceFile(file: string): Uint8Array {
   const name = path.basename(file);
   try {
     const stat = fs.statSync(file);
-    if (stat.isDirectory()) throw new GroundworkError('bad-file', `${name}: is a folder; name the files inside it.`);
     checkSize(name, stat.size);
     return fs.readFileSync(file);
   } catch (error) {
@@ -30,19 +31,67 @@ export function readSourceFile(file: string): Uint8Array {
   }
 }
 
+/** The files of a folder, in name order, hidden ones skipped; unreadable folders are reported. */
+export function walkFolder(folder: string): { files: string[]; failed: ImportedFile[] } {
+  const files: string[] = [];
+  const failed: ImportedFile[] = [];
+  const visit = (dir: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      failed.push({ name: path.basename(dir), status: 'failed', message: `${path.basename(dir)}: the folder cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).` });
+      return;
+    }
+    entries.sort((a, b) => a.name.localeCompare(b.name, 'en'));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else if (entry.isFile() || entry.isSymbolicLink()) {
+        if (entry.isSymbolicLink() && fs.statSync(full, { throwIfNoEntry: false })?.isDirectory()) continue;
+        files.push(full);
+      }
+    }
+  };
+  visit(folder);
+  return { files, failed };
+}
+
+const importable = (file: string) => !!SOURCE_FORMATS[path.extname(file).toLowerCase()] || isBibliographyFile(file);
+
 type Read = { file: IncomingFile } | { failed: ImportedFile };
 
-export function importFromPaths(project: ProjectDb, paths: string[]): ImportedFile[] {
-  const read = paths.map((file): Read => {
-    try {
-      return { file: { name: file, bytes: readSourceFile(file) } };
-    } catch (error) {
-      if (!(error instanceof GroundworkError)) throw error;
-      return { failed: { name: path.basename(file), status: 'failed', message: error.message } };
+export async function importFromPaths(project: ProjectDb, paths: string[], options: ImportOptions = {}): Promise<ImportedFile[]> {
+  // Folders are expanded in place; a file named directly is always tried (and gets its reason).
+  const expanded: (string | ImportedFile)[] = [];
+  for (const p of paths) {
+    const stat = fs.statSync(p, { throwIfNoEntry: false });
+    if (stat?.isDirectory()) {
+      const { files, failed } = walkFolder(p);
+      expanded.push(...failed);
+      if (files.length === 0 && failed.length === 0) {
+        const name = path.basename(p);
+        expanded.push({ name, status: 'failed', message: `${name}: the folder holds no files to import.` });
+      }
+      for (const file of files) {
+        if (importable(file)) expanded.push(file);
+        else {
+          const name = path.basename(file);
+          const ext = path.extname(name).toLowerCase();
+          expanded.push({ name, status: 'failed', message: `${name}: skipped, ${ext ? `"${ext}" files are` : 'files without an extension are'} not imported.` });
+        }
+      }
+    } else {
+      expanded.push(p);
     }
-  });
+  }
+  // Each file is read when its turn comes, inside the importer, so a read error is that file's.
+  const read = expanded.map((file): Read =>
+    typeof file === 'string' ? { file: { name: file, read: () => readSourceFile(file) } } : { failed: file },
+  );
   const files = read.flatMap((r) => ('file' in r ? [r.file] : []));
-  const imported = files.length > 0 ? importSources(project, files) : [];
+  const imported = files.length > 0 ? await importSources(project, files, options) : [];
   let next = 0;
   return read.map((r) => ('failed' in r ? r.failed : imported[next++]!));
 }

@@ -14,6 +14,7 @@ export function DocumentList() {
   const openDocument = useStore((s) => s.openDocument);
   const setFocus = useStore((s) => s.setFocus);
   const input = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
 
   return (
     <section className="gw-panel gw-documents" aria-label={t('Sources')}>
@@ -23,6 +24,9 @@ export function DocumentList() {
         </h2>
         <button type="button" className="gw-small-button" onClick={() => input.current?.click()}>
           {t('Import…')}
+        </button>
+        <button type="button" className="gw-small-button gw-import-folder-button" onClick={() => folderInput.current?.click()}>
+          {t('Import folder…')}
         </button>
         <input
           ref={input}
@@ -37,9 +41,22 @@ export function DocumentList() {
             await importFiles(files);
           }}
         />
+        <input
+          ref={folderInput}
+          type="file"
+          multiple
+          hidden
+          {...{ webkitdirectory: '' }}
+          data-testid="import-folder-input"
+          onChange={async (event) => {
+            const files = [...(event.target.files ?? [])];
+            event.target.value = '';
+            await importFiles(files);
+          }}
+        />
       </header>
       {documents.length === 0 ? (
-        <p className="gw-empty">{t('No sources yet. Import text or saved web pages, or drop files here.')}</p>
+        <p className="gw-empty">{t('No sources yet. Import PDF, Word, web pages or text, a whole folder, or drop files or folders here.')}</p>
       ) : (
         <ul className="gw-list" role="listbox" aria-label={t('Sources')}>
           {documents.map((doc) => (

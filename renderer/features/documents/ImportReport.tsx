@@ -1,36 +1,78 @@
-// The outcome of an import, one line per file: imported, already in the project, or refused and why.
+// The import panel: one row per file as it goes (queued, reading, imported, duplicate, failed with
+// the reason, cancelled), the overall progress in files and bytes, Cancel while a batch runs, and
+// the outcome when it is done.
 
-import { create } from 'zustand';
-import type { ImportedFile } from '../../../shared/domain/model';
+import { formatBytes } from '../../../shared/domain/limits';
+import type { ImportStage } from '../../../shared/domain/model';
 import { t } from '../../i18n/t';
+import { STAGE_LABEL } from './texts';
+import { cancelImport, closeImport, useImportBatch } from './import-files';
 
-export const useImportReport = create<{ results: ImportedFile[] | null }>(() => ({ results: null }));
-
-const MARK = { imported: '✓', duplicate: '=', failed: '✗' } as const;
+const MARK: Record<ImportStage, string> = {
+  queued: '·',
+  reading: '…',
+  imported: '✓',
+  duplicate: '=',
+  failed: '✗',
+  cancelled: '–',
+};
 
 export function ImportReport() {
-  const results = useImportReport((s) => s.results);
-  if (!results || results.length === 0) return null;
-  const close = () => useImportReport.setState({ results: null });
-  const imported = results.filter((r) => r.status === 'imported').length;
+  const batch = useImportBatch((s) => s.batch);
+  if (!batch || batch.rows.length === 0) return null;
+  const { rows, running } = batch;
+  const total = rows.length;
+  const finished = rows.filter((r) => r.stage !== 'queued' && r.stage !== 'reading').length;
+  const imported = rows.filter((r) => r.stage === 'imported').length;
+  const bytesTotal = rows.reduce((n, r) => n + r.size, 0);
+  const bytesDone = rows.filter((r) => r.stage !== 'queued' && r.stage !== 'reading').reduce((n, r) => n + r.size, 0);
+  const title = running
+    ? t('Importing: {done} of {total} files', { done: finished, total })
+    : t('Import: {imported} of {total} files imported', { imported, total });
   return (
-    <div className="gw-modal-backdrop" onMouseDown={close}>
-      <div className="gw-modal gw-import-report" role="dialog" aria-modal="true" aria-labelledby="gw-import-title" onMouseDown={(e) => e.stopPropagation()}>
-        <h2 id="gw-import-title">{t('Import: {imported} of {total} files imported', { imported, total: results.length })}</h2>
-        <ul>
-          {results.map((r, i) => (
-            <li key={`${r.name}-${i}`} className={`gw-import-${r.status}`}>
+    <div className="gw-modal-backdrop" onMouseDown={() => closeImport()}>
+      <div
+        className="gw-modal gw-import-report"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="gw-import-title"
+        aria-busy={running}
+        onMouseDown={(e) => e.stopPropagation()}
+      >
+        <h2 id="gw-import-title">{title}</h2>
+        <div className="gw-import-overall">
+          <progress max={Math.max(1, bytesTotal)} value={bytesDone} aria-label={t('Import progress')} />
+          <span className="gw-muted" data-testid="import-bytes">
+            {t('{done} of {total}', { done: formatBytes(bytesDone), total: formatBytes(bytesTotal) })}
+            {batch.cancelRequested && running ? ` · ${t('Cancelling…')}` : ''}
+          </span>
+        </div>
+        <ul aria-label={t('Files')}>
+          {rows.map((r, i) => (
+            <li key={`${r.path}-${i}`} className={`gw-import-${r.stage}`} data-stage={r.stage}>
               <span className="gw-import-mark" aria-hidden="true">
-                {MARK[r.status]}
+                {MARK[r.stage]}
               </span>
-              <span dir="auto">{r.message || r.name}</span>
+              {r.message ? (
+                <span dir="auto">{r.message}</span>
+              ) : (
+                <span>
+                  <bdi>{r.path}</bdi> <span className="gw-muted">{t(STAGE_LABEL[r.stage])}</span>
+                </span>
+              )}
             </li>
           ))}
         </ul>
         <div className="gw-modal-actions">
-          <button type="button" className="gw-button gw-primary" autoFocus onClick={close}>
-            {t('OK')}
-          </button>
+          {running ? (
+            <button type="button" className="gw-button" onClick={cancelImport} disabled={batch.cancelRequested}>
+              {t('Cancel')}
+            </button>
+          ) : (
+            <button type="button" className="gw-button gw-primary" autoFocus onClick={closeImport}>
+              {t('OK')}
+            </button>
+          )}
         </div>
       </div>
     </div>

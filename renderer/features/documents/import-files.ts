@@ -1,11 +1,45 @@
-// Importing files chosen in a dialog or dropped on the window: size is checked before a file is
-// read, then everything goes to the backend in one call, and the outcome of every file is shown.
+// Importing files chosen in a dialog, a folder picked or dropped, or files dropped on the window.
+// Each file gets a progress row (queued → reading → imported / duplicate / failed); files go to the
+// backend one at a time, so the panel shows overall progress (files and bytes) and a batch can be
+// cancelled: files not yet started are not imported, those done stay. The calls of one batch share
+// a batch id, so the whole batch is one undo step. A failing file never stops the rest.
 
+import { create } from 'zustand';
 import { formatBytes, MAX_SOURCE_BYTES } from '../../../shared/domain/limits';
-import type { ImportedFile } from '../../../shared/domain/model';
+import type { ImportedFile, ImportStage } from '../../../shared/domain/model';
+import { GroundworkError } from '../../../shared/api/errors';
+import { api } from '../../api/client';
 import { t } from '../../i18n/t';
 import { useStore } from '../../state/store';
-import { useImportReport } from './ImportReport';
+
+/** What the importers read (the bibliography ones included); anything else is skipped unread. */
+export const IMPORTABLE_EXTENSIONS = ['.pdf', '.docx', '.html', '.htm', '.xhtml', '.txt', '.text', '.md', '.markdown', '.ris', '.bib', '.csv'];
+
+export interface ImportRow {
+  name: string;
+  /** Where the file sits in a picked or dropped folder, else its name. */
+  path: string;
+  size: number;
+  stage: ImportStage;
+  message: string;
+  file?: File;
+}
+
+export interface ImportBatch {
+  id: string;
+  rows: ImportRow[];
+  running: boolean;
+  cancelRequested: boolean;
+}
+
+export const useImportBatch = create<{ batch: ImportBatch | null }>(() => ({ batch: null }));
+
+const update = (change: (batch: ImportBatch) => ImportBatch) => {
+  const { batch } = useImportBatch.getState();
+  if (batch) useImportBatch.setState({ batch: change(batch) });
+};
+const setRow = (index: number, row: Partial<ImportRow>) =>
+  update((b) => ({ ...b, rows: b.rows.map((r, i) => (i === index ? { ...r, ...row } : r)) }));
 
 function toBase64(buffer: ArrayBuffer): string {
   const bytes = new Uint8Array(buffer);
@@ -14,31 +48,149 @@ function toBase64(buffer: ArrayBuffer): string {
   return btoa(binary);
 }
 
-export async function importFiles(files: File[]): Promise<void> {
-  if (files.length === 0) return;
-  const refused: ImportedFile[] = [];
-  const accepted: { name: string; dataBase64: string }[] = [];
-  for (const file of files) {
-    if (file.size > MAX_SOURCE_BYTES) {
-      refused.push({
+const extensionOf = (name: string) => {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot).toLowerCase() : '';
+};
+
+export interface PickedFile {
+  file: File;
+  /** Relative path inside a picked or dropped folder. */
+  path?: string;
+}
+
+/** Checks made before a file is read: hidden files in folders are left out, others get a row. */
+function rowFor({ file, path }: PickedFile, inFolder: boolean): ImportRow {
+  const row: ImportRow = { name: file.name, path: path || file.name, size: file.size, stage: 'queued', message: '', file };
+  const ext = extensionOf(file.name);
+  if (inFolder && !IMPORTABLE_EXTENSIONS.includes(ext)) {
+    return {
+      ...row,
+      stage: 'failed',
+      file: undefined,
+      message: ext
+        ? t('{name}: skipped, "{ext}" files are not imported.', { name: file.name, ext })
+        : t('{name}: skipped, files without an extension are not imported.', { name: file.name }),
+    };
+  }
+  if (file.size > MAX_SOURCE_BYTES) {
+    return {
+      ...row,
+      stage: 'failed',
+      file: undefined,
+      message: t('{name}: the file is {size}; sources larger than {limit} are not imported. Split it into parts.', {
         name: file.name,
-        status: 'failed',
-        message: t('{name}: the file is {size}; sources larger than {limit} are not imported. Split it into parts.', {
-          name: file.name,
-          size: formatBytes(file.size),
-          limit: formatBytes(MAX_SOURCE_BYTES),
-        }),
-      });
+        size: formatBytes(file.size),
+        limit: formatBytes(MAX_SOURCE_BYTES),
+      }),
+    };
+  }
+  return row;
+}
+
+const hidden = (path: string) => path.split('/').some((part) => part.startsWith('.'));
+
+/** Starts importing; files added while a batch runs join it. */
+export async function importFiles(files: (File | PickedFile)[]): Promise<void> {
+  const picked = files.map((f) => (f instanceof File ? { file: f, path: (f as File & { webkitRelativePath?: string }).webkitRelativePath || undefined } : f));
+  const rows = picked
+    .filter((p) => !(p.path && hidden(p.path)))
+    // A folder's files in path order, as the command line takes them.
+    .sort((a, b) => (a.path && b.path ? a.path.localeCompare(b.path, 'en') : 0))
+    .map((p) => rowFor(p, !!p.path));
+  if (rows.length === 0) {
+    if (picked.length > 0) useStore.getState().toast('error', t('The folder holds no files to import.'));
+    return;
+  }
+  const current = useImportBatch.getState().batch;
+  if (current?.running) {
+    update((b) => ({ ...b, rows: [...b.rows, ...rows] }));
+    return;
+  }
+  const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  useImportBatch.setState({ batch: { id, rows, running: true, cancelRequested: false } });
+  await runBatch(id);
+}
+
+export function cancelImport(): void {
+  update((b) => (b.running ? { ...b, cancelRequested: true } : b));
+}
+
+export function closeImport(): void {
+  const { batch } = useImportBatch.getState();
+  if (batch && !batch.running) useImportBatch.setState({ batch: null });
+}
+
+async function importOne(batchId: string, file: File): Promise<ImportedFile> {
+  let dataBase64: string;
+  try {
+    dataBase64 = toBase64(await file.arrayBuffer());
+  } catch {
+    return { name: file.name, status: 'failed', message: t('{name}: the file cannot be read.', { name: file.name }) };
+  }
+  try {
+    const [result] = await api.call('document.import', { files: [{ name: file.name, dataBase64 }], batch: batchId });
+    return result ?? { name: file.name, status: 'failed', message: t('{name}: the file cannot be read.', { name: file.name }) };
+  } catch (error) {
+    return { name: file.name, status: 'failed', message: error instanceof GroundworkError ? error.message : String(error) };
+  }
+}
+
+async function runBatch(id: string): Promise<void> {
+  let firstImported: ImportedFile['document'];
+  let sinceRefresh = 0;
+  for (let index = 0; ; index += 1) {
+    const batch = useImportBatch.getState().batch;
+    if (!batch || batch.id !== id || index >= batch.rows.length) break;
+    const row = batch.rows[index]!;
+    if (row.stage !== 'queued' || !row.file) continue;
+    if (batch.cancelRequested) {
+      setRow(index, { stage: 'cancelled', file: undefined, message: t('{name}: not imported, the import was cancelled.', { name: row.name }) });
       continue;
     }
-    try {
-      accepted.push({ name: file.name, dataBase64: toBase64(await file.arrayBuffer()) });
-    } catch {
-      refused.push({ name: file.name, status: 'failed', message: t('{name}: the file cannot be read.', { name: file.name }) });
+    setRow(index, { stage: 'reading' });
+    const result = await importOne(id, row.file);
+    setRow(index, { stage: result.status, message: result.message || result.name, file: undefined });
+    if (result.status === 'imported') {
+      firstImported ??= result.document;
+      sinceRefresh += 1;
+      if (sinceRefresh >= 10) {
+        sinceRefresh = 0;
+        await useStore.getState().refresh();
+      }
     }
   }
-  const results = accepted.length > 0 ? ((await useStore.getState().run('document.import', { files: accepted })) ?? []) : [];
-  useImportReport.setState({ results: [...results, ...refused] });
-  const first = results.find((r) => r.status === 'imported')?.document;
-  if (first && !useStore.getState().openDoc) await useStore.getState().openDocument(first.id);
+  update((b) => ({ ...b, running: false }));
+  await useStore.getState().refresh();
+  if (firstImported && !useStore.getState().openDoc) await useStore.getState().openDocument(firstImported.id);
+}
+
+/** The files of a dropped folder (or of dropped files), read from the drop's entries. */
+export async function filesFromDrop(dataTransfer: DataTransfer): Promise<PickedFile[]> {
+  // Entries must be taken while the drop event is being handled; they are walked afterwards.
+  const entries = [...dataTransfer.items]
+    .map((item) => (item.kind === 'file' ? item.webkitGetAsEntry?.() : null))
+    .filter((e): e is FileSystemEntry => !!e);
+  const plain = [...dataTransfer.files];
+  if (!entries.some((e) => e.isDirectory)) return plain.map((file) => ({ file }));
+  const out: PickedFile[] = [];
+  const walk = async (entry: FileSystemEntry, prefix: string): Promise<void> => {
+    if (entry.isFile) {
+      const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
+      out.push({ file, path: prefix ? `${prefix}/${entry.name}` : undefined });
+    } else if (entry.isDirectory) {
+      const reader = (entry as FileSystemDirectoryEntry).createReader();
+      const children: FileSystemEntry[] = [];
+      // readEntries returns its entries in portions until it returns none.
+      for (;;) {
+        const part = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
+        if (part.length === 0) break;
+        children.push(...part);
+      }
+      children.sort((a, b) => a.name.localeCompare(b.name));
+      for (const child of children) await walk(child, prefix ? `${prefix}/${entry.name}` : entry.name);
+    }
+  };
+  for (const entry of entries) await walk(entry, '');
+  return out;
 }

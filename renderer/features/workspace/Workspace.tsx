@@ -9,7 +9,7 @@ import { useStore } from '../../state/store';
 import { Reader } from '../../editor/Reader';
 import { CodeTree } from '../codebook/CodeTree';
 import { DocumentList } from '../documents/DocumentList';
-import { importFiles } from '../documents/import-files';
+import { filesFromDrop, importFiles } from '../documents/import-files';
 import { Inspector } from '../inspector/Inspector';
 import { RetrievedSegments } from '../segments/RetrievedSegments';
 import { Table8View } from '../counts/Table8View';
@@ -72,7 +72,7 @@ export function Workspace() {
         if (!hasFiles(event)) return;
         event.preventDefault();
         setDropping(false);
-        void importFiles([...event.dataTransfer.files]);
+        void filesFromDrop(event.dataTransfer).then(importFiles);
       }}
     >
       <TopBar />

@@ -5,7 +5,6 @@ export default {
   "Coding": "کدگذاری",
   "Table 8": "جدول ۸",
   "Close project": "بستن پروژه",
-  "Drop files to import them as sources": "فایل‌ها را رها کنید تا به عنوان منبع وارد شوند",
   // The backend's refusals met most often (features/workspace/error-message.ts).
   "No project is open. Create or open a project first.": "هیچ پروژه‌ای باز نیست. نخست پروژه‌ای بسازید یا باز کنید.",
   "The selection holds only spaces; select some words.": "بخش برگزیده تنها فاصله دارد؛ چند واژه را برگزینید.",

@@ -71,7 +71,8 @@ describe('importing sources', () => {
     ['blank.txt', '  \n\n\t \n', /no text/],
     ['image.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]), /binary/],
     ['latin1.txt', new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0x6f, 0x6b]), /not valid UTF-8.*position 3/],
-    ['paper.pdf', '%PDF-1.7 fake', /"\.pdf" files are not imported yet/],
+    ['paper.pdf', '%PDF-1.7 fake', /the PDF is damaged/],
+    ['paper.odt', 'PK fake', /"\.odt" files are not imported/],
     ['empty.html', '<html><head><script>x()</script></head><body>  </body></html>', /no readable text/],
   ])('refuses %s with a clear message and leaves the project unchanged', async (name, content, message) => {
     await importTexts(t.api, { 'kept.txt': 'kept\n' });
@@ -85,18 +86,20 @@ describe('importing sources', () => {
     expect((await t.api.call('history.get', {})).entries).toEqual(historyBefore.entries);
   });
 
-  it('refuses a file over the size limit before reading it, and an unreadable path', () => {
+  it('refuses a file over the size limit before reading it, and an unreadable path', async () => {
     const dir = t.home;
     const big = path.join(dir, 'huge.txt');
     const fd = fs.openSync(big, 'w');
     fs.ftruncateSync(fd, 100 * 1024 * 1024);
     fs.closeSync(fd);
     fs.writeFileSync(path.join(dir, 'fine.txt'), 'a fine source\n');
-    const results = importFromPaths(t.backend.project!, [big, path.join(dir, 'nowhere.txt'), dir, path.join(dir, 'fine.txt')]);
+    const empty = path.join(dir, 'empty folder');
+    fs.mkdirSync(empty);
+    const results = await importFromPaths(t.backend.project!, [big, path.join(dir, 'nowhere.txt'), empty, path.join(dir, 'fine.txt')]);
     expect(results.map((r) => r.status)).toEqual(['failed', 'failed', 'failed', 'imported']);
     expect(results[0]!.message).toMatch(/100\.0 MiB.*larger than 32\.0 MiB/);
     expect(results[1]!.message).toMatch(/nowhere\.txt: no such file/);
-    expect(results[2]!.message).toMatch(/is a folder/);
+    expect(results[2]!.message).toMatch(/empty folder: the folder holds no files to import/);
     expect(snapshot()).toHaveLength(1);
     expect(MAX_SOURCE_BYTES).toBeLessThan(100 * 1024 * 1024);
   });

@@ -22,6 +22,7 @@ const RENDERER = path.join(REPO, 'renderer');
  */
 import { FIELDS as PRISMA_FIELDS, TABS as DIAGRAM_TABS } from '../../../renderer/features/diagrams/texts';
 import { COLUMNS as COMPARE_COLUMNS, FLAG_TEXT } from '../../../renderer/features/study/texts';
+import { STAGE_LABEL } from '../../../renderer/features/documents/texts';
 
 const DYNAMIC: Record<string, readonly string[]> = {
   'COMPONENT_LABELS[key]': Object.values(COMPONENT_LABELS),
@@ -37,6 +38,7 @@ const DYNAMIC: Record<string, readonly string[]> = {
   'f.label': PRISMA_FIELDS.map((f) => f.label),
   'c.title': COMPARE_COLUMNS.map((c) => c.title),
   'FLAG_TEXT[f]!': Object.values(FLAG_TEXT),
+  'STAGE_LABEL[r.stage]': Object.values(STAGE_LABEL),
 };
 
 /** The forms of the backend's English text the interface translates (i18n/backend-text.ts). */
