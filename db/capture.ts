@@ -15,6 +15,9 @@ export const CAPTURED_TABLES: Record<string, readonly string[]> = {
   category: ['id'],
   category_concept: ['category_id', 'concept_id'],
   segment: ['id'],
+  exclusion_reason: ['id'],
+  record: ['id'],
+  duplicate_dismissal: ['record_a', 'record_b'],
 };
 
 export function tableColumns(db: Database.Database, table: string): string[] {

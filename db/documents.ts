@@ -6,6 +6,7 @@ import type { DocumentId } from '../shared/domain/ids';
 import { documentId } from '../shared/domain/ids';
 import type { ReadableDB, WritableDB } from './handles';
 import { now, sql } from './handles';
+import { attachRecordForDocument, detachRecordOfDocument } from './records';
 
 interface DocumentRow {
   id: number;
@@ -92,7 +93,9 @@ export function insertDocument(db: WritableDB, doc: NewDocument): DocumentId {
     `INSERT INTO document (name, format, original_name, sha256, length, dir, imported_at, text)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(doc.name, doc.format, doc.originalName, doc.sha256, doc.text.length, doc.dir, now(), doc.text);
-  return documentId(Number(result.lastInsertRowid));
+  const id = documentId(Number(result.lastInsertRowid));
+  attachRecordForDocument(db, id, doc.name, doc.originalName, doc.text.slice(0, 300).split('\n')[0]);
+  return id;
 }
 
 export function renameDocument(db: WritableDB, id: DocumentId, name: string): void {
@@ -102,6 +105,7 @@ export function renameDocument(db: WritableDB, id: DocumentId, name: string): vo
 /** Deletes a source and its segments; returns how many segments went with it. */
 export function deleteDocument(db: WritableDB, id: DocumentId): number {
   const segments = sql(db, 'DELETE FROM segment WHERE document_id = ?').run(id).changes;
+  detachRecordOfDocument(db, id);
   sql(db, 'DELETE FROM document WHERE id = ?').run(id);
   return segments;
 }

@@ -115,5 +115,7 @@ export function up(db: Database.Database): void {
   `);
   const insertComponent = db.prepare('INSERT INTO paradigm_component (key, position) VALUES (?, ?)');
   COMPONENT_KEYS.forEach((key, position) => insertComponent.run(key, position));
-  for (const table of Object.keys(CAPTURED_TABLES)) createCaptureTriggers(db, table);
+  // Tables added by later migrations are captured by those migrations.
+  const exists = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`);
+  for (const table of Object.keys(CAPTURED_TABLES)) if (exists.get(table)) createCaptureTriggers(db, table);
 }

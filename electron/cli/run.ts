@@ -13,6 +13,7 @@ import { localTransport } from '../backend/dispatcher';
 import { importFromPaths } from '../backend/import/paths';
 import { table8Rows, toCsv } from '../backend/export';
 import { hostConfig, VERSION } from '../host-config';
+import { importBibliographyPaths, sourcesCommand, textCommand } from './corpus';
 
 export interface Io {
   out: (text: string) => void;
@@ -23,10 +24,13 @@ export const USAGE = `Usage: groundwork <command> [options]
 
 Commands:
   init FILE [--name NAME]                  create a new, empty project file
-  import FILE PATH...                      import sources (.txt, .md, .html) into a project
+  import FILE PATH...                      import sources (.txt, .md, .html) and bibliographies (.ris, .bib, .csv)
   counts FILE [--format table|csv|json]    the Table 8 counts per paradigm component, with totals
   export FILE --segments OUT.csv           every coded segment, with its concept, categories and component
   export FILE --table8 OUT.csv             the Table 8 counts as CSV
+  sources FILE [--format table|csv|json] [--stage S]
+                                           sources and records with their attributes and screening stage
+  text FILE SOURCE                         a source's canonical text (SOURCE: its id or name)
   help                                     this text
 
 Positions in exports are offsets into each source's canonical text in UTF-16 code units.`;
@@ -94,7 +98,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         if (!file || paths.length === 0) throw new UsageError('import takes a project file and at least one source file.');
         const project = openProjectFile(file);
         try {
-          const results = importFromPaths(project, paths);
+          const results = importBibliographyPaths(project, paths, importFromPaths);
           for (const r of results) (r.status === 'failed' ? io.err : io.out)(`${r.status.padEnd(9)} ${r.message}`);
           return results.some((r) => r.status === 'failed') ? 1 : 0;
         } finally {
@@ -135,6 +139,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
         });
         return 0;
       }
+      case 'sources':
+        return await sourcesCommand(rest, io, withProject, UsageError);
+      case 'text':
+        return await textCommand(rest, io, withProject, UsageError);
       case undefined:
       case 'help':
       case '--help':

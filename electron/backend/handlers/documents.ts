@@ -5,6 +5,7 @@ import { requireFound } from '../../../db/commands';
 import { deleteDocument, getDocument, getDocumentText, listDocuments, renameDocument } from '../../../db/documents';
 import { requireProject } from '../backend';
 import { importSources } from '../import/index';
+import { importBibliographyFiles } from '../bibliography/files';
 import type { HandlerGroup } from './types';
 import { quoted } from './types';
 
@@ -16,9 +17,10 @@ export const documentHandlers = {
     return { document, text: getDocumentText(read, id)! };
   },
   'document.import': ({ files }, backend) =>
-    importSources(
+    importBibliographyFiles(
       requireProject(backend),
       files.map((f) => ({ name: f.name, bytes: Buffer.from(f.dataBase64, 'base64') })),
+      importSources,
     ),
   'document.rename': ({ id, name }, backend) => {
     const project = requireProject(backend);

@@ -6,6 +6,7 @@ import { documentHandlers } from './documents';
 import { historyHandlers } from './history';
 import { memoHandlers } from './memos';
 import { projectHandlers } from './project';
+import { recordHandlers } from './records';
 import { segmentHandlers } from './segments';
 import type { Handlers } from './types';
 
@@ -17,4 +18,5 @@ export const handlers = {
   ...memoHandlers,
   ...countHandlers,
   ...historyHandlers,
+  ...recordHandlers,
 } satisfies Handlers;
