@@ -17,6 +17,7 @@ import type {
 import type { CategoryId, ConceptId, DocumentId, SegmentId } from '../../shared/domain/ids';
 import type { ComponentKey } from '../../shared/domain/paradigm';
 import { splitParagraphs, type Paragraph } from '../../shared/domain/text';
+import type { RecordId } from '../../shared/domain/records';
 import { api } from '../api/client';
 import { t } from '../i18n/t';
 
@@ -26,7 +27,8 @@ export type Focus =
   | { kind: 'category'; id: CategoryId }
   | { kind: 'component'; key: ComponentKey }
   | { kind: 'segment'; id: SegmentId }
-  | { kind: 'unassigned' };
+  | { kind: 'unassigned' }
+  | { kind: 'record'; id: RecordId };
 
 export interface OpenDocument {
   document: DocumentSummary;
@@ -68,7 +70,7 @@ interface State {
   history: HistoryState | null;
   /** Bumped after every refresh, so views that fetch their own data know to fetch again. */
   revision: number;
-  view: 'coding' | 'table8';
+  view: 'coding' | 'table8' | 'screening';
   openDoc: OpenDocument | null;
   docSegments: SegmentMark[];
   focus: Focus | null;

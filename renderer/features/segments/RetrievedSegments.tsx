@@ -8,6 +8,7 @@ import { COMPONENT_LABELS } from '../../../shared/domain/paradigm';
 import { api } from '../../api/client';
 import { plural, t } from '../../i18n/t';
 import { useStore, type Focus } from '../../state/store';
+import { SegmentCitation } from '../corpus/SegmentCitation';
 
 function scopeOf(focus: Focus | null): SegmentScope | null {
   if (!focus) return null;
@@ -23,6 +24,7 @@ function scopeOf(focus: Focus | null): SegmentScope | null {
     case 'unassigned':
       return { kind: 'unassigned' };
     case 'segment':
+    case 'record':
       return null;
   }
 }
@@ -103,7 +105,7 @@ export function RetrievedSegments() {
                 <span className="gw-swatch" style={{ background: row.conceptColor }} />
                 <bdi className="gw-strong">{row.conceptLabel}</bdi>
                 <span className="gw-muted">
-                  · <bdi>{row.documentName}</bdi> · {row.start}–{row.end}
+                  · <bdi>{row.documentName}</bdi> <SegmentCitation documentId={row.documentId} page={null} /> · {row.start}–{row.end}
                 </span>
                 {row.memo && <span className="gw-memo-mark">✎</span>}
               </span>

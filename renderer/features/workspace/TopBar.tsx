@@ -23,6 +23,9 @@ export function TopBar() {
         <button type="button" className={view === 'table8' ? 'gw-tab gw-active' : 'gw-tab'} aria-pressed={view === 'table8'} onClick={() => setView('table8')}>
           {t('Table 8')}
         </button>
+        <button type="button" className={view === 'screening' ? 'gw-tab gw-active' : 'gw-tab'} aria-pressed={view === 'screening'} onClick={() => setView('screening')}>
+          {t('Screening')}
+        </button>
       </nav>
       <HistoryMenu />
       <button

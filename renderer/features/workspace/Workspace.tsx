@@ -13,6 +13,7 @@ import { Inspector } from '../inspector/Inspector';
 import { RetrievedSegments } from '../segments/RetrievedSegments';
 import { Table8View } from '../counts/Table8View';
 import { TopBar } from './TopBar';
+import { ScreeningView } from '../screening/ScreeningView';
 
 const typing = (target: EventTarget | null) => (target as HTMLElement | null)?.closest?.('input, textarea, select, [contenteditable="true"]');
 
@@ -71,6 +72,10 @@ export function Workspace() {
             <Inspector />
             <RetrievedSegments />
           </div>
+        </main>
+      ) : view === 'screening' ? (
+        <main className="gw-workspace-single">
+          <ScreeningView />
         </main>
       ) : (
         <main className="gw-workspace-single">
