@@ -3,6 +3,7 @@
 // (after every change), once per revision however many components ask.
 
 import '../../styles/corpus.css';
+import '../../i18n/url-language';
 import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { PrismaFigures } from '../../../shared/domain/prisma';
