@@ -49,14 +49,21 @@ export function ScreeningView() {
     setCurrent(visible[next]!.id);
   };
 
+  // The row the user is on now: a decision moves on to the next row only if the user has not
+  // already moved elsewhere while it was being saved.
+  const currentNow = useRef(current);
+  currentNow.current = current;
+
   const decide = async (decision: Decision, reasonId?: number) => {
     if (targets.length === 0) return;
     const bulk = selected.size > 0;
-    const ok = await run('screening.decide', { ids: targets, decision, ...(reasonId !== undefined ? { reasonId } : {}) });
+    const decided = current;
+    const next = index >= 0 && index + 1 < visible.length ? visible[index + 1]!.id : null;
     setPicking(false);
+    const ok = await run('screening.decide', { ids: targets, decision, ...(reasonId !== undefined ? { reasonId } : {}) });
     if (ok === undefined) return;
     if (bulk) setSelected(new Set());
-    else if (index >= 0 && index + 1 < visible.length) setCurrent(visible[index + 1]!.id);
+    else if (next !== null && currentNow.current === decided) setCurrent(next);
     table.current?.focus();
   };
 
@@ -234,7 +241,7 @@ export function ScreeningView() {
                   <td>{r.documentId !== null ? t('yes') : <span className="gw-no-text-tag">{t('no full text')}</span>}</td>
                   <td>
                     <span className={`gw-stage gw-stage-${r.stage}`}>{stageLabel(r.stage)}</span>
-                    {r.reasonName && <bdi className="gw-muted"> · {r.reasonName}</bdi>}
+                    {r.reasonName && <bdi className="gw-muted"> · {t(r.reasonName)}</bdi>}
                   </td>
                 </tr>
               ))}

@@ -3,6 +3,9 @@
 export default {
   // The top bar and Sources panel (shown in the Screening view's screenshots too).
   Coding: 'کدگذاری',
+  Undo: 'واگرد',
+  Redo: 'ازنو',
+  History: 'تاریخچه',
   'Table 8': 'جدول ۸',
   'Close project': 'بستن پروژه',
   Views: 'نماها',
