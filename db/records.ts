@@ -44,6 +44,12 @@ interface RecordRow {
   created_at: string;
 }
 
+/**
+ * A record made for a source alone means nothing once that source is gone (normally it is deleted
+ * with it; undoing an import from before schema 5 can leave one): such records are not shown.
+ */
+const ORPHAN = `(r.origin = 'file' AND r.document_id IS NULL)`;
+
 const SELECT = `SELECT r.*, x.name AS reason_name FROM record r LEFT JOIN exclusion_reason x ON x.id = r.exclusion_reason_id`;
 
 const toSummary = (r: RecordRow): RecordSummary => ({
@@ -70,7 +76,7 @@ const toSummary = (r: RecordRow): RecordSummary => ({
 
 /** Every record not merged into another, in a stable order. */
 export function listRecords(db: ReadableDB): RecordSummary[] {
-  return (sql(db, `${SELECT} WHERE r.merged_into IS NULL ORDER BY r.id`).all() as RecordRow[]).map(toSummary);
+  return (sql(db, `${SELECT} WHERE r.merged_into IS NULL AND NOT ${ORPHAN} ORDER BY r.id`).all() as RecordRow[]).map(toSummary);
 }
 
 export function getRecord(db: ReadableDB, id: RecordId): RecordSummary | undefined {
@@ -272,7 +278,7 @@ export function mergeRecords(db: WritableDB, keep: RecordSummary, drop: RecordSu
 
 /** The PRISMA 2020 figures of the live records (see shared/domain/prisma.ts). */
 export function prismaFigures(db: ReadableDB): PrismaFigures {
-  const count = (where: string) => (sql(db, `SELECT count(*) AS n FROM record WHERE ${where}`).get() as { n: number }).n;
+  const count = (where: string) => (sql(db, `SELECT count(*) AS n FROM record r WHERE NOT ${ORPHAN} AND ${where}`).get() as { n: number }).n;
   const active = 'merged_into IS NULL';
   const identified = count('1 = 1');
   const duplicatesRemoved = count('merged_into IS NOT NULL');
