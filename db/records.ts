@@ -215,6 +215,19 @@ export function deleteReason(db: WritableDB, id: ReasonId): void {
  * edit in ten characters) with the same year. Pairs the user dismissed are left out.
  */
 export function duplicateFlags(db: ReadableDB): DuplicateFlag[] {
+  // Every change to a project is a command (done, undone, or a coalesced edit adding change rows),
+  // so the log's state names the data: the flags are computed again only after a change.
+  const state = sql(db, `SELECT coalesce(max(id), 0) || ':' || (SELECT count(*) FROM command WHERE state = 'done') || ':' || (SELECT coalesce(max(id), 0) FROM command_change) AS k FROM command`).get() as { k: string };
+  const cached = flagCache.get(db);
+  if (cached?.key === state.k) return cached.flags;
+  const flags = computeFlags(db);
+  flagCache.set(db, { key: state.k, flags });
+  return flags;
+}
+
+const flagCache = new WeakMap<ReadableDB, { key: string; flags: DuplicateFlag[] }>();
+
+function computeFlags(db: ReadableDB): DuplicateFlag[] {
   const records = listRecords(db);
   const dismissed = new Set(
     (sql(db, 'SELECT record_a, record_b FROM duplicate_dismissal').all() as { record_a: number; record_b: number }[]).map(
@@ -239,13 +252,24 @@ export function duplicateFlags(db: ReadableDB): DuplicateFlag[] {
     list.push(r.id);
     byDoi.set(doi, list);
   }
-  const byYear = new Map<string, { id: RecordId; key: string }[]>();
+  // Within each year; letter counts give a cheap lower bound of the edit distance, so most pairs
+  // are ruled out before the distance itself is computed.
+  const byYear = new Map<string, { id: RecordId; key: string; letters: Map<string, number> }[]>();
   for (const r of records) {
     const key = titleKey(r.title);
     if (key.length < 8) continue;
+    const letters = new Map<string, number>();
+    for (const ch of key) letters.set(ch, (letters.get(ch) ?? 0) + 1);
+    const limit = Math.floor(key.length / 10) + 1;
     const bucket = byYear.get(String(r.year)) ?? [];
-    for (const other of bucket) if (nearSameTitle(other.key, key)) add(other.id, r.id, 'title');
-    bucket.push({ id: r.id, key });
+    for (const other of bucket) {
+      let difference = 0;
+      for (const [ch, n] of letters) difference += Math.abs(n - (other.letters.get(ch) ?? 0));
+      for (const [ch, n] of other.letters) if (!letters.has(ch)) difference += n;
+      if (difference / 2 > limit + 1) continue;
+      if (nearSameTitle(other.key, key)) add(other.id, r.id, 'title');
+    }
+    bucket.push({ id: r.id, key, letters });
     byYear.set(String(r.year), bucket);
   }
   return flags.sort((p, q) => p.a - q.a || p.b - q.b);
