@@ -218,6 +218,18 @@ describe('duplicates', () => {
     expect(merged.language).toBe('fa');
   });
 
+  it('flags a pair made by editing, even when the edits merge into one undo step', async () => {
+    await importBib('zotero.ris');
+    const [basl, colli] = await records();
+    await api.call('record.update', { id: basl!.id, changes: { year: 2018 } });
+    await api.call('record.update', { id: basl!.id, changes: { title: 'A maturity' } });
+    expect(await api.call('record.duplicates', {})).toEqual([]);
+    await api.call('record.update', { id: basl!.id, changes: { title: 'A maturity assessment approach for conceiving context specific roadmaps in the Industry 4.0 era.' } });
+    expect(await api.call('record.duplicates', {})).toEqual([{ a: basl!.id, b: colli!.id, why: 'title' }]);
+    await api.call('history.undo', {});
+    expect(await api.call('record.duplicates', {})).toEqual([]);
+  });
+
   it('a dismissed flag stays dismissed, and the dismissal can be undone', async () => {
     await importBib('zotero.ris');
     await importBib('zotero.bib');
