@@ -133,6 +133,14 @@ describe('screening a corpus in the browser', () => {
       expect.stringMatching(/^←\s*Account-based marketing \(fa\)\s+0\s+no author, no year\s+· web page\s+included$/),
       expect.stringMatching(/^→\s*Study abstract \(en\)\s+0\s+Tellohosseini et al\., 2022\s+· article\s+included$/),
     ]);
+  });
+
+  it('shows a short citation beside each retrieved segment', async () => {
+    await ws.openSource('Study abstract (en)');
+    await ws.select('Business-to-Business Marketing Maturity Model');
+    await ws.codeWith('maturity model');
+    await ws.treeRow('maturity model').first().click();
+    await expect.poll(() => ws.segments.getByTestId('segment-citation').first().innerText()).toBe('(Tellohosseini et al., 2022)');
     expect(app.errors).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { STAGES, titleKey, authorName, shortCitation, type RecordId, type Stage } from '../../../shared/domain/records';
 import { plural, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
-import { useCorpusData } from '../corpus/corpus-store';
+import { useCorpus, useCorpusData } from '../corpus/corpus-store';
 import { stageLabel, typeLabel } from '../corpus/labels';
 import { CorpusStatsSection } from '../corpus/CorpusStatsSection';
 import { importFiles } from '../documents/import-files';
@@ -216,6 +216,19 @@ export function ScreeningView() {
                   className={[r.id === current ? 'gw-current' : '', selected.has(r.id) ? 'gw-selected' : ''].join(' ')}
                   aria-current={r.id === current ? 'true' : undefined}
                   onClick={() => setCurrent(r.id)}
+                  onDoubleClick={() => {
+                    // Open the record's details (and its source) in the coding view.
+                    useCorpus.getState().setShowAllSources(true);
+                    const state = useStore.getState();
+                    if (r.documentId !== null) {
+                      state.setFocus({ kind: 'document', id: r.documentId });
+                      void state.openDocument(r.documentId);
+                    } else {
+                      state.setFocus({ kind: 'record', id: r.id });
+                      state.setView('coding');
+                    }
+                  }}
+                  title={t('Double-click to open its details')}
                 >
                   <td>
                     <input
