@@ -123,6 +123,19 @@ export function ScreeningView() {
             </p>
           </div>
           <div className="gw-toolbar">
+            <button
+              type="button"
+              className="gw-button"
+              onClick={async () => {
+                const record = await run('record.create', { title: t('Untitled record') });
+                if (!record) return;
+                useCorpus.getState().setShowAllSources(true);
+                useStore.getState().setFocus({ kind: 'record', id: record.id });
+                useStore.getState().setView('coding');
+              }}
+            >
+              {t('+ Record')}
+            </button>
             <button type="button" className="gw-button" onClick={() => fileInput.current?.click()}>
               {t('Import bibliography…')}
             </button>

@@ -150,5 +150,7 @@ export default {
   'Import its file (PDF, text, web page) and it links to this record by file name or title.':
     'پرونده‌اش (PDF، متن، صفحهٔ وب) را وارد کنید تا با نام پرونده یا عنوان به این رکورد پیوند بخورد.',
   'Delete record': 'حذف رکورد',
+  '+ Record': '+ رکورد',
+  'Untitled record': 'رکورد بی‌عنوان',
   'Double-click to open its details': 'برای دیدن جزئیات دوبار کلیک کنید',
 } satisfies Record<string, string>;

@@ -102,6 +102,17 @@ describe('exclusion reasons', () => {
   });
 });
 
+describe('records entered by hand', () => {
+  it('adds a record without full text, and deletes it; a record with a source cannot be deleted alone', async () => {
+    const record = await api.call('record.create', { title: 'Grey literature report', year: 2020, type: 'report' });
+    expect(record).toMatchObject({ stage: 'identified', origin: 'entered by hand', documentId: null, year: 2020, type: 'report' });
+    await api.call('record.delete', { id: record.id });
+    expect((await records()).map((r) => r.id)).not.toContain(record.id);
+    const withText = (await records()).find((r) => r.documentId !== null)!;
+    await expect(api.call('record.delete', { id: withText.id })).rejects.toThrow(/delete the source instead/);
+  });
+});
+
 describe('record attributes and statistics', () => {
   it('edits attributes (undoable) and counts sources per stage, year and type', async () => {
     const a = (await records()).find((r) => r.title === 'Interview A')!;
