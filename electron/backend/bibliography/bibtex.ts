@@ -3,7 +3,7 @@
 // is reported without losing the others.
 
 import type { ParsedEntry } from './entries';
-import { attachmentName, fromCsl } from './entries';
+import { attachmentName, firstLine, fromCsl } from './entries';
 import { bibtexEntries, toCsl, type BibtexEntry } from './citation';
 
 export function looksLikeBibtex(text: string): boolean {
@@ -31,7 +31,7 @@ function fromEntry(entry: BibtexEntry, index: number): ParsedEntry {
     if (!item) return { index, ok: false, title: rawTitle, message: 'citation-js found no record in it' };
     return { index, ok: true, attributes: fromCsl(item), attachments: bibtexFiles(entry.properties.file) };
   } catch (error) {
-    return { index, ok: false, title: rawTitle, message: `it cannot be read (${(error as Error).message})` };
+    return { index, ok: false, title: rawTitle, message: `it cannot be read (${firstLine(error)})` };
   }
 }
 
@@ -48,7 +48,7 @@ export function parseBibtex(text: string): ParsedEntry[] {
         if (!entry) return { index: i + 1, ok: false, title, message: 'the entry cannot be read' };
         return fromEntry(entry, i + 1);
       } catch (error) {
-        return { index: i + 1, ok: false, title, message: `the entry cannot be read (${(error as Error).message})` };
+        return { index: i + 1, ok: false, title, message: `the entry cannot be read (${firstLine(error)})` };
       }
     });
   }

@@ -101,3 +101,6 @@ export function fromCsl(item: Csl, yearOverride?: number | null): RecordAttribut
       .filter(Boolean),
   };
 }
+
+/** A parser's error as one line of a report. */
+export const firstLine = (error: unknown) => String((error as Error).message ?? error).split('\n')[0]!.replace(/[:\s]+$/, '');

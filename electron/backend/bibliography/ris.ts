@@ -3,7 +3,7 @@
 // broken record is reported without losing the others.
 
 import type { ParsedEntry } from './entries';
-import { attachmentName, fromCsl, yearOf } from './entries';
+import { attachmentName, firstLine, fromCsl, yearOf } from './entries';
 import { toCsl } from './citation';
 
 const TAG = /^([A-Z][A-Z0-9])  -(?: (.*))?$/;
@@ -85,7 +85,7 @@ export function parseRis(text: string): ParsedEntry[] {
       const year = yearOf(get(['PY', 'Y1']));
       return { index, ok: true, attributes: fromCsl(item, year), attachments };
     } catch (error) {
-      return { index, ok: false, title, message: `it cannot be read (${(error as Error).message})` };
+      return { index, ok: false, title, message: `it cannot be read (${firstLine(error)})` };
     }
   });
 }

@@ -97,6 +97,21 @@ describe('parsing the fixtures', () => {
     expect(entries[3]!.attributes).toMatchObject({ doi: '10.1108/jmtm-02-2018-0057', year: 2018 });
   });
 
+  it('reads the good entries of a BibTeX file with a broken one, and says in one line why it is broken', () => {
+    const text = '@article{good1,\n  title = {Good one},\n  year = {2020},\n}\n\n@article{bad,\n  title = {Broken {brace},\n  year = {2021},\n}\n\n@book{good2,\n  title = {Good two},\n  year = {2019}\n}\n';
+    const entries = parseBibtex(text);
+    expect(entries.map((e) => (e.ok ? e.attributes.title : e.message))).toEqual([
+      'Good one',
+      expect.stringMatching(/^the entry cannot be read \(expected "rbrace", got EOF at line 6 col 1\)$/),
+      'Good two',
+    ]);
+  });
+
+  it('reports CSV rows with too many fields or no title by their row number', () => {
+    const entries = parseCsv('Title,Year\n"A",2020\n"B",2021,extra\n,2022\n');
+    expect(entries.map((e) => (e.ok ? e.attributes.title : e.message))).toEqual(['A', 'row 3: Too many fields: expected 2 fields but parsed 3', 'row 4 has no title']);
+  });
+
   it('reports each broken RIS record with its number and reason, and reads the good ones', () => {
     const entries = parseRis(text('broken.ris'));
     expect(entries.map((e) => e.ok)).toEqual([true, false, true, false, false, true]);
