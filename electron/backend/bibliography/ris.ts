@@ -7,6 +7,7 @@ import { attachmentName, firstLine, fromCsl, yearOf } from './entries';
 import { toCsl } from './citation';
 
 const TAG = /^([A-Z][A-Z0-9])  -(?: (.*))?$/;
+const CONTINUED = new Set(['AB', 'N1', 'N2']);
 
 interface Chunk {
   lines: { tag: string; value: string }[];
@@ -42,6 +43,12 @@ function chunks(text: string): Chunk[] {
       return;
     }
     if (!m) {
+      // Free-text fields (abstracts, notes) may run over several lines, as Zotero writes notes.
+      const last = current.lines[current.lines.length - 1]!;
+      if (CONTINUED.has(last.tag)) {
+        last.value = `${last.value} ${line.trim()}`;
+        return;
+      }
       current.problems.push(`line ${i + 1} is not a RIS tag line ("${line.slice(0, 40)}")`);
       return;
     }

@@ -97,6 +97,12 @@ describe('parsing the fixtures', () => {
     expect(entries[3]!.attributes).toMatchObject({ doi: '10.1108/jmtm-02-2018-0057', year: 2018 });
   });
 
+  it('joins an abstract or note that runs over several lines, and refuses stray lines elsewhere', () => {
+    const entries = parseRis('TY  - JOUR\nTI  - One\nAB  - First line\nsecond line\nER  - \n\nTY  - JOUR\nTI  - Two\nstray\nER  - \n');
+    expect(entries[0]).toMatchObject({ ok: true, attributes: { title: 'One', abstract: 'First line second line' } });
+    expect(entries[1]).toMatchObject({ ok: false, message: 'line 9 is not a RIS tag line ("stray")' });
+  });
+
   it('reads the good entries of a BibTeX file with a broken one, and says in one line why it is broken', () => {
     const text = '@article{good1,\n  title = {Good one},\n  year = {2020},\n}\n\n@article{bad,\n  title = {Broken {brace},\n  year = {2021},\n}\n\n@book{good2,\n  title = {Good two},\n  year = {2019}\n}\n';
     const entries = parseBibtex(text);
