@@ -110,7 +110,9 @@ export const recordHandlers = {
       for (const r of records) {
         const stage = target(r);
         const excludedAt = stage === 'excluded' ? (r.stage === 'excluded' ? r.excludedAt : exclusionPhase(r.stage)) : null;
-        n += setStage(db, r.id, stage, excludedAt, stage === 'excluded' ? (reasonId ?? null) : null);
+        const reason = stage === 'excluded' ? (reasonId ?? r.reasonId) : null;
+        if (stage === r.stage && excludedAt === r.excludedAt && reason === r.reasonId) continue;
+        n += setStage(db, r.id, stage, excludedAt, reason);
       }
       return n;
     });

@@ -82,6 +82,13 @@ describe('screening', () => {
     expect((await records()).find((r) => r.id === ris[0]!.id)).toMatchObject({ stage: 'identified', excludedAt: null, reasonId: null });
   });
 
+  it('leaves no undo step for a decision that changes nothing', async () => {
+    await api.call('screening.decide', { ids: [ris[0]!.id], decision: 'include' });
+    const before = await api.call('history.get', {});
+    expect(await api.call('screening.decide', { ids: [ris[0]!.id], decision: 'advance' })).toEqual({ changed: 0 });
+    expect(await api.call('history.get', {})).toEqual(before);
+  });
+
   it('refuses an exclusion without a reason', async () => {
     await expect(api.call('screening.decide', { ids: [ris[0]!.id], decision: 'exclude' })).rejects.toThrow(/Choose a reason/);
   });
