@@ -100,9 +100,14 @@ export async function textCommand(args: string[], io: Io, withProject: WithProje
   const text = await withProject(file, async (api) => {
     const documents = await api.call('document.list', {});
     const byId = /^\d+$/.test(source) ? documents.find((d) => d.id === Number(source)) : undefined;
-    const doc = byId ?? documents.find((d) => d.name === source) ?? documents.find((d) => d.originalName === source);
-    if (doc) return (await api.call('document.get', { id: doc.id })).text;
     const records = await api.call('record.list', {});
+    const titled = records.find((r) => r.title === source && r.documentId !== null);
+    const doc =
+      byId ??
+      documents.find((d) => d.name === source) ??
+      documents.find((d) => d.originalName === source) ??
+      documents.find((d) => d.id === titled?.documentId);
+    if (doc) return (await api.call('document.get', { id: doc.id })).text;
     const record = /^\d+$/.test(source) ? undefined : records.find((r) => r.title === source && r.documentId === null);
     if (record) throw new GroundworkError('not-found', `"${source}" is a record without full text: there is no text to print. Import its file to link it.`);
     throw new GroundworkError('not-found', `There is no source "${source}" in this project. "groundwork sources FILE" lists them.`);

@@ -30,7 +30,7 @@ Commands:
   export FILE --table8 OUT.csv             the Table 8 counts as CSV
   sources FILE [--format table|csv|json] [--stage S]
                                            sources and records with their attributes and screening stage
-  text FILE SOURCE                         a source's canonical text (SOURCE: its id or name)
+  text FILE SOURCE                         a source's canonical text (SOURCE: its id, name or record title)
   help                                     this text
 
 Positions in exports are offsets into each source's canonical text in UTF-16 code units.`;

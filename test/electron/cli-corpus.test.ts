@@ -82,6 +82,8 @@ describe('groundwork sources', () => {
     expect(rows[2]).toMatchObject({ title: 'استراتژی بازاریابی مبتنی بر حساب چیست؟', source: 'Account-based marketing (fa)', type: 'web page' });
     const identified = await cli('sources', file, '--stage', 'included', '--format', 'json');
     expect(JSON.parse(identified.stdout)).toEqual([]);
+    const byTitle = await cli('text', file, 'استراتژی بازاریابی مبتنی بر حساب چیست؟');
+    expect(byTitle.stdout.startsWith('استراتژی بازاریابی مبتنی بر حساب چیست؟\n')).toBe(true);
     const bad = await cli('sources', file, '--stage', 'maybe');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/Unknown stage "maybe": use identified, screened, eligible, included, excluded/);
