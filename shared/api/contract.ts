@@ -211,6 +211,7 @@ export const methods = {
   'reason.rename': { input: z.object({ id: ReasonIdSchema, name: Label }).strict(), mutates: true },
   'reason.delete': { input: z.object({ id: ReasonIdSchema }).strict(), mutates: true },
   'corpus.stats': { input: Empty, mutates: false },
+  'record.link': { input: z.object({ id: RecordIdSchema, documentId: DocumentIdSchema }).strict(), mutates: true },
 } as const satisfies Record<string, { input: z.ZodType; mutates: boolean }>;
 
 export interface AppInfo {
@@ -276,6 +277,7 @@ export interface Outputs {
   'reason.rename': ExclusionReason;
   'reason.delete': null;
   'corpus.stats': CorpusStats;
+  'record.link': RecordSummary;
 }
 
 export type Method = keyof typeof methods;

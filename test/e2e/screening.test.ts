@@ -141,6 +141,15 @@ describe('screening a corpus in the browser', () => {
     await ws.codeWith('maturity model');
     await ws.treeRow('maturity model').first().click();
     await expect.poll(() => ws.segments.getByTestId('segment-citation').first().innerText()).toBe('(Tellohosseini et al., 2022)');
+  });
+
+  it('links a record without full text to a source by hand', async () => {
+    await ws.importFiles([path.join(EXAMPLES, 'Sales and marketing alignment (fa).txt')]);
+    await app.page.getByTestId('show-all-sources').check();
+    await sources().filter({ hasText: 'به کارگیری مدل بلوغ' }).click();
+    await ws.inspector.getByRole('combobox', { name: 'Link to a source' }).selectOption({ label: 'Sales and marketing alignment (fa)' });
+    await expect.poll(() => ws.inspector.locator('h2').first().innerText()).toBe('Sales and marketing alignment (fa)');
+    await expect.poll(() => app.page.getByRole('textbox', { name: 'Title' }).inputValue()).toMatch(/^به کارگیری مدل بلوغ/);
     expect(app.errors).toEqual([]);
   });
 });

@@ -14,15 +14,18 @@ import {
   getRecord,
   insertReason,
   insertRecord,
+  linkRecord,
   listReasons,
   listRecords,
   mergeRecords,
   prismaFigures,
+  recordOfDocument,
   renameReason,
   setStage,
   updateRecord,
 } from '../../../db/records';
 import { sql } from '../../../db/handles';
+import { getDocument } from '../../../db/documents';
 import { requireProject } from '../backend';
 import { importBibliography } from '../bibliography/index';
 import type { HandlerGroup } from './types';
@@ -151,7 +154,23 @@ export const recordHandlers = {
     return null;
   },
   'corpus.stats': (_input, backend) => corpusStats(requireProject(backend).read),
+  'record.link': ({ id, documentId }, backend) => {
+    const project = requireProject(backend);
+    const record = requireFound(getRecord(project.read, id), 'That record');
+    const document = requireFound(getDocument(project.read, documentId), 'That source');
+    if (record.documentId !== null) throw new GroundworkError('conflict', `${quoted(record.title)} already has its full text.`);
+    const own = recordOfDocument(project.read, documentId);
+    if (own && own.origin !== 'file') {
+      throw new GroundworkError('conflict', `${quoted(document.name)} is already the full text of the record ${quoted(own.title)}.`);
+    }
+    runCommand(project, { kind: 'record.link', label: `Link ${quoted(record.title)} to source ${quoted(document.name)}` }, (db) => {
+      if (own) sql(db, 'DELETE FROM record WHERE id = ?').run(own.id);
+      linkRecord(db, id, documentId);
+    });
+    return getRecord(project.read, id)!;
+  },
 } satisfies HandlerGroup<
+  | 'record.link'
   | 'record.list'
   | 'record.create'
   | 'record.update'

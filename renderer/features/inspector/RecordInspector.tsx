@@ -5,6 +5,7 @@ import { t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { useCorpusData } from '../corpus/corpus-store';
 import { RecordFields } from '../corpus/RecordFields';
+import { LinkToSource } from '../corpus/LinkToSource';
 
 export function RecordInspector({ id }: { id: RecordId }) {
   const { records } = useCorpusData();
@@ -17,6 +18,7 @@ export function RecordInspector({ id }: { id: RecordId }) {
       <p className="gw-kind">{t('Record without full text')}</p>
       <h2 dir="auto">{record.title}</h2>
       <p className="gw-muted">{t('Import its file (PDF, text, web page) and it links to this record by file name or title.')}</p>
+      <LinkToSource recordId={record.id} />
       <RecordFields record={record} />
       <div className="gw-row gw-actions">
         <button

@@ -151,6 +151,8 @@ export default {
     'پرونده‌اش (PDF، متن، صفحهٔ وب) را وارد کنید تا با نام پرونده یا عنوان به این رکورد پیوند بخورد.',
   'Delete record': 'حذف رکورد',
   '+ Record': '+ رکورد',
+  'Link to a source': 'پیوند به یک منبع',
+  'Choose the source with its full text…': 'منبعی را که متن کامل آن است برگزینید…',
   'Untitled record': 'رکورد بی‌عنوان',
   'Double-click to open its details': 'برای دیدن جزئیات دوبار کلیک کنید',
 } satisfies Record<string, string>;

@@ -120,6 +120,22 @@ describe('records entered by hand', () => {
   });
 });
 
+describe('linking a record to a source by hand', () => {
+  it('gives the record the source, replacing the source’s own record, as one undo step', async () => {
+    const docs = await api.call('document.list', {});
+    const a = docs.find((d) => d.name === 'Interview A')!;
+    const linked = await api.call('record.link', { id: ris[0]!.id, documentId: a.id });
+    expect(linked.documentId).toBe(a.id);
+    const list = await records();
+    expect(list.filter((r) => r.documentId === a.id).map((r) => r.id)).toEqual([ris[0]!.id]);
+    expect(list.map((r) => r.title)).not.toContain('Interview A');
+    expect((await api.call('screening.prisma', {})).identified).toBe(6);
+    await expect(api.call('record.link', { id: ris[1]!.id, documentId: a.id })).rejects.toThrow(/already the full text of the record/);
+    await api.call('history.undo', {});
+    expect((await records()).find((r) => r.documentId === a.id)).toMatchObject({ title: 'Interview A', origin: 'file' });
+  });
+});
+
 describe('record attributes and statistics', () => {
   it('edits attributes (undoable) and counts sources per stage, year and type', async () => {
     const a = (await records()).find((r) => r.title === 'Interview A')!;
