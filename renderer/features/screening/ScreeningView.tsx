@@ -13,6 +13,7 @@ import { importFiles } from '../documents/import-files';
 import { DuplicateFlags } from './DuplicateFlags';
 import { PrismaFiguresView } from './PrismaFiguresView';
 import { ReasonList } from './ReasonList';
+import { sortRecords, type SortKey } from './sort-records';
 
 type Decision = 'advance' | 'include' | 'exclude';
 
@@ -24,15 +25,29 @@ export function ScreeningView() {
   const [current, setCurrent] = useState<RecordId | null>(null);
   const [selected, setSelected] = useState<Set<RecordId>>(new Set());
   const [picking, setPicking] = useState(false);
+  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'imported', descending: false });
   const table = useRef<HTMLDivElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const visible = useMemo(() => {
     const key = titleKey(text);
-    return records.filter(
+    const shown = records.filter(
       (r) => (!stage || r.stage === stage) && (!key || titleKey(`${r.title} ${r.authors.map(authorName).join(' ')}`).includes(key)),
     );
-  }, [records, stage, text]);
+    return sortRecords(shown, sort.key, sort.descending);
+  }, [records, stage, text, sort]);
+  const header = (key: SortKey, label: string) => (
+    <th scope="col" aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+      <button
+        type="button"
+        className="gw-sort-button"
+        onClick={() => setSort(sort.key === key ? { key, descending: !sort.descending } : { key, descending: false })}
+      >
+        {label}
+        {sort.key === key ? (sort.descending ? ' ↓' : ' ↑') : ''}
+      </button>
+    </th>
+  );
   const index = visible.findIndex((r) => r.id === current);
   const targets = selected.size > 0 ? [...selected] : current !== null && index >= 0 ? [current] : [];
 
@@ -212,12 +227,12 @@ export function ScreeningView() {
                     onChange={(e) => setSelected(e.target.checked ? new Set(visible.map((r) => r.id)) : new Set())}
                   />
                 </th>
-                <th scope="col">{t('Title')}</th>
-                <th scope="col">{t('Authors')}</th>
-                <th scope="col">{t('Year')}</th>
-                <th scope="col">{t('Type')}</th>
+                {header('title', t('Title'))}
+                {header('authors', t('Authors'))}
+                {header('year', t('Year'))}
+                {header('type', t('Type'))}
                 <th scope="col">{t('Full text')}</th>
-                <th scope="col">{t('Stage')}</th>
+                {header('stage', t('Stage'))}
               </tr>
             </thead>
             <tbody>
