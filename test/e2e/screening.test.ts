@@ -71,7 +71,9 @@ describe('screening a corpus in the browser', () => {
   });
 
   it('screens by keyboard and in bulk, and the PRISMA figures follow (worked by hand)', async () => {
-    await sp.press(ABM, 'i'); // include outright
+    await sp.press(ABM);
+    expect(await app.page.getByTestId('record-preview').innerText()).toContain('معرفی استراتژی بازاریابی مبتنی بر حساب (ABM) در بازاریابی B2B.');
+    await app.page.keyboard.press('i'); // include outright
     await expect.poll(() => sp.stage(ABM)).toBe('included');
     await sp.press(ARABIC, 'x');
     await app.page.getByRole('dialog', { name: 'Exclusion reason' }).waitFor();

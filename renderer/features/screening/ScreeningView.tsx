@@ -14,6 +14,7 @@ import { DuplicateFlags } from './DuplicateFlags';
 import { PrismaFiguresView } from './PrismaFiguresView';
 import { ReasonList } from './ReasonList';
 import { sortRecords, type SortKey } from './sort-records';
+import { RecordPreview } from './RecordPreview';
 
 type Decision = 'advance' | 'include' | 'exclude';
 
@@ -290,6 +291,7 @@ export function ScreeningView() {
           </table>
           {visible.length === 0 && <p className="gw-empty">{t('No records here. Import a bibliography (RIS, BibTeX or CSV) or sources.')}</p>}
         </div>
+        {index >= 0 && <RecordPreview record={visible[index]!} />}
       </div>
       <aside className="gw-screening-side">
         {prisma && <PrismaFiguresView figures={prisma} />}
