@@ -27,6 +27,9 @@ export const CAPTURED_TABLES: Record<string, readonly string[]> = {
   maturity_rating: ['assessment_id', 'dimension_id', 'concept_id'],
   document_page: ['document_id', 'page_index'],
   document_direction: ['document_id', 'paragraph'],
+  exclusion_reason: ['id'],
+  record: ['id'],
+  duplicate_dismissal: ['record_a', 'record_b'],
 };
 
 export function tableColumns(db: Database.Database, table: string): string[] {

@@ -7,6 +7,7 @@ import { documentId } from '../shared/domain/ids';
 import type { ReadableDB, WritableDB } from './handles';
 import { now, sql } from './handles';
 import { deleteLayout } from './document-layout';
+import { attachRecordForDocument, detachRecordOfDocument } from './records';
 
 interface DocumentRow {
   id: number;
@@ -93,7 +94,9 @@ export function insertDocument(db: WritableDB, doc: NewDocument): DocumentId {
     `INSERT INTO document (name, format, original_name, sha256, length, dir, imported_at, text)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(doc.name, doc.format, doc.originalName, doc.sha256, doc.text.length, doc.dir, now(), doc.text);
-  return documentId(Number(result.lastInsertRowid));
+  const id = documentId(Number(result.lastInsertRowid));
+  attachRecordForDocument(db, id, doc.name, doc.originalName, doc.text.slice(0, 300).split('\n')[0]);
+  return id;
 }
 
 export function renameDocument(db: WritableDB, id: DocumentId, name: string): void {
@@ -104,6 +107,7 @@ export function renameDocument(db: WritableDB, id: DocumentId, name: string): vo
 export function deleteDocument(db: WritableDB, id: DocumentId): number {
   const segments = sql(db, 'DELETE FROM segment WHERE document_id = ?').run(id).changes;
   deleteLayout(db, id);
+  detachRecordOfDocument(db, id);
   sql(db, 'DELETE FROM document WHERE id = ?').run(id);
   return segments;
 }

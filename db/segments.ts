@@ -21,6 +21,7 @@ interface Row {
   created_at: string;
   document_name?: string;
   concept_label?: string;
+  page?: string | null;
   concept_color?: string;
 }
 
@@ -48,6 +49,7 @@ const toSegmentRow = (r: Row): ListedSegment => ({
   documentName: r.document_name ?? '',
   conceptLabel: r.concept_label ?? '',
   conceptColor: r.concept_color ?? '',
+  page: r.page ?? null,
 });
 
 export function getSegment(db: ReadableDB, id: SegmentId): Segment | undefined {
@@ -109,7 +111,11 @@ export function setSegmentMemo(db: WritableDB, id: SegmentId, memo: string): num
   return sql(db, 'UPDATE segment SET memo = ? WHERE id = ?').run(memo, id).changes;
 }
 
-const LISTED = `SELECT ${COLUMNS}, d.name AS document_name, c.label AS concept_label, c.color AS concept_color
+// A segment's page: the page its start falls on, for sources with a page map (PDF), for citations.
+const LISTED = `SELECT ${COLUMNS}, d.name AS document_name, c.label AS concept_label, c.color AS concept_color,
+    (SELECT coalesce(p.label, CAST(p.page_index AS TEXT)) FROM document_page p
+      WHERE p.document_id = s.document_id AND p.start_offset <= s.start_offset
+      ORDER BY p.start_offset DESC, p.page_index DESC LIMIT 1) AS page
   FROM segment s JOIN document d ON d.id = s.document_id JOIN concept c ON c.id = s.concept_id`;
 const ORDER = 'ORDER BY d.name COLLATE NOCASE, s.document_id, s.start_offset, s.end_offset, s.id';
 

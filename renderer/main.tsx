@@ -5,7 +5,6 @@ import { createRoot } from 'react-dom/client';
 import './styles/fonts.css';
 import './styles/app.css';
 import { App } from './App';
-import './i18n/url-language';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

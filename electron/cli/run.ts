@@ -15,6 +15,7 @@ import { compareCsvRows, table8Rows, toCsv } from '../backend/export';
 import { hostConfig, VERSION } from '../host-config';
 import { buildStudyProject } from '../backend/study';
 import { maturityCommand } from './maturity';
+import { sourcesCommand, textCommand } from './corpus';
 
 export interface Io {
   out: (text: string) => void;
@@ -38,6 +39,13 @@ Commands:
                                            word* for a prefix, "two words" for a phrase)
   maturity FILE --out MODEL.json           the maturity model (levels, dimensions, items, counts);
            [--labels en|fa]                .csv or .xlsx by the extension of OUT; labels for CSV/XLSX
+  import FILE PATH...                      import sources (.txt, .md, .html) and bibliographies (.ris, .bib, .csv)
+  counts FILE [--format table|csv|json]    the Table 8 counts per paradigm component, with totals
+  export FILE --segments OUT.csv           every coded segment, with its concept, categories and component
+  export FILE --table8 OUT.csv             the Table 8 counts as CSV
+  sources FILE [--format table|csv|json] [--stage S]
+                                           sources and records with their attributes and screening stage
+  text FILE SOURCE                         a source's canonical text (SOURCE: its id, name or record title)
   help                                     this text
 
 Positions in exports are offsets into each source's canonical text in UTF-16 code units.`;
@@ -245,6 +253,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return await searchCommand(rest, io);
       case 'maturity':
         return await maturityCommand(rest, io, withProject, writeAtomically, UsageError);
+      case 'sources':
+        return await sourcesCommand(rest, io, withProject, UsageError);
+      case 'text':
+        return await textCommand(rest, io, withProject, UsageError);
       case undefined:
       case 'help':
       case '--help':

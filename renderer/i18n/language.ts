@@ -17,6 +17,9 @@ export const INTERFACE_LANGUAGES: { code: InterfaceLanguage; name: string; dir: 
 const STORAGE_KEY = 'groundwork.interfaceLanguage';
 
 function remembered(): InterfaceLanguage {
+  // `?lang=fa` (or `en`) in the address wins: a link, a screenshot or a test can ask for a language.
+  const asked = typeof location !== 'undefined' ? new URLSearchParams(location.search).get('lang') : null;
+  if (asked === 'fa' || asked === 'en') return asked;
   try {
     return localStorage.getItem(STORAGE_KEY) === 'fa' ? 'fa' : 'en';
   } catch {

@@ -18,6 +18,7 @@ import type {
 import type { CategoryId, ConceptId, DocumentId, SegmentId } from '../../shared/domain/ids';
 import type { ComponentKey } from '../../shared/domain/paradigm';
 import { splitParagraphs, type Paragraph } from '../../shared/domain/text';
+import type { RecordId } from '../../shared/domain/records';
 import { api } from '../api/client';
 import { t } from '../i18n/t';
 import { historyLabel } from '../features/history/history-label';
@@ -29,7 +30,8 @@ export type Focus =
   | { kind: 'category'; id: CategoryId }
   | { kind: 'component'; key: ComponentKey }
   | { kind: 'segment'; id: SegmentId }
-  | { kind: 'unassigned' };
+  | { kind: 'unassigned' }
+  | { kind: 'record'; id: RecordId };
 
 export interface OpenDocument {
   document: DocumentSummary;
@@ -64,6 +66,9 @@ export interface JumpTarget {
 
 const EMPTY_CODEBOOK: Codebook = { components: [], categories: [], concepts: [], filings: [] };
 
+/** The workspace's views (the top bar lists them). */
+export type View = 'coding' | 'table8' | 'diagrams' | 'table7' | 'words' | 'maturity' | 'screening';
+
 interface State {
   info: AppInfo | null;
   project: ProjectInfo | null;
@@ -73,7 +78,7 @@ interface State {
   history: HistoryState | null;
   /** Bumped after every refresh, so views that fetch their own data know to fetch again. */
   revision: number;
-  view: 'coding' | 'table8' | 'diagrams' | 'table7' | 'words' | 'maturity';
+  view: View;
   openDoc: OpenDocument | null;
   docSegments: SegmentMark[];
   focus: Focus | null;

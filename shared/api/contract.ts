@@ -26,6 +26,9 @@ import { HEX_COLOR } from '../domain/colors';
 import { MAX_LABEL_LENGTH, MAX_MEMO_LENGTH } from '../domain/limits';
 import type { AutocodeResult, SearchResult, SuggestionList, WordFrequencies } from '../domain/search-model';
 import { maturityMethods, type MaturityOutputs } from './maturity-contract';
+import type { BibliographyImport, CorpusStats, DuplicateFlag, ExclusionReason, RecordSummary } from '../domain/records';
+import { RECORD_TYPES, reasonId, recordId, STAGES } from '../domain/records';
+import type { PrismaFigures } from '../domain/prisma';
 
 const rowid = z.number().int().positive();
 const DocumentIdSchema = rowid.transform(documentId);
@@ -37,6 +40,22 @@ const Label = z.string().trim().min(1, 'A name cannot be empty.').max(MAX_LABEL_
 const Color = z.string().toLowerCase().regex(HEX_COLOR, 'A colour is written #rrggbb.');
 const Offset = z.number().int().nonnegative();
 const Empty = z.object({}).strict();
+const RecordIdSchema = rowid.transform(recordId);
+const ReasonIdSchema = rowid.transform(reasonId);
+const RecordChangesSchema = z
+  .object({
+    title: Label.optional(),
+    authors: z.array(z.object({ family: z.string().trim().min(1), given: z.string().trim().optional() }).strict()).optional(),
+    year: z.number().int().min(1).max(9999).nullable().optional(),
+    venue: z.string().trim().max(1000).optional(),
+    doi: z.string().trim().max(300).optional(),
+    url: z.string().trim().max(2000).optional(),
+    type: z.enum(RECORD_TYPES).optional(),
+    language: z.string().trim().max(40).optional(),
+    abstract: z.string().max(MAX_MEMO_LENGTH).optional(),
+    keywords: z.array(z.string().trim().min(1)).optional(),
+  })
+  .strict();
 
 const SegmentScopeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('all') }),
@@ -237,6 +256,36 @@ export const methods = {
     input: z.object({ id: DocumentIdSchema, offset: z.number().int().min(0) }).strict(),
     mutates: false,
   },
+  'record.list': { input: Empty, mutates: false },
+  'record.create': { input: RecordChangesSchema.extend({ title: Label }).strict(), mutates: true },
+  'record.update': { input: z.object({ id: RecordIdSchema, changes: RecordChangesSchema }).strict(), mutates: true },
+  'record.delete': { input: z.object({ id: RecordIdSchema }).strict(), mutates: true },
+  'record.duplicates': { input: Empty, mutates: false },
+  'record.merge': { input: z.object({ keepId: RecordIdSchema, dropId: RecordIdSchema }).strict(), mutates: true },
+  'record.dismissDuplicate': { input: z.object({ a: RecordIdSchema, b: RecordIdSchema }).strict(), mutates: true },
+  'bibliography.import': {
+    input: z.object({ name: z.string().min(1), dataBase64: z.string() }).strict(),
+    mutates: true,
+  },
+  'screening.decide': {
+    input: z
+      .object({
+        ids: z.array(RecordIdSchema).min(1, 'Choose at least one record.'),
+        /** advance: one stage on; include: straight to included; exclude: needs a reason; a stage name sets it. */
+        decision: z.enum(['advance', 'include', 'exclude', 'identified', 'screened', 'eligible']),
+        reasonId: ReasonIdSchema.optional(),
+      })
+      .strict()
+      .refine((v) => v.decision !== 'exclude' || v.reasonId !== undefined, { message: 'Choose a reason for the exclusion.' }),
+    mutates: true,
+  },
+  'screening.prisma': { input: Empty, mutates: false },
+  'reason.list': { input: Empty, mutates: false },
+  'reason.create': { input: z.object({ name: Label }).strict(), mutates: true },
+  'reason.rename': { input: z.object({ id: ReasonIdSchema, name: Label }).strict(), mutates: true },
+  'reason.delete': { input: z.object({ id: ReasonIdSchema }).strict(), mutates: true },
+  'corpus.stats': { input: Empty, mutates: false },
+  'record.link': { input: z.object({ id: RecordIdSchema, documentId: DocumentIdSchema }).strict(), mutates: true },
 } as const satisfies Record<string, { input: z.ZodType; mutates: boolean }>;
 
 export interface AppInfo {
@@ -302,6 +351,22 @@ export interface Outputs {
   'stats.wordFrequencies': WordFrequencies;
   /** The page holding an offset of a paginated source (PDF), for citations ("p. 7"); null otherwise. */
   'document.pageAt': { index: number; label: string } | null;
+  'record.list': RecordSummary[];
+  'record.create': RecordSummary;
+  'record.update': RecordSummary;
+  'record.delete': null;
+  'record.duplicates': DuplicateFlag[];
+  'record.merge': RecordSummary;
+  'record.dismissDuplicate': null;
+  'bibliography.import': BibliographyImport;
+  'screening.decide': { changed: number };
+  'screening.prisma': PrismaFigures;
+  'reason.list': ExclusionReason[];
+  'reason.create': ExclusionReason;
+  'reason.rename': ExclusionReason;
+  'reason.delete': null;
+  'corpus.stats': CorpusStats;
+  'record.link': RecordSummary;
 }
 
 export interface Outputs extends MaturityOutputs {}

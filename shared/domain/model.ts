@@ -128,6 +128,8 @@ export interface SegmentRow extends Omit<Segment, 'contextBefore' | 'contextAfte
   documentName: string;
   conceptLabel: string;
   conceptColor: string;
+  /** The page (its label) the passage starts on, in a source with pages (PDF); null otherwise. */
+  page: string | null;
 }
 
 export type SegmentScope =

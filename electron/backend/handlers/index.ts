@@ -7,6 +7,7 @@ import { historyHandlers } from './history';
 import { maturityHandlers } from './maturity';
 import { memoHandlers } from './memos';
 import { projectHandlers } from './project';
+import { recordHandlers } from './records';
 import { segmentHandlers } from './segments';
 import { studyHandlers } from './study';
 import { searchHandlers } from './search';
@@ -25,4 +26,5 @@ export const handlers = {
   ...studyHandlers,
   ...searchHandlers,
   ...maturityHandlers,
+  ...recordHandlers,
 } satisfies Handlers;

@@ -20,6 +20,7 @@ import { decodeText, stripControls } from './decode';
 import { docxToText } from './docx';
 import { htmlToText } from './html';
 import { pdfToText } from './pdf';
+import { importBibliography, summarize } from '../bibliography/index';
 
 /** A file to import: its bytes, or a way to read them (so a folder is never all in memory). */
 export type IncomingFile = { name: string; bytes: Uint8Array } | { name: string; read: () => Uint8Array };
@@ -52,16 +53,6 @@ export const SOURCE_FORMATS: Record<string, SourceFormat> = {
 /** Reference-manager exports: handed to the bibliography importer, not read as sources. */
 export const BIBLIOGRAPHY_EXTENSIONS = ['.ris', '.bib', '.csv'] as const;
 
-/**
- * The bibliography importer slot. The bibliography feature (RIS, BibTeX, CSV records) registers
- * itself here with setBibliographyImporter; until it does, such files are reported as not
- * supported yet, file by file, and the rest of the batch is imported.
- */
-export type BibliographyImporter = (project: ProjectDb, file: IncomingFile) => Promise<ImportedFile> | ImportedFile;
-let bibliographyImporter: BibliographyImporter | null = null;
-export function setBibliographyImporter(importer: BibliographyImporter | null): void {
-  bibliographyImporter = importer;
-}
 
 export const isBibliographyFile = (name: string) =>
   (BIBLIOGRAPHY_EXTENSIONS as readonly string[]).includes(path.extname(name).toLowerCase());
@@ -134,16 +125,14 @@ export async function importSources(project: ProjectDb, files: IncomingFile[], o
   const results: ImportedFile[] = [];
   const accepted: { index: number; source: PreparedSource }[] = [];
   const seen = new Map<string, string>();
+  const bibliographies: { index: number; file: IncomingFile; at: number }[] = [];
   for (const [i, file] of files.entries()) {
     const name = path.basename(file.name);
     try {
       if (isBibliographyFile(name)) {
-        results.push(
-          bibliographyImporter
-            ? await bibliographyImporter(project, file)
-            : { name, status: 'failed', message: `${name}: bibliography files (.ris, .bib, .csv) cannot be imported yet.` },
-        );
-        options.onFile?.(results[results.length - 1]!, i, files.length);
+        // Read after the sources are written, so its records can link to them.
+        bibliographies.push({ index: results.length, file, at: i });
+        results.push({ name, status: 'failed', message: '' });
         continue;
       }
       const source = await prepareSource(file);
@@ -170,7 +159,26 @@ export async function importSources(project: ProjectDb, files: IncomingFile[], o
     }
     options.onFile?.(results[results.length - 1]!, i, files.length);
   }
-  if (accepted.length === 0) return results;
+  if (accepted.length > 0) writeSources(project, accepted, results, options);
+  for (const { index, file, at } of bibliographies) {
+    const name = path.basename(file.name);
+    try {
+      const result = importBibliography(project, file.name, bytesOf(file));
+      results[index] = { name, status: result.broken > 0 || result.imported === 0 ? 'failed' : 'imported', message: summarize(result) };
+    } catch (error) {
+      results[index] = {
+        name,
+        status: 'failed',
+        message: isGroundworkError(error) ? error.message : `${name}: the file could not be read (${(error as Error)?.message ?? String(error)}).`,
+      };
+    }
+    options.onFile?.(results[index]!, at, files.length);
+  }
+  return results;
+}
+
+/** Writes the accepted sources as one command (one undo step, or part of the batch's step). */
+function writeSources(project: ProjectDb, accepted: { index: number; source: PreparedSource }[], results: ImportedFile[], options: ImportOptions): void {
   const label = accepted.length === 1 ? `Import "${accepted[0]!.source.name}"` : `Import ${accepted.length} sources`;
   const coalesceKey = options.batch ? `document.import:${options.batch}` : undefined;
   runCommand(project, { kind: 'document.import', label, coalesceKey }, (db) => {
@@ -191,5 +199,4 @@ export async function importSources(project: ProjectDb, files: IncomingFile[], o
     }
   });
   if (coalesceKey) labelImportBatch(project, coalesceKey);
-  return results;
 }

@@ -1,8 +1,8 @@
 // The Diagrams view: the paradigm model, the count cascade and the PRISMA flow diagram of the open
 // project, drawn with d3 from live data and exportable as SVG and PNG.
 
-import { useRef, useState } from 'react';
-import { TABS, type Tab } from './texts';
+import { useRef } from 'react';
+import { TABS, useDiagramTab } from './texts';
 import { t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { CascadeChart } from './CascadeChart';
@@ -16,7 +16,7 @@ import './diagrams.css';
 
 
 export function DiagramsView({ prisma }: { prisma?: PrismaSources }) {
-  const [tab, setTab] = useState<Tab>('paradigm');
+  const { tab, setTab } = useDiagramTab();
   const project = useStore((s) => s.project);
   const counts = useMainCategoryCounts();
   const measure = useChartMeasure();

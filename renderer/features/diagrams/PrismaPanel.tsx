@@ -24,9 +24,10 @@ const parseFigure = (text: string): number | null | undefined => {
 
 export function PrismaPanel({ sources, measure, rtl, projectName }: { sources: PrismaSources; measure: Measure; rtl: boolean; projectName: string }) {
   const svg = useRef<SVGSVGElement>(null);
-  // Until the user picks, the best source available is shown (sources may arrive after the first render).
+  // Until the user picks, the best source available is shown (sources may arrive after the first
+  // render): a study's reported figures first (what a replication sets out to see), else the live ones.
   const [choice, setWhich] = useState<Which | null>(null);
-  const which: Which = choice === 'live' && sources.live ? 'live' : choice === 'reported' && sources.reported ? 'reported' : choice === 'typed' ? 'typed' : sources.live ? 'live' : sources.reported ? 'reported' : 'typed';
+  const which: Which = choice === 'live' && sources.live ? 'live' : choice === 'reported' && sources.reported ? 'reported' : choice === 'typed' ? 'typed' : sources.reported ? 'reported' : sources.live ? 'live' : 'typed';
   // Typed figures last for this tab's session (switching views keeps them), never in the project.
   const storageKey = `groundwork.prismaTyped:${projectName}`;
   const [stored, setStored] = useState<{ typed: Record<NumberField, string>; reasons: string }>(() => {

@@ -19,6 +19,10 @@ export function usePrismaSources(): PrismaSources {
   const [sources, setSources] = useState<PrismaSources>({ live: null, reported: null });
   useEffect(() => {
     let live = true;
+    void api.call('screening.prisma', {}).then(
+      (figures) => live && setSources((old) => ({ ...old, live: figures })),
+      () => live && setSources((old) => ({ ...old, live: null })),
+    );
     void api.call('study.get', {}).then(
       (study) => {
         if (!live) return;

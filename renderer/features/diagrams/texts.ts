@@ -1,7 +1,12 @@
-// The Diagrams view's fixed interface texts, in English (translated with t() where shown), kept
-// apart from the components so the catalogue test can read them without a DOM.
+// The Diagrams view's fixed interface texts, in English (translated with t() where shown), and its
+// open tab, kept apart from the components so the catalogue test can read them without a DOM.
+
+import { create } from 'zustand';
 
 export type Tab = 'paradigm' | 'cascade' | 'prisma';
+
+/** The open tab of the Diagrams view, kept while other views are shown (the Screening view opens 'prisma'). */
+export const useDiagramTab = create<{ tab: Tab; setTab(tab: Tab): void }>()((set) => ({ tab: 'paradigm', setTab: (tab) => set({ tab }) }));
 
 export type NumberField = 'identified' | 'duplicatesRemoved' | 'screened' | 'excludedAtScreening' | 'assessedForEligibility' | 'included';
 

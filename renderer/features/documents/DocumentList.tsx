@@ -1,11 +1,18 @@
 // The sources of the project: open one to read and code it, import more with the button or by
-// dropping files anywhere on the window.
+// dropping files anywhere on the window. By default only included sources are listed (those
+// offered for coding); the filter shows every record, sortable and narrowed by its attributes.
 
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { SOURCE_EXTENSIONS } from '../../../shared/domain/limits';
 import { num, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
+import { useCorpusData } from '../corpus/corpus-store';
+import { RecordLine } from '../corpus/RecordLine';
+import { SourceFilterBar } from '../corpus/SourceFilterBar';
+import { DEFAULT_FILTER, sourceRows, type SourceFilter } from '../corpus/source-filter';
 import { importFiles } from './import-files';
+
+const BIBLIOGRAPHY = ['.ris', '.bib', '.csv'];
 
 export function DocumentList() {
   const documents = useStore((s) => s.documents);
@@ -13,14 +20,26 @@ export function DocumentList() {
   const focus = useStore((s) => s.focus);
   const openDocument = useStore((s) => s.openDocument);
   const setFocus = useStore((s) => s.setFocus);
+  const { records, showAllSources, setShowAllSources } = useCorpusData();
+  const [filter, setFilter] = useState<SourceFilter>(DEFAULT_FILTER);
   const input = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
+  const bibInput = useRef<HTMLInputElement>(null);
+  const effective = { ...filter, showAll: showAllSources };
+  const rows = sourceRows(documents, records, effective);
+  const hidden = showAllSources ? 0 : documents.length - sourceRows(documents, records, { ...DEFAULT_FILTER }).length;
+
+  const onFiles = async (event: React.ChangeEvent<HTMLInputElement>) => {
+    const files = [...(event.target.files ?? [])];
+    event.target.value = '';
+    await importFiles(files);
+  };
 
   return (
     <section className="gw-panel gw-documents" aria-label={t('Sources')}>
       <header className="gw-panel-header">
         <h2>
-          {t('Sources')} <span className="gw-muted">{num(documents.length)}</span>
+          {t('Sources')} <span className="gw-muted">{num(rows.length)}</span>
         </h2>
         <button type="button" className="gw-small-button" onClick={() => input.current?.click()}>
           {t('Import…')}
@@ -28,63 +47,58 @@ export function DocumentList() {
         <button type="button" className="gw-small-button gw-import-folder-button" onClick={() => folderInput.current?.click()}>
           {t('Import folder…')}
         </button>
-        <input
-          ref={input}
-          type="file"
-          multiple
-          hidden
-          accept={SOURCE_EXTENSIONS.join(',')}
-          data-testid="import-input"
-          onChange={async (event) => {
-            const files = [...(event.target.files ?? [])];
-            event.target.value = '';
-            await importFiles(files);
-          }}
-        />
-        <input
-          ref={folderInput}
-          type="file"
-          multiple
-          hidden
-          {...{ webkitdirectory: '' }}
-          data-testid="import-folder-input"
-          onChange={async (event) => {
-            const files = [...(event.target.files ?? [])];
-            event.target.value = '';
-            await importFiles(files);
-          }}
-        />
+        <button type="button" className="gw-small-button" onClick={() => bibInput.current?.click()}>
+          {t('Import bibliography…')}
+        </button>
+        <input ref={input} type="file" multiple hidden accept={[...SOURCE_EXTENSIONS, ...BIBLIOGRAPHY].join(',')} data-testid="import-input" onChange={onFiles} />
+        <input ref={folderInput} type="file" multiple hidden {...{ webkitdirectory: '' }} data-testid="import-folder-input" onChange={onFiles} />
+        <input ref={bibInput} type="file" multiple hidden accept={BIBLIOGRAPHY.join(',')} data-testid="bibliography-input" onChange={onFiles} />
       </header>
-      {documents.length === 0 ? (
+      <SourceFilterBar filter={effective} records={records} onChange={(next) => {
+        setShowAllSources(next.showAll);
+        setFilter(next);
+      }} hidden={hidden} />
+      {documents.length === 0 && records.length === 0 ? (
         <p className="gw-empty">{t('No sources yet. Import PDF, Word, web pages or text, a whole folder, or drop files or folders here.')}</p>
       ) : (
         <ul className="gw-list" role="listbox" aria-label={t('Sources')}>
-          {documents.map((doc) => (
+          {rows.map(({ key, document: doc, record, name }) => (
             <li
-              key={doc.id}
+              key={key}
               role="option"
-              aria-selected={openDoc?.document.id === doc.id}
+              aria-selected={doc ? openDoc?.document.id === doc.id : focus?.kind === 'record' && focus.id === record?.id}
               className={[
                 'gw-list-row',
-                openDoc?.document.id === doc.id ? 'gw-open' : '',
-                focus?.kind === 'document' && focus.id === doc.id ? 'gw-focused' : '',
+                'gw-source-row',
+                doc ? '' : 'gw-no-text',
+                doc && openDoc?.document.id === doc.id ? 'gw-open' : '',
+                (doc && focus?.kind === 'document' && focus.id === doc.id) || (!doc && focus?.kind === 'record' && focus.id === record?.id) ? 'gw-focused' : '',
               ].join(' ')}
               onClick={() => {
-                setFocus({ kind: 'document', id: doc.id });
-                void openDocument(doc.id);
+                if (doc) {
+                  setFocus({ kind: 'document', id: doc.id });
+                  void openDocument(doc.id);
+                } else if (record) {
+                  setFocus({ kind: 'record', id: record.id });
+                }
               }}
-              title={doc.originalName}
+              title={doc ? doc.originalName : t('Record without full text')}
             >
-              <span className={`gw-dir-tag gw-dir-${doc.dir}`} aria-hidden="true">
-                {doc.dir === 'rtl' ? '←' : '→'}
+              <span className="gw-source-main">
+                <span className={`gw-dir-tag gw-dir-${doc?.dir ?? 'none'}`} aria-hidden="true">
+                  {doc ? (doc.dir === 'rtl' ? '←' : '→') : '○'}
+                </span>
+                <span className="gw-list-label">
+                  <bdi>{name}</bdi>
+                </span>
+                {doc?.memo && <span className="gw-memo-mark" title={t('Has a memo')}>✎</span>}
+                {doc && (
+                  <span className="gw-muted gw-count" title={t('Coded segments')}>
+                    {num(doc.segmentCount)}
+                  </span>
+                )}
               </span>
-              <span className="gw-list-label">
-                <bdi>{doc.name}</bdi>
-              </span>
-              {doc.memo && <span className="gw-memo-mark" title={t('Has a memo')}>✎</span>}
-              <span className="gw-muted gw-count" title={t('Coded segments')}>
-                {num(doc.segmentCount)}
-              </span>
+              {record && <RecordLine record={record} withText={doc !== null} />}
             </li>
           ))}
         </ul>

@@ -5,6 +5,7 @@ import { confirmAction } from '../../components/confirm';
 import { num, plural, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { MemoEditor } from './MemoEditor';
+import { DocumentRecord } from '../corpus/DocumentRecord';
 
 export function DocumentInspector({ id }: { id: DocumentId }) {
   const documents = useStore((s) => s.documents);
@@ -57,6 +58,7 @@ export function DocumentInspector({ id }: { id: DocumentId }) {
           {t('Delete…')}
         </button>
       </div>
+      <DocumentRecord documentId={doc.id} />
       <MemoEditor target={{ kind: 'document', id: doc.id }} value={doc.memo} />
     </section>
   );

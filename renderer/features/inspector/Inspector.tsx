@@ -9,6 +9,7 @@ import { ConceptInspector } from './ConceptInspector';
 import { DocumentInspector } from './DocumentInspector';
 import { SegmentInspector } from './SegmentInspector';
 import { UnassignedInspector } from './UnassignedInspector';
+import { RecordInspector } from './RecordInspector';
 
 export function Inspector() {
   const focus = useStore((s) => s.focus);
@@ -31,5 +32,7 @@ export function Inspector() {
       return <ConceptInspector id={focus.id} />;
     case 'category':
       return <CategoryInspector id={focus.id} />;
+    case 'record':
+      return <RecordInspector id={focus.id} />;
   }
 }

@@ -9,6 +9,7 @@ import { api } from '../../api/client';
 import { useInterfaceLanguage } from '../../i18n/language';
 import { plural, t } from '../../i18n/t';
 import { useStore, type Focus } from '../../state/store';
+import { SegmentCitation } from '../corpus/SegmentCitation';
 
 function scopeOf(focus: Focus | null): SegmentScope | null {
   if (!focus) return null;
@@ -24,6 +25,7 @@ function scopeOf(focus: Focus | null): SegmentScope | null {
     case 'unassigned':
       return { kind: 'unassigned' };
     case 'segment':
+    case 'record':
       return null;
   }
 }
@@ -107,7 +109,7 @@ export function RetrievedSegments() {
                 <span className="gw-swatch" style={{ background: row.conceptColor }} />
                 <bdi className="gw-strong">{row.conceptLabel}</bdi>
                 <span className="gw-muted">
-                  · <bdi>{row.documentName}</bdi> · {row.start}–{row.end}
+                  · <bdi>{row.documentName}</bdi> <SegmentCitation documentId={row.documentId} page={row.page} /> · {row.start}–{row.end}
                 </span>
                 {row.memo && <span className="gw-memo-mark">✎</span>}
               </span>

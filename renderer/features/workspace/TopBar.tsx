@@ -3,6 +3,7 @@
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { t } from '../../i18n/t';
 import { useStore } from '../../state/store';
+import { VIEWS } from './views';
 import { HistoryMenu } from '../history/HistoryMenu';
 import { LabelLanguageSwitch } from '../study/LabelLanguageSwitch';
 import { useSearch } from '../search/search-store';
@@ -20,24 +21,11 @@ export function TopBar() {
         {project?.name}
       </div>
       <nav className="gw-tabs" aria-label={t('Views')}>
-        <button type="button" className={view === 'coding' ? 'gw-tab gw-active' : 'gw-tab'} aria-pressed={view === 'coding'} onClick={() => setView('coding')}>
-          {t('Coding')}
-        </button>
-        <button type="button" className={view === 'table7' ? 'gw-tab gw-active' : 'gw-tab'} aria-pressed={view === 'table7'} onClick={() => setView('table7')}>
-          {t('Table 7')}
-        </button>
-        <button type="button" className={view === 'table8' ? 'gw-tab gw-active' : 'gw-tab'} aria-pressed={view === 'table8'} onClick={() => setView('table8')}>
-          {t('Table 8')}
-        </button>
-        <button type="button" className={view === 'diagrams' ? 'gw-tab gw-active' : 'gw-tab'} aria-pressed={view === 'diagrams'} onClick={() => setView('diagrams')}>
-          {t('Diagrams')}
-        </button>
-        <button type="button" className={view === 'words' ? 'gw-tab gw-active' : 'gw-tab'} aria-pressed={view === 'words'} onClick={() => setView('words')}>
-          {t('Word frequencies')}
-        </button>
-        <button type="button" className={view === 'maturity' ? 'gw-tab gw-active' : 'gw-tab'} aria-pressed={view === 'maturity'} onClick={() => setView('maturity')}>
-          {t('Maturity model')}
-        </button>
+        {VIEWS.map((v) => (
+          <button key={v.key} type="button" className={view === v.key ? 'gw-tab gw-active' : 'gw-tab'} aria-pressed={view === v.key} onClick={() => setView(v.key)}>
+            {t(v.label)}
+          </button>
+        ))}
       </nav>
       <LabelLanguageSwitch />
       <button

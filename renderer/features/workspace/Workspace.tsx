@@ -20,6 +20,7 @@ import { SearchPanel } from '../search/SearchPanel';
 import { useSearch } from '../search/search-store';
 import { WordFrequencies } from '../stats/WordFrequencies';
 import { MaturityView } from '../maturity/MaturityView';
+import { ScreeningView } from '../screening/ScreeningView';
 
 const typing = (target: EventTarget | null) => (target as HTMLElement | null)?.closest?.('input:not([type="radio"]):not([type="checkbox"]), textarea, select, [contenteditable="true"]');
 
@@ -101,6 +102,10 @@ export function Workspace() {
       ) : view === 'maturity' ? (
         <main className="gw-workspace-single">
           <MaturityView />
+        </main>
+      ) : view === 'screening' ? (
+        <main className="gw-workspace-single">
+          <ScreeningView />
         </main>
       ) : (
         <main className="gw-workspace-single">

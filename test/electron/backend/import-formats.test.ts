@@ -8,7 +8,6 @@ import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sanitizeHtml } from '../../../electron/backend/import/html';
-import { setBibliographyImporter } from '../../../electron/backend/import/index';
 import { importFromPaths } from '../../../electron/backend/import/paths';
 import { logicalLine } from '../../../electron/backend/import/pdf';
 import { splitParagraphs } from '../../../shared/domain/text';
@@ -61,6 +60,11 @@ describe('PDF', () => {
     expect(await pageOf('The first column opens')).toBe('1');
     expect(await pageOf('Paragraph 9 begins here.')).toBe('2');
     expect(await pageOf('This closing sentence sits on the last page')).toBe('3');
+    // A passage coded there is listed with its page, for its citation.
+    const start = doc.text.indexOf('Paragraph 9 begins here.');
+    const coded = await t.api.call('segment.code', { documentId: id, start, end: start + 11, newConcept: { label: 'page test' } });
+    const [row] = await t.api.call('segment.list', { scope: { kind: 'concept', id: coded.conceptId } });
+    expect(row!.page).toBe('2');
   });
 
   it('puts the right-to-left lines of a Persian PDF in logical order, matching the same sentences from the DOCX', async () => {
@@ -297,27 +301,17 @@ describe('a folder', () => {
       ['notes.md', 'imported'],
       ['persian.docx', 'imported'],
       ['persian.pdf', 'imported'],
-      ['refs.ris', 'failed'],
+      ['refs.ris', 'imported'],
       ['page.html', 'imported'],
     ]);
     expect(results[2]!.message).toBe('figure.png: skipped, ".png" files are not imported.');
-    expect(results[6]!.message).toMatch(/refs\.ris: bibliography files .* cannot be imported yet/);
+    // The bibliography is read after the sources, as records: its one record has no full text here.
+    const records = await t.api.call('record.list', {});
+    expect(records.filter((r) => r.title === 'Trust').map((r) => r.documentId)).toEqual([null]);
     // One undo step for the whole folder.
+    // One undo step for the folder's sources, then one for the bibliography read after them.
     const history = await t.api.call('history.get', {});
-    expect(history.entries[0]!.label).toBe('Import 5 sources');
-    // The bibliography slot, once filled, receives the file.
-    const seen: string[] = [];
-    setBibliographyImporter((_project, file) => {
-      seen.push(file.name);
-      return { name: 'refs.ris', status: 'imported', message: 'refs.ris: 1 record' };
-    });
-    try {
-      const again = await importFromPaths(t.backend.project!, [path.join(folder, 'refs.ris')]);
-      expect(again[0]!.message).toBe('refs.ris: 1 record');
-      expect(seen).toEqual([path.join(folder, 'refs.ris')]);
-    } finally {
-      setBibliographyImporter(null);
-    }
+    expect(history.entries.map((e) => e.label).slice(0, 2)).toEqual(['Import bibliography "refs.ris"', 'Import 5 sources']);
   });
 
   it('merges the calls of one batch into one undo step', async () => {

@@ -23,6 +23,8 @@ const RENDERER = path.join(REPO, 'renderer');
 import { FIELDS as PRISMA_FIELDS, TABS as DIAGRAM_TABS } from '../../../renderer/features/diagrams/texts';
 import { COLUMNS as COMPARE_COLUMNS, FLAG_TEXT } from '../../../renderer/features/study/texts';
 import { STAGE_LABEL } from '../../../renderer/features/documents/texts';
+import { VIEWS } from '../../../renderer/features/workspace/views';
+import { DEFAULT_REASONS } from '../../../db/migrations/005-records';
 
 const DYNAMIC: Record<string, readonly string[]> = {
   'COMPONENT_LABELS[key]': Object.values(COMPONENT_LABELS),
@@ -39,6 +41,12 @@ const DYNAMIC: Record<string, readonly string[]> = {
   'c.title': COMPARE_COLUMNS.map((c) => c.title),
   'FLAG_TEXT[f]!': Object.values(FLAG_TEXT),
   'STAGE_LABEL[r.stage]': Object.values(STAGE_LABEL),
+  'v.label': VIEWS.map((v) => v.label),
+  // Exclusion reasons: the project's own list, of which the defaults are translated.
+  'r.reason': DEFAULT_REASONS,
+  'r.name': DEFAULT_REASONS,
+  'record.reasonName': DEFAULT_REASONS,
+  'r.reasonName': DEFAULT_REASONS,
 };
 
 /** The forms of the backend's English text the interface translates (i18n/backend-text.ts). */

@@ -1,0 +1,114 @@
+// The corpus commands of the command line: bibliographies through `import`, `sources` and
+// `text`, in-process and through the installed bin (npx groundwork), as a researcher runs them.
+
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { run } from '../../electron/cli/run';
+import { EXAMPLES, REPO, tempDir } from '../helpers/backend';
+
+let dir: string;
+let home: string;
+beforeEach(() => {
+  dir = tempDir('groundwork-cli-corpus-');
+  home = tempDir('groundwork-cli-corpus-home-');
+});
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.rmSync(home, { recursive: true, force: true });
+});
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await run(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+function npx(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['--no', 'groundwork', ...args], {
+      cwd: REPO,
+      env: { ...process.env, GROUNDWORK_HOME: home, npm_config_loglevel: 'error', npm_config_update_notifier: 'false' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+const ownLines = (stderr: string) => stderr.split('\n').filter((l) => l.trim() !== '' && !/^npm (warn|notice)/i.test(l));
+
+const FA = path.join(EXAMPLES, 'Account-based marketing (fa).txt');
+const BIB = (name: string) => path.join(REPO, 'fixtures/bibliography', name);
+
+async function project() {
+  const file = path.join(dir, 'review.groundwork');
+  expect((await cli('init', file)).code).toBe(0);
+  const imported = await cli('import', file, FA, BIB('zotero.ris'));
+  expect(imported.code).toBe(0);
+  expect(imported.stdout.split('\n')).toEqual([
+    expect.stringMatching(/^imported {2}Account-based marketing \(fa\)\.txt: imported as/),
+    'imported  zotero.ris: 5 RIS records imported, 1 linked to sources.',
+  ]);
+  return file;
+}
+
+describe('groundwork import with bibliographies', () => {
+  it('reports each broken record and exits 1, keeping the good records', async () => {
+    const file = path.join(dir, 'broken.groundwork');
+    await cli('init', file);
+    const r = await cli('import', file, BIB('broken.ris'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^failed {4}broken\.ris: 3 RIS records imported, 0 linked to sources, 3 broken records not imported\. Record 2 \(“A record whose end was lost”\)/);
+    const listed = await cli('sources', file, '--format', 'json');
+    expect(JSON.parse(listed.stdout)).toHaveLength(3);
+  });
+});
+
+describe('groundwork sources', () => {
+  it('lists records with attributes and stage as CSV, filtered by stage', async () => {
+    const file = await project();
+    const csv = await cli('sources', file, '--format', 'csv');
+    const rows = Papa.parse<Record<string, string>>(csv.stdout, { header: true }).data;
+    expect(rows).toHaveLength(5);
+    expect(rows[1]).toMatchObject({ title: expect.stringMatching(/^A maturity assessment/), year: '2018', type: 'article', stage: 'identified', source: '(no full text)' });
+    expect(rows[1]!.authors).toBe('Colli, Michele; Berger, Ulrich; Bockholt, Marco; Madsen, Ole; Møller, Charles; Wæhrens, Brian Vejrum');
+    expect(rows[2]).toMatchObject({ title: 'استراتژی بازاریابی مبتنی بر حساب چیست؟', source: 'Account-based marketing (fa)', type: 'web page' });
+    const identified = await cli('sources', file, '--stage', 'included', '--format', 'json');
+    expect(JSON.parse(identified.stdout)).toEqual([]);
+    const byTitle = await cli('text', file, 'استراتژی بازاریابی مبتنی بر حساب چیست؟');
+    expect(byTitle.stdout.startsWith('استراتژی بازاریابی مبتنی بر حساب چیست؟\n')).toBe(true);
+    const bad = await cli('sources', file, '--stage', 'maybe');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/Unknown stage "maybe": use identified, screened, eligible, included, excluded/);
+  });
+
+  it('prints a table and the canonical text through the installed command', { timeout: 120_000 }, async () => {
+    const file = await project();
+    const table = await npx(['sources', file]);
+    expect(ownLines(table.stderr)).toEqual([]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/^Id +Source +Title +Authors +Year +Type +Stage\n/);
+    expect(table.stdout).toContain('Basl, Josef; Doucek, Petr');
+    expect(table.stdout).toContain('5 record(s); 1 with full text.');
+    const text = await npx(['text', file, 'Account-based marketing (fa)']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toBe(`${fs.readFileSync(FA, 'utf8').replace(/\r\n/g, '\n').normalize('NFC')}\n`);
+    const byId = await npx(['text', file, '1']);
+    expect(byId.stdout).toBe(text.stdout);
+    const unknown = await npx(['text', file, 'No such source']);
+    expect(unknown.code).toBe(1);
+    expect(ownLines(unknown.stderr)).toEqual(['groundwork: There is no source "No such source" in this project. "groundwork sources FILE" lists them.']);
+    const noText = await npx(['text', file, 'مدل سنجش بلوغ مدیریت ارتباط با مشتری']);
+    expect(noText.code).toBe(1);
+    expect(ownLines(noText.stderr)).toEqual([
+      'groundwork: "مدل سنجش بلوغ مدیریت ارتباط با مشتری" is a record without full text: there is no text to print. Import its file to link it.',
+    ]);
+  });
+});
