@@ -191,6 +191,14 @@ describe('diagrams', () => {
 
   it('draws the PRISMA diagram from the study’s figures, with "not reported" where it is silent', async () => {
     await diagrams.open('Screening (PRISMA)');
+    // A project with sources has live figures (each source imported on its own is an included
+    // record); they are drawn first. The study's figures are typed in here.
+    const live = app.page.getByRole('radio', { name: 'Live screening counts' });
+    await expect.poll(() => live.isChecked()).toBe(true);
+    await diagrams.prisma.waitFor();
+    const identified = await diagrams.prisma.getByTestId('prisma-identified').textContent();
+    expect(await diagrams.prisma.getByTestId('prisma-included').textContent()).toBe(identified);
+    await app.page.getByRole('radio', { name: 'Figures typed in' }).check();
     const field = (name: string) => app.page.getByRole('textbox', { name });
     await field('Records identified').fill('593');
     await field('Records screened').fill('141');

@@ -6,7 +6,7 @@
 import { useRef, useState } from 'react';
 import type { PrismaFigures } from '../../../shared/domain/prisma';
 import type { Measure } from '../../charts/text-layout';
-import { FIELDS, type NumberField } from './texts';
+import { FIELDS, usePrismaChoice, type NumberField } from './texts';
 import { t } from '../../i18n/t';
 import { ExportButtons } from './ExportButtons';
 import { PrismaDiagram } from './PrismaDiagram';
@@ -26,7 +26,7 @@ export function PrismaPanel({ sources, measure, rtl, projectName }: { sources: P
   const svg = useRef<SVGSVGElement>(null);
   // Until the user picks, the best source available is shown (sources may arrive after the first
   // render): a study's reported figures first (what a replication sets out to see), else the live ones.
-  const [choice, setWhich] = useState<Which | null>(null);
+  const { choice, setChoice: setWhich } = usePrismaChoice();
   const which: Which = choice === 'live' && sources.live ? 'live' : choice === 'reported' && sources.reported ? 'reported' : choice === 'typed' ? 'typed' : sources.reported ? 'reported' : sources.live ? 'live' : 'typed';
   // Typed figures last for this tab's session (switching views keeps them), never in the project.
   const storageKey = `groundwork.prismaTyped:${projectName}`;

@@ -8,6 +8,11 @@ export type Tab = 'paradigm' | 'cascade' | 'prisma';
 /** The open tab of the Diagrams view, kept while other views are shown (the Screening view opens 'prisma'). */
 export const useDiagramTab = create<{ tab: Tab; setTab(tab: Tab): void }>()((set) => ({ tab: 'paradigm', setTab: (tab) => set({ tab }) }));
 
+/** Which PRISMA figures the user chose to draw (null: the best available), kept across tabs. */
+export const usePrismaChoice = create<{ choice: 'live' | 'reported' | 'typed' | null; setChoice(choice: 'live' | 'reported' | 'typed'): void }>()(
+  (set) => ({ choice: null, setChoice: (choice) => set({ choice }) }),
+);
+
 export type NumberField = 'identified' | 'duplicatesRemoved' | 'screened' | 'excludedAtScreening' | 'assessedForEligibility' | 'included';
 
 export const TABS: { key: Tab; label: string }[] = [
