@@ -42,6 +42,20 @@ export class DiagramsPage {
     ) as Promise<T>;
   }
 
+  /** A component's figures under its title in the paradigm model, e.g. "4 main categories · 34 concepts · 0 final codes". */
+  async componentFigures(key: string): Promise<string> {
+    return (await this.paradigm.getByTestId(`paradigm-figures-${key}`).allTextContents()).join(' ');
+  }
+
+  /** The "concepts · final codes" drawn beside a main category (found by its name or English gloss). */
+  async mainCategoryCount(name: string): Promise<string | null> {
+    type Counts = { components: { categories: { id: number; name: string; labelEn: string | null }[] }[] };
+    const counts = await this.call<Counts>('counts.mainCategories', {});
+    const category = counts.components.flatMap((row) => row.categories).find((c) => c.name === name || c.labelEn === name);
+    if (!category) throw new Error(`no main category ${name} in a component`);
+    return this.paradigm.getByTestId(`paradigm-count-${category.id}`).textContent();
+  }
+
   async export(kind: 'SVG' | 'PNG'): Promise<Download> {
     const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: `Export ${kind}` }).click()]);
     return download;

@@ -78,6 +78,17 @@ export class MaturityPage {
     );
   }
 
+  /** Rates an item of one dimension, found by the code shown beside it (for a project whose labels repeat). */
+  async rateCode(dimensionEn: string, code: string, option: string) {
+    const item = this.view.locator(`.gw-rating-group[data-dimension="${dimensionEn}"] li`).filter({ has: this.page.locator('.gw-code', { hasText: new RegExp(`^${code.replace(/\./g, '\\.')}$`) }) });
+    const select = item.getByRole('combobox');
+    await select.selectOption({ label: option });
+    await this.page.waitForFunction(
+      ({ el, option }) => (el as HTMLSelectElement).selectedOptions[0]?.textContent === option,
+      { el: await select.elementHandle(), option },
+    );
+  }
+
   resultLevel(dimensionEn: string) {
     return this.view.locator(`[data-testid="dimension-results"] tr[data-dimension="${dimensionEn}"] [data-testid="result-level"]`);
   }
