@@ -9,6 +9,7 @@ export function LabelLanguageSwitch() {
   const setLang = useLabelLanguage((s) => s.setLang);
   return (
     <div className="gw-segmented" role="group" aria-label={t('Language of labels')} title={t('Language of concept, category and component labels')}>
+      <span className="gw-seg-caption">{t('Labels')}</span>
       <button type="button" className={lang === 'fa' ? 'gw-seg gw-active' : 'gw-seg'} aria-pressed={lang === 'fa'} onClick={() => setLang('fa')} lang="fa">
         فارسی
       </button>

@@ -38,4 +38,5 @@ export default {
     'ویرگول آن درون عبارت پیشین برمی‌شمارد (در ادغام عبارت‌ها ۰ شمرده می‌شود).',
   'A trailing “and so on” was dropped from the printed item.': '«و غیره» پایانی از قلم چاپی حذف شده است.',
   'The printed cell ends with a stray word.': 'خانهٔ چاپی با واژه‌ای سرگردان پایان می‌یابد.',
+  Labels: 'برچسب‌ها',
 } satisfies Record<string, string>;

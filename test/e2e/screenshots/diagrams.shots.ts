@@ -99,6 +99,7 @@ it('the count cascade', async () => {
 
 it('the PRISMA diagram with the study’s reported figures', async () => {
   await diagrams.open('Screening (PRISMA)');
+  await app.page.getByRole('radio', { name: 'Figures typed in' }).check();
   await app.page.getByRole('textbox', { name: 'Records identified' }).fill('593');
   await app.page.getByRole('textbox', { name: 'Records screened' }).fill('141');
   await app.page.getByRole('textbox', { name: 'Studies included' }).fill('68');

@@ -31,9 +31,8 @@ afterAll(async () => {
   if (corpus) fs.rmSync(path.dirname(corpus), { recursive: true, force: true });
 });
 
-async function shoot(project: string, file: string, heading: RegExp) {
+async function shoot(file: string, heading: RegExp) {
   const { page } = app;
-  await new StartPage(page).createProject(project);
   await page.route('**/api/call', async (route) => {
     if (route.request().postData()?.includes('"document.import"')) await new Promise((r) => setTimeout(r, 700));
     await route.continue().catch(() => undefined);
@@ -50,7 +49,8 @@ async function shoot(project: string, file: string, heading: RegExp) {
 }
 
 it('import progress, English', async () => {
-  await shoot('Review corpus', 'import-progress.png', /^Importing: \d+ of 10 files$/);
+  await new StartPage(app.page).createProject('Review corpus');
+  await shoot('import-progress.png', /^Importing: \d+ of 10 files$/);
 });
 
 it('a PDF in the reader, with its page markers', async () => {
@@ -67,9 +67,12 @@ it('a PDF in the reader, with its page markers', async () => {
 
 it('import progress, Persian interface', async () => {
   await app.page.getByRole('button', { name: 'Close project' }).click();
+  await new StartPage(app.page).createProject('پیکرهٔ مرور');
+  // The same project, reopened in the Persian interface (`?lang=fa`).
   const url = new URL(app.url);
   url.search = '?lang=fa';
   await app.page.goto(url.href);
   await app.page.locator('html[dir="rtl"]').waitFor();
-  await shoot('پیکرهٔ مرور', 'import-progress-fa.png', /^در حال وارد کردن: \u2066?\d+\u2069? از \u2066?10\u2069? فایل$/);
+  await app.page.locator('.gw-topbar').waitFor();
+  await shoot('import-progress-fa.png', /^در حال وارد کردن: \u2066?\p{Nd}+\u2069? از \u2066?۱۰\u2069? فایل$/u);
 });
