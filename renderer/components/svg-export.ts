@@ -3,20 +3,11 @@
 // PNG rendered from that SVG at twice its size. Any feature can use these for its charts.
 
 import { t } from '../i18n/t';
+import { downloadBlob } from './download';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-/** Saves a Blob the way renderer/features/counts/download.ts saves text. */
-export function downloadBlob(filename: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+export { downloadBlob };
 
 /** A file name safe on every system, from a title. */
 export const fileStem = (name: string) => name.replace(/[\\/:*?"<>|\n\r\t]/g, ' ').replace(/\s+/g, ' ').trim() || 'Groundwork';

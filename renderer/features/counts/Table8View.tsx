@@ -5,7 +5,7 @@ import { COMPONENT_HINTS } from '../../../shared/domain/paradigm';
 import { api } from '../../api/client';
 import { num, plural, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
-import { download } from './download';
+import { download } from '../../components/download';
 import { CompareTable } from '../study/CompareTable';
 import { useCompare } from '../study/useStudy';
 import { componentLabel, useLabelLanguage } from '../study/labels';
