@@ -68,14 +68,15 @@ describe('a review corpus from folder to coded hits', () => {
     await app.page.getByTestId('import-folder-input').setInputFiles(folder);
     await dialog().getByRole('heading', { name: 'Import: 7 of 7 files imported' }).waitFor({ timeout: 30_000 });
     const lines = await dialog().getByRole('list', { name: 'Files' }).getByRole('listitem').allInnerTexts();
+    await dialog().getByRole('button', { name: 'OK' }).click();
     const line = (name: string) => lines.find((l) => l.includes(name)) ?? '';
     expect(lines).toHaveLength(7);
     expect(line('english-two-columns.pdf')).toMatch(/✓\s*english-two-columns\.pdf: imported as "english-two-columns" \(.*3 pages\)/);
     expect(line('persian.docx')).toMatch(/✓\s*persian\.docx: imported as "persian"/);
     expect(line('saved-page.html')).toMatch(/✓\s*saved-page\.html: imported as "saved-page"/);
     expect(line('B2B marketing guide (fa).txt')).toMatch(/✓\s*B2B marketing guide \(fa\)\.txt: imported as "B2B marketing guide \(fa\)"/);
+    // The RIS file sorts between the sources, but is read after them, so all three links are made.
     expect(line('references.ris')).toMatch(/✓\s*references\.ris: 5 RIS records imported, 3 linked to sources\./);
-    await dialog().getByRole('button', { name: 'OK' }).click();
 
     // Sources imported on their own are included at once; the three the bibliography took wait
     // for screening, so only the PDF, the Word file and the web page are offered for coding.
@@ -159,16 +160,31 @@ describe('a review corpus from folder to coded hits', () => {
   });
 
   let total = 0;
+  let guideHits = 0;
+  const guideCount = () => sources().filter({ hasText: 'B2B marketing guide (fa)' }).locator('.gw-count').innerText();
 
   it('finds a Persian word typed with a ZWNJ in the seed article written without it', async () => {
     const summary = await search.search(TYPED);
-    console.log(summary, await search.sources().allInnerTexts());
     total = Number(/^(\d+) hits/u.exec(summary)?.[1]);
     expect(total).toBeGreaterThan(10);
     const hits = await search.hits().allInnerTexts();
     expect(hits).toHaveLength(total);
     expect(new Set(hits)).toEqual(new Set([WRITTEN]));
-    expect((await search.sources().allInnerTexts()).some((s) => s.includes('B2B marketing guide (fa)'))).toBe(true);
+    // Hits grouped by source, each with its count: the guide (a seed article), and the saved web
+    // page, which also writes the word without a ZWNJ. Search covers every source in the project,
+    // the excluded alignment article too (it is not limited to the sources offered for coding).
+    const bySource: Record<string, number> = Object.fromEntries(
+      (await search.sources().allInnerTexts()).map((s): [string, number] => {
+        const [name = '', n] = s.split('\n').map((x) => x.trim());
+        return [name, Number(n)];
+      }),
+    );
+    expect(Object.keys(bySource).sort()).toEqual(['B2B marketing guide (fa)', 'Sales and marketing alignment (fa)', 'saved-page']);
+    expect(bySource['B2B marketing guide (fa)']).toBeGreaterThan(10);
+    expect(bySource['saved-page']).toBe(1);
+    expect(Object.values(bySource).reduce((a, b) => a + b, 0)).toBe(total);
+    expect(summary).toMatch(/ in 3 sources/u);
+    guideHits = bySource['B2B marketing guide (fa)']!;
     // Clicking a hit opens its passage in the reader, selected.
     await search.lines().first().click();
     await app.page.locator('.gw-reader-header h2', { hasText: 'B2B marketing guide (fa)' }).waitFor();
@@ -181,10 +197,12 @@ describe('a review corpus from folder to coded hits', () => {
     await expect.poll(() => ws.treeRow(CONCEPT).count()).toBe(1);
     expect(await ws.treeRow(CONCEPT).innerText()).toContain(String(total));
     await expect.poll(() => ws.reader.locator('span.gw-coded', { hasText: WRITTEN }).count()).toBeGreaterThan(0);
+    await expect.poll(guideCount).toBe(String(guideHits)); // coded segments beside the source's name
     await app.page.locator('.gw-reader-header h2').click(); // out of any field, so Ctrl+Z undoes the step
     await app.page.keyboard.press('Control+z');
     await expect.poll(() => ws.treeRow(CONCEPT).count()).toBe(0);
     await expect.poll(() => ws.reader.locator('span.gw-coded').count()).toBe(0);
+    await expect.poll(guideCount).toBe('0');
     // Only the autocoding was undone: the screening decisions and the imported corpus stay.
     await expect.poll(() => sources().count()).toBe(5);
     expect(app.errors).toEqual([]);
