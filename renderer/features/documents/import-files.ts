@@ -11,6 +11,7 @@ import { GroundworkError } from '../../../shared/api/errors';
 import { api } from '../../api/client';
 import { t } from '../../i18n/t';
 import { useStore } from '../../state/store';
+import { importOrder } from './import-order';
 
 /** What the importers read (the bibliography ones included); anything else is skipped unread. */
 export const IMPORTABLE_EXTENSIONS = ['.pdf', '.docx', '.html', '.htm', '.xhtml', '.txt', '.text', '.md', '.markdown', '.ris', '.bib', '.csv'];
@@ -93,11 +94,7 @@ const hidden = (path: string) => path.split('/').some((part) => part.startsWith(
 /** Starts importing; files added while a batch runs join it. */
 export async function importFiles(files: (File | PickedFile)[]): Promise<void> {
   const picked = files.map((f) => (f instanceof File ? { file: f, path: (f as File & { webkitRelativePath?: string }).webkitRelativePath || undefined } : f));
-  const rows = picked
-    .filter((p) => !(p.path && hidden(p.path)))
-    // A folder's files in path order, as the command line takes them.
-    .sort((a, b) => (a.path && b.path ? a.path.localeCompare(b.path, 'en') : 0))
-    .map((p) => rowFor(p, !!p.path));
+  const rows = importOrder(picked.filter((p) => !(p.path && hidden(p.path)))).map((p) => rowFor(p, !!p.path));
   if (rows.length === 0) {
     if (picked.length > 0) useStore.getState().toast('error', t('The folder holds no files to import.'));
     return;
