@@ -7,7 +7,7 @@ import type { HitRange, SearchHit } from '../../../shared/domain/search-model';
 import { plural, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { ConceptPicker, type Pick } from '../coding/ConceptPicker';
-import { hitKey, openHit, rangeOf, useSearch } from './search-store';
+import { hitKey, openHit, rangeOf, scopeFilter, useSearch } from './search-store';
 import { SearchHighlights } from './SearchHighlights';
 import './search.css';
 
@@ -114,7 +114,7 @@ function SearchResults() {
           hits={pickedHits.length > 0 ? pickedHits : null}
           total={result.total}
           onCode={(pick, extend) =>
-            void autocode(pickedHits.length > 0 ? { hits: pickedHits } : { query, ...(scope ? { documentIds: [scope] } : {}) }, pick, extend)
+            void autocode(pickedHits.length > 0 ? { hits: pickedHits } : { query, ...scopeFilter(scope) }, pick, extend)
           }
         />
       )}
@@ -277,10 +277,11 @@ export function SearchPanel() {
               value={scope}
               aria-label={t('Sources searched')}
               onChange={(e) => {
-                setScope(Number(e.target.value) as typeof scope);
+                setScope(e.target.value === 'included' ? 'included' : (Number(e.target.value) as typeof scope));
                 if (query.trim()) void search(query);
               }}
             >
+              <option value="included">{t('In the included sources')}</option>
               <option value={0}>{t('In every source')}</option>
               {documents.map((d) => (
                 <option key={d.id} value={d.id}>

@@ -4,6 +4,7 @@
 import { create } from 'zustand';
 import type { ConceptId, DocumentId } from '../../../shared/domain/ids';
 import type { HitRange, SearchHit, SearchResult, SuggestionList } from '../../../shared/domain/search-model';
+import { useCorpus } from '../corpus/corpus-store';
 import { api } from '../../api/client';
 import { useStore } from '../../state/store';
 
@@ -19,7 +20,8 @@ interface SearchState {
   /** The query whose result is shown. */
   searched: string;
   /** Search one source only, or (0) every source. */
-  scope: DocumentId | 0;
+  /** 'included': the sources included by screening (the default, as for coding); 0: every source; else one source. */
+  scope: DocumentId | 0 | 'included';
   limit: number;
   result: SearchResult | null;
   error: string | null;
@@ -31,7 +33,7 @@ interface SearchState {
 
   show(open: boolean): void;
   setQuery(query: string): void;
-  setScope(scope: DocumentId | 0): void;
+  setScope(scope: DocumentId | 0 | 'included'): void;
   search(query?: string, limit?: number): Promise<void>;
   more(): Promise<void>;
   togglePick(hit: HitRange): void;
@@ -40,12 +42,20 @@ interface SearchState {
   reloadSuggestions(): Promise<void>;
 }
 
+/** The documentIds a search or an autocode is limited to, for a scope. */
+export function scopeFilter(scope: DocumentId | 0 | 'included'): { documentIds?: DocumentId[] } {
+  if (scope === 0) return {};
+  if (scope !== 'included') return { documentIds: [scope] };
+  const included = useCorpus.getState().records.filter((r) => r.stage === 'included' && r.documentId !== null);
+  return { documentIds: included.map((r) => r.documentId!) };
+}
+
 export const useSearch = create<SearchState>()((set, get) => ({
   open: false,
   mode: 'search',
   query: '',
   searched: '',
-  scope: 0,
+  scope: 'included',
   limit: PAGE,
   result: null,
   error: null,
@@ -62,8 +72,7 @@ export const useSearch = create<SearchState>()((set, get) => ({
     set({ mode: 'search', open: true, query, loading: true, error: null });
     if (limit === PAGE) set({ picked: new Set() });
     try {
-      const scope = get().scope;
-      const result = await api.call('search.query', { query, limit, ...(scope ? { documentIds: [scope] } : {}) });
+      const result = await api.call('search.query', { query, limit, ...scopeFilter(get().scope) });
       if (get().query === query) set({ result, searched: query, limit, loading: false });
     } catch (error) {
       set({ result: null, error: (error as Error).message, loading: false });

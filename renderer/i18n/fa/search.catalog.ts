@@ -74,4 +74,5 @@ export default {
   Count: 'شمار',
   Sources: 'منابع',
   'The most frequent words as bars': 'پربسامدترین واژه‌ها به‌صورت نمودار میله‌ای',
+  'In the included sources': 'در منابع پذیرفته‌شده',
 } satisfies Record<string, string>;
