@@ -9,7 +9,7 @@ import { JSDOM } from 'jsdom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sanitizeHtml } from '../../../electron/backend/import/html';
 import { importFromPaths } from '../../../electron/backend/import/paths';
-import { logicalLine } from '../../../electron/backend/import/pdf';
+import { logicalLine } from '../../../electron/backend/import/pdf-bidi';
 import { splitParagraphs } from '../../../shared/domain/text';
 import { importTexts, REPO, startBackend, type TestBackend } from '../../helpers/backend';
 
