@@ -1,15 +1,10 @@
 // The corpus commands of the command line: `sources` (records with their attributes and stage),
-// `text` (a source's canonical text), and bibliography files in `import`.
+// `text` (a source's canonical text). Bibliography files in `import` go through the importer.
 
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { createClient } from '../../shared/api/client';
 import { GroundworkError } from '../../shared/api/errors';
-import type { ImportedFile } from '../../shared/domain/model';
 import { authorName, STAGES, type RecordSummary } from '../../shared/domain/records';
-import type { ProjectDb } from '../../db/connection';
-import { importBibliography, isBibliographyFile, summarize } from '../backend/bibliography/index';
-import { readSourceFile } from '../backend/import/paths';
 import { toCsv } from '../backend/export';
 import type { Io } from './run';
 

@@ -27,7 +27,7 @@ import { MAX_LABEL_LENGTH, MAX_MEMO_LENGTH } from '../domain/limits';
 import type { AutocodeResult, SearchResult, SuggestionList, WordFrequencies } from '../domain/search-model';
 import { maturityMethods, type MaturityOutputs } from './maturity-contract';
 import type { BibliographyImport, CorpusStats, DuplicateFlag, ExclusionReason, RecordSummary } from '../domain/records';
-import { RECORD_TYPES, reasonId, recordId, STAGES } from '../domain/records';
+import { RECORD_TYPES, reasonId, recordId } from '../domain/records';
 import type { PrismaFigures } from '../domain/prisma';
 
 const rowid = z.number().int().positive();

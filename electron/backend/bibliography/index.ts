@@ -20,11 +20,6 @@ import { looksLikeCsv, parseCsv } from './csv';
 import type { ParsedEntry } from './entries';
 import { looksLikeRis, parseRis } from './ris';
 
-export const BIBLIOGRAPHY_EXTENSIONS = ['.ris', '.bib', '.bibtex', '.csv'] as const;
-
-export const isBibliographyFile = (name: string) =>
-  (BIBLIOGRAPHY_EXTENSIONS as readonly string[]).includes(path.extname(name).toLowerCase());
-
 type Format = BibliographyImport['format'];
 
 function detect(name: string, text: string): Format | null {

@@ -20,6 +20,27 @@ function switchTo(backend: Backend, project: ProjectDb) {
   return projectInfo(project);
 }
 
+/**
+ * Opens a project that comes with Groundwork (the example, the study), kept in the home folder:
+ * built first when it is missing or `fresh` is asked, into `NAME.new` and then moved into place,
+ * so a failed build leaves the old file as it was.
+ */
+export async function openBundled(backend: Backend, name: string, fresh: boolean | undefined, build: (target: string) => Promise<void>) {
+  const target = path.join(backend.config.home, `${name}${PROJECT_EXTENSION}`);
+  if (backend.project?.path === target) {
+    if (!fresh) return projectInfo(backend.project);
+    backend.close();
+  }
+  if (fresh || !fs.existsSync(target)) {
+    fs.mkdirSync(backend.config.home, { recursive: true });
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${target}.new${suffix}`, { force: true });
+    await build(`${target}.new`);
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
+    fs.renameSync(`${target}.new`, target);
+  }
+  return switchTo(backend, openProjectFile(target));
+}
+
 const withExtension = (file: string) => (path.extname(file) ? file : `${file}${PROJECT_EXTENSION}`);
 
 /**
@@ -62,19 +83,8 @@ export const projectHandlers = {
     if (backend.project?.path === target) return projectInfo(backend.project);
     return switchTo(backend, openProjectFile(target));
   },
-  'project.openExample': async ({ fresh }, backend) => {
-    const target = path.join(backend.config.home, `${EXAMPLE_NAME}${PROJECT_EXTENSION}`);
-    if (backend.project?.path === target) {
-      if (!fresh) return projectInfo(backend.project);
-      backend.close();
-    }
-    if (fresh || !fs.existsSync(target)) {
-      for (const suffix of ['-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
-      await buildExampleProject(backend.config.examplesDir, `${target}.new`);
-      fs.renameSync(`${target}.new`, target);
-    }
-    return switchTo(backend, openProjectFile(target));
-  },
+  'project.openExample': ({ fresh }, backend) =>
+    openBundled(backend, EXAMPLE_NAME, fresh, (target) => buildExampleProject(backend.config.examplesDir, target)),
   'project.close': (_input, backend) => {
     backend.close();
     return null;

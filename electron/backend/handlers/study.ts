@@ -1,10 +1,7 @@
 // Handlers for a project that reproduces a published study: the study project itself, its facts,
 // its readings (one undoable command per choice), and reproduced-beside-reported counts.
 
-import fs from 'node:fs';
-import path from 'node:path';
 import { GroundworkError } from '../../../shared/api/errors';
-import { openProjectFile, projectInfo, PROJECT_EXTENSION } from '../../../db/connection';
 import { runCommand } from '../../../db/commands';
 import { paradigmCounts } from '../../../db/counts';
 import { activateOption, listReadings, withReadings } from '../../../db/readings';
@@ -12,8 +9,8 @@ import { compareRows, getFact, studyInfo } from '../../../db/study';
 import type { ReadableDB } from '../../../db/handles';
 import type { CountsCompare } from '../../../shared/domain/study';
 import { requireProject } from '../backend';
-import { rememberProject } from '../recent';
 import { buildStudyProject, STUDY_NAME } from '../study';
+import { openBundled } from './project';
 import type { HandlerGroup } from './types';
 import { quoted } from './types';
 
@@ -45,24 +42,7 @@ export function countsCompare(db: ReadableDB, choice: Record<string, string> = {
 }
 
 export const studyHandlers = {
-  'project.openStudy': async ({ fresh }, backend) => {
-    const target = path.join(backend.config.home, `${STUDY_NAME}${PROJECT_EXTENSION}`);
-    if (backend.project?.path === target) {
-      if (!fresh) return projectInfo(backend.project);
-      backend.close();
-    }
-    if (fresh || !fs.existsSync(target)) {
-      fs.mkdirSync(backend.config.home, { recursive: true });
-      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${target}.new${suffix}`, { force: true });
-      await buildStudyProject(backend.config, `${target}.new`);
-      for (const suffix of ['-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
-      fs.renameSync(`${target}.new`, target);
-    }
-    backend.close();
-    backend.project = openProjectFile(target);
-    rememberProject(backend.config.home, target);
-    return projectInfo(backend.project);
-  },
+  'project.openStudy': ({ fresh }, backend) => openBundled(backend, STUDY_NAME, fresh, (target) => buildStudyProject(backend.config, target)),
   'study.get': (_input, backend) => studyInfo(requireProject(backend).read),
   'reading.list': (_input, backend) => listReadings(requireProject(backend).read),
   'reading.choose': ({ reading, option }, backend) => {

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { GroundworkError, isGroundworkError } from '../../../shared/api/errors';
 import type { DocumentPage, ImportedFile, ParagraphDirection, SourceFormat } from '../../../shared/domain/model';
 import { canonicalizeText, dominantDirection } from '../../../shared/domain/text';
+import { isBibliographyFile } from '../../../shared/domain/limits';
 import { runCommand } from '../../../db/commands';
 import type { ProjectDb } from '../../../db/connection';
 import { documentNames, findDocumentBySha, getDocument, insertDocument } from '../../../db/documents';
@@ -50,12 +51,6 @@ export const SOURCE_FORMATS: Record<string, SourceFormat> = {
   '.docx': 'docx',
 };
 
-/** Reference-manager exports: handed to the bibliography importer, not read as sources. */
-export const BIBLIOGRAPHY_EXTENSIONS = ['.ris', '.bib', '.csv'] as const;
-
-
-export const isBibliographyFile = (name: string) =>
-  (BIBLIOGRAPHY_EXTENSIONS as readonly string[]).includes(path.extname(name).toLowerCase());
 
 export const sha256 = (text: string) => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 

@@ -9,7 +9,8 @@ import { GroundworkError } from '../../../shared/api/errors';
 import type { ImportedFile } from '../../../shared/domain/model';
 import type { ProjectDb } from '../../../db/connection';
 import { checkSize } from './decode';
-import { importSources, isBibliographyFile, SOURCE_FORMATS, type ImportOptions, type IncomingFile } from './index';
+import { isBibliographyFile } from '../../../shared/domain/limits';
+import { importSources, SOURCE_FORMATS, type ImportOptions, type IncomingFile } from './index';
 
 /** The bytes of a file, checked for size before reading; throws a message naming the file. */
 export function readSourceFile(file: string): Uint8Array {

@@ -3,7 +3,7 @@
 // offered for coding); the filter shows every record, sortable and narrowed by its attributes.
 
 import { useRef, useState } from 'react';
-import { SOURCE_EXTENSIONS } from '../../../shared/domain/limits';
+import { BIBLIOGRAPHY_EXTENSIONS, SOURCE_EXTENSIONS } from '../../../shared/domain/limits';
 import { num, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { useCorpusData } from '../corpus/corpus-store';
@@ -12,7 +12,6 @@ import { SourceFilterBar } from '../corpus/SourceFilterBar';
 import { DEFAULT_FILTER, sourceRows, type SourceFilter } from '../corpus/source-filter';
 import { importFiles } from './import-files';
 
-const BIBLIOGRAPHY = ['.ris', '.bib', '.csv'];
 
 export function DocumentList() {
   const documents = useStore((s) => s.documents);
@@ -50,9 +49,9 @@ export function DocumentList() {
         <button type="button" className="gw-small-button" onClick={() => bibInput.current?.click()}>
           {t('Import bibliography…')}
         </button>
-        <input ref={input} type="file" multiple hidden accept={[...SOURCE_EXTENSIONS, ...BIBLIOGRAPHY].join(',')} data-testid="import-input" onChange={onFiles} />
+        <input ref={input} type="file" multiple hidden accept={SOURCE_EXTENSIONS.join(',')} data-testid="import-input" onChange={onFiles} />
         <input ref={folderInput} type="file" multiple hidden {...{ webkitdirectory: '' }} data-testid="import-folder-input" onChange={onFiles} />
-        <input ref={bibInput} type="file" multiple hidden accept={BIBLIOGRAPHY.join(',')} data-testid="bibliography-input" onChange={onFiles} />
+        <input ref={bibInput} type="file" multiple hidden accept={BIBLIOGRAPHY_EXTENSIONS.join(',')} data-testid="bibliography-input" onChange={onFiles} />
       </header>
       <SourceFilterBar filter={effective} records={records} onChange={(next) => {
         setShowAllSources(next.showAll);

@@ -2,12 +2,7 @@
 // at a time, so a bibliography file must come after the sources beside it: its records can only
 // link to sources already in the project (the backend keeps the same order within one call).
 
-const BIBLIOGRAPHY_EXTENSIONS = ['.ris', '.bib', '.csv'];
-
-const isBibliography = (name: string) => {
-  const dot = name.lastIndexOf('.');
-  return dot > 0 && BIBLIOGRAPHY_EXTENSIONS.includes(name.slice(dot).toLowerCase());
-};
+import { isBibliographyFile as isBibliography } from '../../../shared/domain/limits';
 
 /** A folder's files in path order, as the command line takes them, bibliographies last. */
 export function importOrder<T extends { file: { name: string }; path?: string }>(picked: readonly T[]): T[] {

@@ -4,7 +4,6 @@
 
 import './study.css';
 import { useState } from 'react';
-import type { CountRow } from '../../../shared/domain/model';
 import type { CompareRow, CountsCompare, ReadingInfo } from '../../../shared/domain/study';
 import { COLUMNS } from './texts';
 import { t } from '../../i18n/t';
