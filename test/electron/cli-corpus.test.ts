@@ -1,13 +1,12 @@
 // The corpus commands of the command line: bibliographies through `import`, `sources` and
 // `text`, in-process and through the installed bin (npx groundwork), as a researcher runs them.
 
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { run } from '../../electron/cli/run';
 import { EXAMPLES, REPO, tempDir } from '../helpers/backend';
+import { npxGroundwork, ownLines, runCli } from '../helpers/cli';
 
 let dir: string;
 let home: string;
@@ -20,29 +19,10 @@ afterEach(() => {
   fs.rmSync(home, { recursive: true, force: true });
 });
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+const cli = runCli;
 
-function npx(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['--no', 'groundwork', ...args], {
-      cwd: REPO,
-      env: { ...process.env, GROUNDWORK_HOME: home, npm_config_loglevel: 'error', npm_config_update_notifier: 'false' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-const ownLines = (stderr: string) => stderr.split('\n').filter((l) => l.trim() !== '' && !/^npm (warn|notice)/i.test(l));
+/** Runs `npx groundwork …` from the repository, as a researcher would. */
+const npx = (args: string[]) => npxGroundwork(args, home);
 
 const FA = path.join(EXAMPLES, 'Account-based marketing (fa).txt');
 const BIB = (name: string) => path.join(REPO, 'fixtures/bibliography', name);

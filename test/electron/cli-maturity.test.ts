@@ -9,11 +9,11 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import schema from '../../shared/schemas/maturity-model.schema.json' with { type: 'json' };
-import { run } from '../../electron/cli/run';
 import { APPLICATION_ID, closeProjectFile, openProjectFile } from '../../db/connection';
 import * as m001 from '../../db/migrations/001-initial';
 import { getModel } from '../../db/maturity';
 import { startBackend, tempDir } from '../helpers/backend';
+import { runCli } from '../helpers/cli';
 
 let dir: string;
 beforeEach(() => {
@@ -21,12 +21,7 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out, err };
-}
+const cli = runCli;
 
 const file = (name: string) => path.join(dir, name);
 

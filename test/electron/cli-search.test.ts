@@ -1,11 +1,10 @@
 // `groundwork search`: in-process for usage errors, and through the installed bin for JSON output.
 
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { run } from '../../electron/cli/run';
-import { EXAMPLES, REPO, tempDir } from '../helpers/backend';
+import { EXAMPLES, tempDir } from '../helpers/backend';
+import { npxGroundwork, runCli } from '../helpers/cli';
 
 let dir: string;
 let home: string;
@@ -18,12 +17,7 @@ afterEach(() => {
   fs.rmSync(home, { recursive: true, force: true });
 });
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, stdout: out.join('\n'), err };
-}
+const cli = runCli;
 
 async function exampleProject(): Promise<string> {
   const file = path.join(dir, 'review.groundwork');
@@ -33,21 +27,8 @@ async function exampleProject(): Promise<string> {
   return file;
 }
 
-function npx(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['--no', 'groundwork', ...args], {
-      cwd: REPO,
-      env: { ...process.env, GROUNDWORK_HOME: home, npm_config_loglevel: 'error', npm_config_update_notifier: 'false' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** Runs `npx groundwork …` from the repository, as a researcher would. */
+const npx = (args: string[]) => npxGroundwork(args, home);
 
 describe('groundwork search', () => {
   it('prints a table of hits with offsets and context', async () => {

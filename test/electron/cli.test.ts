@@ -2,16 +2,15 @@
 // bin once through npx.
 
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { run } from '../../electron/cli/run';
 import { closeProjectFile, openProjectFile, projectInfo } from '../../db/connection';
 import { COMPONENT_LABELS } from '../../shared/domain/paradigm';
 import type { ParadigmCounts } from '../../shared/domain/model';
-import { EXAMPLES, REPO, startBackend, tempDir } from '../helpers/backend';
+import { EXAMPLES, startBackend, tempDir } from '../helpers/backend';
+import { npxGroundwork, ownLines, runCli } from '../helpers/cli';
 
 let dir: string;
 let home: string;
@@ -31,12 +30,7 @@ afterEach(() => {
 });
 
 /** Runs the command line in this process and collects what it prints. */
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out, err, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+const cli = runCli;
 
 /** Exactly one line on stderr, starting "groundwork:". */
 function expectOneErrorLine(err: string[]) {
@@ -453,24 +447,8 @@ describe('errors and usage', () => {
 
 describe('the installed groundwork command', () => {
   /** Runs `npx groundwork …` from the repository, as a researcher would. */
-  function npx(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    return new Promise((resolve, reject) => {
-      const child = spawn('npx', ['--no', 'groundwork', ...args], {
-        cwd: REPO,
-        env: { ...process.env, GROUNDWORK_HOME: home, npm_config_loglevel: 'error', npm_config_update_notifier: 'false' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
-  }
+  const npx = (args: string[]) => npxGroundwork(args, home);
 
-  /** Lines that npm itself may print about its own configuration are not the command's. */
-  const ownLines = (stderr: string) => stderr.split('\n').filter((l) => l.trim() !== '' && !/^npm (warn|notice)/i.test(l));
 
   it('prints the counts as JSON and exits 0', { timeout: 60_000 }, async () => {
     const project = file('coded.groundwork');

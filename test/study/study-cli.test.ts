@@ -1,7 +1,6 @@
 // The study fixture is what its generator makes of ../shared/study, byte for byte; and the
 // command line writes the study project and compares its figures, through the installed bin.
 
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import type { CountsCompare } from '../../shared/domain/study';
 import { REPO, tempDir } from '../helpers/backend';
 // @ts-expect-error plain ESM script without types
 import { findStudyDir } from '../../fixtures/study/generate.mjs';
+import { runProcess } from '../helpers/cli';
 
 let dir: string;
 beforeEach(() => {
@@ -16,17 +16,7 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function runNode(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: REPO, env: { ...process.env, GROUNDWORK_HOME: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runNode = (args: string[]) => runProcess(process.execPath, args, { GROUNDWORK_HOME: dir });
 
 const bin = path.join(REPO, 'electron/cli/bin.mjs');
 
