@@ -2,10 +2,10 @@
 // corpus feature) and the figures a study reports (the study feature stores them as study facts).
 // Both are fetched again whenever the project changes.
 
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import type { PrismaFigures } from '../../../shared/domain/prisma';
-import { api } from '../../api/client';
-import { useStore } from '../../state/store';
+import { useCorpusData } from '../corpus/corpus-store';
+import { useStudy } from '../study/useStudy';
 
 export interface PrismaSources {
   /** From the project's records and their screening decisions. */
@@ -15,30 +15,14 @@ export interface PrismaSources {
 }
 
 export function usePrismaSources(): PrismaSources {
-  const revision = useStore((s) => s.revision);
-  const [sources, setSources] = useState<PrismaSources>({ live: null, reported: null });
-  useEffect(() => {
-    let live = true;
-    void api.call('screening.prisma', {}).then(
-      (figures) => live && setSources((old) => ({ ...old, live: figures })),
-      () => live && setSources((old) => ({ ...old, live: null })),
-    );
-    void api.call('study.get', {}).then(
-      (study) => {
-        if (!live) return;
-        const s = study.screening;
-        const reported: PrismaFigures | null = s
-          ? { ...EMPTY_PRISMA, origin: 'reported', identified: s.identified, screened: s.screened, included: s.included }
-          : null;
-        setSources((old) => ({ ...old, reported }));
-      },
-      () => live && setSources((old) => ({ ...old, reported: null })),
-    );
-    return () => {
-      live = false;
-    };
-  }, [revision]);
-  return sources;
+  // The live figures are the corpus store's, fetched once per change for the Screening view too.
+  const live = useCorpusData().prisma;
+  const screening = useStudy()?.screening;
+  const reported = useMemo<PrismaFigures | null>(
+    () => (screening ? { ...EMPTY_PRISMA, origin: 'reported', identified: screening.identified, screened: screening.screened, included: screening.included } : null),
+    [screening],
+  );
+  return { live, reported };
 }
 
 export const EMPTY_PRISMA: PrismaFigures = {
