@@ -115,36 +115,40 @@ export function StartScreen() {
           </form>
         </section>
 
-        <section className="gw-card gw-card-example">
-          <h2>{t('Example project')}</h2>
-          <p>
-            {t('Four articles from the literature of a published B2B marketing review (three Persian, one Arabic) and the English abstract of that review, imported and ready to code.')}
-          </p>
-          <div className="gw-row gw-actions">
-            <button type="button" className="gw-button gw-primary" onClick={() => void open(run('project.openExample', {}))}>
-              {t('Open the example project')}
-            </button>
-            <button type="button" className="gw-button" onClick={() => void open(run('project.openExample', { fresh: true }))} title={t('Discard any coding done in the example and start again')}>
-              {t('Start it afresh')}
-            </button>
-          </div>
-        </section>
-
-        <section className="gw-card gw-card-example" data-testid="study-card">
-          <h2>{t('B2B marketing maturity model (Tellohosseini et al., 2022)')}</h2>
-          <p>
-            {t('The published study to reproduce: its full codebook (six components, Table 7’s 7 dimensions and 48 category rows, 354 concept items in Persian with English glosses), its reported Table 8, screening figures and references, and four corpus articles ready to code.')}
-          </p>
-          <div className="gw-row gw-actions">
-            <button type="button" className="gw-button gw-primary" onClick={() => void open(run('project.openStudy', {}))}>
-              {t('Open the study')}
-            </button>
-            <button type="button" className="gw-button" onClick={() => void open(run('project.openStudy', { fresh: true }))} title={t('Discard any coding done in the study project and start again')}>
-              {t('Start it afresh')}
-            </button>
-          </div>
-        </section>
+        <BundledCard
+          title={t('Example project')}
+          text={t('Four articles from the literature of a published B2B marketing review (three Persian, one Arabic) and the English abstract of that review, imported and ready to code.')}
+          openLabel={t('Open the example project')}
+          freshTitle={t('Discard any coding done in the example and start again')}
+          onOpen={(fresh) => void open(run('project.openExample', fresh ? { fresh } : {}))}
+        />
+        <BundledCard
+          testId="study-card"
+          title={t('B2B marketing maturity model (Tellohosseini et al., 2022)')}
+          text={t('The published study to reproduce: its full codebook (six components, Table 7’s 7 dimensions and 48 category rows, 354 concept items in Persian with English glosses), its reported Table 8, screening figures and references, and four corpus articles ready to code.')}
+          openLabel={t('Open the study')}
+          freshTitle={t('Discard any coding done in the study project and start again')}
+          onOpen={(fresh) => void open(run('project.openStudy', fresh ? { fresh } : {}))}
+        />
       </div>
     </main>
+  );
+}
+
+/** A project that comes with Groundwork: open it, or build it afresh. */
+function BundledCard(props: { title: string; text: string; openLabel: string; freshTitle: string; testId?: string; onOpen: (fresh: boolean) => void }) {
+  return (
+    <section className="gw-card gw-card-example" data-testid={props.testId}>
+      <h2>{props.title}</h2>
+      <p>{props.text}</p>
+      <div className="gw-row gw-actions">
+        <button type="button" className="gw-button gw-primary" onClick={() => props.onOpen(false)}>
+          {props.openLabel}
+        </button>
+        <button type="button" className="gw-button" onClick={() => props.onOpen(true)} title={props.freshTitle}>
+          {t('Start it afresh')}
+        </button>
+      </div>
+    </section>
   );
 }
