@@ -8,7 +8,8 @@ import type { ComponentKey } from '../shared/domain/paradigm';
 import { COMPONENT_LABELS, COMPONENT_LABELS_FA } from '../shared/domain/paradigm';
 import { visibleCategory } from './filing-tree';
 import type { ReadableDB, WritableDB } from './handles';
-import { now, sql } from './handles';
+import { now } from './handles';
+import { flag, marks } from './sql';
 
 interface ConceptRow {
   id: number;
@@ -50,13 +51,13 @@ const VISIBLE = visibleCategory('category');
 const parseNotes = (notes: string | null) => (notes ? (JSON.parse(notes) as Record<string, unknown>) : null);
 
 const toConcept = (r: ConceptRow): Concept => ({
-  id: conceptId(r.id),
+  id: conceptId(Number(r.id)),
   label: r.label,
   color: r.color,
-  inVivo: r.in_vivo === 1,
+  inVivo: flag(r.in_vivo),
   memo: r.memo,
   createdAt: r.created_at,
-  segmentCount: r.segment_count,
+  segmentCount: Number(r.segment_count),
   code: r.code,
   labelFa: r.label_fa,
   labelEn: r.label_en,
@@ -79,13 +80,12 @@ const toCategory = (r: CategoryRow): Category => ({
   notes: parseNotes(r.notes),
 });
 
-export function getCodebook(db: ReadableDB): Codebook {
-  const components = (sql(db, 'SELECT key, memo, label_fa, label_en FROM paradigm_component ORDER BY position').all() as {
-    key: ComponentKey;
-    memo: string;
-    label_fa: string | null;
-    label_en: string | null;
-  }[]).map(
+export async function getCodebook(db: ReadableDB): Promise<Codebook> {
+  const components = (
+    await db.all<{ key: ComponentKey; memo: string; label_fa: string | null; label_en: string | null }>(
+      'SELECT key, memo, label_fa, label_en FROM paradigm_component ORDER BY position',
+    )
+  ).map(
     (r): ComponentInfo => ({
       key: r.key,
       label: COMPONENT_LABELS[r.key],
@@ -94,151 +94,156 @@ export function getCodebook(db: ReadableDB): Codebook {
       labelEn: r.label_en ?? COMPONENT_LABELS[r.key],
     }),
   );
-  const categories = (sql(db, `${CATEGORIES} WHERE ${VISIBLE} ORDER BY coalesce(code, name) COLLATE NOCASE, id`).all() as CategoryRow[]).map(
-    toCategory,
-  );
+  const categories = (await db.all<CategoryRow>(`${CATEGORIES} WHERE ${VISIBLE} ORDER BY lower(coalesce(code, name)), id`)).map(toCategory);
   const shown = new Set<number>(categories.map((c) => c.id));
-  const concepts = (sql(db, `${CONCEPTS} ORDER BY c.label COLLATE NOCASE, c.id`).all() as ConceptRow[]).map(toConcept);
-  const filings = (sql(db, 'SELECT category_id, concept_id FROM category_concept ORDER BY category_id, concept_id').all() as {
-    category_id: number;
-    concept_id: number;
-  }[])
+  const concepts = (await db.all<ConceptRow>(`${CONCEPTS} ORDER BY lower(c.label), c.id`)).map(toConcept);
+  const filings = (await db.all<{ category_id: number; concept_id: number }>(
+    'SELECT category_id, concept_id FROM category_concept ORDER BY category_id, concept_id',
+  ))
     .filter((r) => shown.has(r.category_id))
     .map((r): Filing => ({ categoryId: categoryId(r.category_id), conceptId: conceptId(r.concept_id) }));
   return { components, categories, concepts, filings };
 }
 
-export function getConcept(db: ReadableDB, id: ConceptId): Concept | undefined {
-  const row = sql(db, `${CONCEPTS} WHERE c.id = ?`).get(id) as ConceptRow | undefined;
+export async function getConcept(db: ReadableDB, id: ConceptId): Promise<Concept | undefined> {
+  const row = await db.get<ConceptRow>(`${CONCEPTS} WHERE c.id = ?`, id);
   return row && toConcept(row);
 }
 
-export function allConceptLabels(db: ReadableDB): { id: ConceptId; label: string; code: string | null }[] {
-  return (sql(db, 'SELECT id, label, code FROM concept').all() as { id: number; label: string; code: string | null }[]).map((r) => ({
+export async function allConceptLabels(db: ReadableDB): Promise<{ id: ConceptId; label: string; code: string | null }[]> {
+  return (await db.all<{ id: number; label: string; code: string | null }>('SELECT id, label, code FROM concept')).map((r) => ({
     id: conceptId(r.id),
     label: r.label,
     code: r.code,
   }));
 }
 
-export function conceptCount(db: ReadableDB): number {
-  return (sql(db, 'SELECT count(*) AS n FROM concept').get() as { n: number }).n;
+export async function conceptCount(db: ReadableDB): Promise<number> {
+  return Number((await db.get<{ n: number }>('SELECT count(*) AS n FROM concept'))!.n);
 }
 
-export function insertConcept(db: WritableDB, c: { label: string; color: string; inVivo: boolean }): ConceptId {
-  const result = sql(db, 'INSERT INTO concept (label, color, in_vivo, created_at) VALUES (?, ?, ?, ?)').run(
+export async function insertConcept(db: WritableDB, c: { label: string; color: string; inVivo: boolean }): Promise<ConceptId> {
+  const row = await db.get<{ id: number }>(
+    'INSERT INTO concept (label, color, in_vivo, created_at) VALUES (?, ?, ?, ?) RETURNING id',
     c.label,
     c.color,
     c.inVivo ? 1 : 0,
     now(),
   );
-  return conceptId(Number(result.lastInsertRowid));
+  return conceptId(Number(row!.id));
 }
 
-export function updateConcept(db: WritableDB, id: ConceptId, change: { label?: string; color?: string }): void {
-  if (change.label !== undefined) sql(db, 'UPDATE concept SET label = ? WHERE id = ?').run(change.label, id);
-  if (change.color !== undefined) sql(db, 'UPDATE concept SET color = ? WHERE id = ?').run(change.color, id);
+export async function updateConcept(db: WritableDB, id: ConceptId, change: { label?: string; color?: string }): Promise<void> {
+  if (change.label !== undefined) await db.run('UPDATE concept SET label = ? WHERE id = ?', change.label, id);
+  if (change.color !== undefined) await db.run('UPDATE concept SET color = ? WHERE id = ?', change.color, id);
 }
 
 /** Deletes a concept with its segments and filings; returns the number of segments deleted. */
-export function deleteConcept(db: WritableDB, id: ConceptId): number {
-  const segments = sql(db, 'DELETE FROM segment WHERE concept_id = ?').run(id).changes;
-  sql(db, 'DELETE FROM reading_concept_weight WHERE concept_id = ?').run(id);
-  sql(db, 'DELETE FROM category_concept WHERE concept_id = ?').run(id);
-  sql(db, 'DELETE FROM concept WHERE id = ?').run(id);
+export async function deleteConcept(db: WritableDB, id: ConceptId): Promise<number> {
+  const segments = (await db.run('DELETE FROM segment WHERE concept_id = ?', id)).changes;
+  await db.run('DELETE FROM reading_concept_weight WHERE concept_id = ?', id);
+  await db.run('DELETE FROM category_concept WHERE concept_id = ?', id);
+  await db.run('DELETE FROM concept WHERE id = ?', id);
   return segments;
 }
 
-export function setConceptMemo(db: WritableDB, id: ConceptId, memo: string): number {
-  return sql(db, 'UPDATE concept SET memo = ? WHERE id = ?').run(memo, id).changes;
+export async function setConceptMemo(db: WritableDB, id: ConceptId, memo: string): Promise<number> {
+  return (await db.run('UPDATE concept SET memo = ? WHERE id = ?', memo, id)).changes;
 }
 
-export function getCategory(db: ReadableDB, id: CategoryId): Category | undefined {
-  const row = sql(db, `${CATEGORIES} WHERE id = ?`).get(id) as CategoryRow | undefined;
+export async function getCategory(db: ReadableDB, id: CategoryId): Promise<Category | undefined> {
+  const row = await db.get<CategoryRow>(`${CATEGORIES} WHERE id = ?`, id);
   return row && toCategory(row);
 }
 
 /** The names of the categories directly under a parent (null: the main categories). */
-export function siblingNames(db: ReadableDB, parentId: CategoryId | null): { id: CategoryId; name: string }[] {
-  return (sql(db, `SELECT id, name FROM category WHERE parent_id IS ? AND ${VISIBLE}`).all(parentId) as { id: number; name: string }[]).map((r) => ({
+export async function siblingNames(db: ReadableDB, parentId: CategoryId | null): Promise<{ id: CategoryId; name: string }[]> {
+  return (
+    await db.all<{ id: number; name: string }>(`SELECT id, name FROM category WHERE parent_id IS NOT DISTINCT FROM ? AND ${VISIBLE}`, parentId)
+  ).map((r) => ({
     id: categoryId(r.id),
     name: r.name,
   }));
 }
 
-export function categoryCount(db: ReadableDB): number {
-  return (sql(db, 'SELECT count(*) AS n FROM category').get() as { n: number }).n;
+export async function categoryCount(db: ReadableDB): Promise<number> {
+  return Number((await db.get<{ n: number }>('SELECT count(*) AS n FROM category'))!.n);
 }
 
 /** The category and every category below it, at any depth. */
-export function subtreeIds(db: ReadableDB, id: CategoryId): CategoryId[] {
-  const rows = sql(
-    db,
-    `WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT c.id FROM category c JOIN sub ON c.parent_id = sub.id)
+export async function subtreeIds(db: ReadableDB, id: CategoryId): Promise<CategoryId[]> {
+  const rows = await db.all<{ id: number }>(
+    `WITH RECURSIVE sub(id) AS (SELECT CAST(? AS INTEGER) UNION SELECT c.id FROM category c JOIN sub ON c.parent_id = sub.id)
      SELECT id FROM sub`,
-  ).all(id) as { id: number }[];
-  return rows.map((r) => categoryId(r.id));
+    id,
+  );
+  return rows.map((r) => categoryId(Number(r.id)));
 }
 
-export function insertCategory(
+export async function insertCategory(
   db: WritableDB,
   c: { name: string; color: string; parentId: CategoryId | null },
-): CategoryId {
-  const result = sql(db, 'INSERT INTO category (name, color, parent_id, created_at) VALUES (?, ?, ?, ?)').run(
+): Promise<CategoryId> {
+  const row = await db.get<{ id: number }>(
+    'INSERT INTO category (name, color, parent_id, created_at) VALUES (?, ?, ?, ?) RETURNING id',
     c.name,
     c.color,
     c.parentId,
     now(),
   );
-  return categoryId(Number(result.lastInsertRowid));
+  return categoryId(Number(row!.id));
 }
 
-export function updateCategory(db: WritableDB, id: CategoryId, change: { name?: string; color?: string }): void {
-  if (change.name !== undefined) sql(db, 'UPDATE category SET name = ? WHERE id = ?').run(change.name, id);
-  if (change.color !== undefined) sql(db, 'UPDATE category SET color = ? WHERE id = ?').run(change.color, id);
+export async function updateCategory(db: WritableDB, id: CategoryId, change: { name?: string; color?: string }): Promise<void> {
+  if (change.name !== undefined) await db.run('UPDATE category SET name = ? WHERE id = ?', change.name, id);
+  if (change.color !== undefined) await db.run('UPDATE category SET color = ? WHERE id = ?', change.color, id);
 }
 
 /** Moves a category; one that becomes a sub-category leaves its component. */
-export function moveCategory(db: WritableDB, id: CategoryId, parentId: CategoryId | null): void {
-  if (parentId === null) sql(db, 'UPDATE category SET parent_id = NULL WHERE id = ?').run(id);
-  else sql(db, 'UPDATE category SET parent_id = ?, component = NULL WHERE id = ?').run(parentId, id);
+export async function moveCategory(db: WritableDB, id: CategoryId, parentId: CategoryId | null): Promise<void> {
+  if (parentId === null) await db.run('UPDATE category SET parent_id = NULL WHERE id = ?', id);
+  else await db.run('UPDATE category SET parent_id = ?, component = NULL WHERE id = ?', parentId, id);
 }
 
 /**
  * Deletes a category and its sub-categories. Concepts filed there stay in the codebook (with
  * their segments); returns how many categories went and how many concepts are left in none.
  */
-export function deleteCategory(db: WritableDB, id: CategoryId): { deletedCategories: number; unfiledConcepts: number } {
-  const ids = subtreeIds(db, id);
-  const marks = ids.map(() => '?').join(', ');
-  const affected = (db
-    .prepare(`SELECT DISTINCT concept_id FROM category_concept WHERE category_id IN (${marks})`)
-    .all(...ids) as { concept_id: number }[]).map((r) => r.concept_id);
-  db.prepare(`DELETE FROM category_concept WHERE category_id IN (${marks})`).run(...ids);
-  db.prepare(`DELETE FROM reading_placement WHERE category_id IN (${marks}) OR parent_id IN (${marks})`).run(...ids, ...ids);
+export async function deleteCategory(db: WritableDB, id: CategoryId): Promise<{ deletedCategories: number; unfiledConcepts: number }> {
+  const ids = await subtreeIds(db, id);
+  const list = marks(ids.length);
+  const affected = (
+    await db.all<{ concept_id: number }>(`SELECT DISTINCT concept_id FROM category_concept WHERE category_id IN (${list})`, ...ids)
+  ).map((r) => r.concept_id);
+  await db.run(`DELETE FROM category_concept WHERE category_id IN (${list})`, ...ids);
+  await db.run(`DELETE FROM reading_placement WHERE category_id IN (${list}) OR parent_id IN (${list})`, ...ids, ...ids);
   // Children first, so no row ever points at a deleted parent.
-  for (const child of [...ids].reverse()) sql(db, 'DELETE FROM category WHERE id = ?').run(child);
-  const stillFiled = sql(db, 'SELECT 1 FROM category_concept WHERE concept_id = ? LIMIT 1');
-  const unfiledConcepts = affected.filter((c) => stillFiled.get(c) === undefined).length;
+  for (const child of [...ids].reverse()) await db.run('DELETE FROM category WHERE id = ?', child);
+  let unfiledConcepts = 0;
+  for (const c of affected) {
+    if (!(await db.get('SELECT 1 AS one FROM category_concept WHERE concept_id = ? LIMIT 1', c))) unfiledConcepts += 1;
+  }
   return { deletedCategories: ids.length, unfiledConcepts };
 }
 
-export function setCategoryMemo(db: WritableDB, id: CategoryId, memo: string): number {
-  return sql(db, 'UPDATE category SET memo = ? WHERE id = ?').run(memo, id).changes;
+export async function setCategoryMemo(db: WritableDB, id: CategoryId, memo: string): Promise<number> {
+  return (await db.run('UPDATE category SET memo = ? WHERE id = ?', memo, id)).changes;
 }
 
-export function fileConcept(db: WritableDB, category: CategoryId, concept: ConceptId): boolean {
-  return sql(db, 'INSERT OR IGNORE INTO category_concept (category_id, concept_id) VALUES (?, ?)').run(category, concept).changes > 0;
+export async function fileConcept(db: WritableDB, category: CategoryId, concept: ConceptId): Promise<boolean> {
+  return (
+    (await db.run('INSERT INTO category_concept (category_id, concept_id) VALUES (?, ?) ON CONFLICT DO NOTHING', category, concept)).changes > 0
+  );
 }
 
-export function unfileConcept(db: WritableDB, category: CategoryId, concept: ConceptId): boolean {
-  return sql(db, 'DELETE FROM category_concept WHERE category_id = ? AND concept_id = ?').run(category, concept).changes > 0;
+export async function unfileConcept(db: WritableDB, category: CategoryId, concept: ConceptId): Promise<boolean> {
+  return (await db.run('DELETE FROM category_concept WHERE category_id = ? AND concept_id = ?', category, concept)).changes > 0;
 }
 
-export function assignComponent(db: WritableDB, id: CategoryId, component: ComponentKey | null): void {
-  sql(db, 'UPDATE category SET component = ? WHERE id = ?').run(component, id);
+export async function assignComponent(db: WritableDB, id: CategoryId, component: ComponentKey | null): Promise<void> {
+  await db.run('UPDATE category SET component = ? WHERE id = ?', component, id);
 }
 
-export function setComponentMemo(db: WritableDB, key: ComponentKey, memo: string): number {
-  return sql(db, 'UPDATE paradigm_component SET memo = ? WHERE key = ?').run(memo, key).changes;
+export async function setComponentMemo(db: WritableDB, key: ComponentKey, memo: string): Promise<number> {
+  return (await db.run('UPDATE paradigm_component SET memo = ? WHERE key = ?', memo, key)).changes;
 }

@@ -1,11 +1,12 @@
 // Sources (documents) and their canonical text. The text of a source never changes after import,
-// which is what keeps segment offsets valid.
+// which is what keeps segment offsets valid; it is kept once, in source_text under its SHA-256,
+// outside the captured tables, so undo images never carry it.
 
 import type { DocumentSummary, SourceFormat } from '../shared/domain/model';
 import type { DocumentId } from '../shared/domain/ids';
 import { documentId } from '../shared/domain/ids';
 import type { ReadableDB, WritableDB } from './handles';
-import { now, sql } from './handles';
+import { now } from './handles';
 import { deleteLayout } from './document-layout';
 import { attachRecordForDocument, detachRecordOfDocument } from './records';
 
@@ -26,57 +27,60 @@ const SUMMARY = `SELECT d.id, d.name, d.format, d.original_name, d.sha256, d.len
   (SELECT count(*) FROM segment s WHERE s.document_id = d.id) AS segment_count FROM document d`;
 
 const toSummary = (r: DocumentRow): DocumentSummary => ({
-  id: documentId(r.id),
+  id: documentId(Number(r.id)),
   name: r.name,
   format: r.format,
   originalName: r.original_name,
   sha256: r.sha256,
-  length: r.length,
+  length: Number(r.length),
   dir: r.dir,
   importedAt: r.imported_at,
-  segmentCount: r.segment_count,
+  segmentCount: Number(r.segment_count),
   memo: r.memo,
 });
 
-export function listDocuments(db: ReadableDB): DocumentSummary[] {
-  return (sql(db, `${SUMMARY} ORDER BY d.name COLLATE NOCASE, d.id`).all() as DocumentRow[]).map(toSummary);
+export async function listDocuments(db: ReadableDB): Promise<DocumentSummary[]> {
+  return (await db.all<DocumentRow>(`${SUMMARY} ORDER BY lower(d.name), d.id`)).map(toSummary);
 }
 
-export function getDocument(db: ReadableDB, id: DocumentId): DocumentSummary | undefined {
-  const row = sql(db, `${SUMMARY} WHERE d.id = ?`).get(id) as DocumentRow | undefined;
+export async function getDocument(db: ReadableDB, id: DocumentId): Promise<DocumentSummary | undefined> {
+  const row = await db.get<DocumentRow>(`${SUMMARY} WHERE d.id = ?`, id);
   return row && toSummary(row);
 }
 
 /**
- * Recently read texts, per connection, keyed by SHA-256: a text never changes after import and its
- * hash names it, so a cached text cannot go stale, whatever is deleted, undone or re-imported.
+ * Recently read texts, keyed by SHA-256: a text never changes after import and its hash names
+ * it, so a cached text cannot go stale, whatever is deleted, undone or re-imported.
  */
-const texts = new WeakMap<ReadableDB, Map<string, string>>();
+const texts = new Map<string, string>();
 const TEXTS_KEPT = 4;
 
-export function getDocumentText(db: ReadableDB, id: DocumentId): string | undefined {
-  const row = sql(db, 'SELECT sha256 FROM document WHERE id = ?').get(id) as { sha256: string } | undefined;
-  if (!row) return undefined;
-  let cache = texts.get(db);
-  if (!cache) texts.set(db, (cache = new Map()));
-  let text = cache.get(row.sha256);
+/** The text stored under a SHA-256 (cached). */
+export async function textBySha(db: ReadableDB, sha256: string): Promise<string | undefined> {
+  let text = texts.get(sha256);
   if (text === undefined) {
-    text = (sql(db, 'SELECT text FROM document WHERE id = ?').get(id) as { text: string }).text;
-    if (cache.size >= TEXTS_KEPT) cache.delete(cache.keys().next().value!);
+    text = (await db.get<{ text: string }>('SELECT text FROM source_text WHERE sha256 = ?', sha256))?.text;
+    if (text === undefined) return undefined;
+    if (texts.size >= TEXTS_KEPT) texts.delete(texts.keys().next().value!);
   } else {
-    cache.delete(row.sha256);
+    texts.delete(sha256);
   }
-  cache.set(row.sha256, text);
+  texts.set(sha256, text);
   return text;
 }
 
-export function findDocumentBySha(db: ReadableDB, sha256: string): DocumentSummary | undefined {
-  const row = sql(db, `${SUMMARY} WHERE d.sha256 = ?`).get(sha256) as DocumentRow | undefined;
+export async function getDocumentText(db: ReadableDB, id: DocumentId): Promise<string | undefined> {
+  const row = await db.get<{ sha256: string }>('SELECT sha256 FROM document WHERE id = ?', id);
+  return row ? textBySha(db, row.sha256) : undefined;
+}
+
+export async function findDocumentBySha(db: ReadableDB, sha256: string): Promise<DocumentSummary | undefined> {
+  const row = await db.get<DocumentRow>(`${SUMMARY} WHERE d.sha256 = ?`, sha256);
   return row && toSummary(row);
 }
 
-export function documentNames(db: ReadableDB): Set<string> {
-  return new Set((sql(db, 'SELECT name FROM document').all() as { name: string }[]).map((r) => r.name));
+export async function documentNames(db: ReadableDB): Promise<Set<string>> {
+  return new Set((await db.all<{ name: string }>('SELECT name FROM document')).map((r) => r.name));
 }
 
 export interface NewDocument {
@@ -88,30 +92,42 @@ export interface NewDocument {
   text: string;
 }
 
-export function insertDocument(db: WritableDB, doc: NewDocument): DocumentId {
-  const result = sql(
-    db,
-    `INSERT INTO document (name, format, original_name, sha256, length, dir, imported_at, text)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(doc.name, doc.format, doc.originalName, doc.sha256, doc.text.length, doc.dir, now(), doc.text);
-  const id = documentId(Number(result.lastInsertRowid));
-  attachRecordForDocument(db, id, doc.name, doc.originalName, doc.text.slice(0, 300).split('\n')[0]);
+/** Keeps a text under its SHA-256 (once: a text already kept, say by an undone import, is reused). */
+export async function keepText(db: WritableDB, sha256: string, text: string): Promise<void> {
+  await db.run('INSERT INTO source_text (sha256, text) VALUES (?, ?) ON CONFLICT DO NOTHING', sha256, text);
+}
+
+export async function insertDocument(db: WritableDB, doc: NewDocument): Promise<DocumentId> {
+  await keepText(db, doc.sha256, doc.text);
+  const row = await db.get<{ id: number }>(
+    `INSERT INTO document (name, format, original_name, sha256, length, dir, imported_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    doc.name,
+    doc.format,
+    doc.originalName,
+    doc.sha256,
+    doc.text.length,
+    doc.dir,
+    now(),
+  );
+  const id = documentId(Number(row!.id));
+  await attachRecordForDocument(db, id, doc.name, doc.originalName, doc.text.slice(0, 300).split('\n')[0]);
   return id;
 }
 
-export function renameDocument(db: WritableDB, id: DocumentId, name: string): void {
-  sql(db, 'UPDATE document SET name = ? WHERE id = ?').run(name, id);
+export async function renameDocument(db: WritableDB, id: DocumentId, name: string): Promise<void> {
+  await db.run('UPDATE document SET name = ? WHERE id = ?', name, id);
 }
 
-/** Deletes a source and its segments; returns how many segments went with it. */
-export function deleteDocument(db: WritableDB, id: DocumentId): number {
-  const segments = sql(db, 'DELETE FROM segment WHERE document_id = ?').run(id).changes;
-  deleteLayout(db, id);
-  detachRecordOfDocument(db, id);
-  sql(db, 'DELETE FROM document WHERE id = ?').run(id);
+/** Deletes a source and its segments; returns how many segments went with it. Its text stays (undo). */
+export async function deleteDocument(db: WritableDB, id: DocumentId): Promise<number> {
+  const segments = (await db.run('DELETE FROM segment WHERE document_id = ?', id)).changes;
+  await deleteLayout(db, id);
+  await detachRecordOfDocument(db, id);
+  await db.run('DELETE FROM document WHERE id = ?', id);
   return segments;
 }
 
-export function setDocumentMemo(db: WritableDB, id: DocumentId, memo: string): number {
-  return sql(db, 'UPDATE document SET memo = ? WHERE id = ?').run(memo, id).changes;
+export async function setDocumentMemo(db: WritableDB, id: DocumentId, memo: string): Promise<number> {
+  return (await db.run('UPDATE document SET memo = ? WHERE id = ?', memo, id)).changes;
 }

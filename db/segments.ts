@@ -5,8 +5,9 @@ import type { Segment, SegmentMark, SegmentRow, SegmentScope } from '../shared/d
 import type { ConceptId, DocumentId, SegmentId } from '../shared/domain/ids';
 import { conceptId, documentId, segmentId } from '../shared/domain/ids';
 import type { ReadableDB, WritableDB } from './handles';
-import { now, sql } from './handles';
+import { now } from './handles';
 import { FILING_TREE } from './filing-tree';
+import { flag } from './sql';
 
 interface Row {
   id: number;
@@ -52,35 +53,38 @@ const toSegmentRow = (r: Row): ListedSegment => ({
   page: r.page ?? null,
 });
 
-export function getSegment(db: ReadableDB, id: SegmentId): Segment | undefined {
-  const row = sql(db, `SELECT ${COLUMNS} FROM segment s WHERE s.id = ?`).get(id) as Row | undefined;
+export async function getSegment(db: ReadableDB, id: SegmentId): Promise<Segment | undefined> {
+  const row = await db.get<Row>(`SELECT ${COLUMNS} FROM segment s WHERE s.id = ?`, id);
   return row && toSegment(row);
 }
 
 /** The segments of one source as the reader needs them: ids and offsets, no text. */
-export function segmentMarks(db: ReadableDB, id: DocumentId): SegmentMark[] {
-  const rows = sql(
-    db,
-    `SELECT id, concept_id, start_offset, end_offset, memo <> '' AS has_memo FROM segment
+export async function segmentMarks(db: ReadableDB, id: DocumentId): Promise<SegmentMark[]> {
+  const rows = await db.all<{ id: number; concept_id: number; start_offset: number; end_offset: number; has_memo: unknown }>(
+    `SELECT id, concept_id, start_offset, end_offset, CASE WHEN memo <> '' THEN 1 ELSE 0 END AS has_memo FROM segment
      WHERE document_id = ? ORDER BY start_offset, end_offset, id`,
-  ).all(id) as { id: number; concept_id: number; start_offset: number; end_offset: number; has_memo: number }[];
+    id,
+  );
   return rows.map((r) => ({
     id: segmentId(r.id),
     conceptId: conceptId(r.concept_id),
     start: r.start_offset,
     end: r.end_offset,
-    hasMemo: r.has_memo === 1,
+    hasMemo: flag(r.has_memo),
   }));
 }
 
-export function findSegment(
+export async function findSegment(
   db: ReadableDB,
   key: { documentId: DocumentId; conceptId: ConceptId; start: number; end: number },
-): Segment | undefined {
-  const row = sql(
-    db,
+): Promise<Segment | undefined> {
+  const row = await db.get<Row>(
     `SELECT ${COLUMNS} FROM segment s WHERE s.document_id = ? AND s.concept_id = ? AND s.start_offset = ? AND s.end_offset = ?`,
-  ).get(key.documentId, key.conceptId, key.start, key.end) as Row | undefined;
+    key.documentId,
+    key.conceptId,
+    key.start,
+    key.end,
+  );
   return row && toSegment(row);
 }
 
@@ -94,21 +98,28 @@ export interface NewSegment {
   contextAfter: string;
 }
 
-export function insertSegment(db: WritableDB, s: NewSegment): SegmentId {
-  const result = sql(
-    db,
+export async function insertSegment(db: WritableDB, s: NewSegment): Promise<SegmentId> {
+  const row = await db.get<{ id: number }>(
     `INSERT INTO segment (document_id, concept_id, start_offset, end_offset, text, context_before, context_after, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(s.documentId, s.conceptId, s.start, s.end, s.text, s.contextBefore, s.contextAfter, now());
-  return segmentId(Number(result.lastInsertRowid));
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    s.documentId,
+    s.conceptId,
+    s.start,
+    s.end,
+    s.text,
+    s.contextBefore,
+    s.contextAfter,
+    now(),
+  );
+  return segmentId(Number(row!.id));
 }
 
-export function deleteSegment(db: WritableDB, id: SegmentId): boolean {
-  return sql(db, 'DELETE FROM segment WHERE id = ?').run(id).changes > 0;
+export async function deleteSegment(db: WritableDB, id: SegmentId): Promise<boolean> {
+  return (await db.run('DELETE FROM segment WHERE id = ?', id)).changes > 0;
 }
 
-export function setSegmentMemo(db: WritableDB, id: SegmentId, memo: string): number {
-  return sql(db, 'UPDATE segment SET memo = ? WHERE id = ?').run(memo, id).changes;
+export async function setSegmentMemo(db: WritableDB, id: SegmentId, memo: string): Promise<number> {
+  return (await db.run('UPDATE segment SET memo = ? WHERE id = ?', memo, id)).changes;
 }
 
 // A segment's page: the page its start falls on, for sources with a page map (PDF), for citations.
@@ -117,46 +128,43 @@ const LISTED = `SELECT ${COLUMNS}, d.name AS document_name, c.label AS concept_l
       WHERE p.document_id = s.document_id AND p.start_offset <= s.start_offset
       ORDER BY p.start_offset DESC, p.page_index DESC LIMIT 1) AS page
   FROM segment s JOIN document d ON d.id = s.document_id JOIN concept c ON c.id = s.concept_id`;
-const ORDER = 'ORDER BY d.name COLLATE NOCASE, s.document_id, s.start_offset, s.end_offset, s.id';
+const ORDER = 'ORDER BY lower(d.name), s.document_id, s.start_offset, s.end_offset, s.id';
 
-export function getSegmentRow(db: ReadableDB, id: SegmentId): ListedSegment | undefined {
-  const row = sql(db, `${LISTED} WHERE s.id = ?`).get(id) as Row | undefined;
+export async function getSegmentRow(db: ReadableDB, id: SegmentId): Promise<ListedSegment | undefined> {
+  const row = await db.get<Row>(`${LISTED} WHERE s.id = ?`, id);
   return row && toSegmentRow(row);
 }
 
 /** Every segment in a scope: a source, a concept, a category (with its sub-categories), a component. */
-export function listSegments(db: ReadableDB, scope: SegmentScope): ListedSegment[] {
+export async function listSegments(db: ReadableDB, scope: SegmentScope): Promise<ListedSegment[]> {
   let rows: Row[];
   switch (scope.kind) {
     case 'all':
-      rows = sql(db, `${LISTED} ${ORDER}`).all() as Row[];
+      rows = await db.all<Row>(`${LISTED} ${ORDER}`);
       break;
     case 'document':
-      rows = sql(db, `${LISTED} WHERE s.document_id = ? ${ORDER}`).all(scope.id) as Row[];
+      rows = await db.all<Row>(`${LISTED} WHERE s.document_id = ? ${ORDER}`, scope.id);
       break;
     case 'concept':
-      rows = sql(db, `${LISTED} WHERE s.concept_id = ? ${ORDER}`).all(scope.id) as Row[];
+      rows = await db.all<Row>(`${LISTED} WHERE s.concept_id = ? ${ORDER}`, scope.id);
       break;
     case 'category':
-      rows = sql(
-        db,
+      rows = await db.all<Row>(
         `WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT c.id FROM category c JOIN sub ON c.parent_id = sub.id)
-         ${LISTED} WHERE s.concept_id IN (SELECT concept_id FROM category_concept WHERE category_id IN (SELECT id FROM sub)) ${ORDER}`,
-      ).all(scope.id) as Row[];
+         ${LISTED} WHERE s.concept_id IN (SELECT concept_id FROM category_concept WHERE category_id IN (SELECT id FROM sub)) ${ORDER}`, scope.id
+      );
       break;
     case 'component':
-      rows = sql(
-        db,
+      rows = await db.all<Row>(
         `WITH RECURSIVE ${FILING_TREE} ${LISTED}
-         WHERE s.concept_id IN (SELECT concept_id FROM filing WHERE component = ?) ${ORDER}`,
-      ).all(scope.key) as Row[];
+         WHERE s.concept_id IN (SELECT concept_id FROM filing WHERE component = ?) ${ORDER}`, scope.key
+      );
       break;
     case 'unassigned':
-      rows = sql(
-        db,
+      rows = await db.all<Row>(
         `WITH RECURSIVE ${FILING_TREE} ${LISTED}
          WHERE s.concept_id NOT IN (SELECT concept_id FROM filing WHERE component IS NOT NULL) ${ORDER}`,
-      ).all() as Row[];
+      );
       break;
   }
   return rows.map(toSegmentRow);

@@ -3,7 +3,7 @@
 
 import type Database from 'better-sqlite3';
 import { COMPONENT_KEYS } from '../../shared/domain/paradigm';
-import { createCaptureTriggers } from '../capture';
+import { createCaptureTriggers } from './legacy-capture';
 
 export const version = 1;
 

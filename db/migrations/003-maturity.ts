@@ -4,7 +4,7 @@
 
 import type Database from 'better-sqlite3';
 import { CMMI_LEVELS, cmmiLabelFa } from '../../shared/domain/cmmi-levels';
-import { createCaptureTriggers } from '../capture';
+import { createCaptureTriggers } from './legacy-capture';
 
 export const version = 3;
 

@@ -5,7 +5,7 @@
 // direction. Both are captured for undo, like every table a command changes.
 
 import type Database from 'better-sqlite3';
-import { createCaptureTriggers } from '../capture';
+import { createCaptureTriggers } from './legacy-capture';
 
 export const version = 4;
 

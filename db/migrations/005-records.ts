@@ -4,7 +4,7 @@
 
 import type Database from 'better-sqlite3';
 import { RECORD_TYPES, STAGES } from '../../shared/domain/records';
-import { createCaptureTriggers } from '../capture';
+import { createCaptureTriggers } from './legacy-capture';
 
 export const version = 5;
 

@@ -3,7 +3,7 @@
 // concept synonyms for dictionary suggestions, and the suggestions a researcher rejected.
 
 import type Database from 'better-sqlite3';
-import { createCaptureTriggers } from '../capture';
+import { createCaptureTriggers } from './legacy-capture';
 
 export const version = 6;
 

@@ -1,11 +1,13 @@
-// The backend of one running Groundwork: its settings, the project open in it (at most one) and
-// the listeners that hear what changed. Hosts (web host, Electron, command line) create one.
+// The backend of one running Groundwork: its settings, the project open in it (at most one, as a
+// Store) and the listeners that hear what changed. Hosts (web host, Electron, command line)
+// create one. Every change the store commits is announced once per call, naming what it touched.
 
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { GroundworkError } from '../../shared/api/errors';
 import type { AppInfo } from '../../shared/api/contract';
 import type { BackendEvent } from '../../shared/api/wire';
-import type { ProjectDb } from '../../db/connection';
-import { closeProjectFile } from '../../db/connection';
+import type { Store, Touched } from '../../db/store';
+import { mergeTouched } from '../../db/store';
 
 export interface BackendConfig {
   host: AppInfo['host'];
@@ -14,22 +16,50 @@ export interface BackendConfig {
   home: string;
   /** The folder of example sources (fixtures/example in the repository). */
   examplesDir: string;
+  /** Notice changes other programs make to the open project file (the app: yes; the CLI: no). */
+  watchProject?: boolean;
 }
+
+/** The call being answered: who asked, and what its changes touched so far. */
+export interface CallContext {
+  origin: string | null;
+  method: string;
+  touched: Touched | null;
+}
+
+export const callContext = new AsyncLocalStorage<CallContext>();
 
 export interface Backend {
   readonly config: BackendConfig;
-  project: ProjectDb | null;
+  /** The open project, or null. Set it with open(). */
+  readonly store: Store | null;
+  /** Makes `store` the open project (closing the one before). */
+  open(store: Store): Promise<void>;
   emit(event: BackendEvent): void;
   subscribe(listener: (event: BackendEvent) => void): () => void;
   /** Closes the open project (checkpointing its WAL into the one project file). */
-  close(): void;
+  close(): Promise<void>;
 }
 
 export function createBackend(config: BackendConfig): Backend {
   const listeners = new Set<(event: BackendEvent) => void>();
+  let store: Store | null = null;
+  let unlisten: (() => void) | null = null;
   const backend: Backend = {
     config,
-    project: null,
+    get store() {
+      return store;
+    },
+    async open(next) {
+      await backend.close();
+      store = next;
+      unlisten = next.onChange((change) => {
+        const call = callContext.getStore();
+        // A change made while answering a call is announced once, when the call is answered.
+        if (call && !change.external) call.touched = mergeTouched(call.touched, change.touched);
+        else backend.emit({ type: 'project.changed', origin: null, method: change.external ? 'external' : 'internal', touched: change.touched });
+      });
+    },
     emit(event) {
       for (const listener of listeners) listener(event);
     },
@@ -37,15 +67,18 @@ export function createBackend(config: BackendConfig): Backend {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    close() {
-      if (backend.project) closeProjectFile(backend.project);
-      backend.project = null;
+    async close() {
+      unlisten?.();
+      unlisten = null;
+      const closing = store;
+      store = null;
+      if (closing) await closing.close();
     },
   };
   return backend;
 }
 
-export function requireProject(backend: Backend): ProjectDb {
-  if (!backend.project) throw new GroundworkError('no-project', 'No project is open. Create or open a project first.');
-  return backend.project;
+export function requireStore(backend: Backend): Store {
+  if (!backend.store) throw new GroundworkError('no-project', 'No project is open. Create or open a project first.');
+  return backend.store;
 }

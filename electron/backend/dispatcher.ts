@@ -7,13 +7,14 @@ import type { ErrorCode } from '../../shared/api/errors';
 import { isGroundworkError } from '../../shared/api/errors';
 import type { CallRequest, CallResponse } from '../../shared/api/wire';
 import type { Transport } from '../../shared/api/client';
-import type { Backend } from './backend';
+import type { Backend, CallContext } from './backend';
+import { callContext } from './backend';
 import { handlers } from './handlers/index';
 import type { Handler } from './handlers/types';
 
 const fail = (code: ErrorCode, message: string): CallResponse => ({ ok: false, error: { code, message } });
 
-const SWITCHES = new Set<Method>(['project.create', 'project.open', 'project.openExample', 'project.close']);
+const SWITCHES = new Set<Method>(['project.create', 'project.open', 'project.openExample', 'project.openStudy', 'project.close']);
 
 export async function dispatch(backend: Backend, request: CallRequest): Promise<CallResponse> {
   const { method } = request;
@@ -24,18 +25,28 @@ export async function dispatch(backend: Backend, request: CallRequest): Promise<
     const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
     return fail('invalid-input', `${where}${issue?.message ?? 'The request is not valid.'}`);
   }
+  const origin = request.origin ?? null;
+  const call: CallContext = { origin, method, touched: null };
+  let response: CallResponse;
   try {
     const handler = handlers[method] as Handler<Method>;
-    const value = await handler(parsed.data as never, backend);
-    const origin = request.origin ?? null;
-    if (methods[method].mutates) backend.emit({ type: 'project.changed', origin, method });
+    const value = await callContext.run(call, () => handler(parsed.data as never, backend));
     if (SWITCHES.has(method)) backend.emit({ type: 'project.switched', origin });
-    return { ok: true, value };
+    response = { ok: true, value };
   } catch (error) {
-    if (isGroundworkError(error)) return fail(error.code, error.message);
-    console.error(`[groundwork] ${method} failed:`, error);
-    return fail('internal', `Something went wrong in ${method}: ${(error as Error).message}`);
+    if (isGroundworkError(error)) response = fail(error.code, error.message);
+    else {
+      console.error(`[groundwork] ${method} failed:`, error);
+      response = fail('internal', `Something went wrong in ${method}: ${(error as Error).message}`);
+    }
   }
+  // Whatever the call changed (also when it failed part-way) is announced once, to the caller in
+  // its answer and to every other window as an event.
+  if (call.touched && !SWITCHES.has(method)) {
+    response.touched = call.touched;
+    backend.emit({ type: 'project.changed', origin, method, touched: call.touched, actor: backend.store?.actor ?? null });
+  }
+  return response;
 }
 
 /** A transport that calls the backend in this process (the command line, tests), through JSON as a real one would. */

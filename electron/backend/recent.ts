@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ProjectListing } from '../../shared/domain/model';
-import { PROJECT_EXTENSION } from '../../db/connection';
+import { PROJECT_EXTENSION } from '../../db/sqlite/open';
 
 const MAX_RECENT = 12;
 const recentFile = (home: string) => path.join(home, 'recent-projects.json');

@@ -2,15 +2,14 @@
 // reported figures and facts from fixtures/study/study.json, and the four corpus articles of
 // fixtures/example as sources ready to code. Used by project.openStudy and `groundwork study`.
 
-import { applyMaturityDefaults } from './maturity/defaults';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { GroundworkError } from '../../shared/api/errors';
-import { createProjectFile, PROJECT_EXTENSION } from '../../db/connection';
 import { writeStudy, type StudyData } from '../../db/study';
 import type { BackendConfig } from './backend';
 import { importFromPaths } from './import/paths';
+import { applyMaturityDefaults } from './maturity/defaults';
+import { buildProjectFile } from './project-file';
 
 export const STUDY_NAME = 'B2B marketing maturity model (Tellohosseini et al., 2022)';
 
@@ -33,34 +32,16 @@ export function readStudyData(file: string): StudyData {
   }
 }
 
-/**
- * Writes the study project to `target` (which must not exist): built in a temporary file and moved
- * into place when complete. The project starts with an empty history: nothing to undo into.
- */
+/** Writes the study project to `target` (which must not exist), with an empty history. */
 export async function buildStudyProject(config: Pick<BackendConfig, 'examplesDir'>, target: string): Promise<void> {
-  const resolved = path.resolve(target);
-  if (fs.existsSync(resolved)) throw new GroundworkError('conflict', `There is already a file at ${resolved}; the study project was not written.`);
   const data = readStudyData(studyFixture(config));
-  const temp = path.join(os.tmpdir(), `groundwork-study-${process.pid}-${Date.now()}${PROJECT_EXTENSION}`);
-  const project = createProjectFile(temp, STUDY_NAME);
-  try {
-    writeStudy(project.raw, data);
+  await buildProjectFile(target, STUDY_NAME, async (store) => {
+    await store.writeUnlogged((db) => writeStudy(db, data));
     // The study's eight maturity dimensions (its core-phenomenon row), mapped to its main categories.
-    const { unresolved } = applyMaturityDefaults(project);
+    const { unresolved } = await applyMaturityDefaults(store);
     if (unresolved.length > 0) throw new GroundworkError('bad-file', `The study's maturity defaults name unknown categories: ${unresolved.join(', ')}.`);
-    const results = await importFromPaths(project, corpusArticles(config.examplesDir));
+    const results = await importFromPaths(store, corpusArticles(config.examplesDir));
     const failed = results.filter((r) => r.status === 'failed');
     if (failed.length > 0) throw new GroundworkError('bad-file', failed.map((r) => r.message).join(' '));
-    project.raw.transaction(() => {
-      project.raw.exec('DELETE FROM command_change; DELETE FROM command;');
-    })();
-    project.raw.pragma('wal_checkpoint(TRUNCATE)');
-    project.raw.close();
-    fs.mkdirSync(path.dirname(resolved), { recursive: true });
-    fs.copyFileSync(temp, `${resolved}.partial`);
-    fs.renameSync(`${resolved}.partial`, resolved);
-  } finally {
-    if (project.raw.open) project.raw.close();
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(temp + suffix, { force: true });
-  }
+  });
 }

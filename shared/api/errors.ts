@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'not-a-project',
   'newer-version',
   'io',
+  'read-only',
+  'busy',
   'internal',
 ] as const;
 

@@ -9,9 +9,20 @@ export interface CallRequest {
   origin?: string;
 }
 
-export type CallResponse<T = unknown> = { ok: true; value: T } | { ok: false; error: ApiErrorShape };
+/** `touched` names what the call changed (also when it failed part-way), so the caller refetches just that. */
+export type CallResponse<T = unknown> =
+  | { ok: true; value: T; touched?: TouchedWire }
+  | { ok: false; error: ApiErrorShape; touched?: TouchedWire };
+
+/** What a change touched: each view refetches only when it shows one of these. */
+export interface TouchedWire {
+  /** Tables whose rows changed; null: anything may have (another program wrote to the file). */
+  tables: string[] | null;
+  /** Sources whose own rows, segments, pages or directions changed; null: any of them. */
+  documents: number[] | null;
+}
 
 /** Pushed by the backend to every window or tab after something changed. */
 export type BackendEvent =
-  | { type: 'project.changed'; origin: string | null; method: string }
+  | { type: 'project.changed'; origin: string | null; method: string; touched: TouchedWire; actor?: string | null }
   | { type: 'project.switched'; origin: string | null };

@@ -203,6 +203,8 @@ export interface HistoryEntry {
   label: string;
   state: 'done' | 'undone';
   createdAt: string;
+  /** Who made the step (a coder or user id); null for a single researcher. */
+  actor: string | null;
 }
 
 export interface HistoryState {

@@ -1,46 +1,42 @@
 // Handlers for sources: list, read, import, rename, delete.
 
-import { runCommand } from '../../../db/commands';
-import { requireFound } from '../../../db/commands';
+import { requireFound } from '../../../db/command-log';
 import { deleteDocument, getDocument, getDocumentText, listDocuments, renameDocument } from '../../../db/documents';
-import { requireProject } from '../backend';
-import { importSources } from '../import/index';
 import { getDirections, getPages, pageAt } from '../../../db/document-layout';
+import { requireStore } from '../backend';
+import { importSources } from '../import/index';
 import type { HandlerGroup } from './types';
 import { quoted } from './types';
 
 export const documentHandlers = {
-  'document.list': (_input, backend) => listDocuments(requireProject(backend).read),
-  'document.get': ({ id }, backend) => {
-    const { read } = requireProject(backend);
-    const document = requireFound(getDocument(read, id), 'That source');
-    return { document, text: getDocumentText(read, id)!, pages: getPages(read, id), directions: getDirections(read, id) };
-  },
+  'document.list': (_input, backend) => requireStore(backend).read(listDocuments),
+  'document.get': ({ id }, backend) =>
+    requireStore(backend).read(async (db) => {
+      const document = requireFound(await getDocument(db, id), 'That source');
+      return { document, text: (await getDocumentText(db, id))!, pages: await getPages(db, id), directions: await getDirections(db, id) };
+    }),
   'document.import': ({ files, batch }, backend) =>
     importSources(
-      requireProject(backend),
+      requireStore(backend),
       files.map((f) => ({ name: f.name, bytes: Buffer.from(f.dataBase64, 'base64') })),
       { batch },
     ),
-  'document.rename': ({ id, name }, backend) => {
-    const project = requireProject(backend);
-    const document = requireFound(getDocument(project.read, id), 'That source');
-    runCommand(project, { kind: 'document.rename', label: `Rename source ${quoted(document.name)} to ${quoted(name)}` }, (db) =>
-      renameDocument(db, id, name),
-    );
-    return getDocument(project.read, id)!;
-  },
-  'document.delete': ({ id }, backend) => {
-    const project = requireProject(backend);
-    const document = requireFound(getDocument(project.read, id), 'That source');
-    const deletedSegments = runCommand(project, { kind: 'document.delete', label: `Delete source ${quoted(document.name)}` }, (db) =>
-      deleteDocument(db, id),
-    );
-    return { deletedSegments };
-  },
-  'document.pageAt': ({ id, offset }, backend) => {
-    const { read } = requireProject(backend);
-    requireFound(getDocument(read, id), 'That source');
-    return pageAt(read, id, offset) ?? null;
-  },
+  'document.rename': ({ id, name }, backend) =>
+    requireStore(backend).write({ kind: 'document.rename', label: 'Rename a source' }, async (db, command) => {
+      const document = requireFound(await getDocument(db, id), 'That source');
+      command.setLabel(`Rename source ${quoted(document.name)} to ${quoted(name)}`);
+      await renameDocument(db, id, name);
+      return (await getDocument(db, id))!;
+    }),
+  'document.delete': ({ id }, backend) =>
+    requireStore(backend).write({ kind: 'document.delete', label: 'Delete a source' }, async (db, command) => {
+      const document = requireFound(await getDocument(db, id), 'That source');
+      command.setLabel(`Delete source ${quoted(document.name)}`);
+      return { deletedSegments: await deleteDocument(db, id) };
+    }),
+  'document.pageAt': ({ id, offset }, backend) =>
+    requireStore(backend).read(async (db) => {
+      requireFound(await getDocument(db, id), 'That source');
+      return (await pageAt(db, id, offset)) ?? null;
+    }),
 } satisfies HandlerGroup<'document.list' | 'document.get' | 'document.import' | 'document.rename' | 'document.delete' | 'document.pageAt'>;

@@ -1,19 +1,18 @@
-// Handlers for undo and redo over the project's command log.
+// Handlers for undo and redo over the project's command log (each window undoes its own steps).
 
-import { history, redo, undo } from '../../../db/commands';
-import { requireProject } from '../backend';
+import { requireStore } from '../backend';
 import type { HandlerGroup } from './types';
 
 export const historyHandlers = {
-  'history.get': (_input, backend) => history(requireProject(backend)),
-  'history.undo': (_input, backend) => {
-    const project = requireProject(backend);
-    undo(project);
-    return history(project);
+  'history.get': (_input, backend) => requireStore(backend).history(),
+  'history.undo': async (_input, backend) => {
+    const store = requireStore(backend);
+    await store.undo();
+    return store.history();
   },
-  'history.redo': (_input, backend) => {
-    const project = requireProject(backend);
-    redo(project);
-    return history(project);
+  'history.redo': async (_input, backend) => {
+    const store = requireStore(backend);
+    await store.redo();
+    return store.history();
   },
 } satisfies HandlerGroup<'history.get' | 'history.undo' | 'history.redo'>;

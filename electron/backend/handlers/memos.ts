@@ -4,12 +4,11 @@
 import { GroundworkError } from '../../../shared/api/errors';
 import type { MemoTarget } from '../../../shared/domain/model';
 import { COMPONENT_LABELS } from '../../../shared/domain/paradigm';
-import { runCommand } from '../../../db/commands';
 import { setCategoryMemo, setComponentMemo, setConceptMemo } from '../../../db/codebook';
 import { setDocumentMemo } from '../../../db/documents';
 import type { WritableDB } from '../../../db/handles';
 import { setSegmentMemo } from '../../../db/segments';
-import { requireProject } from '../backend';
+import { requireStore } from '../backend';
 import type { HandlerGroup } from './types';
 
 const NOUN: Record<MemoTarget['kind'], string> = {
@@ -20,7 +19,7 @@ const NOUN: Record<MemoTarget['kind'], string> = {
   segment: 'segment',
 };
 
-function write(db: WritableDB, target: MemoTarget, text: string): number {
+function write(db: WritableDB, target: MemoTarget, text: string): Promise<number> {
   switch (target.kind) {
     case 'document':
       return setDocumentMemo(db, target.id, text);
@@ -36,12 +35,11 @@ function write(db: WritableDB, target: MemoTarget, text: string): number {
 }
 
 export const memoHandlers = {
-  'memo.set': ({ target, text }, backend) => {
-    const project = requireProject(backend);
+  'memo.set': async ({ target, text }, backend) => {
     const key = target.kind === 'component' ? target.key : String(target.id);
     const label = target.kind === 'component' ? `Edit memo of ${COMPONENT_LABELS[target.key]}` : `Edit memo of a ${NOUN[target.kind]}`;
-    runCommand(project, { kind: 'memo.set', label, coalesceKey: `memo:${target.kind}:${key}` }, (db) => {
-      if (write(db, target, text) === 0) throw new GroundworkError('not-found', `That ${NOUN[target.kind]} does not exist (any more).`);
+    await requireStore(backend).write({ kind: 'memo.set', label, coalesceKey: `memo:${target.kind}:${key}` }, async (db) => {
+      if ((await write(db, target, text)) === 0) throw new GroundworkError('not-found', `That ${NOUN[target.kind]} does not exist (any more).`);
     });
     return null;
   },

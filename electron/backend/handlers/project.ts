@@ -1,24 +1,26 @@
 // Handlers for the application and its projects: create, open, the example project, close.
 
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { GroundworkError } from '../../../shared/api/errors';
-import type { ProjectDb } from '../../../db/connection';
-import { createProjectFile, openProjectFile, projectInfo, PROJECT_EXTENSION } from '../../../db/connection';
+import { createProjectFile, openProjectFile, PROJECT_EXTENSION } from '../../../db/sqlite/open';
+import type { Store } from '../../../db/store';
 import type { Backend } from '../backend';
 import { importFromPaths } from '../import/paths';
+import { buildProjectFile } from '../project-file';
 import { listProjects, projectFileName, rememberProject } from '../recent';
 import type { HandlerGroup } from './types';
 
 export const EXAMPLE_NAME = 'Example project';
 
-function switchTo(backend: Backend, project: ProjectDb) {
-  backend.close();
-  backend.project = project;
-  rememberProject(backend.config.home, project.path);
-  return projectInfo(project);
+async function switchTo(backend: Backend, store: Store) {
+  await backend.open(store);
+  rememberProject(backend.config.home, store.location);
+  return store.info();
 }
+
+/** How this host opens project files: the app notices other programs' changes to them. */
+const storeOptions = (backend: Backend) => ({ watch: backend.config.watchProject ?? false });
 
 /**
  * Opens a project that comes with Groundwork (the example, the study), kept in the home folder:
@@ -27,9 +29,9 @@ function switchTo(backend: Backend, project: ProjectDb) {
  */
 export async function openBundled(backend: Backend, name: string, fresh: boolean | undefined, build: (target: string) => Promise<void>) {
   const target = path.join(backend.config.home, `${name}${PROJECT_EXTENSION}`);
-  if (backend.project?.path === target) {
-    if (!fresh) return projectInfo(backend.project);
-    backend.close();
+  if (backend.store?.location === target) {
+    if (!fresh) return backend.store.info();
+    await backend.close();
   }
   if (fresh || !fs.existsSync(target)) {
     fs.mkdirSync(backend.config.home, { recursive: true });
@@ -38,31 +40,20 @@ export async function openBundled(backend: Backend, name: string, fresh: boolean
     for (const suffix of ['-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
     fs.renameSync(`${target}.new`, target);
   }
-  return switchTo(backend, openProjectFile(target));
+  return switchTo(backend, openProjectFile(target, storeOptions(backend)));
 }
 
 const withExtension = (file: string) => (path.extname(file) ? file : `${file}${PROJECT_EXTENSION}`);
 
-/**
- * Builds the example project from the files in examplesDir: written to a temporary file first and
- * moved into place when complete, so a failure never leaves a half-made example behind.
- */
+/** Builds the example project from the files in examplesDir (see buildProjectFile). */
 export async function buildExampleProject(examplesDir: string, target: string): Promise<void> {
   const files = fs.readdirSync(examplesDir).filter((f) => !f.startsWith('.') && !f.endsWith('.json')).sort();
   if (files.length === 0) throw new GroundworkError('not-found', `No example sources in ${examplesDir}.`);
-  const temp = path.join(os.tmpdir(), `groundwork-example-${process.pid}-${Date.now()}${PROJECT_EXTENSION}`);
-  const project = createProjectFile(temp, EXAMPLE_NAME);
-  try {
-    const results = await importFromPaths(project, files.map((f) => path.join(examplesDir, f)));
+  await buildProjectFile(target, EXAMPLE_NAME, async (store) => {
+    const results = await importFromPaths(store, files.map((f) => path.join(examplesDir, f)));
     const failed = results.filter((r) => r.status === 'failed');
     if (failed.length > 0) throw new GroundworkError('bad-file', failed.map((r) => r.message).join(' '));
-    project.raw.close();
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.copyFileSync(temp, target);
-  } finally {
-    if (project.raw.open) project.raw.close();
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(temp + suffix, { force: true });
-  }
+  });
 }
 
 export const projectHandlers = {
@@ -71,22 +62,22 @@ export const projectHandlers = {
     host: backend.config.host,
     home: backend.config.home,
   }),
-  'project.current': (_input, backend) => (backend.project ? projectInfo(backend.project) : null),
+  'project.current': (_input, backend) => (backend.store ? backend.store.info() : null),
   'project.list': (_input, backend) => listProjects(backend.config.home),
   'project.create': ({ name, path: wanted }, backend) => {
     const file = path.resolve(wanted ? withExtension(wanted) : path.join(backend.config.home, projectFileName(name)));
     if (!wanted) fs.mkdirSync(backend.config.home, { recursive: true });
-    return switchTo(backend, createProjectFile(file, name));
+    return switchTo(backend, createProjectFile(file, name, storeOptions(backend)));
   },
   'project.open': ({ path: file }, backend) => {
     const target = path.resolve(file);
-    if (backend.project?.path === target) return projectInfo(backend.project);
-    return switchTo(backend, openProjectFile(target));
+    if (backend.store?.location === target) return backend.store.info();
+    return switchTo(backend, openProjectFile(target, storeOptions(backend)));
   },
   'project.openExample': ({ fresh }, backend) =>
     openBundled(backend, EXAMPLE_NAME, fresh, (target) => buildExampleProject(backend.config.examplesDir, target)),
-  'project.close': (_input, backend) => {
-    backend.close();
+  'project.close': async (_input, backend) => {
+    await backend.close();
     return null;
   },
 } satisfies HandlerGroup<

@@ -5,12 +5,12 @@ import { GroundworkError } from '../../../shared/api/errors';
 import { paletteColor } from '../../../shared/domain/colors';
 import { contextAround, inVivoLabel, rangeProblem, tightenRange } from '../../../shared/domain/range';
 import { matchKey } from '../../../shared/domain/normalize';
-import { requireFound, runCommand } from '../../../db/commands';
+import { requireFound } from '../../../db/command-log';
 import { allConceptLabels, conceptCount, getConcept, insertConcept } from '../../../db/codebook';
 import { getDocument, getDocumentText } from '../../../db/documents';
 import type { SegmentRow } from '../../../shared/domain/model';
 import { type ListedSegment, deleteSegment, findSegment, getSegment, getSegmentRow, insertSegment, listSegments, segmentMarks } from '../../../db/segments';
-import { requireProject } from '../backend';
+import { requireStore } from '../backend';
 import { checkConceptLabel } from './codebook';
 import type { HandlerGroup } from './types';
 import { quoted } from './types';
@@ -19,36 +19,36 @@ import { quoted } from './types';
 const withoutContext = ({ contextBefore: _b, contextAfter: _a, ...row }: ListedSegment): SegmentRow => row;
 
 export const segmentHandlers = {
-  'segment.code': ({ documentId, start, end, conceptId, newConcept }, backend) => {
-    const project = requireProject(backend);
-    const document = requireFound(getDocument(project.read, documentId), 'That source');
-    const text = getDocumentText(project.read, documentId)!;
-    const problem = rangeProblem(text, { start, end });
-    if (problem) throw new GroundworkError('invalid-input', problem);
-    const range = tightenRange(text, { start, end });
-    if (!range) throw new GroundworkError('invalid-input', 'The selection holds only spaces; select some words.');
-    const selected = text.slice(range.start, range.end);
-    const context = contextAround(text, range);
+  'segment.code': ({ documentId, start, end, conceptId, newConcept }, backend) =>
+    requireStore(backend).write({ kind: 'segment.code', label: 'Code a passage' }, async (db, command) => {
+      const document = requireFound(await getDocument(db, documentId), 'That source');
+      const text = (await getDocumentText(db, documentId))!;
+      const problem = rangeProblem(text, { start, end });
+      if (problem) throw new GroundworkError('invalid-input', problem);
+      const range = tightenRange(text, { start, end });
+      if (!range) throw new GroundworkError('invalid-input', 'The selection holds only spaces; select some words.');
+      const selected = text.slice(range.start, range.end);
+      const context = contextAround(text, range);
 
-    // An in-vivo concept takes the selected words; if a concept with those words exists, it is reused.
-    let existing = conceptId ? requireFound(getConcept(project.read, conceptId), 'That concept') : undefined;
-    let label = newConcept?.inVivo ? inVivoLabel(selected) : newConcept?.label ?? '';
-    if (newConcept) {
-      const twin = newConcept.inVivo ? allConceptLabels(project.read).find((c) => matchKey(c.label) === matchKey(label)) : undefined;
-      if (twin) existing = getConcept(project.read, twin.id);
-      else checkConceptLabel(project.read, label);
-    }
-    if (existing) {
-      label = existing.label;
-      const twin = findSegment(project.read, { documentId, conceptId: existing.id, ...range });
-      if (twin) throw new GroundworkError('conflict', `This passage is already coded with ${quoted(label)}.`);
-    }
-    const what = newConcept && !existing ? `Code with new ${newConcept.inVivo ? 'in-vivo ' : ''}concept` : 'Code with';
-    const id = runCommand(project, { kind: 'segment.code', label: `${what} ${quoted(label)} in ${quoted(document.name)}` }, (db) => {
+      // An in-vivo concept takes the selected words; if a concept with those words exists, it is reused.
+      let existing = conceptId ? requireFound(await getConcept(db, conceptId), 'That concept') : undefined;
+      let label = newConcept?.inVivo ? inVivoLabel(selected) : (newConcept?.label ?? '');
+      if (newConcept) {
+        const twin = newConcept.inVivo ? (await allConceptLabels(db)).find((c) => matchKey(c.label) === matchKey(label)) : undefined;
+        if (twin) existing = await getConcept(db, twin.id);
+        else await checkConceptLabel(db, label);
+      }
+      if (existing) {
+        label = existing.label;
+        const twin = await findSegment(db, { documentId, conceptId: existing.id, ...range });
+        if (twin) throw new GroundworkError('conflict', `This passage is already coded with ${quoted(label)}.`);
+      }
+      const what = newConcept && !existing ? `Code with new ${newConcept.inVivo ? 'in-vivo ' : ''}concept` : 'Code with';
+      command.setLabel(`${what} ${quoted(label)} in ${quoted(document.name)}`);
       const concept =
         existing?.id ??
-        insertConcept(db, { label, color: newConcept?.color ?? paletteColor(conceptCount(db)), inVivo: newConcept?.inVivo ?? false });
-      return insertSegment(db, {
+        (await insertConcept(db, { label, color: newConcept?.color ?? paletteColor(await conceptCount(db)), inVivo: newConcept?.inVivo ?? false }));
+      const id = await insertSegment(db, {
         documentId,
         conceptId: concept,
         ...range,
@@ -56,22 +56,19 @@ export const segmentHandlers = {
         contextBefore: context.before,
         contextAfter: context.after,
       });
-    });
-    return getSegment(project.read, id)!;
-  },
-  'segment.uncode': ({ id }, backend) => {
-    const project = requireProject(backend);
-    const segment = requireFound(getSegment(project.read, id), 'That segment');
-    const concept = getConcept(project.read, segment.conceptId);
-    const document = getDocument(project.read, segment.documentId);
-    runCommand(
-      project,
-      { kind: 'segment.uncode', label: `Uncode ${quoted(concept?.label ?? '?')} in ${quoted(document?.name ?? '?')}` },
-      (db) => deleteSegment(db, id),
-    );
-    return null;
-  },
-  'segment.get': ({ id }, backend) => withoutContext(requireFound(getSegmentRow(requireProject(backend).read, id), 'That segment')),
-  'segment.forDocument': ({ documentId }, backend) => segmentMarks(requireProject(backend).read, documentId),
-  'segment.list': ({ scope }, backend) => listSegments(requireProject(backend).read, scope).map(withoutContext),
+      return (await getSegment(db, id))!;
+    }),
+  'segment.uncode': ({ id }, backend) =>
+    requireStore(backend).write({ kind: 'segment.uncode', label: 'Uncode a passage' }, async (db, command) => {
+      const segment = requireFound(await getSegment(db, id), 'That segment');
+      const concept = await getConcept(db, segment.conceptId);
+      const document = await getDocument(db, segment.documentId);
+      command.setLabel(`Uncode ${quoted(concept?.label ?? '?')} in ${quoted(document?.name ?? '?')}`);
+      await deleteSegment(db, id);
+      return null;
+    }),
+  'segment.get': ({ id }, backend) =>
+    requireStore(backend).read(async (db) => withoutContext(requireFound(await getSegmentRow(db, id), 'That segment'))),
+  'segment.forDocument': ({ documentId }, backend) => requireStore(backend).read((db) => segmentMarks(db, documentId)),
+  'segment.list': ({ scope }, backend) => requireStore(backend).read(async (db) => (await listSegments(db, scope)).map(withoutContext)),
 } satisfies HandlerGroup<'segment.code' | 'segment.uncode' | 'segment.get' | 'segment.forDocument' | 'segment.list'>;

@@ -12,11 +12,10 @@ import { GroundworkError, isGroundworkError } from '../../../shared/api/errors';
 import type { DocumentPage, ImportedFile, ParagraphDirection, SourceFormat } from '../../../shared/domain/model';
 import { canonicalizeText, dominantDirection } from '../../../shared/domain/text';
 import { isBibliographyFile } from '../../../shared/domain/limits';
-import { runCommand } from '../../../db/commands';
-import type { ProjectDb } from '../../../db/connection';
+import type { Store } from '../../../db/store';
 import { documentNames, findDocumentBySha, getDocument, insertDocument } from '../../../db/documents';
 import { insertDirections, insertPages } from '../../../db/document-layout';
-import { labelImportBatch } from '../../../db/import-batch';
+import { importBatchLabel } from '../../../db/import-batch';
 import { decodeText, stripControls } from './decode';
 import { docxToText } from './docx';
 import { htmlToText } from './html';
@@ -116,7 +115,7 @@ export interface ImportOptions {
   onFile?: (result: ImportedFile, index: number, total: number) => void;
 }
 
-export async function importSources(project: ProjectDb, files: IncomingFile[], options: ImportOptions = {}): Promise<ImportedFile[]> {
+export async function importSources(project: Store, files: IncomingFile[], options: ImportOptions = {}): Promise<ImportedFile[]> {
   const results: ImportedFile[] = [];
   const accepted: { index: number; source: PreparedSource }[] = [];
   const seen = new Map<string, string>();
@@ -131,7 +130,7 @@ export async function importSources(project: ProjectDb, files: IncomingFile[], o
         continue;
       }
       const source = await prepareSource(file);
-      const existing = findDocumentBySha(project.read, source.sha256);
+      const existing = await project.read((db) => findDocumentBySha(db, source.sha256));
       const twin = seen.get(source.sha256);
       if (existing || twin) {
         results.push({
@@ -154,11 +153,11 @@ export async function importSources(project: ProjectDb, files: IncomingFile[], o
     }
     options.onFile?.(results[results.length - 1]!, i, files.length);
   }
-  if (accepted.length > 0) writeSources(project, accepted, results, options);
+  if (accepted.length > 0) await writeSources(project, accepted, results, options);
   for (const { index, file, at } of bibliographies) {
     const name = path.basename(file.name);
     try {
-      const result = importBibliography(project, file.name, bytesOf(file));
+      const result = await importBibliography(project, file.name, bytesOf(file));
       results[index] = { name, status: result.broken > 0 || result.imported === 0 ? 'failed' : 'imported', message: summarize(result) };
     } catch (error) {
       results[index] = {
@@ -172,26 +171,44 @@ export async function importSources(project: ProjectDb, files: IncomingFile[], o
   return results;
 }
 
-/** Writes the accepted sources as one command (one undo step, or part of the batch's step). */
-function writeSources(project: ProjectDb, accepted: { index: number; source: PreparedSource }[], results: ImportedFile[], options: ImportOptions): void {
+/**
+ * Writes the accepted sources as one command (one undo step, or part of the batch's step). A
+ * source imported meanwhile by another window is reported as a duplicate, not written twice.
+ */
+async function writeSources(
+  project: Store,
+  accepted: { index: number; source: PreparedSource }[],
+  results: ImportedFile[],
+  options: ImportOptions,
+): Promise<void> {
   const label = accepted.length === 1 ? `Import "${accepted[0]!.source.name}"` : `Import ${accepted.length} sources`;
   const coalesceKey = options.batch ? `document.import:${options.batch}` : undefined;
-  runCommand(project, { kind: 'document.import', label, coalesceKey }, (db) => {
-    const taken = documentNames(db);
+  await project.write({ kind: 'document.import', label, coalesceKey }, async (db, command) => {
+    const taken = await documentNames(db);
     for (const { index, source } of accepted) {
-      const id = insertDocument(db, { ...source, name: uniqueName(source.name, taken) });
-      insertPages(db, id, source.pages);
-      insertDirections(db, id, source.directions);
-      const document = getDocument(db, id)!;
+      const name = results[index]!.name;
+      const twin = await findDocumentBySha(db, source.sha256);
+      if (twin) {
+        results[index] = { name, status: 'duplicate', message: `${name}: not imported, its text is the same as "${twin.name}" already in the project.` };
+        continue;
+      }
+      const id = await insertDocument(db, { ...source, name: uniqueName(source.name, taken) });
+      await insertPages(db, id, source.pages);
+      await insertDirections(db, id, source.directions);
+      const document = (await getDocument(db, id))!;
       results[index] = {
-        name: results[index]!.name,
+        name,
         status: 'imported',
         message:
-          `${results[index]!.name}: imported as "${document.name}" (${document.length.toLocaleString('en')} characters` +
+          `${name}: imported as "${document.name}" (${document.length.toLocaleString('en')} characters` +
           `${source.pages.length ? `, ${source.pages.length} page${source.pages.length === 1 ? '' : 's'}` : ''}).`,
         document,
       };
     }
+    // A batch sent file by file is one step: its label counts every source it imported.
+    if (coalesceKey) {
+      const batchLabel = await importBatchLabel(db, command.id);
+      if (batchLabel) command.setLabel(batchLabel);
+    }
   });
-  if (coalesceKey) labelImportBatch(project, coalesceKey);
 }

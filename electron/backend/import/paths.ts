@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { GroundworkError } from '../../../shared/api/errors';
 import type { ImportedFile } from '../../../shared/domain/model';
-import type { ProjectDb } from '../../../db/connection';
+import type { Store } from '../../../db/store';
 import { checkSize } from './decode';
 import { isBibliographyFile } from '../../../shared/domain/limits';
 import { importSources, SOURCE_FORMATS, type ImportOptions, type IncomingFile } from './index';
@@ -63,7 +63,7 @@ const importable = (file: string) => !!SOURCE_FORMATS[path.extname(file).toLower
 
 type Read = { file: IncomingFile } | { failed: ImportedFile };
 
-export async function importFromPaths(project: ProjectDb, paths: string[], options: ImportOptions = {}): Promise<ImportedFile[]> {
+export async function importFromPaths(project: Store, paths: string[], options: ImportOptions = {}): Promise<ImportedFile[]> {
   // Folders are expanded in place; a file named directly is always tried (and gets its reason).
   const expanded: (string | ImportedFile)[] = [];
   for (const p of paths) {

@@ -1,32 +1,28 @@
-// Opening, creating and migrating a project file. A project is one SQLite file (WAL, foreign
-// keys, STRICT tables) marked with Groundwork's application_id. A file from a newer version of
-// Groundwork, or a file that is not a Groundwork project, is refused and left untouched.
+// Opening, creating and migrating a project file, the SQLite engine's Store. A project is one
+// SQLite file (WAL, foreign keys, STRICT tables) marked with Groundwork's application_id. A file
+// from a newer version of Groundwork, or a file that is not a Groundwork project, is refused.
 
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { GroundworkError } from '../shared/api/errors';
-import type { ProjectInfo } from '../shared/domain/model';
-import type { ReadableDB } from './handles';
-import { now } from './handles';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
+import { GroundworkError } from '../../shared/api/errors';
+import { now } from '../handles';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../migrations';
+import type { Store } from '../store';
+import { PROJECT_EXTENSION, sqliteStore, type SqliteStoreOptions } from './store';
+
+export { PROJECT_EXTENSION };
 
 /** "GWK1" as a 32-bit integer, written into the SQLite header of every project file. */
 export const APPLICATION_ID = 0x47574b31;
-export const PROJECT_EXTENSION = '.groundwork';
-
-export interface ProjectDb {
-  readonly path: string;
-  readonly read: ReadableDB;
-  /** The connection itself: only db/ may use it (commands, migrations). */
-  readonly raw: Database.Database;
-}
 
 function configure(db: Database.Database): void {
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  db.pragma('synchronous = NORMAL');
+  // FULL: a commit is on the disk before it is acknowledged, so an acknowledged change survives
+  // a power loss or an OS crash (NORMAL in WAL mode may lose the last ones).
+  db.pragma('synchronous = FULL');
 }
 
 function migrate(db: Database.Database, from: number): void {
@@ -48,14 +44,8 @@ function migrate(db: Database.Database, from: number): void {
   }
 }
 
-const wrap = (file: string, db: Database.Database): ProjectDb => ({
-  path: file,
-  read: db as ReadableDB,
-  raw: db,
-});
-
 /** Creates a new, empty project file. Fails if anything already exists at that path. */
-export function createProjectFile(file: string, name: string): ProjectDb {
+export function createProjectFile(file: string, name: string, options: SqliteStoreOptions = {}): Store {
   const target = path.resolve(file);
   if (fs.existsSync(target)) {
     throw new GroundworkError('conflict', `There is already a file at ${target}; choose another name.`);
@@ -69,7 +59,7 @@ export function createProjectFile(file: string, name: string): ProjectDb {
     db.pragma(`application_id = ${APPLICATION_ID}`);
     migrate(db, 0);
     db.prepare('INSERT INTO project (id, name, created_at) VALUES (1, ?, ?)').run(name.trim(), now());
-    return wrap(target, db);
+    return sqliteStore(db, target, options);
   } catch (error) {
     db?.close();
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
@@ -92,7 +82,7 @@ function readHeader(file: string): Buffer {
 }
 
 /** Opens an existing project, migrating it (after a backup) if it is from an older version. */
-export function openProjectFile(file: string): ProjectDb {
+export function openProjectFile(file: string, options: SqliteStoreOptions = {}): Store {
   const target = path.resolve(file);
   let header: Buffer;
   try {
@@ -140,25 +130,9 @@ export function openProjectFile(file: string): ProjectDb {
       fs.copyFileSync(target, `${target}.v${schemaVersion}.bak`);
       migrate(db, schemaVersion);
     }
-    return wrap(target, db);
+    return sqliteStore(db, target, options);
   } catch (error) {
     db.close();
     throw new GroundworkError('io', `Could not open ${target}: ${(error as Error).message}`);
   }
-}
-
-export function closeProjectFile(project: ProjectDb): void {
-  if (project.raw.open) project.raw.close();
-}
-
-export function projectInfo(project: ProjectDb): ProjectInfo {
-  const row = project.read.prepare('SELECT name, created_at FROM project WHERE id = 1').get() as
-    | { name: string; created_at: string }
-    | undefined;
-  return {
-    path: project.path,
-    name: row?.name ?? path.basename(project.path, PROJECT_EXTENSION),
-    createdAt: row?.created_at ?? '',
-    schemaVersion: project.read.pragma('user_version', { simple: true }) as number,
-  };
 }

@@ -1,13 +1,11 @@
-// Change capture for undo and redo (the approach of sqlite.org/undoredo.html): triggers on every
-// table a command may change write the old and new row, as JSON, into command_change while a
-// command is running. Undo and redo replay those rows, so no change can escape the log.
-// A migration that changes the columns of a captured table must call createCaptureTriggers again.
+// The capture triggers as schema versions 1 to 6 wrote them (whole rows, no row key): migrations
+// 001–006 create these, exactly as they shipped; migration 007 replaces them with db/sqlite/capture.ts.
+// Frozen: never change this file.
 
 import type Database from 'better-sqlite3';
-import { sql } from './handles';
 
-/** The captured tables and their primary keys. */
-export const CAPTURED_TABLES: Record<string, readonly string[]> = {
+/** The tables captured up to schema version 6 and their primary keys. */
+const CAPTURED_TABLES: Record<string, readonly string[]> = {
   project: ['id'],
   paradigm_component: ['key'],
   document: ['id'],
@@ -38,17 +36,6 @@ export function tableColumns(db: Database.Database, table: string): string[] {
   return rows.map((r) => r.name);
 }
 
-/** Column names per table, read once per connection: undo replays thousands of rows at times. */
-const knownColumns = new WeakMap<Database.Database, Map<string, Set<string>>>();
-
-function columnsOf(db: Database.Database, table: string): Set<string> {
-  let tables = knownColumns.get(db);
-  if (!tables) knownColumns.set(db, (tables = new Map()));
-  let columns = tables.get(table);
-  if (!columns) tables.set(table, (columns = new Set(tableColumns(db, table))));
-  return columns;
-}
-
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** (Re)creates the insert, update and delete capture triggers of one table. */
@@ -71,31 +58,4 @@ export function createCaptureTriggers(db: Database.Database, table: string): voi
     CREATE TRIGGER ${quote(`${table}_capture_delete`)} AFTER DELETE ON ${quote(table)}
     WHEN ${active} IS NOT NULL BEGIN ${write(json('OLD'), 'NULL')} END;
   `);
-}
-
-type Row = Record<string, string | number | null>;
-
-/** Writes `target` (a row image, or null for "absent") over the row whose image is `current`. */
-export function applyRowImage(db: Database.Database, table: string, current: Row | null, target: Row | null): void {
-  const keys = CAPTURED_TABLES[table];
-  if (!keys) throw new Error(`The command log names an unknown table: ${table}`);
-  const known = columnsOf(db, table);
-  const keyOf = (row: Row) => keys.map((k) => row[k] ?? null);
-  const where = keys.map((k) => `${quote(k)} = ?`).join(' AND ');
-  if (target === null) {
-    if (current) sql(db, `DELETE FROM ${quote(table)} WHERE ${where}`).run(...keyOf(current));
-    return;
-  }
-  const columns = Object.keys(target).filter((c) => known.has(c));
-  const values = columns.map((c) => target[c] ?? null);
-  if (current === null) {
-    sql(db, `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(
-      ...values,
-    );
-  } else {
-    sql(db, `UPDATE ${quote(table)} SET ${columns.map((c) => `${quote(c)} = ?`).join(', ')} WHERE ${where}`).run(
-      ...values,
-      ...keyOf(current),
-    );
-  }
 }

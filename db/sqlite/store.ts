@@ -1,0 +1,226 @@
+// The embedded engine: one project file, one better-sqlite3 connection, behind the Store
+// interface. Calls are serialised through a gate (one transaction at a time on the connection;
+// a read nested in a write runs inside it); writes start as IMMEDIATE transactions, so a second
+// process waits for the lock (busy timeout) rather than failing. Commits by other processes are
+// noticed through PRAGMA data_version and heard as external changes.
+
+import { AsyncLocalStorage } from 'node:async_hooks';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { GroundworkError } from '../../shared/api/errors';
+import type { ProjectInfo } from '../../shared/domain/model';
+import { history, runLogged, step } from '../command-log';
+import type { ReadableDB, WritableDB } from '../handles';
+import type { CompactOptions, CompactReport, Store, StoreChange } from '../store';
+import { ALL_TOUCHED } from '../store';
+import { sqliteCaptureHooks } from './capture';
+import { sqliteExecutor } from './executor';
+
+export const PROJECT_EXTENSION = '.groundwork';
+
+/** A promise chain that runs one task at a time. */
+function createGate() {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(task: () => Promise<T>): Promise<T> => {
+    const result = tail.then(task);
+    tail = result.catch(() => undefined);
+    return result;
+  };
+}
+
+/** SQLite's own errors as messages a researcher can act on. */
+export function storeError(error: unknown, file: string): unknown {
+  if (error instanceof GroundworkError) return error;
+  const code = (error as { code?: string }).code ?? '';
+  const name = path.basename(file);
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new GroundworkError('busy', `${name} is busy in another window or program; try again in a moment.`);
+  }
+  if (code.startsWith('SQLITE_READONLY')) {
+    return new GroundworkError('read-only', `${name} is open read-only: changes cannot be saved.`);
+  }
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+    return new GroundworkError('io', `${name} is damaged (${(error as Error).message}); open a backup copy instead.`);
+  }
+  if (code === 'SQLITE_FULL') return new GroundworkError('io', `The disk holding ${name} is full; nothing was changed.`);
+  if (code.startsWith('SQLITE_IOERR')) return new GroundworkError('io', `${name} could not be read or written (${code}); nothing was changed.`);
+  return error;
+}
+
+export interface SqliteStoreOptions {
+  readOnly?: boolean;
+  /** Notice commits by other processes (the app does; a one-shot command line does not need to). */
+  watch?: boolean;
+  actor?: string | null;
+}
+
+const WATCH_MS = 300;
+
+export function sqliteStore(raw: Database.Database, file: string, options: SqliteStoreOptions = {}): Store {
+  const executor = sqliteExecutor(raw);
+  const reader = executor as unknown as ReadableDB;
+  const writer = executor as unknown as WritableDB;
+  const hooks = sqliteCaptureHooks(raw);
+  const gate = createGate();
+  const inside = new AsyncLocalStorage<{ writable: boolean }>();
+  const listeners = new Set<(change: StoreChange) => void>();
+  const readOnly = options.readOnly ?? false;
+  let dataVersion = raw.pragma('data_version', { simple: true }) as number;
+
+  const notify = (change: StoreChange) => {
+    for (const listener of listeners) listener(change);
+  };
+
+  /** Runs fn in a transaction (or inside the one already open for this call). */
+  async function transact<T>(mode: 'read' | 'write', fn: () => Promise<T>, rollback = false): Promise<T> {
+    const current = inside.getStore();
+    if (current) {
+      if (mode === 'write') throw new Error('A change cannot start inside another read or change of the same project.');
+      return fn();
+    }
+    if (mode === 'write' && readOnly) {
+      throw new GroundworkError('read-only', `${path.basename(file)} is open read-only: changes cannot be saved.`);
+    }
+    return gate(async () => {
+      if (!raw.open) throw new GroundworkError('no-project', 'The project was closed.');
+      try {
+        raw.exec(mode === 'write' ? 'BEGIN IMMEDIATE' : 'BEGIN');
+      } catch (error) {
+        throw storeError(error, file);
+      }
+      try {
+        const value = await inside.run({ writable: mode === 'write' }, fn);
+        raw.exec(rollback ? 'ROLLBACK' : 'COMMIT');
+        // Our own commit moves data_version for other connections, not for this one.
+        return value;
+      } catch (error) {
+        if (raw.inTransaction) raw.exec('ROLLBACK');
+        throw storeError(error, file);
+      }
+    });
+  }
+
+  let watcher: NodeJS.Timeout | null = null;
+  if (options.watch) {
+    watcher = setInterval(() => {
+      if (!raw.open || inside.getStore()) return;
+      void gate(async () => {
+        if (!raw.open) return;
+        const version = raw.pragma('data_version', { simple: true }) as number;
+        if (version !== dataVersion) {
+          dataVersion = version;
+          notify({ touched: ALL_TOUCHED, external: true });
+        }
+      }).catch(() => undefined);
+    }, WATCH_MS);
+    watcher.unref();
+  }
+
+  const store: Store = {
+    engine: 'sqlite',
+    location: file,
+    readOnly,
+    session: crypto.randomUUID(),
+    actor: options.actor ?? null,
+
+    info: () =>
+      transact('read', async (): Promise<ProjectInfo> => {
+        const row = await reader.get<{ name: string; created_at: string }>('SELECT name, created_at FROM project WHERE id = 1');
+        return {
+          path: file,
+          name: row?.name ?? path.basename(file, PROJECT_EXTENSION),
+          createdAt: row?.created_at ?? '',
+          schemaVersion: raw.pragma('user_version', { simple: true }) as number,
+        };
+      }),
+
+    read: (fn) => transact('read', () => fn(reader)),
+
+    async write(spec, fn) {
+      const logged = await transact('write', () =>
+        runLogged(writer, hooks, spec, { session: store.session, actor: store.actor }, fn),
+      );
+      if (logged.commandId !== null) notify({ touched: logged.touched, external: false });
+      return logged.value;
+    },
+
+    async writeUnlogged(fn) {
+      return transact('write', () => fn(writer));
+    },
+
+    scratch: (fn) => transact('write', () => fn(writer), true),
+
+    async undo(scope) {
+      const stepped = await transact('write', () => step(writer, hooks, 'undo', scope ?? { session: store.session, actor: store.actor }));
+      if (stepped) notify({ touched: stepped.touched, external: false });
+      return stepped?.entry ?? null;
+    },
+
+    async redo(scope) {
+      const stepped = await transact('write', () => step(writer, hooks, 'redo', scope ?? { session: store.session, actor: store.actor }));
+      if (stepped) notify({ touched: stepped.touched, external: false });
+      return stepped?.entry ?? null;
+    },
+
+    history: (limit = 100, scope) => transact('read', () => history(reader, limit, scope ?? { session: store.session, actor: store.actor })),
+
+    async compact(options: CompactOptions): Promise<CompactReport> {
+      const size = () => {
+        try {
+          return fs.statSync(file).size + (fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0);
+        } catch {
+          return null;
+        }
+      };
+      const bytesBefore = size();
+      const removed = await transact('write', async () => {
+        const keep = await writer.get<{ id: number | null }>(
+          `SELECT min(id) AS id FROM (SELECT id FROM command WHERE state = 'done' ORDER BY id DESC LIMIT ?)`,
+          options.keepSteps,
+        );
+        const keepFrom = keep?.id ?? Number.MAX_SAFE_INTEGER;
+        const cutoff = new Date(Date.now() - options.keepDays * 86_400_000).toISOString();
+        const old = `SELECT id FROM command WHERE state = 'discarded' OR (state = 'done' AND id < ? AND created_at < ?)`;
+        const steps = await writer.get<{ n: number }>(`SELECT count(*) AS n FROM command WHERE state = 'done' AND id < ? AND created_at < ?`, keepFrom, cutoff);
+        await writer.run(`DELETE FROM command_change WHERE command_id IN (${old})`, keepFrom, cutoff);
+        await writer.run(`DELETE FROM command WHERE id IN (${old})`, keepFrom, cutoff);
+        // A text stays while a source or a step that can still bring a source back names it.
+        const texts = await writer.run(
+          `DELETE FROM source_text WHERE sha256 NOT IN (SELECT sha256 FROM document)
+             AND sha256 NOT IN (SELECT json_extract(old_row, '$.sha256') FROM command_change WHERE table_name = 'document' AND old_row IS NOT NULL)
+             AND sha256 NOT IN (SELECT json_extract(new_row, '$.sha256') FROM command_change WHERE table_name = 'document' AND new_row IS NOT NULL)`,
+        );
+        return { steps: Number(steps?.n ?? 0), texts: texts.changes };
+      });
+      await gate(async () => {
+        if (options.vacuum) raw.exec('VACUUM');
+        raw.pragma('wal_checkpoint(TRUNCATE)');
+      });
+      return { removedSteps: removed.steps, removedTexts: removed.texts, bytesBefore, bytesAfter: size() };
+    },
+
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    async close() {
+      if (watcher) clearInterval(watcher);
+      watcher = null;
+      await gate(async () => {
+        if (!raw.open) return;
+        if (!readOnly) {
+          try {
+            raw.pragma('wal_checkpoint(TRUNCATE)');
+          } catch {
+            // Another process holds the file: its own close checkpoints it.
+          }
+        }
+        raw.close();
+      });
+    },
+  };
+  return store;
+}
