@@ -3,6 +3,7 @@
 
 import type { Method } from '../../shared/api/contract';
 import { isMethod, methods } from '../../shared/api/contract';
+import { SWITCH_METHODS } from '../../shared/api/dependencies';
 import type { ErrorCode } from '../../shared/api/errors';
 import { isGroundworkError } from '../../shared/api/errors';
 import type { CallRequest, CallResponse } from '../../shared/api/wire';
@@ -14,7 +15,7 @@ import type { Handler } from './handlers/types';
 
 const fail = (code: ErrorCode, message: string): CallResponse => ({ ok: false, error: { code, message } });
 
-const SWITCHES = new Set<Method>(['project.create', 'project.open', 'project.openExample', 'project.openStudy', 'project.close']);
+const SWITCHES = new Set<Method>(SWITCH_METHODS);
 
 export async function dispatch(backend: Backend, request: CallRequest): Promise<CallResponse> {
   const { method } = request;

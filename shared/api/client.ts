@@ -2,7 +2,7 @@
 // host, or the backend called in-process (the command line and the tests).
 
 import type { Input, Method, Output } from './contract';
-import type { CallRequest, CallResponse } from './wire';
+import type { CallRequest, CallResponse, TouchedWire } from './wire';
 import { GroundworkError } from './errors';
 
 export type Transport = (request: CallRequest) => Promise<CallResponse>;
@@ -11,10 +11,14 @@ export interface ApiClient {
   call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>>;
 }
 
-export function createClient(transport: Transport, origin?: string): ApiClient {
+/** Heard when a call's answer names what it changed (also when it failed part-way), before the caller gets the answer. */
+export type TouchedListener = (touched: TouchedWire, method: Method) => void;
+
+export function createClient(transport: Transport, origin?: string, onTouched?: TouchedListener): ApiClient {
   return {
     async call(method, input) {
       const response = await transport({ method, input, ...(origin ? { origin } : {}) });
+      if (response.touched && onTouched) onTouched(response.touched, method);
       if (!response.ok) throw new GroundworkError(response.error.code, response.error.message);
       return response.value as never;
     },

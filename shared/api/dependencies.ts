@@ -1,0 +1,138 @@
+// What each read method's answer depends on, so a window refetches an answer only when a change
+// touched it (the `touched` of a call's answer or of a `project.changed` event). Part of the
+// contract: a read method without an entry does not compile, and a test checks against the real
+// backend that every answer a change alters is invalidated by what that change says it touched.
+
+import type { Input, Method, methods } from './contract';
+import type { TouchedWire } from './wire';
+
+/** The tables a change can touch (the backend captures their row changes; db/capture-tables.ts). */
+export const TABLES = [
+  'project',
+  'paradigm_component',
+  'document',
+  'concept',
+  'category',
+  'category_concept',
+  'segment',
+  'reading',
+  'reading_concept_weight',
+  'reading_placement',
+  'concept_synonym',
+  'suggestion_rejection',
+  'maturity_level',
+  'maturity_dimension',
+  'maturity_dimension_category',
+  'maturity_assessment',
+  'maturity_rating',
+  'document_page',
+  'document_direction',
+  'exclusion_reason',
+  'record',
+  'duplicate_dismissal',
+] as const;
+export type Table = (typeof TABLES)[number];
+
+/** Methods that switch the open project rather than read it: every answer is dropped after one. */
+export const SWITCH_METHODS = ['project.create', 'project.open', 'project.openExample', 'project.openStudy', 'project.close'] as const;
+export type SwitchMethod = (typeof SWITCH_METHODS)[number];
+
+/** The methods that only read: each has a dependency below. */
+export type ReadMethod = Exclude<{ [M in Method]: (typeof methods)[M]['mutates'] extends false ? M : never }[Method], SwitchMethod>;
+
+export interface Dependency<M extends ReadMethod = ReadMethod> {
+  /** A change to any of these tables may change the answer. */
+  tables: readonly Table[];
+  /**
+   * Tables whose rows belong to a source (a document column): a change to them matters only when
+   * it touched one of the sources `sources(input)` names (null: every source).
+   */
+  sourceTables?: readonly Table[];
+  sources?: (input: Input<M>) => readonly number[] | null;
+  /** The answer changes with every step taken, undone or redone (the history). */
+  anyChange?: true;
+}
+
+// Groups used by several answers.
+const CODEBOOK: readonly Table[] = ['paradigm_component', 'category', 'concept', 'category_concept', 'segment', 'reading'];
+/** Counts under the active readings: the codebook, the readings' weights and placements. */
+const COUNTS: readonly Table[] = [...CODEBOOK, 'reading_concept_weight'];
+const SEGMENT_ROWS: readonly Table[] = ['segment', 'document', 'concept', 'document_page'];
+const MATURITY: readonly Table[] = ['maturity_level', 'maturity_dimension', 'maturity_dimension_category', 'category', 'category_concept', 'concept', 'segment'];
+const ASSESSMENT: readonly Table[] = [...MATURITY, 'maturity_assessment', 'maturity_rating'];
+const RECORDS: readonly Table[] = ['record', 'exclusion_reason'];
+
+const one = (id: number) => [id];
+
+export const dependencies: { [M in ReadMethod]: Dependency<M> } = {
+  // Not the project's data: answered again when the project switches.
+  'app.info': { tables: [] },
+  'project.list': { tables: [] },
+  'project.current': { tables: ['project'] },
+
+  'document.list': { tables: ['document', 'segment'] },
+  // Its summary counts the source's segments; its text never changes.
+  'document.get': { tables: [], sourceTables: ['document', 'segment', 'document_page', 'document_direction'], sources: ({ id }) => one(id) },
+  'document.pageAt': { tables: [], sourceTables: ['document', 'document_page'], sources: ({ id }) => one(id) },
+
+  'codebook.get': { tables: CODEBOOK },
+  'segment.get': { tables: SEGMENT_ROWS },
+  'segment.forDocument': { tables: [], sourceTables: ['segment'], sources: ({ documentId }) => one(documentId) },
+  'segment.list': {
+    tables: ['concept', 'category', 'category_concept', 'reading'],
+    sourceTables: ['segment', 'document', 'document_page'],
+    sources: ({ scope }) => (scope.kind === 'document' ? one(scope.id) : null),
+  },
+
+  'counts.paradigm': { tables: COUNTS },
+  'counts.mainCategories': { tables: COUNTS },
+  'export.table8Csv': { tables: [...COUNTS, 'project'] },
+  'export.segmentsCsv': { tables: [...CODEBOOK, ...SEGMENT_ROWS, 'project'] },
+  'history.get': { tables: [], anyChange: true },
+
+  'study.get': { tables: ['category', 'reading'] },
+  'reading.list': { tables: ['reading'] },
+  'counts.compare': { tables: COUNTS },
+
+  // Hits come from the sources' texts (which never change) and their names; the index follows the sources.
+  'search.query': { tables: [], sourceTables: ['document', 'document_direction'], sources: ({ documentIds }) => documentIds ?? null },
+  'stats.wordFrequencies': { tables: [], sourceTables: ['document'], sources: ({ documentIds }) => documentIds ?? null },
+  'synonym.list': { tables: ['concept', 'concept_synonym'] },
+  'suggestion.list': { tables: ['concept', 'concept_synonym', 'suggestion_rejection', 'segment', 'document', 'document_direction'] },
+
+  'record.list': { tables: RECORDS },
+  'record.duplicates': { tables: ['record', 'duplicate_dismissal'] },
+  'screening.prisma': { tables: RECORDS },
+  'reason.list': { tables: RECORDS },
+  'corpus.stats': { tables: ['record'] },
+
+  'maturity.get': { tables: MATURITY },
+  'maturity.exportJson': { tables: [...MATURITY, 'project'] },
+  'maturity.exportCsv': { tables: [...MATURITY, 'project'] },
+  'maturity.exportXlsx': { tables: [...MATURITY, 'project'] },
+  'assessment.list': { tables: ['maturity_assessment'] },
+  'assessment.get': { tables: ASSESSMENT },
+  'assessment.exportJson': { tables: [...ASSESSMENT, 'project'] },
+  'assessment.exportCsv': { tables: [...ASSESSMENT, 'project'] },
+  'assessment.exportHtml': { tables: [...ASSESSMENT, 'project'] },
+};
+
+export const isReadMethod = (method: string): method is ReadMethod => Object.hasOwn(dependencies, method);
+
+const meets = <T>(a: readonly T[], b: readonly T[]) => a.some((x) => b.includes(x));
+
+/**
+ * Whether a change that touched `touched` may have changed what `method` answers for `input`.
+ * Never false when the answer did change (the contract test checks it); true now and then when
+ * it did not (a change names tables and sources, not rows).
+ */
+export function isInvalidated<M extends ReadMethod>(method: M, input: Input<M>, touched: TouchedWire): boolean {
+  const dependency = dependencies[method] as Dependency<M>;
+  if (touched.tables === null) return true;
+  if (touched.tables.length === 0) return false;
+  if (dependency.anyChange) return true;
+  if (meets(dependency.tables, touched.tables)) return true;
+  if (!dependency.sourceTables || !meets(dependency.sourceTables, touched.tables)) return false;
+  const sources = dependency.sources?.(input) ?? null;
+  return sources === null || touched.documents === null || meets(sources, touched.documents);
+}

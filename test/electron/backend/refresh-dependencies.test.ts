@@ -1,0 +1,253 @@
+// The refresh contract against the real backend: for a representative run of changes (coding,
+// codebook work, memos, screening, search, maturity, undo and redo, imports and deletions), every
+// read answer a change alters is one the dependency map invalidates from the `touched` the change
+// answers with. Answers are read before and after each change and compared.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Input } from '../../../shared/api/contract';
+import { dependencies, isInvalidated, type ReadMethod } from '../../../shared/api/dependencies';
+import type { CallResponse, TouchedWire } from '../../../shared/api/wire';
+import { COMPONENT_KEYS } from '../../../shared/domain/paradigm';
+import { localTransport } from '../../../electron/backend/dispatcher';
+import { startBackend, toBase64, type TestBackend } from '../../helpers/backend';
+
+let t: TestBackend;
+let call: (method: string, input: unknown) => Promise<CallResponse>;
+
+const TEXTS = {
+  'trust.txt': 'اعتماد مشتری در بازارهای سازمانی مهم است.\nTrust matters in B2B markets, and trust grows slowly.\n',
+  'budget.txt': 'بودجه بازاریابی محدود است.\nMarketing budgets are small; trust in the budget is low.\n',
+  'journey.txt': 'رحلة العميل طويلة.\nThe customer journey is long and trust decides it.\n',
+};
+const RIS = [
+  'TY  - JOUR', 'TI  - Trust in business markets revisited', 'AU  - Smith, John', 'PY  - 2020', 'DO  - 10.1000/trust', 'ER  - ',
+  'TY  - JOUR', 'TI  - Trust in business market revisited', 'AU  - Smith, J.', 'PY  - 2020', 'ER  - ', '',
+].join('\n');
+
+interface Key {
+  method: ReadMethod;
+  input: unknown;
+}
+
+/** What the read answers (or its error code), for comparing. */
+async function answer(key: Key): Promise<string> {
+  const response = await call(key.method, key.input);
+  if (!response.ok) return `error:${response.error.code}`;
+  return JSON.stringify(response.value, (name, value) => (name === 'tookMs' ? undefined : value));
+}
+
+async function value<T>(method: string, input: unknown = {}): Promise<T> {
+  const response = await call(method, input);
+  if (!response.ok) throw new Error(`${method}: ${response.error.message}`);
+  return response.value as T;
+}
+
+/** Every read method with inputs that name what the project holds now. */
+async function keysNow(): Promise<Key[]> {
+  const documents = await value<{ id: number }[]>('document.list');
+  const codebook = await value<{ concepts: { id: number }[]; categories: { id: number }[] }>('codebook.get');
+  const segments = await value<{ id: number }[]>('segment.list', { scope: { kind: 'all' } });
+  const assessments = await value<{ id: number }[]>('assessment.list');
+  const keys: Key[] = [];
+  const add = <M extends ReadMethod>(method: M, input: Input<M>) => keys.push({ method, input });
+  for (const method of Object.keys(dependencies) as ReadMethod[]) {
+    switch (method) {
+      case 'document.get':
+        for (const d of documents) add(method, { id: d.id });
+        break;
+      case 'document.pageAt':
+        for (const d of documents) add(method, { id: d.id, offset: 3 });
+        break;
+      case 'segment.get':
+        for (const s of segments) add(method, { id: s.id });
+        break;
+      case 'segment.forDocument':
+        for (const d of documents) add(method, { documentId: d.id });
+        break;
+      case 'segment.list':
+        add(method, { scope: { kind: 'all' } });
+        add(method, { scope: { kind: 'unassigned' } });
+        for (const d of documents) add(method, { scope: { kind: 'document', id: d.id } });
+        for (const c of codebook.concepts) add(method, { scope: { kind: 'concept', id: c.id } });
+        for (const c of codebook.categories) add(method, { scope: { kind: 'category', id: c.id } });
+        for (const key of COMPONENT_KEYS) add(method, { scope: { kind: 'component', key } });
+        break;
+      case 'search.query':
+        add(method, { query: 'trust' });
+        for (const d of documents) add(method, { query: 'trust', documentIds: [d.id] });
+        break;
+      case 'stats.wordFrequencies':
+        add(method, {});
+        for (const d of documents) add(method, { documentIds: [d.id] });
+        break;
+      case 'synonym.list':
+      case 'suggestion.list':
+        for (const c of codebook.concepts) add(method, { conceptId: c.id });
+        break;
+      case 'assessment.get':
+      case 'assessment.exportJson':
+      case 'assessment.exportCsv':
+      case 'assessment.exportHtml':
+        for (const a of assessments) add(method, { id: a.id });
+        break;
+      case 'counts.compare':
+        add(method, {});
+        break;
+      default:
+        add(method, {} as never);
+    }
+  }
+  return keys;
+}
+
+const label = (key: Key) => `${key.method} ${JSON.stringify(key.input)}`;
+
+/** Keys whose answer differs between two reads with nothing changed in between (time stamps in a file). */
+const volatile = new Set<string>();
+
+async function readAll(keys: Key[]): Promise<Map<string, string>> {
+  const answers = new Map<string, string>();
+  for (const key of keys) answers.set(label(key), await answer(key));
+  return answers;
+}
+
+interface Outcome {
+  change: string;
+  touched: TouchedWire | undefined;
+  missed: string[];
+  refetchedNeedlessly: number;
+}
+const outcomes: Outcome[] = [];
+
+/** Makes a change, and checks every answer it altered is invalidated by what it says it touched. */
+async function change(method: string, input: unknown | (() => Promise<unknown>)): Promise<unknown> {
+  const keys = await keysNow();
+  const before = await readAll(keys);
+  const again = await readAll(keys);
+  for (const [k, v] of before) if (again.get(k) !== v) volatile.add(k);
+  const response = await call(method, typeof input === 'function' ? await (input as () => Promise<unknown>)() : input);
+  if (!response.ok) throw new Error(`${method}: ${response.error.message}`);
+  const after = await readAll(keys);
+  const touched = response.touched;
+  const missed: string[] = [];
+  let refetchedNeedlessly = 0;
+  for (const key of keys) {
+    const k = label(key);
+    if (volatile.has(k)) continue;
+    const changed = before.get(k) !== after.get(k);
+    const invalidated = touched !== undefined && isInvalidated(key.method, key.input as never, touched);
+    if (changed && !invalidated) missed.push(k);
+    if (!changed && invalidated) refetchedNeedlessly += 1;
+  }
+  outcomes.push({ change: `${method} ${JSON.stringify(input).slice(0, 80)}`, touched, missed, refetchedNeedlessly });
+  return response.value;
+}
+
+const find = (text: string, phrase: string) => {
+  const at = text.indexOf(phrase);
+  if (at < 0) throw new Error(`"${phrase}" not in the text`);
+  return { start: at, end: at + phrase.length };
+};
+
+beforeAll(async () => {
+  t = startBackend();
+  const transport = localTransport(t.backend);
+  call = (method, input) => transport({ method, input, origin: 'test' });
+  await value('project.create', { name: 'Refresh contract' });
+});
+afterAll(async () => {
+  await t?.cleanup();
+});
+
+describe('what a change says it touched', () => {
+  it('covers every answer it altered, for a run of changes across the project', async () => {
+    const imported = (await change('document.import', {
+      files: Object.entries(TEXTS).map(([name, text]) => ({ name, dataBase64: toBase64(text) })),
+    })) as { document: { id: number } }[];
+    const [trust, budget, journey] = imported.map((r) => r.document.id) as [number, number, number];
+    const text = (name: keyof typeof TEXTS) => TEXTS[name];
+
+    const s1 = (await change('segment.code', { documentId: trust, ...find(text('trust.txt'), 'اعتماد مشتری'), newConcept: { label: 'trust' } })) as {
+      id: number;
+      conceptId: number;
+    };
+    const trustConcept = s1.conceptId;
+    await change('segment.code', { documentId: budget, ...find(text('budget.txt'), 'بودجه بازاریابی'), newConcept: { label: 'budget' } });
+    const s3 = (await change('segment.code', { documentId: budget, ...find(text('budget.txt'), 'trust in the budget'), conceptId: trustConcept })) as {
+      id: number;
+    };
+    await change('segment.code', { documentId: journey, ...find(text('journey.txt'), 'customer journey'), newConcept: { inVivo: true } });
+    const codebook = () => value<{ concepts: { id: number; label: string }[]; categories: { id: number; name: string }[] }>('codebook.get');
+    const conceptNamed = async (l: string) => (await codebook()).concepts.find((c) => c.label === l)!.id;
+    const budgetConcept = await conceptNamed('budget');
+
+    await change('concept.update', { id: budgetConcept, label: 'marketing budget' });
+    await change('concept.update', { id: budgetConcept, color: '#123456' });
+    const loose = (await change('concept.create', { label: 'loose end' })) as { id: number };
+    const main = (await change('category.create', { name: 'Relationships' })) as { id: number };
+    const sub = (await change('category.create', { name: 'Trust building', parentId: main.id })) as { id: number };
+    const other = (await change('category.create', { name: 'Money' })) as { id: number };
+    await change('category.fileConcepts', { categoryId: sub.id, conceptIds: [trustConcept] });
+    await change('category.fileConcepts', { categoryId: other.id, conceptIds: [budgetConcept, loose.id] });
+    await change('category.fileConcepts', { categoryId: main.id, conceptIds: [loose.id], fromCategoryId: other.id });
+    await change('component.assign', { categoryId: main.id, component: 'causal' });
+    await change('component.assign', { categoryId: other.id, component: 'strategies' });
+    await change('category.unfileConcepts', { categoryId: main.id, conceptIds: [loose.id] });
+    await change('category.update', { id: other.id, name: 'Budgets', color: '#654321' });
+    await change('category.move', { id: other.id, parentId: main.id });
+    await change('category.move', { id: other.id, parentId: null });
+
+    await change('memo.set', { target: { kind: 'segment', id: s3.id }, text: 'a memo' });
+    await change('memo.set', { target: { kind: 'concept', id: trustConcept }, text: 'the core' });
+    await change('memo.set', { target: { kind: 'category', id: main.id }, text: 'relations' });
+    await change('memo.set', { target: { kind: 'component', key: 'causal' }, text: 'why' });
+    await change('memo.set', { target: { kind: 'document', id: journey }, text: 'Arabic source' });
+    await change('document.rename', { id: budget, name: 'Budget notes' });
+
+    await change('synonym.set', { conceptId: trustConcept, terms: ['trust'] });
+    await change('suggestion.reject', async () => {
+      const list = await value<{ suggestions: { documentId: number; start: number; end: number }[] }>('suggestion.list', { conceptId: trustConcept });
+      const hit = list.suggestions[0]!;
+      return { conceptId: trustConcept, hits: [{ documentId: hit.documentId, start: hit.start, end: hit.end }] };
+    });
+    await change('search.autocode', { query: 'trust', conceptId: trustConcept, documentIds: [journey] });
+    await change('segment.uncode', { id: s3.id });
+
+    await change('bibliography.import', { name: 'refs.ris', dataBase64: toBase64(RIS) });
+    const records = () => value<{ id: number; documentId: number | null; title: string }[]>('record.list');
+    const reason = (await change('reason.create', { name: 'Off topic' })) as { id: number };
+    await change('reason.rename', { id: reason.id, name: 'Not about trust' });
+    const [first, second] = (await records()).filter((r) => r.documentId === null) as [{ id: number }, { id: number }];
+    await change('screening.decide', { ids: [first.id], decision: 'advance' });
+    await change('screening.decide', { ids: [first.id], decision: 'exclude', reasonId: reason.id });
+    await change('record.update', { id: second.id, changes: { year: 2021, venue: 'Journal of Trust' } });
+    await change('record.dismissDuplicate', { a: first.id, b: second.id });
+    const made = (await change('record.create', { title: 'A record typed in' })) as { id: number };
+    await change('record.merge', { keepId: second.id, dropId: made.id });
+    const fileRecord = (await records()).find((r) => r.documentId === journey)!;
+    await change('screening.decide', { ids: [fileRecord.id], decision: 'identified' });
+
+    await change('maturity.addLevel', { labelFa: '', labelEn: 'Initial' });
+    const dimension = ((await change('maturity.addDimension', { labelFa: '', labelEn: 'Trust' })) as { dimensions: { id: number }[] }).dimensions[0]!;
+    await change('maturity.mapCategory', { dimensionId: dimension.id, categoryId: main.id, mapped: true });
+    const assessment = (await change('assessment.create', { name: 'Us', assessedOn: '2026-01-02' })) as { id: number };
+    await change('assessment.rate', { assessmentId: assessment.id, dimensionId: dimension.id, conceptId: trustConcept, value: 1 });
+    await change('maturity.updateDimension', { id: dimension.id, labelEn: 'Trust and faith' });
+
+    await change('history.undo', {});
+    await change('history.undo', {});
+    await change('history.redo', {});
+    await change('category.delete', { id: other.id });
+    await change('concept.delete', { id: trustConcept });
+    await change('history.undo', {});
+    await change('document.delete', { id: journey });
+    await change('history.undo', {});
+
+    const missed = outcomes.filter((o) => o.missed.length > 0).map((o) => ({ change: o.change, touched: o.touched, missed: o.missed }));
+    const checked = outcomes.length;
+    const needless = outcomes.reduce((n, o) => n + o.refetchedNeedlessly, 0);
+    console.log(`${checked} changes checked; ${needless} answers invalidated that did not change; volatile: ${[...volatile].join(', ') || 'none'}`);
+    expect(missed).toEqual([]);
+    expect(checked).toBeGreaterThan(50);
+  });
+});
