@@ -11,6 +11,7 @@ import { StartScreen } from './features/start/StartScreen';
 import { Toasts } from './features/workspace/Toasts';
 import { Workspace } from './features/workspace/Workspace';
 import { useInterfaceLanguage } from './i18n/language';
+import { invalidateTouched } from './state/query-client';
 import { useStore } from './state/store';
 
 export function App() {
@@ -27,7 +28,8 @@ export function App() {
       if (event.type === 'project.switched') {
         void api.call('project.current', {}).then((p) => state.setProject(p));
       } else {
-        void state.refresh();
+        // Another window's change: refetch what it touched, where this window shows it.
+        void invalidateTouched(event.touched);
       }
     });
   }, []);

@@ -8,6 +8,7 @@ import type { SegmentMark } from '../../shared/domain/model';
 import type { ConceptId, SegmentId } from '../../shared/domain/ids';
 import { paragraphAt } from '../../shared/domain/text';
 import { plural, t } from '../i18n/t';
+import { useConceptColors, useDocumentMarks, useDocumentSummary } from '../state/project-data';
 import { useStore } from '../state/store';
 import { ChunkView } from './ChunkView';
 import { withPage } from './page-markers';
@@ -20,8 +21,9 @@ const FLASH_MS = 1600;
 
 export function Reader() {
   const openDoc = useStore((s) => s.openDoc);
-  const segments = useStore((s) => s.docSegments);
-  const concepts = useStore((s) => s.codebook.concepts);
+  const segments = useDocumentMarks(openDoc?.document.id);
+  const conceptColors = useConceptColors();
+  const liveSummary = useDocumentSummary(openDoc?.document.id);
   const jump = useStore((s) => s.jump);
   const textSelection = useStore((s) => s.textSelection);
   const setTextSelection = useStore((s) => s.setTextSelection);
@@ -31,7 +33,7 @@ export function Reader() {
   const [popover, setPopover] = useState<{ ids: SegmentId[]; x: number; y: number } | null>(null);
 
   const chunks = useMemo(() => (openDoc ? chunkParagraphs(openDoc.paragraphs) : []), [openDoc]);
-  const colors = useMemo(() => new Map<ConceptId, string>(concepts.map((c) => [c.id, c.color])), [concepts]);
+  const colors = useMemo(() => new Map<ConceptId, string>(Object.entries(conceptColors).map(([id, color]) => [Number(id) as ConceptId, color])), [conceptColors]);
   const sorted = useMemo(() => [...segments].sort((a, b) => a.start - b.start || a.end - b.end), [segments]);
   const longest = useMemo(() => sorted.reduce((m, s) => Math.max(m, s.end - s.start), 0), [sorted]);
   const colorOf = useCallback((s: SegmentMark) => colors.get(s.conceptId) ?? '#888888', [colors]);
@@ -48,6 +50,11 @@ export function Reader() {
     },
     [openDoc, sorted, longest, colorOf],
   );
+
+  // A source deleted (here, by undo, or in another window) is closed.
+  useEffect(() => {
+    if (liveSummary === null) closeDocument();
+  }, [liveSummary, closeDocument]);
 
   // The page's selection, read whenever it changes: inside the reader it becomes the passage to code.
   useEffect(() => {
@@ -123,7 +130,7 @@ export function Reader() {
       </section>
     );
   }
-  const { document: doc } = openDoc;
+  const doc = liveSummary ?? openDoc.document;
   return (
     <section className="gw-reader" aria-label={t('Reader')}>
       <header className="gw-panel-header gw-reader-header">

@@ -136,3 +136,10 @@ export function isInvalidated<M extends ReadMethod>(method: M, input: Input<M>, 
   const sources = dependency.sources?.(input) ?? null;
   return sources === null || touched.documents === null || meets(sources, touched.documents);
 }
+
+/** The union of two touched sets (what several changes touched together). */
+export function unionTouched(a: TouchedWire | null, b: TouchedWire): TouchedWire {
+  if (!a) return b;
+  const union = <T>(x: T[] | null, y: T[] | null) => (x === null || y === null ? null : [...new Set([...x, ...y])]);
+  return { tables: union(a.tables, b.tables), documents: union(a.documents, b.documents) };
+}

@@ -10,6 +10,7 @@ import type { ImportedFile, ImportStage } from '../../../shared/domain/model';
 import { GroundworkError } from '../../../shared/api/errors';
 import { api } from '../../api/client';
 import { t } from '../../i18n/t';
+import { holdRefresh } from '../../state/query-client';
 import { useStore } from '../../state/store';
 import { importOrder } from './import-order';
 
@@ -136,6 +137,8 @@ async function importOne(batchId: string, file: File): Promise<ImportedFile> {
 async function runBatch(id: string): Promise<void> {
   let firstImported: ImportedFile['document'];
   let sinceRefresh = 0;
+  // The views follow the batch every ten files, not after each one (importOne never throws).
+  const hold = holdRefresh();
   for (let index = 0; ; index += 1) {
     const batch = useImportBatch.getState().batch;
     if (!batch || batch.id !== id || index >= batch.rows.length) break;
@@ -153,12 +156,12 @@ async function runBatch(id: string): Promise<void> {
       sinceRefresh += 1;
       if (sinceRefresh >= 10) {
         sinceRefresh = 0;
-        await useStore.getState().refresh();
+        await hold.flush();
       }
     }
   }
   update((b) => ({ ...b, running: false }));
-  await useStore.getState().refresh();
+  await hold.release();
   if (firstImported && !useStore.getState().openDoc) await useStore.getState().openDocument(firstImported.id);
 }
 

@@ -2,11 +2,12 @@
 
 import { useState } from 'react';
 import { locale, t } from '../../i18n/t';
+import { useHistoryState } from '../../state/project-data';
 import { useStore } from '../../state/store';
 import { historyLabel } from './history-label';
 
 export function HistoryMenu() {
-  const history = useStore((s) => s.history);
+  const history = useHistoryState();
   const undo = useStore((s) => s.undo);
   const redo = useStore((s) => s.redo);
   const [open, setOpen] = useState(false);

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { STAGES, titleKey, authorName, shortCitation, type RecordId, type Stage } from '../../../shared/domain/records';
 import { plural, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
-import { useCorpus, useCorpusData } from '../corpus/corpus-store';
+import { useCorpus, usePrismaFigures, useReasons, useRecords } from '../corpus/corpus-store';
 import { stageLabel, typeLabel } from '../corpus/labels';
 import { CorpusStatsSection } from '../corpus/CorpusStatsSection';
 import { importFiles } from '../documents/import-files';
@@ -19,7 +19,9 @@ import { RecordPreview } from './RecordPreview';
 type Decision = 'advance' | 'include' | 'exclude';
 
 export function ScreeningView() {
-  const { records, reasons, prisma } = useCorpusData();
+  const records = useRecords();
+  const reasons = useReasons();
+  const prisma = usePrismaFigures();
   const run = useStore((s) => s.run);
   const [stage, setStage] = useState<Stage | ''>('');
   const [text, setText] = useState('');

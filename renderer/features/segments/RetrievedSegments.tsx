@@ -1,14 +1,14 @@
 // Retrieved segments: every segment of the focused concept, category (sub-categories included),
 // component or source, with its source and text. Clicking one opens the source at the passage.
 
-import { useEffect, useState } from 'react';
 import { Virtuoso } from 'react-virtuoso';
 import type { SegmentRow, SegmentScope } from '../../../shared/domain/model';
 import { COMPONENT_LABELS } from '../../../shared/domain/paradigm';
-import { api } from '../../api/client';
 import { useInterfaceLanguage } from '../../i18n/language';
 import { plural, t } from '../../i18n/t';
+import { useCodebook, useDocuments } from '../../state/project-data';
 import { useStore, type Focus } from '../../state/store';
+import { useProjectQuery } from '../../state/use-project-query';
 import { SegmentCitation } from '../corpus/SegmentCitation';
 
 function scopeOf(focus: Focus | null): SegmentScope | null {
@@ -30,31 +30,18 @@ function scopeOf(focus: Focus | null): SegmentScope | null {
   }
 }
 
+const NO_ROWS: SegmentRow[] = [];
+
 export function RetrievedSegments() {
   const focus = useStore((s) => s.focus);
-  const revision = useStore((s) => s.revision);
-  const codebook = useStore((s) => s.codebook);
-  const documents = useStore((s) => s.documents);
+  const codebook = useCodebook();
+  const documents = useDocuments();
   const jumpTo = useStore((s) => s.jumpTo);
   const setFocus = useStore((s) => s.setFocus);
-  const [rows, setRows] = useState<SegmentRow[]>([]);
   // Handed to the list as its context, so the rows it keeps mounted are redrawn in a new language.
   const language = useInterfaceLanguage((s) => s.language);
   const scope = scopeOf(focus);
-  const scopeKey = JSON.stringify(scope);
-
-  useEffect(() => {
-    if (!scope) return;
-    let live = true;
-    api.call('segment.list', { scope }).then(
-      (result) => live && setRows(result),
-      () => live && setRows([]),
-    );
-    return () => {
-      live = false;
-    };
-    // scopeKey stands for scope, which is a new object on every render.
-  }, [scopeKey, revision]);
+  const rows = useProjectQuery('segment.list', { scope: scope ?? { kind: 'all' } }, { enabled: scope !== null, keepPrevious: true }) ?? NO_ROWS;
 
   const title = (() => {
     if (!focus || !scope) return t('Retrieved segments');

@@ -9,6 +9,7 @@ import type { Category, Concept } from '../../../shared/domain/model';
 import { COMPONENT_KEYS } from '../../../shared/domain/paradigm';
 import type { DimensionInfo } from '../../../shared/domain/study';
 import { t } from '../../i18n/t';
+import { useCodebook } from '../../state/project-data';
 import { useStore } from '../../state/store';
 import { categoryGloss, categoryLabel, componentGloss, componentLabel, conceptGloss, conceptLabel, glossed, useLabelLanguage } from './labels';
 import { useStudy } from './useStudy';
@@ -22,7 +23,7 @@ interface RowNotes {
 
 export function Table7View() {
   const study = useStudy();
-  const codebook = useStore((s) => s.codebook);
+  const codebook = useCodebook();
   const lang = useLabelLanguage((s) => s.lang);
   const setFocus = useStore((s) => s.setFocus);
   const setView = useStore((s) => s.setView);
