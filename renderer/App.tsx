@@ -11,7 +11,7 @@ import { StartScreen } from './features/start/StartScreen';
 import { Toasts } from './features/workspace/Toasts';
 import { Workspace } from './features/workspace/Workspace';
 import { useInterfaceLanguage } from './i18n/language';
-import { invalidateTouched } from './state/query-client';
+import { refreshFrom } from './state/query-client';
 import { useStore } from './state/store';
 
 export function App() {
@@ -29,7 +29,7 @@ export function App() {
         void api.call('project.current', {}).then((p) => state.setProject(p));
       } else {
         // Another window's change: refetch what it touched, where this window shows it.
-        void invalidateTouched(event.touched);
+        void refreshFrom(event.touched);
       }
     });
   }, []);

@@ -3,11 +3,14 @@
 // set invalidates (shared/api/dependencies.ts) are fetched again, and only those a mounted view
 // shows; a hidden one is fetched again when it is shown, if it went stale meanwhile.
 
-import { QueryClient, type QueryKey } from '@tanstack/react-query';
+import { notifyManager, QueryClient, replaceEqualDeep, type QueryKey } from '@tanstack/react-query';
 import type { Input, Output } from '../../shared/api/contract';
 import { isInvalidated, isReadMethod, unionTouched, type ReadMethod } from '../../shared/api/dependencies';
 import type { TouchedWire } from '../../shared/api/wire';
 import { api, onTouched } from '../api/client';
+
+/** Answers built from the held ones by updateAnswer, which keep every unchanged part as it was. */
+const sharing = new WeakSet<object>();
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -19,10 +22,15 @@ export const queryClient = new QueryClient({
       retry: false,
       // An answer fetched again that equals the one held keeps its identity, and so does each
       // unchanged part (a concept whose count did not move): views showing it do not re-render.
-      structuralSharing: true,
+      // An answer updated in place already shares its unchanged parts, and is not compared again.
+      structuralSharing: (held: unknown, next: unknown) => (sharing.has(next as object) ? next : replaceEqualDeep(held, next)),
     },
   },
 });
+
+// Views hear of a changed answer in the same task (a microtask), not one task later: a highlight
+// drawn from a change's answer reaches the next frame.
+notifyManager.setScheduler(queueMicrotask);
 
 /** Bumped whenever the open project changes, so no answer of one project is taken for another's. */
 let generation = 0;
@@ -42,9 +50,17 @@ export const fetchAnswer = <M extends ReadMethod>(method: M, input: Input<M>): P
 export const heldAnswer = <M extends ReadMethod>(method: M, input: Input<M>): Output<M> | undefined =>
   queryClient.getQueryData<Output<M>>(answerKey(method, input));
 
-/** Replaces a held answer (the optimistic paint of a change whose answer holds the new data). */
+/**
+ * Replaces a held answer (the optimistic paint of a change whose answer holds the new data).
+ * `update` must keep the parts it does not change (they are not compared again).
+ */
 export function updateAnswer<M extends ReadMethod>(method: M, input: Input<M>, update: (held: Output<M>) => Output<M>): void {
-  queryClient.setQueryData<Output<M>>(answerKey(method, input), (held) => (held === undefined ? held : update(held)));
+  queryClient.setQueryData<Output<M>>(answerKey(method, input), (held) => {
+    if (held === undefined) return held;
+    const next = update(held);
+    if (typeof next === 'object' && next !== null) sharing.add(next);
+    return next;
+  });
 }
 
 /** Marks stale every held answer the touched set may have changed; those shown now are fetched again. */
@@ -61,23 +77,46 @@ export function invalidateTouched(touched: TouchedWire): Promise<void> {
   );
 }
 
-/** Runs after the next frame is drawn: what a change shows at once is painted before anything is fetched again. */
-const afterPaint = (fn: () => void) =>
-  typeof requestAnimationFrame === 'function' && document.visibilityState === 'visible'
-    ? requestAnimationFrame(() => setTimeout(fn, 0))
-    : setTimeout(fn, 0);
+/**
+ * Runs once the next frame is drawn and the page is idle: what a change shows at once (a new
+ * highlight) is painted before anything is fetched again, and the fetches do not delay that frame.
+ */
+const afterPaint = (fn: () => void) => {
+  if (typeof requestAnimationFrame !== 'function' || document.visibilityState !== 'visible') return void setTimeout(fn, 0);
+  requestAnimationFrame(() => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 100 });
+    else setTimeout(fn, 0);
+  });
+};
 
-let refreshing: Promise<void> = Promise.resolve();
+// What changes touched and has not been refreshed yet. Refreshing runs one round at a time, after
+// the next frame: changes arriving meanwhile (a burst of events from another program) are merged
+// into the next round, so each shown answer is fetched at most once per round.
+let pending: TouchedWire | null = null;
+let rounds: Promise<void> | null = null;
 let holds = 0;
 let held: TouchedWire | null = null;
 
-/** Settles when the answers this window's last change invalidated have been fetched again. */
-export const refreshed = () => refreshing;
-
-function refreshFrom(touched: TouchedWire): Promise<void> {
-  refreshing = new Promise((resolve) => afterPaint(() => void invalidateTouched(touched).then(resolve, resolve)));
-  return refreshing;
+async function refreshRounds(): Promise<void> {
+  while (pending) {
+    await new Promise<void>((resolve) => afterPaint(resolve));
+    const touched = pending;
+    pending = null;
+    if (touched) await invalidateTouched(touched).catch(() => undefined);
+  }
 }
+
+/** Refreshes what `touched` names (with whatever else is pending); settles when it is done. */
+export function refreshFrom(touched: TouchedWire): Promise<void> {
+  pending = unionTouched(pending, touched);
+  rounds ??= refreshRounds().finally(() => {
+    rounds = null;
+  });
+  return rounds;
+}
+
+/** Settles when the answers changes so far invalidated (and shown) have been fetched again. */
+export const refreshed = (): Promise<void> => rounds ?? Promise.resolve();
 
 /**
  * Gathers what a run of changes touches (an import of many files) and refreshes from it only when
@@ -89,12 +128,12 @@ export function holdRefresh(): { flush(): Promise<void>; release(): Promise<void
   const flush = () => {
     const touched = held;
     held = null;
-    return touched ? refreshFrom(touched) : refreshing;
+    return touched ? refreshFrom(touched) : refreshed();
   };
   return {
     flush,
     release() {
-      if (released) return refreshing;
+      if (released) return refreshed();
       released = true;
       holds -= 1;
       return flush();

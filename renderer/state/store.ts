@@ -176,8 +176,10 @@ export const useStore = create<State>()((set, get) => ({
   setTextSelection: (textSelection) => set({ textSelection }),
 
   rememberConcept(id) {
-    localStorage.setItem(lastConceptKey(get().project), String(id));
     set({ lastConceptId: id });
+    // Kept for the next session once the frame is drawn (it is called as a coded passage is painted).
+    const key = lastConceptKey(get().project);
+    setTimeout(() => localStorage.setItem(key, String(id)), 0);
   },
 
   async jumpTo(target) {

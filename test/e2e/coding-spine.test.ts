@@ -156,13 +156,14 @@ describe('the coding spine in the browser', () => {
   it('shows exactly the same after a reload', async () => {
     const table = await ws.table8();
     await ws.backToCoding();
+    // The tree draws its rows once it has measured its viewport (it draws only the rows in view).
+    await expect.poll(() => ws.tree.getByRole('treeitem').count()).toBeGreaterThan(15);
     const tree = await ws.tree.getByRole('treeitem').allInnerTexts();
-    expect(tree.length).toBeGreaterThan(15);
     await ws.openSource(FA);
     const highlights = await ws.reader.locator('span.gw-coded').allInnerTexts();
     await app.page.reload();
     await app.page.locator('.gw-topbar').waitFor();
-    expect(await ws.tree.getByRole('treeitem').allInnerTexts()).toEqual(tree);
+    await expect.poll(() => ws.tree.getByRole('treeitem').allInnerTexts()).toEqual(tree);
     await ws.openSource(FA);
     expect(await ws.reader.locator('span.gw-coded').allInnerTexts()).toEqual(highlights);
     expect(await ws.table8()).toEqual(table);

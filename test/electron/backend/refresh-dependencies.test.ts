@@ -217,7 +217,8 @@ describe('what a change says it touched', () => {
     const records = () => value<{ id: number; documentId: number | null; title: string }[]>('record.list');
     const reason = (await change('reason.create', { name: 'Off topic' })) as { id: number };
     await change('reason.rename', { id: reason.id, name: 'Not about trust' });
-    const [first, second] = (await records()).filter((r) => r.documentId === null) as [{ id: number }, { id: number }];
+    const [first, second] = (await records()).filter((r) => r.documentId === null);
+    if (!first || !second) throw new Error('the bibliography gave fewer than two records');
     await change('screening.decide', { ids: [first.id], decision: 'advance' });
     await change('screening.decide', { ids: [first.id], decision: 'exclude', reasonId: reason.id });
     await change('record.update', { id: second.id, changes: { year: 2021, venue: 'Journal of Trust' } });
