@@ -20,7 +20,8 @@ interface Props {
 
 export function SegmentPopover({ ids, x, y, onClose }: Props) {
   const lang = useLabelLanguage((s) => s.lang);
-  const all = useDocumentMarks(useStore((s) => s.openDoc?.document.id));
+  const openId = useStore((s) => s.openDoc?.document.id);
+  const all = useDocumentMarks(openId);
   const text = useStore((s) => s.openDoc?.text ?? '');
   const segments = all.filter((seg) => ids.includes(seg.id));
   const concepts = useConcepts();
