@@ -187,7 +187,7 @@ const COLUMN: Record<keyof RecordAttributes, string> = {
 };
 
 export async function updateRecord(db: WritableDB, id: RecordId, changes: Partial<RecordAttributes>): Promise<number> {
-  const set = (Object.entries(changes) as [keyof RecordAttributes, unknown][]).filter(([, value]) => value !== undefined);
+  const set = (Object.entries(changes) as [keyof RecordAttributes, unknown][]).filter(([key, value]) => value !== undefined && key in COLUMN);
   if (set.length === 0) return 0;
   const values = set.map(([key, value]) => (key === 'authors' || key === 'keywords' ? JSON.stringify(value) : value) as string | number | null);
   return (await db.run(`UPDATE record SET ${set.map(([key]) => `${COLUMN[key]} = ?`).join(', ')} WHERE id = ?`, ...values, id)).changes;
