@@ -16,7 +16,8 @@ async function main() {
       example: { type: 'boolean', default: false },
     },
   });
-  const backend = createBackend(hostConfig('browser', values.home));
+  // The page notices the command line (or another program) writing to the open project.
+  const backend = createBackend({ ...hostConfig('browser', values.home), watchProject: true });
   if (values.project || values.example) {
     const response = values.project
       ? await dispatch(backend, { method: 'project.open', input: { path: values.project } })
@@ -38,7 +39,7 @@ async function main() {
   console.log(`Projects are kept in ${backend.config.home}. Press Ctrl+C to stop.`);
   const stop = async () => {
     await host.close();
-    backend.close();
+    await backend.close();
     process.exit(0);
   };
   process.on('SIGINT', stop);
