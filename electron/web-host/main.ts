@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { createBackend } from '../backend/backend';
 import { dispatch } from '../backend/dispatcher';
 import { hostConfig, RENDERER_DIR } from '../host-config';
-import { startWebHost } from './server';
+import { browserBackendConfig, startWebHost } from './server';
 
 async function main() {
   const { values } = parseArgs({
@@ -16,8 +16,7 @@ async function main() {
       example: { type: 'boolean', default: false },
     },
   });
-  // The page notices the command line (or another program) writing to the open project.
-  const backend = createBackend({ ...hostConfig('browser', values.home), watchProject: true });
+  const backend = createBackend(browserBackendConfig(hostConfig('browser', values.home)));
   if (values.project || values.example) {
     const response = values.project
       ? await dispatch(backend, { method: 'project.open', input: { path: values.project } })

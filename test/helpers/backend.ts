@@ -15,7 +15,7 @@ export interface TestBackend {
   backend: Backend;
   api: ApiClient;
   home: string;
-  cleanup(): void;
+  cleanup(): Promise<void>;
 }
 
 export function tempDir(prefix = 'groundwork-test-'): string {
@@ -29,8 +29,8 @@ export function startBackend(): TestBackend {
     backend,
     api: createClient(localTransport(backend)),
     home,
-    cleanup() {
-      backend.close();
+    async cleanup() {
+      await backend.close();
       fs.rmSync(home, { recursive: true, force: true });
     },
   };
