@@ -42,13 +42,14 @@ export function storeFiles(): StoreFiles {
 export const sha256 = (text: string) => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** A source row and its text, as an import leaves them (without the record an import also makes). */
-export async function addSource(db: WritableDB, name: string, text: string): Promise<DocumentId> {
+export async function addSource(db: WritableDB, name: string, text: string, format = 'txt'): Promise<DocumentId> {
   const sha = sha256(text);
   await keepText(db, sha, text);
   const row = await db.get<{ id: number }>(
-    `INSERT INTO document (name, format, original_name, sha256, length, dir, imported_at) VALUES (?, 'txt', ?, ?, ?, 'ltr', ?) RETURNING id`,
+    `INSERT INTO document (name, format, original_name, sha256, length, dir, imported_at) VALUES (?, ?, ?, ?, ?, 'ltr', ?) RETURNING id`,
     name,
-    `${name}.txt`,
+    format,
+    `${name}.${format}`,
     sha,
     text.length,
     new Date().toISOString(),
