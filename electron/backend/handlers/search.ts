@@ -1,4 +1,6 @@
-// Handlers for corpus search, autocoding, dictionary suggestions and word frequencies.
+// Handlers for corpus search, autocoding, dictionary suggestions and word frequencies. A change
+// (autocode, synonyms, a rejection) checks what it needs inside its own command; a search first
+// brings the index in step, outside any command (derived data, not in the history).
 
 import { GroundworkError } from '../../../shared/api/errors';
 import { paletteColor } from '../../../shared/domain/colors';
