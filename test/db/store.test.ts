@@ -14,7 +14,7 @@ import { insertSegment } from '../../db/segments';
 import { createProjectFile, openProjectFile } from '../../db/sqlite/open';
 import type { StoreChange } from '../../db/store';
 import { GroundworkError } from '../../shared/api/errors';
-import { REPO } from '../helpers/backend';
+import { REPO } from '../helpers/files';
 import { addSource, bytesOnDisk, count, labels, removeSource, storeFiles } from '../helpers/store';
 
 const files = storeFiles();
