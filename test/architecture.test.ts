@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO } from './helpers/backend';
+import { REPO } from './helpers/files';
 
 /**
  * Build tooling that runs in Node and is not part of the layer it sits in. The renderer's own

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { APPLICATION_ID, createProjectFile, openProjectFile } from '../../db/sqlite/open';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
-import { tempDir } from '../helpers/backend';
+import { tempDir } from '../helpers/files';
 
 const dirs: string[] = [];
 const dir = () => {

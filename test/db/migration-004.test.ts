@@ -11,7 +11,7 @@ import { insertPages, pageAt } from '../../db/document-layout';
 import * as m001 from '../../db/migrations/001-initial';
 import { APPLICATION_ID, openProjectFile } from '../../db/sqlite/open';
 import { documentId } from '../../shared/domain/ids';
-import { tempDir } from '../helpers/backend';
+import { tempDir } from '../helpers/files';
 import { addSource, count, storeFiles } from '../helpers/store';
 
 const dirs: string[] = [];

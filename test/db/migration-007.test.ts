@@ -14,7 +14,7 @@ import { APPLICATION_ID, openProjectFile } from '../../db/sqlite/open';
 import { documentId } from '../../shared/domain/ids';
 import { parseQuery } from '../../shared/domain/search-query';
 import { foldText } from '../../shared/domain/search-text';
-import { readExample } from '../helpers/backend';
+import { readExample } from '../helpers/files';
 import { count, sha256, storeFiles } from '../helpers/store';
 
 const files = storeFiles();

@@ -10,7 +10,7 @@ import * as m001 from '../../db/migrations/001-initial';
 import { refreshSearchIndex, searchCorpus } from '../../db/search';
 import { APPLICATION_ID, openProjectFile } from '../../db/sqlite/open';
 import { parseQuery } from '../../shared/domain/search-query';
-import { tempDir } from '../helpers/backend';
+import { tempDir } from '../helpers/files';
 
 let dir: string;
 beforeEach(() => {

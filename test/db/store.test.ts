@@ -5,16 +5,17 @@
 // the last steps and forgets the rest; memo edits do not copy a source's text into the file.
 
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getConcept, insertConcept, updateConcept } from '../../db/codebook';
 import { getDocumentText, setDocumentMemo } from '../../db/documents';
 import { insertSegment } from '../../db/segments';
 import { createProjectFile, openProjectFile } from '../../db/sqlite/open';
 import type { StoreChange } from '../../db/store';
 import { GroundworkError } from '../../shared/api/errors';
-import { REPO } from '../helpers/backend';
+import { REPO } from '../helpers/files';
 import { addSource, bytesOnDisk, count, labels, removeSource, storeFiles } from '../helpers/store';
 
 const files = storeFiles();
@@ -165,6 +166,7 @@ describe('two processes writing at once', () => {
       logLevel: 'error',
     });
   });
+  afterAll(() => fs.rmSync(writer, { force: true }));
 
   it('both complete, every command kept, none failing as "database is locked"', async () => {
     const { file, store } = newStore();

@@ -9,7 +9,7 @@ import { keepText } from '../../db/documents';
 import type { ReadableDB, WritableDB } from '../../db/handles';
 import type { Store } from '../../db/store';
 import { documentId, type DocumentId } from '../../shared/domain/ids';
-import { tempDir } from './backend';
+import { tempDir } from './files';
 
 export interface StoreFiles {
   /** A path for a new project file in a fresh folder. */
