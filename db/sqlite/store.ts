@@ -44,6 +44,9 @@ export function storeError(error: unknown, file: string): unknown {
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
     return new GroundworkError('io', `${name} is damaged (${(error as Error).message}); open a backup copy instead.`);
   }
+  if (code.startsWith('SQLITE_CONSTRAINT')) {
+    return new GroundworkError('conflict', `The change was refused because it would break the project's rules (${(error as Error).message}); nothing was changed.`);
+  }
   if (code === 'SQLITE_FULL') return new GroundworkError('io', `The disk holding ${name} is full; nothing was changed.`);
   if (code.startsWith('SQLITE_IOERR')) return new GroundworkError('io', `${name} could not be read or written (${code}); nothing was changed.`);
   return error;
