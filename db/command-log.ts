@@ -46,6 +46,9 @@ const toEntry = (row: CommandRow): HistoryEntry => ({
   actor: row.actor,
 });
 
+/** A session is live while it has been seen this recently (sessions refresh it while open). */
+export const SESSION_LIVE_MS = 60_000;
+
 /** SQL that keeps the steps of one scope: its session, or (for steps of no live session) its author. */
 function scopeWhere(scope: UndoScope, alias = ''): { where: string; params: (string | null)[] } {
   const column = (name: string) => (alias ? `${alias}.${name}` : name);
@@ -53,12 +56,20 @@ function scopeWhere(scope: UndoScope, alias = ''): { where: string; params: (str
   return { where: `(${column('actor')} IS NOT DISTINCT FROM ?)`, params: [scope.actor ?? null] };
 }
 
-/** The scope's latest done step: its own session's, or else its author's (a reopened project). */
+/** Steps of the scope's author made by sessions that have ended (not by another open window). */
+function endedSessionsOf(actor: string | null): { where: string; params: (string | null)[] } {
+  const since = new Date(Date.now() - SESSION_LIVE_MS).toISOString();
+  return {
+    where: '(actor IS NOT DISTINCT FROM ? AND (session IS NULL OR session NOT IN (SELECT id FROM store_session WHERE seen_at > ?)))',
+    params: [actor, since],
+  };
+}
+
+/** The scope's latest done step: its own session's, or else its author's from an ended session (a reopened project). */
 async function latest(db: ReadableDB, state: 'done' | 'undone', scope: UndoScope): Promise<CommandRow | undefined> {
   const order = state === 'done' ? 'DESC' : 'ASC';
-  const tries: UndoScope[] = scope.session !== undefined ? [{ session: scope.session }, { actor: scope.actor ?? null }] : [scope];
-  for (const attempt of tries) {
-    const { where, params } = scopeWhere(attempt);
+  const tries = scope.session !== undefined ? [scopeWhere({ session: scope.session }), endedSessionsOf(scope.actor ?? null)] : [scopeWhere(scope)];
+  for (const { where, params } of tries) {
     const row = await db.get<CommandRow>(
       `SELECT ${COLUMNS} FROM command WHERE state = ? AND ${where} ORDER BY id ${order} LIMIT 1`,
       state,
@@ -67,6 +78,22 @@ async function latest(db: ReadableDB, state: 'done' | 'undone', scope: UndoScope
     if (row) return row;
   }
   return undefined;
+}
+
+/** Marks a session as open now (on opening, on each change and every few seconds while watching). */
+export async function touchSession(db: WritableDB, session: string, actor: string | null): Promise<void> {
+  const at = now();
+  await db.run(
+    'INSERT INTO store_session (id, actor, opened_at, seen_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET seen_at = excluded.seen_at, actor = excluded.actor',
+    session,
+    actor,
+    at,
+    at,
+  );
+}
+
+export async function endSession(db: WritableDB, session: string): Promise<void> {
+  await db.run('DELETE FROM store_session WHERE id = ?', session);
 }
 
 /** Drops the scope's redo steps: once it does something new, what it undid cannot come back. */
@@ -128,6 +155,7 @@ export async function runLogged<T>(
   );
   const reuse = spec.coalesceKey && Number(pending?.n ?? 0) === 0 ? await coalescable(db, spec.coalesceKey, scope) : null;
   await discardUndone(db, { session: scope.session });
+  await touchSession(db, scope.session, scope.actor);
   let id: number;
   if (reuse !== null) {
     id = reuse;

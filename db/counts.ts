@@ -10,7 +10,6 @@ import { categoryId, conceptId } from '../shared/domain/ids';
 import type { ComponentKey } from '../shared/domain/paradigm';
 import { COMPONENT_KEYS, COMPONENT_LABELS } from '../shared/domain/paradigm';
 import type { ReadableDB } from './handles';
-import { sql } from './handles';
 import { FILING_TREE, visibleCategory, weightOf } from './filing-tree';
 
 const PER_COMPONENT = `
@@ -38,13 +37,14 @@ const TOTALS = `
     (SELECT coalesce(sum(${weightOf('f.concept_id')}), 0) FROM filed f WHERE f.concept_id NOT IN (SELECT concept_id FROM assigned)) AS outside,
     (SELECT count(*) FROM segment WHERE concept_id NOT IN (SELECT concept_id FROM assigned)) AS unassigned_codes`;
 
-const SHARED = `
+/** Concepts filed under more than one component (the engine joins their component keys). */
+const SHARED = (components: string) => `
   WITH RECURSIVE ${FILING_TREE}
-  SELECT c.id, c.label, group_concat(DISTINCT f.component) AS components
+  SELECT c.id, c.label, ${components} AS components
   FROM concept c JOIN filing f ON f.concept_id = c.id
   WHERE f.component IS NOT NULL
-  GROUP BY c.id HAVING count(DISTINCT f.component) > 1
-  ORDER BY c.label COLLATE NOCASE`;
+  GROUP BY c.id, c.label HAVING count(DISTINCT f.component) > 1
+  ORDER BY lower(c.label)`;
 
 const PER_MAIN_CATEGORY = `
   WITH RECURSIVE ${FILING_TREE},
@@ -54,7 +54,7 @@ const PER_MAIN_CATEGORY = `
     (SELECT count(*) FROM segment s JOIN main_concept mc ON mc.concept_id = s.concept_id WHERE mc.main_id = m.id) AS final_codes
   FROM category m JOIN paradigm_component pc ON pc.key = m.component
   WHERE m.parent_id IS NULL AND ${visibleCategory('m')}
-  ORDER BY pc.position, coalesce(m.code, ''), m.name COLLATE NOCASE, m.id`;
+  ORDER BY pc.position, coalesce(m.code, ''), lower(m.name), m.id`;
 
 interface RawRow {
   component: ComponentKey;
@@ -69,8 +69,8 @@ const order = (keys: string[]) =>
   );
 
 /** Per main category in a component: its concepts (weighted) and final codes. */
-export function mainCategoryCounts(db: ReadableDB): MainCategoryCount[] {
-  return (sql(db, PER_MAIN_CATEGORY).all() as {
+export async function mainCategoryCounts(db: ReadableDB): Promise<MainCategoryCount[]> {
+  const rows = await db.all<{
     id: number;
     component: ComponentKey;
     name: string;
@@ -79,27 +79,28 @@ export function mainCategoryCounts(db: ReadableDB): MainCategoryCount[] {
     code: string | null;
     concepts: number;
     final_codes: number;
-  }[]).map((r) => ({
+  }>(PER_MAIN_CATEGORY);
+  return rows.map((r) => ({
     id: categoryId(r.id),
     component: r.component,
     label: r.name,
     labelFa: r.label_fa,
     labelEn: r.label_en,
     code: r.code,
-    concepts: r.concepts,
-    finalCodes: r.final_codes,
+    concepts: Number(r.concepts),
+    finalCodes: Number(r.final_codes),
   }));
 }
 
-export function paradigmCounts(db: ReadableDB): ParadigmCounts {
-  const rows = (sql(db, PER_COMPONENT).all() as RawRow[]).map((r) => ({
+export async function paradigmCounts(db: ReadableDB): Promise<ParadigmCounts> {
+  const rows = (await db.all<RawRow>(PER_COMPONENT)).map((r) => ({
     component: r.component,
     label: COMPONENT_LABELS[r.component],
-    mainCategories: r.main_categories,
-    concepts: r.concepts,
-    finalCodes: r.final_codes,
+    mainCategories: Number(r.main_categories),
+    concepts: Number(r.concepts),
+    finalCodes: Number(r.final_codes),
   }));
-  const t = sql(db, TOTALS).get() as {
+  const t = (await db.get<{
     main_categories: number;
     concepts: number;
     final_codes: number;
@@ -107,7 +108,7 @@ export function paradigmCounts(db: ReadableDB): ParadigmCounts {
     unfiled: number;
     outside: number;
     unassigned_codes: number;
-  };
+  }>(TOTALS))!;
   const sums = rows.reduce<CountRow>(
     (acc, r) => ({
       mainCategories: acc.mainCategories + r.mainCategories,
@@ -116,22 +117,23 @@ export function paradigmCounts(db: ReadableDB): ParadigmCounts {
     }),
     { mainCategories: 0, concepts: 0, finalCodes: 0 },
   );
-  const sharedConcepts = (sql(db, SHARED).all() as { id: number; label: string; components: string }[]).map((r) => ({
+  const shared = await db.all<{ id: number; label: string; components: string }>(SHARED(db.dialect.groupConcatDistinct('f.component')));
+  const sharedConcepts = shared.map((r) => ({
     id: conceptId(r.id),
     label: r.label,
     components: order(r.components.split(',')),
   }));
   return {
     rows,
-    totals: { mainCategories: t.main_categories, concepts: t.concepts, finalCodes: t.final_codes },
+    totals: { mainCategories: Number(t.main_categories), concepts: Number(t.concepts), finalCodes: Number(t.final_codes) },
     sums,
     unassigned: {
-      mainCategories: t.unassigned_main,
-      conceptsUnfiled: t.unfiled,
-      conceptsOutsideComponents: t.outside,
-      finalCodes: t.unassigned_codes,
+      mainCategories: Number(t.unassigned_main),
+      conceptsUnfiled: Number(t.unfiled),
+      conceptsOutsideComponents: Number(t.outside),
+      finalCodes: Number(t.unassigned_codes),
     },
     sharedConcepts,
-    mainCategoryRows: mainCategoryCounts(db),
+    mainCategoryRows: await mainCategoryCounts(db),
   };
 }

@@ -7,7 +7,6 @@ import type { ComponentMainCategories, MainCategoryCount, MainCategoryCounts } f
 import type { ComponentKey } from '../shared/domain/paradigm';
 import { COMPONENT_KEYS, COMPONENT_LABELS } from '../shared/domain/paradigm';
 import type { ReadableDB } from './handles';
-import { sql } from './handles';
 import { FILING_TREE, visibleCategory, weightOf } from './filing-tree';
 
 const PER_MAIN_CATEGORY = `
@@ -18,7 +17,7 @@ const PER_MAIN_CATEGORY = `
     (SELECT count(*) FROM segment s JOIN main_concept mc ON mc.concept_id = s.concept_id
       WHERE mc.main_id = m.id) AS final_codes
   FROM category m WHERE m.parent_id IS NULL AND ${visibleCategory('m')}
-  ORDER BY m.code IS NULL, m.code, m.name COLLATE NOCASE, m.id`;
+  ORDER BY m.code IS NULL, m.code, lower(m.name), m.id`;
 
 const PER_COMPONENT = `
   WITH RECURSIVE ${FILING_TREE},
@@ -50,19 +49,19 @@ interface MainRow {
   final_codes: number;
 }
 
-export function mainCategoryCounts(db: ReadableDB): MainCategoryCounts {
-  const mains = sql(db, PER_MAIN_CATEGORY).all() as MainRow[];
+export async function mainCategoryCounts(db: ReadableDB): Promise<MainCategoryCounts> {
+  const mains = await db.all<MainRow>(PER_MAIN_CATEGORY);
   const toCount = (r: MainRow): MainCategoryCount => ({
     id: categoryId(r.id),
     name: r.name,
     labelFa: r.label_fa,
     labelEn: r.label_en,
     color: r.color,
-    concepts: r.concepts,
-    finalCodes: r.final_codes,
+    concepts: Number(r.concepts),
+    finalCodes: Number(r.final_codes),
   });
   const perComponent = new Map(
-    (sql(db, PER_COMPONENT).all() as { component: ComponentKey; concepts: number; final_codes: number }[]).map((r) => [r.component, r]),
+    (await db.all<{ component: ComponentKey; concepts: number; final_codes: number }>(PER_COMPONENT)).map((r) => [r.component, r]),
   );
   const components = COMPONENT_KEYS.map((key): ComponentMainCategories => {
     const categories = mains.filter((m) => m.component === key).map(toCount);
@@ -72,14 +71,14 @@ export function mainCategoryCounts(db: ReadableDB): MainCategoryCounts {
       label: COMPONENT_LABELS[key],
       categories,
       mainCategories: categories.length,
-      concepts: row?.concepts ?? 0,
-      finalCodes: row?.final_codes ?? 0,
+      concepts: Number(row?.concepts ?? 0),
+      finalCodes: Number(row?.final_codes ?? 0),
     };
   });
-  const t = sql(db, TOTALS).get() as { main_categories: number; concepts: number; final_codes: number };
+  const t = (await db.get<{ main_categories: number; concepts: number; final_codes: number }>(TOTALS))!;
   return {
     components,
     unassigned: mains.filter((m) => m.component === null).map(toCount),
-    totals: { mainCategories: t.main_categories, concepts: t.concepts, finalCodes: t.final_codes },
+    totals: { mainCategories: Number(t.main_categories), concepts: Number(t.concepts), finalCodes: Number(t.final_codes) },
   };
 }

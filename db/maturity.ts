@@ -2,6 +2,7 @@
 // A dimension's items and counts are computed by queries each time (as db/counts.ts does), never
 // kept: its items are the distinct concepts filed under its categories or their sub-categories.
 
+import { GroundworkError } from '../shared/api/errors';
 import type { CategoryId, ConceptId } from '../shared/domain/ids';
 import { categoryId, conceptId } from '../shared/domain/ids';
 import type {
@@ -17,9 +18,9 @@ import type {
   RatingValue,
 } from '../shared/domain/maturity';
 import { assessmentId, dimensionId, levelId } from '../shared/domain/maturity';
-import { tableColumns } from './capture';
 import type { ReadableDB, WritableDB } from './handles';
-import { now, sql } from './handles';
+import { now } from './handles';
+import { flag } from './sql';
 
 interface LevelRow {
   id: number;
@@ -31,8 +32,10 @@ interface LevelRow {
   characteristics_en: string;
 }
 
-export function listLevels(db: ReadableDB): MaturityLevel[] {
-  const rows = sql(db, 'SELECT * FROM maturity_level ORDER BY position, id').all() as LevelRow[];
+const LEVEL_COLUMNS = 'id, label_fa, label_en, description_fa, description_en, characteristics_fa, characteristics_en';
+
+export async function listLevels(db: ReadableDB): Promise<MaturityLevel[]> {
+  const rows = await db.all<LevelRow>(`SELECT ${LEVEL_COLUMNS} FROM maturity_level ORDER BY position, id`);
   return rows.map((r, index) => ({
     id: levelId(r.id),
     value: index + 1,
@@ -45,12 +48,7 @@ export function listLevels(db: ReadableDB): MaturityLevel[] {
   }));
 }
 
-/** The `code` column of concept and category where this project's schema has one (the study's codes). */
-function codeColumn(db: ReadableDB, table: 'concept' | 'category'): string {
-  return tableColumns(db, table).includes('code') ? 'code' : 'NULL';
-}
-
-const ITEMS = (conceptCode: string) => `
+const ITEMS = `
   WITH RECURSIVE sub(dimension_id, category_id) AS (
     SELECT dimension_id, category_id FROM maturity_dimension_category
     UNION
@@ -59,40 +57,29 @@ const ITEMS = (conceptCode: string) => `
   item(dimension_id, concept_id) AS (
     SELECT DISTINCT sub.dimension_id, cc.concept_id FROM sub JOIN category_concept cc ON cc.category_id = sub.category_id
   )
-  SELECT item.dimension_id, c.id AS concept_id, c.label, ${conceptCode} AS code,
+  SELECT item.dimension_id, c.id AS concept_id, c.label, c.code,
     (SELECT count(*) FROM segment s WHERE s.concept_id = c.id) AS final_codes
   FROM item JOIN concept c ON c.id = item.concept_id
-  ORDER BY item.dimension_id, code IS NULL, code, c.label COLLATE NOCASE, c.id`;
+  ORDER BY item.dimension_id, c.code IS NULL, c.code, lower(c.label), c.id`;
 
-export function getModel(db: ReadableDB): MaturityModel {
-  const levels = listLevels(db);
-  const dims = sql(db, 'SELECT id, position, label_fa, label_en FROM maturity_dimension ORDER BY position, id').all() as {
-    id: number;
-    position: number;
-    label_fa: string;
-    label_en: string;
-  }[];
-  const categoryCode = codeColumn(db, 'category');
-  const mapped = sql(
-    db,
-    `SELECT m.dimension_id, c.id, c.name, ${categoryCode} AS code, c.parent_id IS NULL AS is_main
+export async function getModel(db: ReadableDB): Promise<MaturityModel> {
+  const levels = await listLevels(db);
+  const dims = await db.all<{ id: number; position: number; label_fa: string; label_en: string }>(
+    'SELECT id, position, label_fa, label_en FROM maturity_dimension ORDER BY position, id',
+  );
+  const mapped = await db.all<{ dimension_id: number; id: number; name: string; code: string | null; is_main: unknown }>(
+    `SELECT m.dimension_id, c.id, c.name, c.code, CASE WHEN c.parent_id IS NULL THEN 1 ELSE 0 END AS is_main
      FROM maturity_dimension_category m JOIN category c ON c.id = m.category_id
-     ORDER BY m.dimension_id, code IS NULL, code, c.name COLLATE NOCASE, c.id`,
-  ).all() as { dimension_id: number; id: number; name: string; code: string | null; is_main: number }[];
-  const items = sql(db, ITEMS(codeColumn(db, 'concept'))).all() as {
-    dimension_id: number;
-    concept_id: number;
-    label: string;
-    code: string | null;
-    final_codes: number;
-  }[];
+     ORDER BY m.dimension_id, c.code IS NULL, c.code, lower(c.name), c.id`,
+  );
+  const items = await db.all<{ dimension_id: number; concept_id: number; label: string; code: string | null; final_codes: number }>(ITEMS);
   const dimensions: MaturityDimension[] = dims.map((d, index) => {
     const categories = mapped
       .filter((m) => m.dimension_id === d.id)
-      .map((m) => ({ id: categoryId(m.id), name: m.name, code: m.code, isMain: m.is_main === 1 }));
+      .map((m) => ({ id: categoryId(m.id), name: m.name, code: m.code, isMain: flag(m.is_main) }));
     const own = items
       .filter((i) => i.dimension_id === d.id)
-      .map((i) => ({ conceptId: conceptId(i.concept_id), label: i.label, code: i.code, finalCodes: i.final_codes }));
+      .map((i) => ({ conceptId: conceptId(i.concept_id), label: i.label, code: i.code, finalCodes: Number(i.final_codes) }));
     return {
       id: dimensionId(d.id),
       position: index + 1,
@@ -121,16 +108,14 @@ export interface LevelDraft {
   characteristicsEn?: string[];
 }
 
-export function levelCount(db: ReadableDB): number {
-  return (sql(db, 'SELECT count(*) AS n FROM maturity_level').get() as { n: number }).n;
+export async function levelCount(db: ReadableDB): Promise<number> {
+  return Number((await db.get<{ n: number }>('SELECT count(*) AS n FROM maturity_level'))!.n);
 }
 
-export function insertLevel(db: WritableDB, draft: LevelDraft, position: number): LevelId {
-  const result = sql(
-    db,
+export async function insertLevel(db: WritableDB, draft: LevelDraft, position: number): Promise<LevelId> {
+  const row = await db.get<{ id: number }>(
     `INSERT INTO maturity_level (position, label_fa, label_en, description_fa, description_en, characteristics_fa, characteristics_en)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
+     VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     position,
     draft.labelFa,
     draft.labelEn,
@@ -139,134 +124,133 @@ export function insertLevel(db: WritableDB, draft: LevelDraft, position: number)
     JSON.stringify(draft.characteristicsFa ?? []),
     JSON.stringify(draft.characteristicsEn ?? []),
   );
-  return levelId(Number(result.lastInsertRowid));
+  return levelId(Number(row!.id));
 }
 
-export function updateLevel(db: WritableDB, id: LevelId, change: Partial<LevelDraft>): number {
+const LEVEL_FIELDS = {
+  labelFa: 'label_fa',
+  labelEn: 'label_en',
+  descriptionFa: 'description_fa',
+  descriptionEn: 'description_en',
+  characteristicsFa: 'characteristics_fa',
+  characteristicsEn: 'characteristics_en',
+} as const satisfies Record<keyof LevelDraft, string>;
+
+export async function updateLevel(db: WritableDB, id: LevelId, change: Partial<LevelDraft>): Promise<number> {
   let changes = 0;
-  const set = (column: string, value: string | undefined) => {
-    if (value !== undefined) changes += sql(db, `UPDATE maturity_level SET ${column} = ? WHERE id = ?`).run(value, id).changes;
-  };
-  set('label_fa', change.labelFa);
-  set('label_en', change.labelEn);
-  set('description_fa', change.descriptionFa);
-  set('description_en', change.descriptionEn);
-  if (change.characteristicsFa) set('characteristics_fa', JSON.stringify(change.characteristicsFa));
-  if (change.characteristicsEn) set('characteristics_en', JSON.stringify(change.characteristicsEn));
+  for (const [field, column] of Object.entries(LEVEL_FIELDS) as [keyof LevelDraft, string][]) {
+    const value = change[field];
+    if (value === undefined) continue;
+    const text = Array.isArray(value) ? JSON.stringify(value) : value;
+    changes += (await db.run(`UPDATE maturity_level SET ${column} = ? WHERE id = ?`, text, id)).changes;
+  }
   return changes;
 }
 
 /** Ratings on a level that is deleted go with it (those items become unrated). */
-export function ratingsOnLevel(db: ReadableDB, id: LevelId): number {
-  return (sql(db, 'SELECT count(*) AS n FROM maturity_rating WHERE level_id = ?').get(id) as { n: number }).n;
+export async function ratingsOnLevel(db: ReadableDB, id: LevelId): Promise<number> {
+  return Number((await db.get<{ n: number }>('SELECT count(*) AS n FROM maturity_rating WHERE level_id = ?', id))!.n);
 }
 
-export function deleteLevel(db: WritableDB, id: LevelId): number {
-  return sql(db, 'DELETE FROM maturity_level WHERE id = ?').run(id).changes;
+export async function deleteLevel(db: WritableDB, id: LevelId): Promise<number> {
+  return (await db.run('DELETE FROM maturity_level WHERE id = ?', id)).changes;
 }
 
 /** Writes positions 1..n in the given order (every id of the table must be named once). */
-function writeOrder(db: WritableDB, table: 'maturity_level' | 'maturity_dimension', ids: readonly number[]): void {
-  const current = new Set((sql(db, `SELECT id FROM ${table}`).all() as { id: number }[]).map((r) => r.id));
+async function writeOrder(db: WritableDB, table: 'maturity_level' | 'maturity_dimension', ids: readonly number[]): Promise<void> {
+  const current = new Set((await db.all<{ id: number }>(`SELECT id FROM ${table}`)).map((r) => r.id));
   if (ids.length !== current.size || new Set(ids).size !== ids.length || ids.some((id) => !current.has(id))) {
-    throw new Error('The new order must name every item once.');
+    throw new GroundworkError('invalid-input', 'The new order must name every item once.');
   }
-  const update = sql(db, `UPDATE ${table} SET position = ? WHERE id = ? AND position IS NOT ?`);
-  ids.forEach((id, index) => update.run(index + 1, id, index + 1));
+  for (const [index, id] of ids.entries()) {
+    await db.run(`UPDATE ${table} SET position = ? WHERE id = ? AND position IS DISTINCT FROM ?`, index + 1, id, index + 1);
+  }
 }
 
 export const reorderLevels = (db: WritableDB, ids: readonly LevelId[]) => writeOrder(db, 'maturity_level', ids);
 export const reorderDimensions = (db: WritableDB, ids: readonly DimensionId[]) => writeOrder(db, 'maturity_dimension', ids);
 
-export function levelIds(db: ReadableDB): LevelId[] {
-  return (sql(db, 'SELECT id FROM maturity_level ORDER BY position, id').all() as { id: number }[]).map((r) => levelId(r.id));
+export async function levelIds(db: ReadableDB): Promise<LevelId[]> {
+  return (await db.all<{ id: number }>('SELECT id FROM maturity_level ORDER BY position, id')).map((r) => levelId(r.id));
 }
 
-export function dimensionIds(db: ReadableDB): DimensionId[] {
-  return (sql(db, 'SELECT id FROM maturity_dimension ORDER BY position, id').all() as { id: number }[]).map((r) =>
-    dimensionId(r.id),
-  );
+export async function dimensionIds(db: ReadableDB): Promise<DimensionId[]> {
+  return (await db.all<{ id: number }>('SELECT id FROM maturity_dimension ORDER BY position, id')).map((r) => dimensionId(r.id));
 }
 
 // --- dimensions ----------------------------------------------------------------------------
 
-export function insertDimension(db: WritableDB, d: { labelFa: string; labelEn: string }): DimensionId {
-  const position = (sql(db, 'SELECT coalesce(max(position), 0) + 1 AS p FROM maturity_dimension').get() as { p: number }).p;
-  const result = sql(db, 'INSERT INTO maturity_dimension (position, label_fa, label_en) VALUES (?, ?, ?)').run(
+export async function insertDimension(db: WritableDB, d: { labelFa: string; labelEn: string }): Promise<DimensionId> {
+  const position = Number((await db.get<{ p: number }>('SELECT coalesce(max(position), 0) + 1 AS p FROM maturity_dimension'))!.p);
+  const row = await db.get<{ id: number }>(
+    'INSERT INTO maturity_dimension (position, label_fa, label_en) VALUES (?, ?, ?) RETURNING id',
     position,
     d.labelFa,
     d.labelEn,
   );
-  return dimensionId(Number(result.lastInsertRowid));
+  return dimensionId(Number(row!.id));
 }
 
-export function getDimensionLabels(db: ReadableDB, id: DimensionId): { labelFa: string; labelEn: string } | undefined {
-  const row = sql(db, 'SELECT label_fa, label_en FROM maturity_dimension WHERE id = ?').get(id) as
-    | { label_fa: string; label_en: string }
-    | undefined;
+export async function getDimensionLabels(db: ReadableDB, id: DimensionId): Promise<{ labelFa: string; labelEn: string } | undefined> {
+  const row = await db.get<{ label_fa: string; label_en: string }>('SELECT label_fa, label_en FROM maturity_dimension WHERE id = ?', id);
   return row && { labelFa: row.label_fa, labelEn: row.label_en };
 }
 
-export function updateDimension(db: WritableDB, id: DimensionId, change: { labelFa?: string; labelEn?: string }): void {
-  if (change.labelFa !== undefined) sql(db, 'UPDATE maturity_dimension SET label_fa = ? WHERE id = ?').run(change.labelFa, id);
-  if (change.labelEn !== undefined) sql(db, 'UPDATE maturity_dimension SET label_en = ? WHERE id = ?').run(change.labelEn, id);
+export async function updateDimension(db: WritableDB, id: DimensionId, change: { labelFa?: string; labelEn?: string }): Promise<void> {
+  if (change.labelFa !== undefined) await db.run('UPDATE maturity_dimension SET label_fa = ? WHERE id = ?', change.labelFa, id);
+  if (change.labelEn !== undefined) await db.run('UPDATE maturity_dimension SET label_en = ? WHERE id = ?', change.labelEn, id);
 }
 
-export function deleteDimension(db: WritableDB, id: DimensionId): number {
-  return sql(db, 'DELETE FROM maturity_dimension WHERE id = ?').run(id).changes;
+export async function deleteDimension(db: WritableDB, id: DimensionId): Promise<number> {
+  return (await db.run('DELETE FROM maturity_dimension WHERE id = ?', id)).changes;
 }
 
-export function setDimensionCategories(db: WritableDB, id: DimensionId, categories: readonly CategoryId[]): void {
+const MAP = 'INSERT INTO maturity_dimension_category (dimension_id, category_id) VALUES (?, ?) ON CONFLICT DO NOTHING';
+const UNMAP = 'DELETE FROM maturity_dimension_category WHERE dimension_id = ? AND category_id = ?';
+
+export async function setDimensionCategories(db: WritableDB, id: DimensionId, categories: readonly CategoryId[]): Promise<void> {
   const wanted = new Set<number>(categories);
-  const present = (sql(db, 'SELECT category_id FROM maturity_dimension_category WHERE dimension_id = ?').all(id) as {
-    category_id: number;
-  }[]).map((r) => r.category_id);
-  for (const c of present) {
-    if (!wanted.has(c)) sql(db, 'DELETE FROM maturity_dimension_category WHERE dimension_id = ? AND category_id = ?').run(id, c);
+  const present = await db.all<{ category_id: number }>('SELECT category_id FROM maturity_dimension_category WHERE dimension_id = ?', id);
+  for (const { category_id: c } of present) {
+    if (!wanted.has(c)) await db.run(UNMAP, id, c);
   }
-  for (const c of wanted) {
-    sql(db, 'INSERT OR IGNORE INTO maturity_dimension_category (dimension_id, category_id) VALUES (?, ?)').run(id, c);
-  }
+  for (const c of wanted) await db.run(MAP, id, c);
 }
 
-export function mapCategory(db: WritableDB, id: DimensionId, category: CategoryId, mapped: boolean): number {
-  return mapped
-    ? sql(db, 'INSERT OR IGNORE INTO maturity_dimension_category (dimension_id, category_id) VALUES (?, ?)').run(id, category).changes
-    : sql(db, 'DELETE FROM maturity_dimension_category WHERE dimension_id = ? AND category_id = ?').run(id, category).changes;
+export async function mapCategory(db: WritableDB, id: DimensionId, category: CategoryId, mapped: boolean): Promise<number> {
+  return (await db.run(mapped ? MAP : UNMAP, id, category)).changes;
 }
 
 /** Removes every level (ratings on them go with them), for a reset to the CMMI levels. */
-export function clearLevels(db: WritableDB): void {
-  sql(db, 'DELETE FROM maturity_rating WHERE level_id IS NOT NULL').run();
-  sql(db, 'DELETE FROM maturity_level').run();
+export async function clearLevels(db: WritableDB): Promise<void> {
+  await db.run('DELETE FROM maturity_rating WHERE level_id IS NOT NULL');
+  await db.run('DELETE FROM maturity_level');
 }
 
 /** Removes every level and dimension (and so every rating): the start of an import. */
-export function clearModel(db: WritableDB): void {
-  sql(db, 'DELETE FROM maturity_rating').run();
-  sql(db, 'DELETE FROM maturity_dimension').run();
-  sql(db, 'DELETE FROM maturity_level').run();
+export async function clearModel(db: WritableDB): Promise<void> {
+  await db.run('DELETE FROM maturity_rating');
+  await db.run('DELETE FROM maturity_dimension');
+  await db.run('DELETE FROM maturity_level');
 }
 
-/** Main categories by code (where the project has codes) and by name, for imports and defaults. */
-export function mainCategoryKeys(db: ReadableDB): { id: CategoryId; name: string; code: string | null }[] {
-  const code = codeColumn(db, 'category');
-  return (sql(db, `SELECT id, name, ${code} AS code FROM category WHERE parent_id IS NULL`).all() as {
-    id: number;
-    name: string;
-    code: string | null;
-  }[]).map((r) => ({ id: categoryId(r.id), name: r.name, code: r.code }));
+/** How many ratings the project's assessments hold (an import removes them all). */
+export async function ratingCount(db: ReadableDB): Promise<number> {
+  return Number((await db.get<{ n: number }>('SELECT count(*) AS n FROM maturity_rating'))!.n);
+}
+
+/** Main categories by code and by name, for imports and defaults. */
+export async function mainCategoryKeys(db: ReadableDB): Promise<{ id: CategoryId; name: string; code: string | null }[]> {
+  const rows = await db.all<{ id: number; name: string; code: string | null }>('SELECT id, name, code FROM category WHERE parent_id IS NULL');
+  return rows.map((r) => ({ id: categoryId(r.id), name: r.name, code: r.code }));
 }
 
 /** Any category by code, sub-categories included (an import may have mapped one). */
-export function categoryKeys(db: ReadableDB): { id: CategoryId; name: string; code: string | null; isMain: boolean }[] {
-  const code = codeColumn(db, 'category');
-  return (sql(db, `SELECT id, name, ${code} AS code, parent_id IS NULL AS is_main FROM category`).all() as {
-    id: number;
-    name: string;
-    code: string | null;
-    is_main: number;
-  }[]).map((r) => ({ id: categoryId(r.id), name: r.name, code: r.code, isMain: r.is_main === 1 }));
+export async function categoryKeys(db: ReadableDB): Promise<{ id: CategoryId; name: string; code: string | null; isMain: boolean }[]> {
+  const rows = await db.all<{ id: number; name: string; code: string | null; is_main: unknown }>(
+    'SELECT id, name, code, CASE WHEN parent_id IS NULL THEN 1 ELSE 0 END AS is_main FROM category',
+  );
+  return rows.map((r) => ({ id: categoryId(r.id), name: r.name, code: r.code, isMain: flag(r.is_main) }));
 }
 
 // --- assessments ---------------------------------------------------------------------------
@@ -279,6 +263,8 @@ interface AssessmentRow {
   created_at: string;
 }
 
+const ASSESSMENT_COLUMNS = 'id, name, organisation, assessed_on, created_at';
+
 const toSummary = (r: AssessmentRow): AssessmentSummary => ({
   id: assessmentId(r.id),
   name: r.name,
@@ -287,57 +273,61 @@ const toSummary = (r: AssessmentRow): AssessmentSummary => ({
   createdAt: r.created_at,
 });
 
-export function listAssessments(db: ReadableDB): AssessmentSummary[] {
-  return (sql(db, 'SELECT * FROM maturity_assessment ORDER BY assessed_on, id').all() as AssessmentRow[]).map(toSummary);
+export async function listAssessments(db: ReadableDB): Promise<AssessmentSummary[]> {
+  return (await db.all<AssessmentRow>(`SELECT ${ASSESSMENT_COLUMNS} FROM maturity_assessment ORDER BY assessed_on, id`)).map(toSummary);
 }
 
-export function getAssessment(db: ReadableDB, id: AssessmentId): Assessment | undefined {
-  const row = sql(db, 'SELECT * FROM maturity_assessment WHERE id = ?').get(id) as AssessmentRow | undefined;
+export async function getAssessment(db: ReadableDB, id: AssessmentId): Promise<Assessment | undefined> {
+  const row = await db.get<AssessmentRow>(`SELECT ${ASSESSMENT_COLUMNS} FROM maturity_assessment WHERE id = ?`, id);
   if (!row) return undefined;
-  const values = new Map(listLevels(db).map((l) => [l.id as number, l.value]));
-  const ratings = (sql(db, 'SELECT dimension_id, concept_id, level_id, not_applicable FROM maturity_rating WHERE assessment_id = ?').all(
+  const values = new Map((await listLevels(db)).map((l) => [l.id as number, l.value]));
+  const rows = await db.all<{ dimension_id: number; concept_id: number; level_id: number | null; not_applicable: unknown }>(
+    'SELECT dimension_id, concept_id, level_id, not_applicable FROM maturity_rating WHERE assessment_id = ?',
     id,
-  ) as { dimension_id: number; concept_id: number; level_id: number | null; not_applicable: number }[]).map(
+  );
+  const ratings = rows.map(
     (r): Rating => ({
       dimensionId: dimensionId(r.dimension_id),
       conceptId: conceptId(r.concept_id),
-      value: r.not_applicable === 1 ? 'na' : (values.get(r.level_id!) ?? 0),
+      value: flag(r.not_applicable) ? 'na' : (values.get(r.level_id!) ?? 0),
     }),
   );
   return { ...toSummary(row), ratings };
 }
 
-export function insertAssessment(db: WritableDB, a: { name: string; organisation: string; assessedOn: string }): AssessmentId {
-  const result = sql(db, 'INSERT INTO maturity_assessment (name, organisation, assessed_on, created_at) VALUES (?, ?, ?, ?)').run(
+export async function insertAssessment(db: WritableDB, a: { name: string; organisation: string; assessedOn: string }): Promise<AssessmentId> {
+  const row = await db.get<{ id: number }>(
+    'INSERT INTO maturity_assessment (name, organisation, assessed_on, created_at) VALUES (?, ?, ?, ?) RETURNING id',
     a.name,
     a.organisation,
     a.assessedOn,
     now(),
   );
-  return assessmentId(Number(result.lastInsertRowid));
+  return assessmentId(Number(row!.id));
 }
 
-export function updateAssessment(
+export async function updateAssessment(
   db: WritableDB,
   id: AssessmentId,
   change: { name?: string; organisation?: string; assessedOn?: string },
-): void {
-  if (change.name !== undefined) sql(db, 'UPDATE maturity_assessment SET name = ? WHERE id = ?').run(change.name, id);
-  if (change.organisation !== undefined) sql(db, 'UPDATE maturity_assessment SET organisation = ? WHERE id = ?').run(change.organisation, id);
-  if (change.assessedOn !== undefined) sql(db, 'UPDATE maturity_assessment SET assessed_on = ? WHERE id = ?').run(change.assessedOn, id);
+): Promise<void> {
+  if (change.name !== undefined) await db.run('UPDATE maturity_assessment SET name = ? WHERE id = ?', change.name, id);
+  if (change.organisation !== undefined) await db.run('UPDATE maturity_assessment SET organisation = ? WHERE id = ?', change.organisation, id);
+  if (change.assessedOn !== undefined) await db.run('UPDATE maturity_assessment SET assessed_on = ? WHERE id = ?', change.assessedOn, id);
 }
 
-export function deleteAssessment(db: WritableDB, id: AssessmentId): number {
-  return sql(db, 'DELETE FROM maturity_assessment WHERE id = ?').run(id).changes;
+export async function deleteAssessment(db: WritableDB, id: AssessmentId): Promise<number> {
+  return (await db.run('DELETE FROM maturity_assessment WHERE id = ?', id)).changes;
 }
 
 /** Sets (or clears, with null) one item's rating; the value is a level value or 'na'. */
-export function setRating(
+export async function setRating(
   db: WritableDB,
   r: { assessmentId: AssessmentId; dimensionId: DimensionId; conceptId: ConceptId; value: RatingValue | null },
-): void {
+): Promise<void> {
   if (r.value === null) {
-    sql(db, 'DELETE FROM maturity_rating WHERE assessment_id = ? AND dimension_id = ? AND concept_id = ?').run(
+    await db.run(
+      'DELETE FROM maturity_rating WHERE assessment_id = ? AND dimension_id = ? AND concept_id = ?',
       r.assessmentId,
       r.dimensionId,
       r.conceptId,
@@ -346,14 +336,17 @@ export function setRating(
   }
   let level: number | null = null;
   if (r.value !== 'na') {
-    const ids = levelIds(db);
-    level = ids[r.value - 1] ?? null;
-    if (level === null) throw new Error(`There is no level ${r.value}.`);
+    level = (await levelIds(db))[r.value - 1] ?? null;
+    if (level === null) throw new GroundworkError('invalid-input', `There is no level ${r.value}.`);
   }
-  sql(
-    db,
+  await db.run(
     `INSERT INTO maturity_rating (assessment_id, dimension_id, concept_id, level_id, not_applicable) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (assessment_id, dimension_id, concept_id) DO UPDATE SET level_id = excluded.level_id, not_applicable = excluded.not_applicable
-     WHERE level_id IS NOT excluded.level_id OR not_applicable IS NOT excluded.not_applicable`,
-  ).run(r.assessmentId, r.dimensionId, r.conceptId, level, r.value === 'na' ? 1 : 0);
+     WHERE maturity_rating.level_id IS DISTINCT FROM excluded.level_id OR maturity_rating.not_applicable IS DISTINCT FROM excluded.not_applicable`,
+    r.assessmentId,
+    r.dimensionId,
+    r.conceptId,
+    level,
+    r.value === 'na' ? 1 : 0,
+  );
 }

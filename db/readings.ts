@@ -1,11 +1,12 @@
 // Readings: alternative ways of counting a project admits. Choosing an option records it and
 // applies its placements (where its categories go); the counting queries read the active options
-// (weights, reading-only categories: db/filing-tree.ts). Changed only inside runCommand.
+// (weights, reading-only categories: db/filing-tree.ts). Changed only inside a command, or inside
+// a scratch transaction that is always rolled back (answers under other readings).
 
 import type { ReadingInfo } from '../shared/domain/study';
 import type { ComponentKey } from '../shared/domain/paradigm';
 import type { ReadableDB, WritableDB } from './handles';
-import { sql } from './handles';
+import { flag } from './sql';
 
 interface ReadingRow {
   id: number;
@@ -23,15 +24,14 @@ interface OptionRow {
   label_fa: string | null;
   label_en: string;
   explanation: string;
-  interpretation: number;
+  interpretation: unknown;
 }
 
-export function listReadings(db: ReadableDB): ReadingInfo[] {
-  const readings = sql(db, 'SELECT id, key, label_fa, label_en, explanation, active_option_id FROM reading ORDER BY position, id').all() as ReadingRow[];
-  const options = sql(
-    db,
+export async function listReadings(db: ReadableDB): Promise<ReadingInfo[]> {
+  const readings = await db.all<ReadingRow>('SELECT id, key, label_fa, label_en, explanation, active_option_id FROM reading ORDER BY position, id');
+  const options = await db.all<OptionRow>(
     'SELECT id, reading_id, key, label_fa, label_en, explanation, interpretation FROM reading_option ORDER BY reading_id, position, id',
-  ).all() as OptionRow[];
+  );
   return readings.map((r) => {
     const own = options.filter((o) => o.reading_id === r.id);
     return {
@@ -47,7 +47,7 @@ export function listReadings(db: ReadableDB): ReadingInfo[] {
         labelFa: o.label_fa,
         labelEn: o.label_en,
         explanation: o.explanation,
-        interpretation: o.interpretation === 1,
+        interpretation: flag(o.interpretation),
         active: o.id === r.active_option_id,
       })),
     };
@@ -55,30 +55,13 @@ export function listReadings(db: ReadableDB): ReadingInfo[] {
 }
 
 /** Makes an option active and moves its categories to where the option places them. */
-export function activateOption(db: WritableDB, readingId: number, optionId: number): void {
-  sql(db, 'UPDATE reading SET active_option_id = ? WHERE id = ?').run(optionId, readingId);
-  const placements = sql(db, 'SELECT category_id, parent_id, component FROM reading_placement WHERE option_id = ?').all(optionId) as {
-    category_id: number;
-    parent_id: number | null;
-    component: ComponentKey | null;
-  }[];
+export async function activateOption(db: WritableDB, readingId: number, optionId: number): Promise<void> {
+  await db.run('UPDATE reading SET active_option_id = ? WHERE id = ?', optionId, readingId);
+  const placements = await db.all<{ category_id: number; parent_id: number | null; component: ComponentKey | null }>(
+    'SELECT category_id, parent_id, component FROM reading_placement WHERE option_id = ?',
+    optionId,
+  );
   for (const p of placements) {
-    sql(db, 'UPDATE category SET parent_id = ?, component = ? WHERE id = ?').run(p.parent_id, p.component, p.category_id);
-  }
-}
-
-/**
- * Runs `read` as if the given options were active, then puts everything back (a savepoint rolled
- * back): for answers under other readings (the command line's --concepts, --consequences).
- */
-export function withReadings<T>(raw: ReadableDB, choice: { readingId: number; optionId: number }[], read: () => T): T {
-  if (choice.length === 0) return read();
-  raw.exec('SAVEPOINT gw_readings');
-  try {
-    for (const c of choice) activateOption(raw as WritableDB, c.readingId, c.optionId);
-    return read();
-  } finally {
-    raw.exec('ROLLBACK TO gw_readings');
-    raw.exec('RELEASE gw_readings');
+    await db.run('UPDATE category SET parent_id = ?, component = ? WHERE id = ?', p.parent_id, p.component, p.category_id);
   }
 }

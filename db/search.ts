@@ -1,64 +1,129 @@
-// Corpus search: an FTS5 index over the normalised text of every source pre-selects the sources
-// holding every term; the hits are then found in the normalised text and mapped back to offsets
-// of the canonical text (shared/domain/search-text.ts). The index is derived data: it is brought
-// in step with the document table (ids and SHA-256) before every search, so import, delete, undo
-// and redo need no hook, and it is never in the command log.
+// Corpus search: the sources holding every term are pre-selected (SQLite: an FTS5 index over the
+// normalised text; any other engine, or an index out of step: a scan of the texts); the hits are
+// then found in the normalised text and mapped back to offsets of the canonical text
+// (shared/domain/search-text.ts). The FTS5 index is derived data, never in the command log; a
+// search that finds it out of step scans instead, so a result never depends on it being current.
 
-import type { DocumentId, ConceptId } from '../shared/domain/ids';
+import type { ConceptId, DocumentId } from '../shared/domain/ids';
 import { documentId } from '../shared/domain/ids';
 import type { HitRange, SearchHit, WordFrequencies } from '../shared/domain/search-model';
 import { type FoldedText, foldForSearch, foldText, originalRange, WORD } from '../shared/domain/search-text';
 import { findTerms, ftsExpression, keywordInContext, type QueryTerm } from '../shared/domain/search-query';
 import { paragraphDirection } from '../shared/domain/text';
 import { STOP_WORDS } from '../shared/domain/stopwords';
-import type { ProjectDb } from './connection';
+import { textBySha } from './documents';
 import type { ReadableDB, WritableDB } from './handles';
-import { now, sql } from './handles';
+import { now } from './handles';
+import type { Store } from './store';
 
-/** Brings the index in step with the sources: drops what is gone, adds what is new. */
-export function syncSearchIndex(project: ProjectDb): { added: number; removed: number } {
-  const db = project.raw;
-  const docs = sql(db, 'SELECT id, sha256 FROM document').all() as { id: number; sha256: string }[];
+// ---------------------------------------------------------------------------------------------
+// SQLite only: the FTS5 index (tables search_text and search_indexed, migration 006). It is
+// brought in step with the sources (ids and SHA-256) before a search. Everything below this
+// banner and above the next is engine-specific; the rest of the module is portable SQL.
+
+const isSqlite = (db: ReadableDB) => db.dialect.name === 'sqlite';
+
+/** SQLite only: whether the FTS5 index holds exactly the current sources. */
+async function sqliteSearchIndexInStep(db: ReadableDB): Promise<boolean> {
+  const row = await db.get<{ stale: number }>(
+    `SELECT EXISTS (SELECT 1 FROM document d LEFT JOIN search_indexed i ON i.document_id = d.id AND i.sha256 = d.sha256
+                    WHERE i.document_id IS NULL)
+         OR EXISTS (SELECT 1 FROM search_indexed i LEFT JOIN document d ON d.id = i.document_id AND d.sha256 = i.sha256
+                    WHERE d.id IS NULL) AS stale`,
+  );
+  return Number(row?.stale ?? 1) === 0;
+}
+
+/** SQLite only: brings the FTS5 index in step with the sources: drops what is gone, adds what is new. */
+export async function sqliteSyncSearchIndex(db: WritableDB): Promise<{ added: number; removed: number }> {
+  const docs = await db.all<{ id: number; sha256: string }>('SELECT id, sha256 FROM document');
   const indexed = new Map(
-    (sql(db, 'SELECT document_id, sha256 FROM search_indexed').all() as { document_id: number; sha256: string }[]).map((r) => [
-      r.document_id,
-      r.sha256,
-    ]),
+    (await db.all<{ document_id: number; sha256: string }>('SELECT document_id, sha256 FROM search_indexed')).map((r) => [r.document_id, r.sha256]),
   );
   const toAdd = docs.filter((d) => indexed.get(d.id) !== d.sha256);
   const present = new Set(docs.map((d) => `${d.id}:${d.sha256}`));
   const toRemove = [...indexed].filter(([id, sha]) => !present.has(`${id}:${sha}`)).map(([id]) => id);
-  if (toAdd.length === 0 && toRemove.length === 0) return { added: 0, removed: 0 };
-  db.transaction(() => {
-    for (const id of toRemove) {
-      sql(db, 'DELETE FROM search_text WHERE rowid = ?').run(id);
-      sql(db, 'DELETE FROM search_indexed WHERE document_id = ?').run(id);
-    }
-    for (const doc of toAdd) {
-      const { text } = sql(db, 'SELECT text FROM document WHERE id = ?').get(doc.id) as { text: string };
-      sql(db, 'DELETE FROM search_text WHERE rowid = ?').run(doc.id);
-      sql(db, 'INSERT INTO search_text (rowid, body) VALUES (?, ?)').run(doc.id, foldText(text));
-      sql(db, 'INSERT OR REPLACE INTO search_indexed (document_id, sha256) VALUES (?, ?)').run(doc.id, doc.sha256);
-    }
-  })();
+  for (const id of toRemove) {
+    await db.run('DELETE FROM search_text WHERE rowid = ?', id);
+    await db.run('DELETE FROM search_indexed WHERE document_id = ?', id);
+  }
+  for (const doc of toAdd) {
+    const text = await db.get<{ text: string }>('SELECT text FROM source_text WHERE sha256 = ?', doc.sha256);
+    await db.run('DELETE FROM search_text WHERE rowid = ?', doc.id);
+    await db.run('INSERT INTO search_text (rowid, body) VALUES (?, ?)', doc.id, foldText(text?.text ?? ''));
+    await db.run(
+      'INSERT INTO search_indexed (document_id, sha256) VALUES (?, ?) ON CONFLICT (document_id) DO UPDATE SET sha256 = excluded.sha256',
+      doc.id,
+      doc.sha256,
+    );
+  }
   return { added: toAdd.length, removed: toRemove.length };
 }
 
-/** Normalised texts with their offset maps, per connection, keyed by SHA-256 (texts never change). */
-const foldedCache = new WeakMap<ReadableDB, Map<string, { original: string; folded: FoldedText }>>();
+/** SQLite only: the sources whose indexed text holds every term, with that normalised text, by name. */
+async function sqliteMatchingSources(db: ReadableDB, terms: readonly QueryTerm[]): Promise<Candidate[]> {
+  return db.all<Candidate>(
+    `SELECT t.rowid AS id, t.body AS body, d.name AS name FROM search_text t JOIN document d ON d.id = t.rowid
+     WHERE search_text MATCH ? ORDER BY lower(d.name), d.id`,
+    ftsExpression(terms),
+  );
+}
+
+/** SQLite only: every indexed source's normalised text, by id. */
+async function sqliteEachIndexedBody(db: ReadableDB, each: (row: { id: number; body: string }) => void): Promise<void> {
+  await db.each<{ id: number; body: string }>('SELECT rowid AS id, body FROM search_text ORDER BY rowid', [], each);
+}
+
+// End of the SQLite-only part.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Keeps the search index in step before a search (SQLite; a no-op for an engine without one, or
+ * a project open read-only, whose searches then scan the texts). Not a user action: no history.
+ */
+export async function refreshSearchIndex(store: Store): Promise<void> {
+  if (store.engine !== 'sqlite' || store.readOnly) return;
+  if (await store.read(sqliteSearchIndexInStep)) return;
+  await store.writeUnlogged(sqliteSyncSearchIndex);
+}
+
+/** Whether this search can use the engine's index (else it scans the texts). */
+async function indexUsable(db: ReadableDB): Promise<boolean> {
+  return isSqlite(db) && (await sqliteSearchIndexInStep(db));
+}
+
+interface Candidate {
+  id: number;
+  body: string;
+  name: string;
+}
+
+/** Portable: every source's normalised text in name order, for the terms to be looked for in it. */
+async function scannedSources(db: ReadableDB): Promise<Candidate[]> {
+  const rows = await db.all<{ id: number; sha256: string; name: string }>('SELECT id, sha256, name FROM document ORDER BY lower(name), id');
+  const out: Candidate[] = [];
+  for (const row of rows) {
+    const text = await textBySha(db, row.sha256);
+    if (text !== undefined) out.push({ id: Number(row.id), name: row.name, body: foldText(text) });
+  }
+  return out;
+}
+
+/** Normalised texts with their offset maps, keyed by SHA-256 (a text never changes; its hash names it). */
+const foldedCache = new Map<string, { original: string; folded: FoldedText }>();
 const FOLDED_KEPT = 8;
 
-function foldedSource(db: ReadableDB, id: DocumentId): { original: string; folded: FoldedText } {
-  const { sha256, text } = sql(db, 'SELECT sha256, text FROM document WHERE id = ?').get(id) as { sha256: string; text: string };
-  let cache = foldedCache.get(db);
-  if (!cache) foldedCache.set(db, (cache = new Map()));
-  let entry = cache.get(sha256);
-  if (entry) cache.delete(sha256);
+async function foldedSource(db: ReadableDB, id: DocumentId): Promise<{ original: string; folded: FoldedText }> {
+  const row = await db.get<{ sha256: string }>('SELECT sha256 FROM document WHERE id = ?', id);
+  const sha256 = row?.sha256 ?? '';
+  let entry = foldedCache.get(sha256);
+  if (entry) foldedCache.delete(sha256);
   else {
+    const text = (await textBySha(db, sha256)) ?? '';
     entry = { original: text, folded: foldForSearch(text) };
-    if (cache.size >= FOLDED_KEPT) cache.delete(cache.keys().next().value!);
+    if (foldedCache.size >= FOLDED_KEPT) foldedCache.delete(foldedCache.keys().next().value!);
   }
-  cache.set(sha256, entry);
+  foldedCache.set(sha256, entry);
   return entry;
 }
 
@@ -72,32 +137,27 @@ export interface CorpusSearch {
 
 /**
  * Searches every source (or the given ones). `limit` hits come with their context; `allRanges`
- * also returns every hit's original range (which maps every source with hits).
+ * also returns every hit's original range (which maps every source with hits). Call
+ * refreshSearchIndex first for speed; the answer is the same without it.
  */
-export function searchCorpus(
-  project: ProjectDb,
+export async function searchCorpus(
+  db: ReadableDB,
   terms: readonly QueryTerm[],
   options: { limit: number; documentIds?: readonly DocumentId[]; allRanges?: boolean },
-): CorpusSearch {
-  syncSearchIndex(project);
-  const db = project.read;
-  const rows = sql(
-    db,
-    `SELECT t.rowid AS id, t.body AS body, d.name AS name FROM search_text t JOIN document d ON d.id = t.rowid
-     WHERE search_text MATCH ? ORDER BY d.name COLLATE NOCASE, d.id`,
-  ).all(ftsExpression(terms)) as { id: number; body: string; name: string }[];
+): Promise<CorpusSearch> {
+  const rows = (await indexUsable(db)) ? await sqliteMatchingSources(db, terms) : await scannedSources(db);
   const only = options.documentIds ? new Set<number>(options.documentIds) : null;
   const result: CorpusSearch = { hits: [], ranges: [], total: 0, documents: [] };
   for (const row of rows) {
-    if (only && !only.has(row.id)) continue;
+    if (only && !only.has(Number(row.id))) continue;
     const found = findTerms(row.body, terms);
     if (found.length === 0) continue;
-    const id = documentId(row.id);
+    const id = documentId(Number(row.id));
     result.total += found.length;
     result.documents.push({ documentId: id, documentName: row.name, hits: found.length });
     const wanted = Math.max(0, options.limit - result.hits.length);
     if (wanted === 0 && !options.allRanges) continue;
-    const { original, folded } = foldedSource(db, id);
+    const { original, folded } = await foldedSource(db, id);
     // The stored body and a fresh fold agree unless the folding rules changed since indexing.
     const fresh = folded.text === row.body ? found : findTerms(folded.text, terms);
     let line = 0;
@@ -135,76 +195,91 @@ export function searchCorpus(
 
 // Dictionary: synonyms per concept, and rejected suggestions.
 
-export function conceptSynonyms(db: ReadableDB, id: ConceptId): string[] {
-  return (sql(db, 'SELECT term FROM concept_synonym WHERE concept_id = ? ORDER BY position').all(id) as { term: string }[]).map((r) => r.term);
+export async function conceptSynonyms(db: ReadableDB, id: ConceptId): Promise<string[]> {
+  return (await db.all<{ term: string }>('SELECT term FROM concept_synonym WHERE concept_id = ? ORDER BY position', id)).map((r) => r.term);
 }
 
-export function replaceSynonyms(db: WritableDB, id: ConceptId, terms: readonly string[]): void {
-  sql(db, 'DELETE FROM concept_synonym WHERE concept_id = ?').run(id);
-  terms.forEach((term, position) => sql(db, 'INSERT INTO concept_synonym (concept_id, term, position) VALUES (?, ?, ?)').run(id, term, position));
+export async function replaceSynonyms(db: WritableDB, id: ConceptId, terms: readonly string[]): Promise<void> {
+  await db.run('DELETE FROM concept_synonym WHERE concept_id = ?', id);
+  for (const [position, term] of terms.entries()) {
+    await db.run('INSERT INTO concept_synonym (concept_id, term, position) VALUES (?, ?, ?)', id, term, position);
+  }
 }
 
-export function rejectedRanges(db: ReadableDB, id: ConceptId): Set<string> {
-  const rows = sql(db, 'SELECT document_id, start_offset, end_offset FROM suggestion_rejection WHERE concept_id = ?').all(id) as {
-    document_id: number;
-    start_offset: number;
-    end_offset: number;
-  }[];
+export async function rejectedRanges(db: ReadableDB, id: ConceptId): Promise<Set<string>> {
+  const rows = await db.all<{ document_id: number; start_offset: number; end_offset: number }>(
+    'SELECT document_id, start_offset, end_offset FROM suggestion_rejection WHERE concept_id = ?',
+    id,
+  );
   return new Set(rows.map((r) => `${r.document_id}:${r.start_offset}:${r.end_offset}`));
 }
 
-export function insertRejection(db: WritableDB, id: ConceptId, range: HitRange): number {
-  return sql(
-    db,
-    `INSERT OR IGNORE INTO suggestion_rejection (concept_id, document_id, start_offset, end_offset, rejected_at) VALUES (?, ?, ?, ?, ?)`,
-  ).run(id, range.documentId, range.start, range.end, now()).changes;
+/** Records a rejected suggestion; 0 when it was already rejected. */
+export async function insertRejection(db: WritableDB, id: ConceptId, range: HitRange): Promise<number> {
+  return (
+    await db.run(
+      `INSERT INTO suggestion_rejection (concept_id, document_id, start_offset, end_offset, rejected_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT DO NOTHING`,
+      id,
+      range.documentId,
+      range.start,
+      range.end,
+      now(),
+    )
+  ).changes;
 }
 
 /** The ranges a concept codes, per source, for leaving out suggestions it already covers. */
-export function codedRanges(db: ReadableDB, id: ConceptId): Map<number, { start: number; end: number }[]> {
-  const rows = sql(db, 'SELECT document_id, start_offset, end_offset FROM segment WHERE concept_id = ?').all(id) as {
-    document_id: number;
-    start_offset: number;
-    end_offset: number;
-  }[];
+export async function codedRanges(db: ReadableDB, id: ConceptId): Promise<Map<number, { start: number; end: number }[]>> {
+  const rows = await db.all<{ document_id: number; start_offset: number; end_offset: number }>(
+    'SELECT document_id, start_offset, end_offset FROM segment WHERE concept_id = ?',
+    id,
+  );
   const map = new Map<number, { start: number; end: number }[]>();
   for (const r of rows) {
-    let list = map.get(r.document_id);
-    if (!list) map.set(r.document_id, (list = []));
-    list.push({ start: r.start_offset, end: r.end_offset });
+    let list = map.get(Number(r.document_id));
+    if (!list) map.set(Number(r.document_id), (list = []));
+    list.push({ start: Number(r.start_offset), end: Number(r.end_offset) });
   }
   return map;
 }
 
 // Word frequencies over the normalised text.
 
-/** A normalised word as its first source writes it (letters as typed there, ZWNJ and harakat kept). */
-function writtenForm(project: ProjectDb, word: string): string {
+/** Every source's normalised text, by id: from the index where it is usable, else folded here. */
+async function eachFoldedBody(db: ReadableDB, each: (row: { id: number; body: string }) => void): Promise<void> {
+  if (await indexUsable(db)) return sqliteEachIndexedBody(db, (row) => each({ id: Number(row.id), body: row.body }));
+  const rows = await db.all<{ id: number; sha256: string }>('SELECT id, sha256 FROM document ORDER BY id');
+  for (const row of rows) {
+    const text = await textBySha(db, row.sha256);
+    if (text !== undefined) each({ id: Number(row.id), body: foldText(text) });
+  }
+}
+
+/** A normalised word as the first source holding it writes it (letters as typed there, ZWNJ and harakat kept). */
+async function writtenForm(db: ReadableDB, word: string, source: number | undefined): Promise<string> {
+  if (source === undefined) return word;
   const term: QueryTerm = { words: [word], prefix: false, typed: word };
-  const row = sql(project.read, 'SELECT rowid AS id FROM search_text WHERE search_text MATCH ? LIMIT 1').get(ftsExpression([term])) as
-    | { id: number }
-    | undefined;
-  if (!row) return word;
-  const { original, folded } = foldedSource(project.read, documentId(row.id));
+  const { original, folded } = await foldedSource(db, documentId(source));
   const hit = findTerms(folded.text, [term])[0];
   if (!hit) return word;
   const range = originalRange(original, folded, hit.start, hit.end);
   return original.slice(range.start, range.end);
 }
 
-export function wordFrequencies(
-  project: ProjectDb,
+export async function wordFrequencies(
+  db: ReadableDB,
   options: { documentIds?: readonly DocumentId[]; limit: number; excludeStopWords: boolean },
-): WordFrequencies {
-  syncSearchIndex(project);
+): Promise<WordFrequencies> {
   const only = options.documentIds ? new Set<number>(options.documentIds) : null;
   const counts = new Map<string, number>();
   const docCounts = new Map<string, number>();
   const lastDoc = new Map<string, number>();
+  const firstDoc = new Map<string, number>();
   let total = 0;
   let documents = 0;
-  for (const row of sql(project.read, 'SELECT rowid AS id, body FROM search_text').iterate() as Iterable<{ id: number; body: string }>) {
-    if (only && !only.has(row.id)) continue;
+  await eachFoldedBody(db, (row) => {
+    if (only && !only.has(row.id)) return;
     documents += 1;
     for (const m of row.body.matchAll(WORD)) {
       const word = m[0];
@@ -213,14 +288,16 @@ export function wordFrequencies(
       total += 1;
       counts.set(word, (counts.get(word) ?? 0) + 1);
       if (lastDoc.get(word) !== row.id) {
+        if (!firstDoc.has(word)) firstDoc.set(word, row.id);
         lastDoc.set(word, row.id);
         docCounts.set(word, (docCounts.get(word) ?? 0) + 1);
       }
     }
+  });
+  const top = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, options.limit);
+  const words = [];
+  for (const [word, count] of top) {
+    words.push({ word, written: await writtenForm(db, word, firstDoc.get(word)), count, documents: docCounts.get(word) ?? 0 });
   }
-  const words = [...counts]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, options.limit)
-    .map(([word, count]) => ({ word, written: writtenForm(project, word), count, documents: docCounts.get(word) ?? 0 }));
   return { words, totalWords: total, distinctWords: counts.size, documents, stopWordsExcluded: options.excludeStopWords };
 }

@@ -6,71 +6,67 @@ import { COMPONENT_LABELS, COMPONENT_LABELS_FA, type ComponentKey } from '../sha
 import { paletteColor } from '../shared/domain/colors';
 import { categoryId } from '../shared/domain/ids';
 import type { CompareRow, DimensionInfo, StudyInfo } from '../shared/domain/study';
-import type { ReadableDB } from './handles';
-import { now, sql } from './handles';
-import { listReadings } from './readings';
-import type Database from 'better-sqlite3';
+import type { ReadableDB, WritableDB } from './handles';
+import { now } from './handles';
+import { activateOption, listReadings } from './readings';
 
-export function getFact<T>(db: ReadableDB, key: string): T | null {
-  const row = sql(db, 'SELECT value FROM study_fact WHERE key = ?').get(key) as { value: string } | undefined;
+export async function getFact<T>(db: ReadableDB, key: string): Promise<T | null> {
+  const row = await db.get<{ value: string }>('SELECT value FROM study_fact WHERE key = ?', key);
   return row ? (JSON.parse(row.value) as T) : null;
 }
 
-export function listDimensions(db: ReadableDB): DimensionInfo[] {
-  const rows = sql(db, 'SELECT id, code, component, label_fa, label_en, position FROM dimension ORDER BY position, id').all() as {
+export async function listDimensions(db: ReadableDB): Promise<DimensionInfo[]> {
+  const rows = await db.all<{
     id: number;
     code: string;
     component: ComponentKey | null;
     label_fa: string | null;
     label_en: string | null;
     position: number;
-  }[];
+  }>('SELECT id, code, component, label_fa, label_en, position FROM dimension ORDER BY position, id');
   // A dimension's rows: the categories in it, except the category that stands for the dimension itself.
-  const members = sql(
-    db,
-    'SELECT c.id, c.dimension_id FROM category c JOIN dimension d ON d.id = c.dimension_id WHERE c.code IS NOT d.code ORDER BY c.code, c.id',
-  ).all() as { id: number; dimension_id: number }[];
+  const members = await db.all<{ id: number; dimension_id: number }>(
+    'SELECT c.id, c.dimension_id FROM category c JOIN dimension d ON d.id = c.dimension_id WHERE c.code IS DISTINCT FROM d.code ORDER BY c.code, c.id',
+  );
   return rows.map((r) => ({
     id: r.id,
     code: r.code,
     component: r.component,
     labelFa: r.label_fa,
     labelEn: r.label_en,
-    position: r.position,
+    position: Number(r.position),
     categoryIds: members.filter((m) => m.dimension_id === r.id).map((m) => categoryId(m.id)),
   }));
 }
 
 type Reasons = StudyInfo['reasons'];
 
-export function studyInfo(db: ReadableDB): StudyInfo {
-  const study = getFact<{ title: string; citation: string }>(db, 'study');
+export async function studyInfo(db: ReadableDB): Promise<StudyInfo> {
+  const study = await getFact<{ title: string; citation: string }>(db, 'study');
   return {
     title: study?.title ?? null,
     citation: study?.citation ?? null,
-    screening: getFact(db, 'screening'),
-    reasons: getFact<Reasons>(db, 'reasons') ?? {},
-    general: getFact<string[]>(db, 'general') ?? [],
-    references: getFact(db, 'references') ?? { en: [], fa: [] },
-    dimensions: listDimensions(db),
-    readings: listReadings(db),
+    screening: await getFact(db, 'screening'),
+    reasons: (await getFact<Reasons>(db, 'reasons')) ?? {},
+    general: (await getFact<string[]>(db, 'general')) ?? [],
+    references: (await getFact(db, 'references')) ?? { en: [], fa: [] },
+    dimensions: await listDimensions(db),
+    readings: await listReadings(db),
   };
 }
 
 const MEASURES = { main_categories: 'mainCategories', concepts: 'concepts', final_codes: 'finalCodes' } as const;
 
 /** Reported figures per component ('total' for the totals row); empty in a plain project. */
-export function reportedFigures(db: ReadableDB): Map<ComponentKey | 'total', CountRow> {
-  const rows = sql(db, 'SELECT component, measure, value FROM reported_figure').all() as {
-    component: ComponentKey | null;
-    measure: keyof typeof MEASURES;
-    value: number;
-  }[];
+export async function reportedFigures(db: ReadableDB): Promise<Map<ComponentKey | 'total', CountRow>> {
+  const rows = await db.all<{ component: ComponentKey | null; measure: keyof typeof MEASURES; value: number }>(
+    'SELECT component, measure, value FROM reported_figure',
+  );
   const out = new Map<ComponentKey | 'total', CountRow>();
   for (const r of rows) {
     const key = r.component ?? 'total';
     const row = out.get(key) ?? { mainCategories: 0, concepts: 0, finalCodes: 0 };
-    row[MEASURES[r.measure]] = r.value;
+    row[MEASURES[r.measure]] = Number(r.value);
     out.set(key, row);
   }
   return out;
@@ -83,9 +79,9 @@ const minus = (a: CountRow, b: CountRow): CountRow => ({
 });
 
 /** Reproduced beside reported. The total row sums the component rows, as the study's Table 8 does. */
-export function compareRows(db: ReadableDB, counts: ParadigmCounts): CompareRow[] {
-  const reported = reportedFigures(db);
-  const reasons = getFact<Reasons>(db, 'reasons') ?? {};
+export async function compareRows(db: ReadableDB, counts: ParadigmCounts): Promise<CompareRow[]> {
+  const reported = await reportedFigures(db);
+  const reasons = (await getFact<Reasons>(db, 'reasons')) ?? {};
   const rows: CompareRow[] = counts.rows.map((r) => {
     const rep = reported.get(r.component) ?? null;
     const reproduced = { mainCategories: r.mainCategories, concepts: r.concepts, finalCodes: r.finalCodes };
@@ -164,152 +160,162 @@ export interface StudyData {
 }
 
 /**
- * Writes the study's codebook, readings, reported figures and facts into an empty project, in one
- * transaction and outside the command log (it is the project's starting point, not an undo step).
+ * Writes the study's codebook, readings, reported figures and facts into an empty project. Call it
+ * inside `store.writeUnlogged` (one transaction, outside the command log: it is the project's
+ * starting point, not an undo step).
  */
-export function writeStudy(db: Database.Database, data: StudyData): void {
-  db.transaction(() => {
-    const at = now();
-    const setComponent = db.prepare('UPDATE paradigm_component SET label_fa = ?, label_en = ? WHERE key = ?');
-    for (const c of data.components) setComponent.run(c.fa, c.en, c.key);
+export async function writeStudy(db: WritableDB, data: StudyData): Promise<void> {
+  const at = now();
+  const insertId = async (text: string, ...params: (string | number | null)[]) =>
+    Number((await db.get<{ id: number }>(`${text} RETURNING id`, ...params))!.id);
+  const colorOf = async (id: number) => (await db.get<{ color: string }>('SELECT color FROM category WHERE id = ?', id))!.color;
 
-    const insertDimension = db.prepare('INSERT INTO dimension (code, component, label_fa, label_en, position) VALUES (?, ?, ?, ?, ?)');
-    const dimensionIds = new Map<string, number>();
-    data.dimensions.forEach((d, i) => dimensionIds.set(d.code, Number(insertDimension.run(d.code, d.component, d.fa, d.en, i).lastInsertRowid)));
+  for (const c of data.components) await db.run('UPDATE paradigm_component SET label_fa = ?, label_en = ? WHERE key = ?', c.fa, c.en, c.key);
 
-    const insertCategory = db.prepare(
+  const dimensionIds = new Map<string, number>();
+  for (const [i, d] of data.dimensions.entries()) {
+    dimensionIds.set(
+      d.code,
+      await insertId('INSERT INTO dimension (code, component, label_fa, label_en, position) VALUES (?, ?, ?, ?, ?)', d.code, d.component, d.fa, d.en, i),
+    );
+  }
+
+  const categoryIds = new Map<string, number>();
+  let colour = 0;
+  const addCategory = async (c: {
+    name: string;
+    color?: string;
+    parent?: number | null;
+    component?: ComponentKey | null;
+    code: string;
+    fa: string;
+    en: string;
+    dimension?: number | null;
+    option?: number | null;
+    notes?: unknown;
+  }) => {
+    const id = await insertId(
       `INSERT INTO category (name, color, parent_id, component, created_at, code, label_fa, label_en, dimension_id, reading_option_id, notes)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      c.name,
+      c.color ?? paletteColor(colour++ + 5),
+      c.parent ?? null,
+      c.component ?? null,
+      at,
+      c.code,
+      c.fa,
+      c.en,
+      c.dimension ?? null,
+      c.option ?? null,
+      c.notes === undefined ? null : JSON.stringify(c.notes),
     );
-    const categoryIds = new Map<string, number>();
-    let colour = 0;
-    const addCategory = (c: {
-      name: string;
-      color?: string;
-      parent?: number | null;
-      component?: ComponentKey | null;
-      code: string;
-      fa: string;
-      en: string;
-      dimension?: number | null;
-      option?: number | null;
-      notes?: unknown;
-    }) => {
-      const id = Number(
-        insertCategory.run(
-          c.name,
-          c.color ?? paletteColor(colour++ + 5),
-          c.parent ?? null,
-          c.component ?? null,
-          at,
-          c.code,
-          c.fa,
-          c.en,
-          c.dimension ?? null,
-          c.option ?? null,
-          c.notes === undefined ? null : JSON.stringify(c.notes),
-        ).lastInsertRowid,
-      );
-      categoryIds.set(c.code, id);
-      return id;
-    };
+    categoryIds.set(c.code, id);
+    return id;
+  };
 
-    // Dimensions that stand as categories: those the grouping counts as main categories (the
-    // contextual D2, D3) and the consequence dimension D7, which the readings place.
-    const dimensionAsCategory = new Set(data.dimensions.filter((d) => d.countsAsMainCategory || d.component === 'consequences').map((d) => d.code));
-    for (const d of data.dimensions) {
-      if (!dimensionAsCategory.has(d.code)) continue;
-      addCategory({ name: d.fa, component: d.component, code: d.code, fa: d.fa, en: d.en, dimension: dimensionIds.get(d.code)!, notes: { asPrinted: d.faAsPrinted } });
-    }
+  // Dimensions that stand as categories: those the grouping counts as main categories (the
+  // contextual D2, D3) and the consequence dimension D7, which the readings place.
+  const dimensionAsCategory = new Set(data.dimensions.filter((d) => d.countsAsMainCategory || d.component === 'consequences').map((d) => d.code));
+  for (const d of data.dimensions) {
+    if (!dimensionAsCategory.has(d.code)) continue;
+    await addCategory({ name: d.fa, component: d.component, code: d.code, fa: d.fa, en: d.en, dimension: dimensionIds.get(d.code)!, notes: { asPrinted: d.faAsPrinted } });
+  }
 
-    const insertConcept = db.prepare(
-      'INSERT INTO concept (label, color, in_vivo, created_at, code, label_fa, label_en, notes) VALUES (?, ?, 0, ?, ?, ?, ?, ?)',
-    );
-    const fileConcept = db.prepare('INSERT INTO category_concept (category_id, concept_id) VALUES (?, ?)');
-    const conceptIds = new Map<string, number>();
-    for (const cat of data.categories) {
-      const parent = categoryIds.get(cat.dimension) ?? null;
-      const color = parent === null ? undefined : (db.prepare('SELECT color FROM category WHERE id = ?').get(parent) as { color: string }).color;
-      const id = addCategory({
-        name: cat.fa,
-        color,
-        parent,
-        component: parent === null ? cat.component : null,
-        code: cat.code,
-        fa: cat.fa,
-        en: cat.en,
-        dimension: dimensionIds.get(cat.dimension)!,
-        notes: { table7Lines: cat.table7Lines, openEnded: cat.openEnded, internalEtcMarkers: cat.internalEtcMarkers, parseNotes: cat.parseNotes, table6Match: cat.table6Match },
-      });
-      const catColor = (db.prepare('SELECT color FROM category WHERE id = ?').get(id) as { color: string }).color;
-      for (const concept of cat.concepts) {
-        const conceptId = Number(
-          insertConcept.run(concept.fa, catColor, at, concept.code, concept.fa, concept.en, Object.keys(concept.flags).length ? JSON.stringify(concept.flags) : null)
-            .lastInsertRowid,
-        );
-        conceptIds.set(concept.code, conceptId);
-        fileConcept.run(id, conceptId);
-      }
-    }
-
-    const insertReading = db.prepare('INSERT INTO reading (key, label_fa, label_en, explanation, position) VALUES (?, ?, ?, ?, ?)');
-    const insertOption = db.prepare(
-      'INSERT INTO reading_option (reading_id, key, label_fa, label_en, explanation, interpretation, position) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
-    const insertWeight = db.prepare('INSERT INTO reading_concept_weight (option_id, concept_id, weight) VALUES (?, ?, ?)');
-    const insertPlacement = db.prepare('INSERT INTO reading_placement (option_id, category_id, parent_id, component) VALUES (?, ?, ?, ?)');
-    data.readings.forEach((reading, i) => {
-      const readingId = Number(insertReading.run(reading.key, reading.fa, reading.en, reading.explanation, i).lastInsertRowid);
-      const pending: (() => void)[] = [];
-      let active = 0;
-      reading.options.forEach((option, j) => {
-        const optionId = Number(insertOption.run(readingId, option.key, option.fa, option.en, option.explanation, option.interpretation ? 1 : 0, j).lastInsertRowid);
-        if (option.key === reading.defaultOption) active = optionId;
-        for (const [code, weight] of Object.entries(option.weights ?? {})) {
-          const concept = conceptIds.get(code);
-          if (concept === undefined) throw new Error(`The study data weighs an unknown concept ${code}.`);
-          insertWeight.run(optionId, concept, weight);
-        }
-        for (const c of option.categories ?? []) {
-          addCategory({ name: c.fa, component: 'consequences', code: c.code, fa: c.fa, en: c.en, option: optionId, notes: { source: c.source, interpretation: option.interpretation ?? false } });
-        }
-        pending.push(() => {
-          for (const p of option.placements ?? []) {
-            const category = categoryIds.get(p.category);
-            const parent = p.parent === null ? null : categoryIds.get(p.parent);
-            if (category === undefined || parent === undefined) throw new Error(`The study data places an unknown category (${p.category} in ${p.parent}).`);
-            insertPlacement.run(optionId, category, parent, p.component);
-          }
-        });
-      });
-      for (const place of pending) place();
-      db.prepare('UPDATE reading SET active_option_id = ? WHERE id = ?').run(active, readingId);
-      const placements = db.prepare('SELECT category_id, parent_id, component FROM reading_placement WHERE option_id = ?').all(active) as {
-        category_id: number;
-        parent_id: number | null;
-        component: string | null;
-      }[];
-      for (const p of placements) db.prepare('UPDATE category SET parent_id = ?, component = ? WHERE id = ?').run(p.parent_id, p.component, p.category_id);
+  const conceptIds = new Map<string, number>();
+  for (const cat of data.categories) {
+    const parent = categoryIds.get(cat.dimension) ?? null;
+    const color = parent === null ? undefined : await colorOf(parent);
+    const id = await addCategory({
+      name: cat.fa,
+      color,
+      parent,
+      component: parent === null ? cat.component : null,
+      code: cat.code,
+      fa: cat.fa,
+      en: cat.en,
+      dimension: dimensionIds.get(cat.dimension)!,
+      notes: { table7Lines: cat.table7Lines, openEnded: cat.openEnded, internalEtcMarkers: cat.internalEtcMarkers, parseNotes: cat.parseNotes, table6Match: cat.table6Match },
     });
-
-    const insertFigure = db.prepare('INSERT INTO reported_figure (component, measure, value, source) VALUES (?, ?, ?, ?)');
-    const figures = [...data.components.map((c) => ({ component: c.key as ComponentKey | null, ...c.reported })), { component: null, ...data.reportedTotal }];
-    for (const f of figures) {
-      const source = `Table 8, line ${f.line}`;
-      insertFigure.run(f.component, 'main_categories', f.mainCategories, source);
-      insertFigure.run(f.component, 'concepts', f.concepts, source);
-      insertFigure.run(f.component, 'final_codes', f.finalCodes, source);
+    const catColor = await colorOf(id);
+    for (const concept of cat.concepts) {
+      const conceptId = await insertId(
+        'INSERT INTO concept (label, color, in_vivo, created_at, code, label_fa, label_en, notes) VALUES (?, ?, 0, ?, ?, ?, ?, ?)',
+        concept.fa,
+        catColor,
+        at,
+        concept.code,
+        concept.fa,
+        concept.en,
+        Object.keys(concept.flags).length ? JSON.stringify(concept.flags) : null,
+      );
+      conceptIds.set(concept.code, conceptId);
+      await db.run('INSERT INTO category_concept (category_id, concept_id) VALUES (?, ?)', id, conceptId);
     }
+  }
 
-    const fact = db.prepare('INSERT INTO study_fact (key, value) VALUES (?, ?)');
-    const reasons: Record<string, string> = { total: data.reasons.total, finalCodes: data.reasons.finalCodes };
-    for (const c of data.components) reasons[c.key] = [c.reason.comparison, c.reason.note].filter(Boolean).join(' — ');
-    fact.run('study', JSON.stringify({ title: data.title, citation: data.source.citation, sha256: data.source.sha256 }));
-    fact.run('screening', JSON.stringify({ identified: data.screening.identified, screened: data.screening.screened, included: data.screening.included }));
-    fact.run('screening.details', JSON.stringify(data.screening));
-    fact.run('reasons', JSON.stringify(reasons));
-    fact.run('general', JSON.stringify(data.reasons.general));
-    fact.run('method', JSON.stringify(data.method));
-    fact.run('references', JSON.stringify(data.references));
-  })();
+  for (const [i, reading] of data.readings.entries()) {
+    const readingId = await insertId(
+      'INSERT INTO reading (key, label_fa, label_en, explanation, position) VALUES (?, ?, ?, ?, ?)',
+      reading.key,
+      reading.fa,
+      reading.en,
+      reading.explanation,
+      i,
+    );
+    // Placements name categories of later options too: written once every option's categories exist.
+    const pending: (() => Promise<void>)[] = [];
+    let active = 0;
+    for (const [j, option] of reading.options.entries()) {
+      const optionId = await insertId(
+        'INSERT INTO reading_option (reading_id, key, label_fa, label_en, explanation, interpretation, position) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        readingId,
+        option.key,
+        option.fa,
+        option.en,
+        option.explanation,
+        option.interpretation ? 1 : 0,
+        j,
+      );
+      if (option.key === reading.defaultOption) active = optionId;
+      for (const [code, weight] of Object.entries(option.weights ?? {})) {
+        const concept = conceptIds.get(code);
+        if (concept === undefined) throw new Error(`The study data weighs an unknown concept ${code}.`);
+        await db.run('INSERT INTO reading_concept_weight (option_id, concept_id, weight) VALUES (?, ?, ?)', optionId, concept, weight);
+      }
+      for (const c of option.categories ?? []) {
+        await addCategory({ name: c.fa, component: 'consequences', code: c.code, fa: c.fa, en: c.en, option: optionId, notes: { source: c.source, interpretation: option.interpretation ?? false } });
+      }
+      pending.push(async () => {
+        for (const p of option.placements ?? []) {
+          const category = categoryIds.get(p.category);
+          const parent = p.parent === null ? null : categoryIds.get(p.parent);
+          if (category === undefined || parent === undefined) throw new Error(`The study data places an unknown category (${p.category} in ${p.parent}).`);
+          await db.run('INSERT INTO reading_placement (option_id, category_id, parent_id, component) VALUES (?, ?, ?, ?)', optionId, category, parent, p.component);
+        }
+      });
+    }
+    for (const place of pending) await place();
+    await activateOption(db, readingId, active);
+  }
+
+  const figures = [...data.components.map((c) => ({ component: c.key as ComponentKey | null, ...c.reported })), { component: null, ...data.reportedTotal }];
+  for (const f of figures) {
+    const source = `Table 8, line ${f.line}`;
+    for (const [measure, value] of [['main_categories', f.mainCategories], ['concepts', f.concepts], ['final_codes', f.finalCodes]] as const) {
+      await db.run('INSERT INTO reported_figure (component, measure, value, source) VALUES (?, ?, ?, ?)', f.component, measure, value, source);
+    }
+  }
+
+  const reasons: Record<string, string> = { total: data.reasons.total, finalCodes: data.reasons.finalCodes };
+  for (const c of data.components) reasons[c.key] = [c.reason.comparison, c.reason.note].filter(Boolean).join(' — ');
+  const facts: [string, unknown][] = [
+    ['study', { title: data.title, citation: data.source.citation, sha256: data.source.sha256 }],
+    ['screening', { identified: data.screening.identified, screened: data.screening.screened, included: data.screening.included }],
+    ['screening.details', data.screening],
+    ['reasons', reasons],
+    ['general', data.reasons.general],
+    ['method', data.method],
+    ['references', data.references],
+  ];
+  for (const [key, value] of facts) await db.run('INSERT INTO study_fact (key, value) VALUES (?, ?)', key, JSON.stringify(value));
 }

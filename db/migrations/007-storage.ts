@@ -31,6 +31,15 @@ export function up(db: Database.Database): void {
     CREATE INDEX command_session ON command (session, state, id);
     CREATE INDEX command_actor ON command (actor, state, id);
 
+    -- The sessions (windows, processes) that have the file open: a step of a live session is
+    -- undone only there; a step of a session that ended is its author's to undo.
+    CREATE TABLE store_session (
+      id TEXT PRIMARY KEY,
+      actor TEXT,
+      opened_at TEXT NOT NULL,
+      seen_at TEXT NOT NULL
+    ) STRICT;
+
     ALTER TABLE command_change ADD COLUMN row_key TEXT;
     ALTER TABLE command_change ADD COLUMN document_id INTEGER;
   `);

@@ -19,7 +19,9 @@ export const APPLICATION_ID = 0x47574b31;
 function configure(db: Database.Database): void {
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  // Short: a change waiting for another process's lock retries without blocking the thread
+  // (db/sqlite/store.ts); the timeout only covers a lock held for an instant.
+  db.pragma('busy_timeout = 50');
   // FULL: a commit is on the disk before it is acknowledged, so an acknowledged change survives
   // a power loss or an OS crash (NORMAL in WAL mode may lose the last ones).
   db.pragma('synchronous = FULL');

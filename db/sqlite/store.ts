@@ -11,7 +11,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { GroundworkError } from '../../shared/api/errors';
 import type { ProjectInfo } from '../../shared/domain/model';
-import { history, runLogged, step } from '../command-log';
+import { endSession, history, runLogged, SESSION_LIVE_MS, step, touchSession } from '../command-log';
 import type { ReadableDB, WritableDB } from '../handles';
 import type { CompactOptions, CompactReport, Store, StoreChange } from '../store';
 import { ALL_TOUCHED } from '../store';
@@ -44,6 +44,9 @@ export function storeError(error: unknown, file: string): unknown {
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
     return new GroundworkError('io', `${name} is damaged (${(error as Error).message}); open a backup copy instead.`);
   }
+  if (code.startsWith('SQLITE_CONSTRAINT')) {
+    return new GroundworkError('conflict', `The change was refused because it would break the project's rules (${(error as Error).message}); nothing was changed.`);
+  }
   if (code === 'SQLITE_FULL') return new GroundworkError('io', `The disk holding ${name} is full; nothing was changed.`);
   if (code.startsWith('SQLITE_IOERR')) return new GroundworkError('io', `${name} could not be read or written (${code}); nothing was changed.`);
   return error;
@@ -57,6 +60,28 @@ export interface SqliteStoreOptions {
 }
 
 const WATCH_MS = 300;
+/** How long a change waits for another process's change to finish before giving up. */
+const LOCK_WAIT_MS = 15_000;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * BEGIN IMMEDIATE, waiting for another process's write lock without blocking this thread: each
+ * try waits at most the connection's short busy timeout, then the event loop runs before the next.
+ */
+async function beginImmediate(raw: Database.Database, file: string): Promise<void> {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      raw.exec('BEGIN IMMEDIATE');
+      return;
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? '';
+      if (!code.startsWith('SQLITE_BUSY') || Date.now() > deadline) throw storeError(error, file);
+      await pause(Math.min(5 * 2 ** attempt, 100));
+    }
+  }
+}
 
 export function sqliteStore(raw: Database.Database, file: string, options: SqliteStoreOptions = {}): Store {
   const executor = sqliteExecutor(raw);
@@ -85,10 +110,13 @@ export function sqliteStore(raw: Database.Database, file: string, options: Sqlit
     }
     return gate(async () => {
       if (!raw.open) throw new GroundworkError('no-project', 'The project was closed.');
-      try {
-        raw.exec(mode === 'write' ? 'BEGIN IMMEDIATE' : 'BEGIN');
-      } catch (error) {
-        throw storeError(error, file);
+      if (mode === 'write') await beginImmediate(raw, file);
+      else {
+        try {
+          raw.exec('BEGIN');
+        } catch (error) {
+          throw storeError(error, file);
+        }
       }
       try {
         const value = await inside.run({ writable: mode === 'write' }, fn);
@@ -102,10 +130,25 @@ export function sqliteStore(raw: Database.Database, file: string, options: Sqlit
     });
   }
 
+  const session = crypto.randomUUID();
+  const actor = options.actor ?? null;
+  let lastSeen = 0;
+  /** Tells other windows this session is open, so they leave its steps alone. */
+  const heartbeat = async () => {
+    if (readOnly || Date.now() - lastSeen < SESSION_LIVE_MS / 4) return;
+    lastSeen = Date.now();
+    try {
+      await transact('write', () => touchSession(writer, session, actor));
+    } catch {
+      // Busy in another process: the next beat tries again.
+    }
+  };
+
   let watcher: NodeJS.Timeout | null = null;
   if (options.watch) {
     watcher = setInterval(() => {
       if (!raw.open || inside.getStore()) return;
+      void heartbeat();
       void gate(async () => {
         if (!raw.open) return;
         const version = raw.pragma('data_version', { simple: true }) as number;
@@ -117,13 +160,14 @@ export function sqliteStore(raw: Database.Database, file: string, options: Sqlit
     }, WATCH_MS);
     watcher.unref();
   }
+  void heartbeat();
 
   const store: Store = {
     engine: 'sqlite',
     location: file,
     readOnly,
-    session: crypto.randomUUID(),
-    actor: options.actor ?? null,
+    session,
+    actor,
 
     info: () =>
       transact('read', async (): Promise<ProjectInfo> => {
@@ -209,6 +253,13 @@ export function sqliteStore(raw: Database.Database, file: string, options: Sqlit
     async close() {
       if (watcher) clearInterval(watcher);
       watcher = null;
+      if (!readOnly && raw.open) {
+        try {
+          await transact('write', () => endSession(writer, session));
+        } catch {
+          // The session's row goes stale by itself.
+        }
+      }
       await gate(async () => {
         if (!raw.open) return;
         if (!readOnly) {

@@ -49,8 +49,8 @@ export const SEGMENT_HEADER = [
  * One row per segment. A concept filed under several categories lists each filing in the category,
  * main-category and component cells, in the same order, separated by " | ".
  */
-export function segmentRows(db: ReadableDB): (string | number)[][] {
-  const codebook = getCodebook(db);
+export async function segmentRows(db: ReadableDB): Promise<(string | number)[][]> {
+  const codebook = await getCodebook(db);
   const categories = new Map(codebook.categories.map((c) => [c.id, c]));
   const mainOf = (id: CategoryId) => {
     let category = categories.get(id)!;
@@ -73,18 +73,18 @@ export function segmentRows(db: ReadableDB): (string | number)[][] {
     filings.set(f.conceptId, list);
   }
   const paragraphs = new Map<DocumentId, ReturnType<typeof splitParagraphs>>();
-  const paragraphsOf = (id: DocumentId) => {
+  const paragraphsOf = async (id: DocumentId) => {
     let list = paragraphs.get(id);
     if (!list) {
-      list = splitParagraphs(getDocumentText(db, id) ?? '');
+      list = splitParagraphs((await getDocumentText(db, id)) ?? '');
       paragraphs.set(id, list);
     }
     return list;
   };
   const rows: (string | number)[][] = [SEGMENT_HEADER];
-  for (const s of listSegments(db, { kind: 'all' })) {
+  for (const s of await listSegments(db, { kind: 'all' })) {
     const f = filings.get(s.conceptId) ?? [];
-    const paragraph = paragraphAt(paragraphsOf(s.documentId), s.start);
+    const paragraph = paragraphAt(await paragraphsOf(s.documentId), s.start);
     rows.push([
       s.id, s.documentName, s.conceptLabel,
       f.map((x) => x.category).join(' | '), f.map((x) => x.main).join(' | '), f.map((x) => x.component).join(' | '),

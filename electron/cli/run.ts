@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { createClient } from '../../shared/api/client';
 import { GroundworkError, isGroundworkError } from '../../shared/api/errors';
 import type { ParadigmCounts } from '../../shared/domain/model';
-import { createProjectFile, closeProjectFile, openProjectFile, PROJECT_EXTENSION } from '../../db/connection';
+import { createProjectFile, openProjectFile, PROJECT_EXTENSION } from '../../db/sqlite/open';
 import { createBackend } from '../backend/backend';
 import { localTransport } from '../backend/dispatcher';
 import { importFromPaths } from '../backend/import/paths';
@@ -91,7 +91,7 @@ async function withProject<T>(file: string | undefined, use: (api: ReturnType<ty
     await api.call('project.open', { path: file });
     return await use(api);
   } finally {
-    backend.close();
+    await backend.close();
   }
 }
 
@@ -182,20 +182,21 @@ export async function run(argv: string[], io: Io): Promise<number> {
         const file = positionals[0];
         if (!file || positionals.length > 1) throw new UsageError('init takes one project file.');
         const target = path.extname(file) ? file : `${file}${PROJECT_EXTENSION}`;
-        closeProjectFile(createProjectFile(target, values.name ?? path.basename(target, path.extname(target))));
+        await createProjectFile(target, values.name ?? path.basename(target, path.extname(target))).close();
         io.out(`Created ${path.resolve(target)}`);
         return 0;
       }
       case 'import': {
         const [file, ...paths] = rest;
         if (!file || paths.length === 0) throw new UsageError('import takes a project file and at least one source file or folder.');
-        const project = openProjectFile(file);
+        // A one-shot command: the project is opened without watching for other programs' changes.
+        const store = openProjectFile(file);
         try {
-          const results = await importFromPaths(project, paths);
+          const results = await importFromPaths(store, paths);
           for (const r of results) (r.status === 'failed' ? io.err : io.out)(`${r.status.padEnd(9)} ${r.message}`);
           return results.some((r) => r.status === 'failed') ? 1 : 0;
         } finally {
-          closeProjectFile(project);
+          await store.close();
         }
       }
       case 'counts': {

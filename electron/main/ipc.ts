@@ -2,7 +2,7 @@
 // and the native file dialogs. Calls from any page but our own renderer are refused.
 
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { PROJECT_EXTENSION } from '../../db/connection';
+import { PROJECT_EXTENSION } from '../../db/sqlite/open';
 import type { CallRequest, CallResponse } from '../../shared/api/wire';
 import type { Backend } from '../backend/backend';
 import { dispatch } from '../backend/dispatcher';

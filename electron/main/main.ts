@@ -9,7 +9,11 @@ import { APP_ROOT, hostConfig, RENDERER_DIR } from '../host-config';
 import { connectIpc } from './ipc';
 import { installMenu } from './menu';
 
-const backend = createBackend(hostConfig('electron', process.env.GROUNDWORK_HOME ?? path.join(app.getPath('documents'), 'Groundwork')));
+// The window notices other programs (the command line, a second window) writing to its project.
+const backend = createBackend({
+  ...hostConfig('electron', process.env.GROUNDWORK_HOME ?? path.join(app.getPath('documents'), 'Groundwork')),
+  watchProject: true,
+});
 const indexFile = path.join(RENDERER_DIR, 'index.html');
 const rendererUrl = pathToFileURL(RENDERER_DIR).href;
 
@@ -57,5 +61,14 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => backend.close());
+  // Closing the project checkpoints its WAL into the one project file: quit once that is done.
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    void backend.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
+  });
 }

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { createBackend } from '../backend/backend';
 import { dispatch } from '../backend/dispatcher';
 import { hostConfig, RENDERER_DIR } from '../host-config';
-import { startWebHost } from './server';
+import { browserBackendConfig, startWebHost } from './server';
 
 async function main() {
   const { values } = parseArgs({
@@ -16,7 +16,7 @@ async function main() {
       example: { type: 'boolean', default: false },
     },
   });
-  const backend = createBackend(hostConfig('browser', values.home));
+  const backend = createBackend(browserBackendConfig(hostConfig('browser', values.home)));
   if (values.project || values.example) {
     const response = values.project
       ? await dispatch(backend, { method: 'project.open', input: { path: values.project } })
@@ -38,7 +38,7 @@ async function main() {
   console.log(`Projects are kept in ${backend.config.home}. Press Ctrl+C to stop.`);
   const stop = async () => {
     await host.close();
-    backend.close();
+    await backend.close();
     process.exit(0);
   };
   process.on('SIGINT', stop);

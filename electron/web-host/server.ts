@@ -7,8 +7,18 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { BackendEvent, CallRequest } from '../../shared/api/wire';
-import type { Backend } from '../backend/backend';
+import type { Backend, BackendConfig } from '../backend/backend';
 import { dispatch } from '../backend/dispatcher';
+
+/**
+ * The browser mode's backend watches the open project: a page must notice the command line (or
+ * any other program) writing to the file, and refetch.
+ */
+export const browserBackendConfig = (config: Omit<BackendConfig, 'host' | 'watchProject'>): BackendConfig => ({
+  ...config,
+  host: 'browser',
+  watchProject: true,
+});
 
 export interface WebHostOptions {
   backend: Backend;

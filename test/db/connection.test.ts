@@ -2,9 +2,9 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { APPLICATION_ID, closeProjectFile, createProjectFile, openProjectFile, projectInfo } from '../../db/connection';
+import { APPLICATION_ID, createProjectFile, openProjectFile } from '../../db/sqlite/open';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
-import { tempDir } from '../helpers/backend';
+import { tempDir } from '../helpers/files';
 
 const dirs: string[] = [];
 const dir = () => {
@@ -15,31 +15,48 @@ const dir = () => {
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 describe('project files', () => {
-  it('a new project is a WAL SQLite file with foreign keys, STRICT tables and the latest schema', () => {
+  it('a new project is a WAL SQLite file with foreign keys, STRICT tables and the latest schema', async () => {
     const file = path.join(dir(), 'p.groundwork');
-    const project = createProjectFile(file, 'My review');
-    expect(project.read.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(project.read.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(project.read.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
-    expect(projectInfo(project)).toMatchObject({ name: 'My review', schemaVersion: LATEST_SCHEMA_VERSION });
-    const tables = project.read
-      .prepare(`SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%' AND type = 'table'`)
-      .all() as { name: string; strict: number }[];
-    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['document', 'concept', 'category', 'segment', 'command']));
+    const store = createProjectFile(file, 'My review');
+    expect(await store.info()).toMatchObject({ name: 'My review', schemaVersion: LATEST_SCHEMA_VERSION, path: file });
+    const tables = await store.read((db) =>
+      db.all<{ name: string; strict: number }>(
+        `SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%' AND type = 'table'`,
+      ),
+    );
+    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['document', 'source_text', 'concept', 'category', 'segment', 'command']));
     expect(tables.every((t) => t.strict === 1)).toBe(true);
-    closeProjectFile(project);
+    // Closing folds the write-ahead log into the one file; the file's own settings are read from it directly.
+    expect(fs.existsSync(`${file}-wal`)).toBe(true);
+    await store.close();
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
+    const raw = new Database(file, { readonly: true });
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(raw.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    raw.close();
   });
 
-  it('reopening a project shows the same name and data', () => {
+  it('opens with foreign keys enforced', async () => {
+    const store = createProjectFile(path.join(dir(), 'p.groundwork'), 'Keys');
+    await expect(
+      store.write({ kind: 'x', label: 'x' }, (db) =>
+        db.run(`INSERT INTO segment (document_id, concept_id, start_offset, end_offset, text, context_before, context_after, created_at) VALUES (9, 9, 0, 1, 'x', '', '', 'now')`),
+      ),
+    ).rejects.toThrow(/FOREIGN KEY/);
+    await store.close();
+  });
+
+  it('reopening a project shows the same name and data', async () => {
     const file = path.join(dir(), 'p.groundwork');
     const first = createProjectFile(file, 'Review');
-    first.raw.prepare(`INSERT INTO concept (label, color, created_at) VALUES ('trust', '#123456', 'now')`).run();
-    closeProjectFile(first);
+    await first.write({ kind: 'concept.create', label: 'Create' }, (db) =>
+      db.run(`INSERT INTO concept (label, color, created_at) VALUES ('trust', '#123456', 'now')`),
+    );
+    await first.close();
     const again = openProjectFile(file);
-    expect(projectInfo(again).name).toBe('Review');
-    expect(again.read.prepare('SELECT label FROM concept').pluck().all()).toEqual(['trust']);
-    closeProjectFile(again);
+    expect((await again.info()).name).toBe('Review');
+    expect(await again.read((db) => db.all('SELECT label FROM concept'))).toEqual([{ label: 'trust' }]);
+    await again.close();
   });
 
   it('refuses to create over an existing file and leaves it alone', () => {
@@ -49,9 +66,9 @@ describe('project files', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe('keep me');
   });
 
-  it('refuses a file from a newer Groundwork without changing a byte of it', () => {
+  it('refuses a file from a newer Groundwork without changing a byte of it', async () => {
     const file = path.join(dir(), 'new.groundwork');
-    closeProjectFile(createProjectFile(file, 'From the future'));
+    await createProjectFile(file, 'From the future').close();
     const db = new Database(file);
     db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
     db.close();

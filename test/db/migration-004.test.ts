@@ -6,13 +6,13 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { APPLICATION_ID, closeProjectFile, openProjectFile, type ProjectDb } from '../../db/connection';
-import * as m001 from '../../db/migrations/001-initial';
-import { redo, runCommand, undo } from '../../db/commands';
-import { insertDocument } from '../../db/documents';
+import { getDocumentText } from '../../db/documents';
 import { insertPages, pageAt } from '../../db/document-layout';
+import * as m001 from '../../db/migrations/001-initial';
+import { APPLICATION_ID, openProjectFile } from '../../db/sqlite/open';
 import { documentId } from '../../shared/domain/ids';
-import { tempDir } from '../helpers/backend';
+import { tempDir } from '../helpers/files';
+import { addSource, count, storeFiles } from '../helpers/store';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -49,53 +49,46 @@ function versionOneProject(): string {
   return file;
 }
 
-let project: ProjectDb | undefined;
-afterEach(() => {
-  if (project) closeProjectFile(project);
-  project = undefined;
-});
+const files = storeFiles();
+afterEach(() => files.cleanup());
 
-it('upgrades a version-1 project: rows, references, id sequence and capture triggers survive', () => {
+it('upgrades a version-1 project: rows, references, id sequence and capture triggers survive', async () => {
   const file = versionOneProject();
-  project = openProjectFile(file);
-  const db = project.read;
-  expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(4);
+  const store = files.keep(openProjectFile(file));
+  expect((await store.info()).schemaVersion).toBeGreaterThanOrEqual(4);
   expect(fs.existsSync(`${file}.v1.bak`)).toBe(true);
-  expect(db.prepare('SELECT id, name, format, text FROM document ORDER BY id').all()).toEqual([
-    { id: 1, name: 'one', format: 'txt', text: 'سلام!' },
-    { id: 2, name: 'two', format: 'txt', text: 'hello' },
-  ]);
-  expect(db.pragma('foreign_key_check')).toEqual([]);
-  expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-  // The table's CHECK now admits pdf and docx, and still refuses anything else.
-  const sql = (db.prepare(`SELECT sql FROM sqlite_schema WHERE name = 'document'`).get() as { sql: string }).sql;
-  expect(sql).toContain("'pdf', 'docx'");
-  const triggers = (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
-  for (const table of ['document', 'document_page', 'document_direction', 'segment']) {
-    for (const op of ['insert', 'update', 'delete']) expect(triggers).toContain(`${table}_capture_${op}`);
-  }
+  await store.read(async (db) => {
+    expect(await db.all('SELECT id, name, format FROM document ORDER BY id')).toEqual([
+      { id: 1, name: 'one', format: 'txt' },
+      { id: 2, name: 'two', format: 'txt' },
+    ]);
+    expect([await getDocumentText(db, documentId(1)), await getDocumentText(db, documentId(2))]).toEqual(['سلام!', 'hello']);
+    expect(await db.all('SELECT * FROM pragma_foreign_key_check')).toEqual([]);
+    // The table's CHECK now admits pdf and docx, and still refuses anything else.
+    const sql = (await db.get<{ sql: string }>(`SELECT sql FROM sqlite_schema WHERE name = 'document'`))!.sql;
+    expect(sql).toContain("'pdf', 'docx'");
+    const triggers = (await db.all<{ name: string }>(`SELECT name FROM sqlite_schema WHERE type = 'trigger' ORDER BY name`)).map((r) => r.name);
+    for (const table of ['document', 'document_page', 'document_direction', 'segment']) {
+      for (const op of ['insert', 'update', 'delete']) expect(triggers).toContain(`${table}_capture_${op}`);
+    }
+  });
   // A new PDF source: a fresh id (3 was used before the upgrade), captured with its pages, undoable.
-  const id = runCommand(project, { kind: 'document.import', label: 'Import' }, (w) => {
-    const newId = insertDocument(w, { name: 'paper', format: 'pdf', originalName: 'paper.pdf', sha256: 'd'.repeat(64), dir: 'ltr', text: 'page one\npage two' });
-    insertPages(w, newId, [
+  const id = await store.write({ kind: 'document.import', label: 'Import' }, async (w) => {
+    const newId = await addSource(w, 'paper', 'page one\npage two', 'pdf');
+    await insertPages(w, newId, [
       { index: 1, label: 'i', start: 0 },
       { index: 2, label: null, start: 9 },
     ]);
     return newId;
   });
   expect(id).toBe(documentId(4));
-  expect(pageAt(db, id, 3)).toEqual({ index: 1, label: 'i' });
-  expect(pageAt(db, id, 9)).toEqual({ index: 2, label: '2' });
-  undo(project);
-  expect(db.prepare('SELECT count(*) AS n FROM document_page').get()).toEqual({ n: 0 });
-  expect(db.prepare('SELECT count(*) AS n FROM document').get()).toEqual({ n: 2 });
-  redo(project);
-  expect(pageAt(db, id, 9)).toEqual({ index: 2, label: '2' });
-  expect(() =>
-    runCommand(project!, { kind: 'x', label: 'x' }, (w) =>
-      insertDocument(w, { name: 'bad', format: 'odt' as 'pdf', originalName: 'x.odt', sha256: 'e'.repeat(64), dir: 'ltr', text: 'x' }),
-    ),
-  ).toThrow(/CHECK constraint/);
+  expect(await store.read((db) => pageAt(db, id, 3))).toEqual({ index: 1, label: 'i' });
+  expect(await store.read((db) => pageAt(db, id, 9))).toEqual({ index: 2, label: '2' });
+  await store.undo();
+  expect(await store.read(async (db) => [await count(db, 'document_page'), await count(db, 'document')])).toEqual([0, 2]);
+  await store.redo();
+  expect(await store.read((db) => pageAt(db, id, 9))).toEqual({ index: 2, label: '2' });
+  await expect(store.write({ kind: 'x', label: 'x' }, (w) => addSource(w, 'bad', 'x', 'odt'))).rejects.toThrow(/CHECK constraint/);
   // Deleting a source with segments is still refused by the reference from segment.
-  expect(() => project!.raw.prepare('DELETE FROM document WHERE id = 1').run()).toThrow(/FOREIGN KEY/);
+  await expect(store.write({ kind: 'x', label: 'x' }, (w) => w.run('DELETE FROM document WHERE id = 1'))).rejects.toThrow(/FOREIGN KEY/);
 });

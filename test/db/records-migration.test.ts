@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { APPLICATION_ID, closeProjectFile, openProjectFile } from '../../db/connection';
+import { APPLICATION_ID, openProjectFile } from '../../db/sqlite/open';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import * as m001 from '../../db/migrations/001-initial';
 import { listRecords } from '../../db/records';
@@ -14,7 +14,7 @@ import { readExample, tempDir } from '../helpers/backend';
 let dir: string;
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-it('gives every existing source an included record titled by its name', () => {
+it('gives every existing source an included record titled by its name', async () => {
   dir = tempDir('groundwork-migration-');
   const file = path.join(dir, 'old.groundwork');
   // A genuine schema-1 file, written by migration 001 alone, holding two sources.
@@ -34,13 +34,13 @@ it('gives every existing source an included record titled by its name', () => {
   const reopened = openProjectFile(file);
   try {
     expect(fs.existsSync(`${file}.v1.bak`)).toBe(true);
-    expect(reopened.read.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
-    const records = listRecords(reopened.read);
+    expect((await reopened.info()).schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+    const records = await reopened.read(listRecords);
     expect(records.map((r) => [r.title, r.stage, r.origin, r.documentId !== null])).toEqual([
       ['Account-based marketing (fa)', 'included', 'file', true],
       ['notes', 'included', 'file', true],
     ]);
   } finally {
-    closeProjectFile(reopened);
+    await reopened.close();
   }
 });

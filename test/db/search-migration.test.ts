@@ -5,12 +5,12 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { APPLICATION_ID, closeProjectFile, openProjectFile } from '../../db/connection';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../db/migrations';
 import * as m001 from '../../db/migrations/001-initial';
-import { searchCorpus } from '../../db/search';
+import { refreshSearchIndex, searchCorpus } from '../../db/search';
+import { APPLICATION_ID, openProjectFile } from '../../db/sqlite/open';
 import { parseQuery } from '../../shared/domain/search-query';
-import { tempDir } from '../helpers/backend';
+import { tempDir } from '../helpers/files';
 
 let dir: string;
 beforeEach(() => {
@@ -25,7 +25,7 @@ it('lists migrations in version order, the last being the latest schema', () => 
   expect(versions).toContain(6);
 });
 
-it('upgrades a version-1 file and finds its text', () => {
+it('upgrades a version-1 file and finds its text', async () => {
   const file = path.join(dir, 'old.groundwork');
   const db = new Database(file);
   db.pragma(`application_id = ${APPLICATION_ID}`);
@@ -38,15 +38,20 @@ it('upgrades a version-1 file and finds its text', () => {
   ).run(text.length, text);
   db.close();
 
-  const project = openProjectFile(file);
+  const store = openProjectFile(file);
   try {
-    expect(project.read.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    expect((await store.info()).schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     expect(fs.existsSync(`${file}.v1.bak`)).toBe(true);
     const parsed = parseQuery('مشتریان');
     if (!parsed.ok) throw new Error(parsed.error);
-    const found = searchCorpus(project, parsed.terms, { limit: 10 });
-    expect(found.hits.map((h) => text.slice(h.start, h.end))).toEqual(['مشتريان']);
+    // Before the index is built (the search scans the texts), and after.
+    const before = await store.read((db) => searchCorpus(db, parsed.terms, { limit: 10 }));
+    expect(before.hits.map((h) => text.slice(h.start, h.end))).toEqual(['مشتريان']);
+    await refreshSearchIndex(store);
+    expect(await store.read((db) => db.get('SELECT count(*) AS n FROM search_indexed'))).toEqual({ n: 1 });
+    const after = await store.read((db) => searchCorpus(db, parsed.terms, { limit: 10 }));
+    expect(after).toEqual(before);
   } finally {
-    closeProjectFile(project);
+    await store.close();
   }
 });

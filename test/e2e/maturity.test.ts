@@ -47,7 +47,7 @@ async function buildProject(file: string) {
     await concept('سهم دیجیتال از بودجه', budget, 1);
     await concept('نرم‌افزار CRM', tools, 2);
   } finally {
-    t.cleanup();
+    await t.cleanup();
   }
 }
 

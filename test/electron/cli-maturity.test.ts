@@ -9,7 +9,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import schema from '../../shared/schemas/maturity-model.schema.json' with { type: 'json' };
-import { APPLICATION_ID, closeProjectFile, openProjectFile } from '../../db/connection';
+import { APPLICATION_ID, openProjectFile } from '../../db/sqlite/open';
 import * as m001 from '../../db/migrations/001-initial';
 import { getModel } from '../../db/maturity';
 import { startBackend, tempDir } from '../helpers/backend';
@@ -46,7 +46,7 @@ async function project() {
     const m = await t.api.call('maturity.addDimension', { labelEn: 'Budget', labelFa: 'بودجه بازاریابی' });
     await t.api.call('maturity.mapCategory', { dimensionId: m.dimensions[0]!.id, categoryId: category.id, mapped: true });
   } finally {
-    t.cleanup();
+    await t.cleanup();
   }
   return target;
 }
@@ -111,11 +111,11 @@ describe('an older project file', () => {
     const opened = openProjectFile(target);
     try {
       expect(fs.existsSync(`${target}.v1.bak`)).toBe(true);
-      const model = getModel(opened.read);
+      const model = await opened.read(getModel);
       expect(model.levels.map((l) => l.labelEn)).toEqual(['Initial', 'Managed', 'Defined', 'Quantitatively Managed', 'Optimizing']);
       expect(model.dimensions).toEqual([]);
     } finally {
-      closeProjectFile(opened);
+      await opened.close();
     }
   });
 });

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeProjectFile, openProjectFile, projectInfo } from '../../db/connection';
+import { openProjectFile } from '../../db/sqlite/open';
 import { COMPONENT_LABELS } from '../../shared/domain/paradigm';
 import type { ParadigmCounts } from '../../shared/domain/model';
 import { EXAMPLES, startBackend, tempDir } from '../helpers/backend';
@@ -42,12 +42,12 @@ function expectOneErrorLine(err: string[]) {
 const file = (name: string) => path.join(dir, name);
 const exampleFiles = () => fs.readdirSync(EXAMPLES).sort().map((f) => path.join(EXAMPLES, f));
 
-function documentNames(project: string): string[] {
-  const db = openProjectFile(project);
+async function documentNames(project: string): Promise<string[]> {
+  const store = openProjectFile(project);
   try {
-    return db.read.prepare('SELECT name FROM document ORDER BY name').pluck().all() as string[];
+    return (await store.read((db) => db.all<{ name: string }>('SELECT name FROM document ORDER BY name'))).map((r) => r.name);
   } finally {
-    closeProjectFile(db);
+    await store.close();
   }
 }
 
@@ -99,7 +99,7 @@ async function codedProject(project: string) {
     const segments = await api.call('segment.list', { scope: { kind: 'all' } });
     return { counts, texts, segments };
   } finally {
-    t.cleanup();
+    await t.cleanup();
   }
 }
 
@@ -120,8 +120,8 @@ describe('groundwork init', () => {
     expect(r).toMatchObject({ code: 0, err: [] });
     expect(r.out).toEqual([`Created ${target}`]);
     const project = openProjectFile(target);
-    expect(projectInfo(project).name).toBe('Marketing study');
-    closeProjectFile(project);
+    expect((await project.info()).name).toBe('Marketing study');
+    await project.close();
   });
 
   it('adds the .groundwork extension when the name has none', async () => {
@@ -160,7 +160,7 @@ describe('groundwork import', () => {
     expect(r).toMatchObject({ code: 0, err: [] });
     expect(r.out).toHaveLength(sources.length);
     for (const line of r.out) expect(line).toMatch(/^imported /);
-    expect(documentNames(project)).toEqual(sources.map((s) => path.basename(s, '.txt')).sort());
+    expect(await documentNames(project)).toEqual(sources.map((s) => path.basename(s, '.txt')).sort());
   });
 
   it('imports the good files of a mixed batch, reports each bad one on stderr and exits 1', async () => {
@@ -181,7 +181,7 @@ describe('groundwork import', () => {
     expect(r.err[1]).toMatch(/a folder: the folder holds no files to import/);
     expect(r.err[2]).toMatch(/empty\.txt: the file is empty/);
     expect(r.err[3]).toMatch(/latin1\.txt: the file is not valid UTF-8/);
-    expect(documentNames(project)).toEqual(['Account-based marketing (fa)']);
+    expect(await documentNames(project)).toEqual(['Account-based marketing (fa)']);
   });
 
   it('imports a folder of mixed formats: PDF, DOCX, HTML, text; reports bad and unsupported files on stderr', async () => {
@@ -212,7 +212,7 @@ describe('groundwork import', () => {
       expect.stringMatching(/^failed    encrypted\.pdf: the PDF is password-protected/),
       expect.stringMatching(/^failed    zip-bomb\.docx: .*zip bomb/),
     ]);
-    expect(documentNames(project)).toEqual(['Account-based marketing (fa)', 'english-two-columns', 'hostile-page', 'persian', 'persian (2)']);
+    expect(await documentNames(project)).toEqual(['Account-based marketing (fa)', 'english-two-columns', 'hostile-page', 'persian', 'persian (2)']);
   });
 
   it('exits 1 with one line when the project file does not exist, creating nothing', async () => {
@@ -310,7 +310,7 @@ describe('groundwork export --segments', () => {
         ids.push(segment.id);
       }
     } finally {
-      t.cleanup();
+      await t.cleanup();
     }
 
     const out = file('segments.csv');

@@ -8,9 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend/backend';
-import { startWebHost, type WebHost } from '../../electron/web-host/server';
+import { browserBackendConfig, startWebHost, type WebHost } from '../../electron/web-host/server';
 import type { BackendEvent, CallResponse } from '../../shared/api/wire';
 import { EXAMPLES, tempDir } from '../helpers/backend';
+import { runCli } from '../helpers/cli';
 
 const INDEX = '<!doctype html><title>Groundwork test page</title><script type="module" src="./assets/app.js"></script>';
 const SECRET = 'SECRET-OUTSIDE-THE-RENDERER';
@@ -30,13 +31,13 @@ beforeEach(async () => {
   fs.writeFileSync(path.join(base, 'secret.txt'), SECRET);
   fs.mkdirSync(path.join(base, 'renderer-other'));
   fs.writeFileSync(path.join(base, 'renderer-other', 'index.html'), SECRET);
-  backend = createBackend({ host: 'browser', version: '0.0.0-test', home: path.join(base, 'home'), examplesDir: EXAMPLES });
+  backend = createBackend(browserBackendConfig({ version: '0.0.0-test', home: path.join(base, 'home'), examplesDir: EXAMPLES }));
   host = await startWebHost({ backend, rendererDir });
 });
 
 afterEach(async () => {
   await host.close();
-  backend.close();
+  await backend.close();
   fs.rmSync(base, { recursive: true, force: true });
 });
 
@@ -403,8 +404,26 @@ describe('the event stream', () => {
       expect(await res.json()).toMatchObject({ ok: true });
       await stream.until(() => stream.events.some((e) => e.type === 'project.changed'));
       expect(stream.events.filter((e) => e.type === 'project.changed')).toEqual([
-        { type: 'project.changed', origin: 'tab-1', method: 'concept.create' },
+        { type: 'project.changed', origin: 'tab-1', method: 'concept.create', touched: { tables: ['concept'], documents: [] }, actor: null },
       ]);
+    } finally {
+      stream.stop();
+    }
+  });
+
+  it('tells an open tab when the command line imports into the open project', async () => {
+    const created = await envelope('project.create', { name: 'Shared' });
+    const file = (created as { ok: true; value: { path: string } }).value.path;
+    const stream = await listen();
+    try {
+      const source = path.join(base, 'from the shell.txt');
+      fs.writeFileSync(source, 'Written by another program while the page is open.\n');
+      const imported = await runCli('import', file, source);
+      expect(imported).toMatchObject({ code: 0, err: [] });
+      // Another program's commit is noticed by watching the file: anything may have changed.
+      await stream.until(() => stream.events.some((e) => e.type === 'project.changed'));
+      expect(stream.events).toEqual([{ type: 'project.changed', origin: null, method: 'external', touched: { tables: null, documents: null } }]);
+      expect(await envelope('document.list')).toMatchObject({ ok: true, value: [{ name: 'from the shell' }] });
     } finally {
       stream.stop();
     }
@@ -419,7 +438,9 @@ describe('the event stream', () => {
       expect(await envelope('segment.uncode', { id: 999 })).toMatchObject({ ok: false });
       await call('concept.create', { label: 'marker' });
       await stream.until(() => stream.events.length > 0);
-      expect(stream.events).toEqual([{ type: 'project.changed', origin: null, method: 'concept.create' }]);
+      expect(stream.events).toEqual([
+        { type: 'project.changed', origin: null, method: 'concept.create', touched: { tables: ['concept'], documents: [] }, actor: null },
+      ]);
     } finally {
       stream.stop();
     }

@@ -2,24 +2,18 @@
 // dispatcher and JSON envelope as the hosts use.
 
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { createClient, type ApiClient } from '../../shared/api/client';
 import { createBackend, type Backend } from '../../electron/backend/backend';
 import { localTransport } from '../../electron/backend/dispatcher';
+import { EXAMPLES, tempDir } from './files';
 
-export const REPO = path.resolve(import.meta.dirname, '../..');
-export const EXAMPLES = path.join(REPO, 'fixtures/example');
+export { EXAMPLES, readExample, REPO, tempDir } from './files';
 
 export interface TestBackend {
   backend: Backend;
   api: ApiClient;
   home: string;
-  cleanup(): void;
-}
-
-export function tempDir(prefix = 'groundwork-test-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  cleanup(): Promise<void>;
 }
 
 export function startBackend(): TestBackend {
@@ -29,8 +23,8 @@ export function startBackend(): TestBackend {
     backend,
     api: createClient(localTransport(backend)),
     home,
-    cleanup() {
-      backend.close();
+    async cleanup() {
+      await backend.close();
       fs.rmSync(home, { recursive: true, force: true });
     },
   };
@@ -46,5 +40,3 @@ export async function importTexts(api: ApiClient, files: Record<string, string |
   });
   return results;
 }
-
-export const readExample = (name: string) => fs.readFileSync(path.join(EXAMPLES, name), 'utf8');

@@ -161,7 +161,7 @@ describe('a plain project', () => {
       const compare = await p.api.call('counts.compare', {});
       expect(compare.rows.every((r) => r.reported === null)).toBe(true);
     } finally {
-      p.cleanup();
+      await p.cleanup();
     }
   });
 });
@@ -181,7 +181,7 @@ describe('the segments export of the study', () => {
       expect([col('concept'), col('concept_code'), col('concept_en'), col('component_fa')]).toEqual(['تبدیلها', 'D7.C10.05', 'Conversions', 'پیامدها']);
       expect(col('category_en')).toBe('Social networks (metrics)');
     } finally {
-      t2.cleanup();
+      await t2.cleanup();
     }
   });
 });
@@ -198,14 +198,14 @@ describe('readings and the rest of the codebook', () => {
       await s.api.call('history.undo', {});
       expect((await s.api.call('counts.paradigm', {})).totals.concepts).toBe(366);
     } finally {
-      s.cleanup();
+      await s.cleanup();
     }
   });
 
   it('a project of schema 1 opens, migrated, with every count as before', async () => {
     const Database = (await import('better-sqlite3')).default;
     const m001 = await import('../../db/migrations/001-initial');
-    const { openProjectFile, closeProjectFile, APPLICATION_ID } = await import('../../db/connection');
+    const { openProjectFile, APPLICATION_ID } = await import('../../db/sqlite/open');
     const { paradigmCounts } = await import('../../db/counts');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-v1-'));
     const file = path.join(dir, 'old.groundwork');
@@ -219,16 +219,16 @@ describe('readings and the rest of the codebook', () => {
         INSERT INTO category_concept VALUES (1, 1);`);
       db.pragma('user_version = 1');
       db.close();
-      const project = openProjectFile(file);
+      const store = openProjectFile(file);
       try {
-        expect(project.read.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
-        const counts = paradigmCounts(project.read);
+        expect((await store.info()).schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+        const counts = await store.read(paradigmCounts);
         expect(counts.rows.find((r) => r.component === 'consequences')).toMatchObject({ mainCategories: 1, concepts: 1 });
         expect(counts.mainCategoryRows).toEqual([
           { id: 1, component: 'consequences', label: 'Outcomes', labelFa: null, labelEn: null, code: null, concepts: 1, finalCodes: 0 },
         ]);
       } finally {
-        closeProjectFile(project);
+        await store.close();
       }
       expect(fs.existsSync(`${file}.v1.bak`)).toBe(true);
     } finally {
@@ -254,7 +254,7 @@ describe('the Table 8 export of the study', () => {
       expect(col(row('consequences'), 'concepts_difference')).toBe('-9');
       expect(row('reading:consequences')[1]).toContain('C: English abstract');
     } finally {
-      s.cleanup();
+      await s.cleanup();
     }
   });
 });

@@ -2,18 +2,18 @@
 // already in the project by DOI (in its record or printed in its text), by attachment file name,
 // or by title (letter forms, case and punctuation ignored); the others stay as records without
 // full text. The whole import is one command (one undo step); a file with no readable record is
-// refused with its reason and changes nothing.
+// refused with its reason and changes nothing. Two steps: parseBibliography (pure: bytes in,
+// entries out, no project) and writeBibliography (the command), so parsing can run elsewhere.
 
 import path from 'node:path';
 import { GroundworkError } from '../../../shared/api/errors';
 import type { BibliographyImport, BibliographyRecordResult } from '../../../shared/domain/records';
 import { normalizeDoi, titleKey } from '../../../shared/domain/records';
 import type { DocumentId } from '../../../shared/domain/ids';
-import { runCommand } from '../../../db/commands';
-import type { ProjectDb } from '../../../db/connection';
-import { getDocumentText, listDocuments } from '../../../db/documents';
-import { duplicateFlags, insertRecord, listRecords } from '../../../db/records';
-import { sql } from '../../../db/handles';
+import type { ReadableDB } from '../../../db/handles';
+import type { Store } from '../../../db/store';
+import { linkableSources } from '../../../db/bibliography';
+import { freshDuplicateFlags, insertRecord, linkRecordToSource } from '../../../db/records';
 import { decodeText } from '../import/decode';
 import { looksLikeBibtex, parseBibtex } from './bibtex';
 import { looksLikeCsv, parseCsv } from './csv';
@@ -45,7 +45,6 @@ const fileKey = (name: string) => titleKey(name.replace(/\.[a-z0-9]{1,5}$/i, '')
 
 interface Candidate {
   id: DocumentId;
-  recordId: number | null;
   doi: string;
   text: string;
   file: string;
@@ -53,28 +52,29 @@ interface Candidate {
 }
 
 /** Sources whose record is still their own (made on import), so a bibliography record may take them. */
-function candidates(project: ProjectDb): Candidate[] {
-  const records = listRecords(project.read);
-  return listDocuments(project.read).flatMap((d) => {
-    const own = records.find((r) => r.documentId === d.id);
-    if (own && own.origin !== 'file') return [];
-    const text = getDocumentText(project.read, d.id) ?? '';
-    const firstLine = text.slice(0, 300).split('\n')[0] ?? '';
-    return [
-      {
-        id: d.id,
-        recordId: own?.id ?? null,
-        doi: normalizeDoi(own?.doi ?? ''),
-        text: text.slice(0, 5000).toLowerCase(),
-        file: fileKey(d.originalName),
-        titles: new Set([titleKey(d.name), titleKey(firstLine)].filter(Boolean)),
-      },
-    ];
+async function candidates(db: ReadableDB): Promise<Candidate[]> {
+  return (await linkableSources(db, 5000)).map((d) => {
+    const firstLine = d.opening.slice(0, 300).split('\n')[0] ?? '';
+    return {
+      id: d.id,
+      doi: normalizeDoi(d.doi),
+      text: d.opening.slice(0, 5000).toLowerCase(),
+      file: fileKey(d.originalName),
+      titles: new Set([titleKey(d.name), titleKey(firstLine)].filter(Boolean)),
+    };
   });
 }
 
-/** Imports one bibliography file. Throws a GroundworkError (project unchanged) if no record can be read. */
-export function importBibliography(project: ProjectDb, fileName: string, bytes: Uint8Array): BibliographyImport {
+/** A bibliography file read into entries, good and broken, not yet in any project. */
+export interface ParsedBibliography {
+  /** The file's name without its folder. */
+  name: string;
+  format: Format;
+  entries: ParsedEntry[];
+}
+
+/** Reads one bibliography file. Throws a GroundworkError naming the file if no record can be read. */
+export function parseBibliography(fileName: string, bytes: Uint8Array): ParsedBibliography {
   const name = path.basename(fileName);
   const text = decodeText(name, bytes).replace(/^\uFEFF/, '');
   const format = detect(name, text);
@@ -88,10 +88,20 @@ export function importBibliography(project: ProjectDb, fileName: string, bytes: 
     const why = broken.length > 0 ? `none of its ${broken.length} records can be read (record 1: ${broken[0]!.message}).` : NOTHING[format];
     throw new GroundworkError('bad-file', `${name}: ${why} Nothing was imported.`);
   }
+  return { name, format, entries };
+}
+
+/** Imports one bibliography file. Throws a GroundworkError (project unchanged) if no record can be read. */
+export async function importBibliography(store: Store, fileName: string, bytes: Uint8Array): Promise<BibliographyImport> {
+  return writeBibliography(store, parseBibliography(fileName, bytes));
+}
+
+/** Writes the entries of a parsed file as one command, linking each record to a source where one matches. */
+export async function writeBibliography(store: Store, { name, format, entries }: ParsedBibliography): Promise<BibliographyImport> {
   const results: BibliographyRecordResult[] = [];
-  const before = new Set(duplicateFlags(project.read).map((f) => `${f.a}:${f.b}`));
-  const pool = candidates(project);
-  runCommand(project, { kind: 'bibliography.import', label: `Import bibliography "${name}"` }, (db) => {
+  const newFlags = await store.write({ kind: 'bibliography.import', label: `Import bibliography "${name}"` }, async (db) => {
+    const before = new Set((await freshDuplicateFlags(db)).map((f) => `${f.a}:${f.b}`));
+    const pool = await candidates(db);
     for (const entry of entries) {
       if (!entry.ok) {
         results.push({ index: entry.index, status: 'broken', title: entry.title, message: `Record ${entry.index}${entry.title ? ` (“${entry.title}”)` : ''}: ${entry.message}; not imported.` });
@@ -112,11 +122,10 @@ export function importBibliography(project: ProjectDb, fileName: string, bytes: 
         match = pool.find((c) => c.titles.has(key));
         if (match) linkedBy = 'title';
       }
-      if (match) {
-        pool.splice(pool.indexOf(match), 1);
-        if (match.recordId !== null) sql(db, 'DELETE FROM record WHERE id = ?').run(match.recordId);
-      }
-      const id = insertRecord(db, { ...a, origin: `${format}: ${name}`, attachments: entry.attachments, stage: 'identified', documentId: match?.id ?? null });
+      if (match) pool.splice(pool.indexOf(match), 1);
+      const id = await insertRecord(db, { ...a, origin: `${format}: ${name}`, attachments: entry.attachments, stage: 'identified' });
+      // The source's own record gives way (its merged duplicates, if any, pass to this one).
+      if (match) await linkRecordToSource(db, id, match.id);
       results.push({
         index: entry.index,
         status: 'imported',
@@ -126,8 +135,8 @@ export function importBibliography(project: ProjectDb, fileName: string, bytes: 
         ...(match ? { linkedDocumentId: match.id, linkedBy } : {}),
       });
     }
+    return (await freshDuplicateFlags(db)).filter((f) => !before.has(`${f.a}:${f.b}`));
   });
-  const newFlags = duplicateFlags(project.read).filter((f) => !before.has(`${f.a}:${f.b}`));
   const imported = results.filter((r) => r.status === 'imported').length;
   return {
     fileName: name,

@@ -1,9 +1,9 @@
 // Handlers for the data the diagrams draw.
 
 import { mainCategoryCounts } from '../../../db/main-category-counts';
-import { requireProject } from '../backend';
+import { requireStore } from '../backend';
 import type { HandlerGroup } from './types';
 
 export const diagramHandlers = {
-  'counts.mainCategories': (_input, backend) => mainCategoryCounts(requireProject(backend).read),
+  'counts.mainCategories': (_input, backend) => requireStore(backend).read(mainCategoryCounts),
 } satisfies HandlerGroup<'counts.mainCategories'>;

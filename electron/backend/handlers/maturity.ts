@@ -1,14 +1,13 @@
-// Handlers for the maturity model and self-assessments. Every change runs in runCommand, so it is
-// one undo step; a change the rules refuse (fewer than 3 or more than 6 levels) writes nothing.
+// Handlers for the maturity model and self-assessments. Every change is one command (one undo
+// step) whose checks read inside it; a change the rules refuse (fewer than 3 or more than 6
+// levels) writes nothing. Each change answers with the model (or assessment) read inside it.
 
 import { GroundworkError } from '../../../shared/api/errors';
 import type { MaturityOutputs } from '../../../shared/api/maturity-contract';
 import type { AssessmentId, DimensionId, LevelId } from '../../../shared/domain/maturity';
 import { MAX_LEVELS, MIN_LEVELS } from '../../../shared/domain/maturity';
-import { projectInfo } from '../../../db/connection';
-import type { ProjectDb } from '../../../db/connection';
-import { runCommand } from '../../../db/commands';
-import { getCategory } from '../../../db/codebook';
+import { getCategory, getConcept } from '../../../db/codebook';
+import type { ReadableDB } from '../../../db/handles';
 import {
   clearLevels,
   deleteAssessment,
@@ -31,8 +30,7 @@ import {
   updateDimension,
   updateLevel,
 } from '../../../db/maturity';
-import { getConcept } from '../../../db/codebook';
-import { requireProject } from '../backend';
+import { requireStore, type Backend } from '../backend';
 import { assessmentCsv, assessmentHtml, assessmentToJson } from '../maturity/assessment-io';
 import { writeCmmiLevels } from '../maturity/defaults';
 import { importModel, modelCsv, modelToJson, modelXlsx } from '../maturity/model-io';
@@ -44,197 +42,177 @@ type MaturityMethod = keyof MaturityOutputs;
 const fileStem = (name: string) => name.replace(/[\\/:*?"<>|]/g, ' ').trim() || 'Groundwork';
 const labelOf = (x: { labelFa?: string; labelEn?: string }) => x.labelEn || x.labelFa || '';
 
-function requireAssessment(project: ProjectDb, id: AssessmentId) {
-  const a = getAssessment(project.read, id);
+async function requireAssessment(db: ReadableDB, id: AssessmentId) {
+  const a = await getAssessment(db, id);
   if (!a) throw new GroundworkError('not-found', 'That assessment no longer exists.');
   return a;
 }
 
-function requireDimension(project: ProjectDb, id: DimensionId) {
-  const d = getDimensionLabels(project.read, id);
+async function requireDimension(db: ReadableDB, id: DimensionId) {
+  const d = await getDimensionLabels(db, id);
   if (!d) throw new GroundworkError('not-found', 'That dimension no longer exists.');
   return d;
 }
 
-function requireLevel(project: ProjectDb, id: LevelId) {
-  const level = listLevels(project.read).find((l) => l.id === id);
+async function requireLevel(db: ReadableDB, id: LevelId) {
+  const level = (await listLevels(db)).find((l) => l.id === id);
   if (!level) throw new GroundworkError('not-found', 'That level no longer exists.');
   return level;
 }
 
-const model = (project: ProjectDb) => getModel(project.read);
+/** The project's name and its model, read together, for the exports. */
+async function named<T extends object>(backend: Backend, read: (db: ReadableDB) => Promise<T>) {
+  const store = requireStore(backend);
+  const { name } = await store.info();
+  return { name, ...(await store.read(read)) };
+}
 
 export const maturityHandlers = {
-  'maturity.get': (_input, backend) => model(requireProject(backend)),
+  'maturity.get': (_input, backend) => requireStore(backend).read(getModel),
 
-  'maturity.addLevel': (input, backend) => {
-    const project = requireProject(backend);
-    const n = levelCount(project.read);
-    if (n >= MAX_LEVELS) throw new GroundworkError('conflict', `A maturity model has at most ${MAX_LEVELS} levels.`);
-    runCommand(project, { kind: 'maturity.addLevel', label: `Add the level ${quoted(labelOf(input))}` }, (db) =>
-      insertLevel(db, input, n + 1),
-    );
-    return model(project);
-  },
-  'maturity.updateLevel': (input, backend) => {
-    const project = requireProject(backend);
-    const level = requireLevel(project, input.id);
-    const { id, ...change } = input;
-    const labelFa = change.labelFa ?? level.labelFa;
-    const labelEn = change.labelEn ?? level.labelEn;
-    if (!labelFa.trim() && !labelEn.trim()) throw new GroundworkError('invalid-input', 'A level needs a name in at least one language.');
-    runCommand(project, { kind: 'maturity.updateLevel', label: `Edit the level ${quoted(labelOf(level))}` }, (db) => updateLevel(db, id, change));
-    return model(project);
-  },
-  'maturity.deleteLevel': (input, backend) => {
-    const project = requireProject(backend);
-    const level = requireLevel(project, input.id);
-    if (levelCount(project.read) <= MIN_LEVELS) {
-      throw new GroundworkError('conflict', `A maturity model has at least ${MIN_LEVELS} levels.`);
-    }
-    runCommand(project, { kind: 'maturity.deleteLevel', label: `Delete the level ${quoted(labelOf(level))}` }, (db) => deleteLevel(db, input.id));
-    return model(project);
-  },
-  'maturity.reorderLevels': (input, backend) => {
-    const project = requireProject(backend);
-    try {
-      runCommand(project, { kind: 'maturity.reorderLevels', label: 'Reorder the maturity levels' }, (db) => reorderLevels(db, input.ids));
-    } catch (error) {
-      throw new GroundworkError('invalid-input', (error as Error).message);
-    }
-    return model(project);
-  },
-  'maturity.resetLevels': (_input, backend) => {
-    const project = requireProject(backend);
-    runCommand(project, { kind: 'maturity.resetLevels', label: 'Restore the five CMMI levels' }, (db) => {
-      clearLevels(db);
-      writeCmmiLevels(db);
-    });
-    return model(project);
-  },
+  'maturity.addLevel': (input, backend) =>
+    requireStore(backend).write({ kind: 'maturity.addLevel', label: `Add the level ${quoted(labelOf(input))}` }, async (db) => {
+      const n = await levelCount(db);
+      if (n >= MAX_LEVELS) throw new GroundworkError('conflict', `A maturity model has at most ${MAX_LEVELS} levels.`);
+      await insertLevel(db, input, n + 1);
+      return getModel(db);
+    }),
+  'maturity.updateLevel': (input, backend) =>
+    requireStore(backend).write({ kind: 'maturity.updateLevel', label: 'Edit a level' }, async (db, command) => {
+      const level = await requireLevel(db, input.id);
+      const { id, ...change } = input;
+      const labelFa = change.labelFa ?? level.labelFa;
+      const labelEn = change.labelEn ?? level.labelEn;
+      if (!labelFa.trim() && !labelEn.trim()) throw new GroundworkError('invalid-input', 'A level needs a name in at least one language.');
+      command.setLabel(`Edit the level ${quoted(labelOf(level))}`);
+      await updateLevel(db, id, change);
+      return getModel(db);
+    }),
+  'maturity.deleteLevel': (input, backend) =>
+    requireStore(backend).write({ kind: 'maturity.deleteLevel', label: 'Delete a level' }, async (db, command) => {
+      const level = await requireLevel(db, input.id);
+      if ((await levelCount(db)) <= MIN_LEVELS) throw new GroundworkError('conflict', `A maturity model has at least ${MIN_LEVELS} levels.`);
+      command.setLabel(`Delete the level ${quoted(labelOf(level))}`);
+      await deleteLevel(db, input.id);
+      return getModel(db);
+    }),
+  'maturity.reorderLevels': (input, backend) =>
+    requireStore(backend).write({ kind: 'maturity.reorderLevels', label: 'Reorder the maturity levels' }, async (db) => {
+      await reorderLevels(db, input.ids);
+      return getModel(db);
+    }),
+  'maturity.resetLevels': (_input, backend) =>
+    requireStore(backend).write({ kind: 'maturity.resetLevels', label: 'Restore the five CMMI levels' }, async (db) => {
+      await clearLevels(db);
+      await writeCmmiLevels(db);
+      return getModel(db);
+    }),
 
-  'maturity.addDimension': (input, backend) => {
-    const project = requireProject(backend);
-    runCommand(project, { kind: 'maturity.addDimension', label: `Add the dimension ${quoted(labelOf(input))}` }, (db) =>
-      insertDimension(db, input),
-    );
-    return model(project);
-  },
-  'maturity.updateDimension': (input, backend) => {
-    const project = requireProject(backend);
-    const d = requireDimension(project, input.id);
-    const labelFa = input.labelFa ?? d.labelFa;
-    const labelEn = input.labelEn ?? d.labelEn;
-    if (!labelFa.trim() && !labelEn.trim()) throw new GroundworkError('invalid-input', 'A dimension needs a name in at least one language.');
-    runCommand(project, { kind: 'maturity.updateDimension', label: `Rename the dimension ${quoted(labelOf(d))}` }, (db) =>
-      updateDimension(db, input.id, input),
-    );
-    return model(project);
-  },
-  'maturity.deleteDimension': (input, backend) => {
-    const project = requireProject(backend);
-    const d = requireDimension(project, input.id);
-    runCommand(project, { kind: 'maturity.deleteDimension', label: `Delete the dimension ${quoted(labelOf(d))}` }, (db) =>
-      deleteDimension(db, input.id),
-    );
-    return model(project);
-  },
-  'maturity.reorderDimensions': (input, backend) => {
-    const project = requireProject(backend);
-    try {
-      runCommand(project, { kind: 'maturity.reorderDimensions', label: 'Reorder the dimensions' }, (db) => reorderDimensions(db, input.ids));
-    } catch (error) {
-      throw new GroundworkError('invalid-input', (error as Error).message);
-    }
-    return model(project);
-  },
-  'maturity.mapCategory': (input, backend) => {
-    const project = requireProject(backend);
-    const d = requireDimension(project, input.dimensionId);
-    const category = getCategory(project.read, input.categoryId);
-    if (!category) throw new GroundworkError('not-found', 'That category no longer exists.');
-    const label = input.mapped
-      ? `Map ${quoted(category.name)} to ${quoted(labelOf(d))}`
-      : `Unmap ${quoted(category.name)} from ${quoted(labelOf(d))}`;
-    runCommand(project, { kind: 'maturity.mapCategory', label }, (db) => mapCategory(db, input.dimensionId, input.categoryId, input.mapped));
-    return model(project);
-  },
+  'maturity.addDimension': (input, backend) =>
+    requireStore(backend).write({ kind: 'maturity.addDimension', label: `Add the dimension ${quoted(labelOf(input))}` }, async (db) => {
+      await insertDimension(db, input);
+      return getModel(db);
+    }),
+  'maturity.updateDimension': (input, backend) =>
+    requireStore(backend).write({ kind: 'maturity.updateDimension', label: 'Rename a dimension' }, async (db, command) => {
+      const d = await requireDimension(db, input.id);
+      const labelFa = input.labelFa ?? d.labelFa;
+      const labelEn = input.labelEn ?? d.labelEn;
+      if (!labelFa.trim() && !labelEn.trim()) throw new GroundworkError('invalid-input', 'A dimension needs a name in at least one language.');
+      command.setLabel(`Rename the dimension ${quoted(labelOf(d))}`);
+      await updateDimension(db, input.id, input);
+      return getModel(db);
+    }),
+  'maturity.deleteDimension': (input, backend) =>
+    requireStore(backend).write({ kind: 'maturity.deleteDimension', label: 'Delete a dimension' }, async (db, command) => {
+      const d = await requireDimension(db, input.id);
+      command.setLabel(`Delete the dimension ${quoted(labelOf(d))}`);
+      await deleteDimension(db, input.id);
+      return getModel(db);
+    }),
+  'maturity.reorderDimensions': (input, backend) =>
+    requireStore(backend).write({ kind: 'maturity.reorderDimensions', label: 'Reorder the dimensions' }, async (db) => {
+      await reorderDimensions(db, input.ids);
+      return getModel(db);
+    }),
+  'maturity.mapCategory': (input, backend) =>
+    requireStore(backend).write({ kind: 'maturity.mapCategory', label: 'Map a category' }, async (db, command) => {
+      const d = await requireDimension(db, input.dimensionId);
+      const category = await getCategory(db, input.categoryId);
+      if (!category) throw new GroundworkError('not-found', 'That category no longer exists.');
+      command.setLabel(
+        input.mapped
+          ? `Map ${quoted(category.name)} to ${quoted(labelOf(d))}`
+          : `Unmap ${quoted(category.name)} from ${quoted(labelOf(d))}`,
+      );
+      await mapCategory(db, input.dimensionId, input.categoryId, input.mapped);
+      return getModel(db);
+    }),
 
-  'maturity.exportJson': (_input, backend) => {
-    const project = requireProject(backend);
-    const name = projectInfo(project).name;
-    return { filename: `${fileStem(name)} - maturity model.json`, text: `${JSON.stringify(modelToJson(model(project), name), null, 2)}\n` };
+  'maturity.exportJson': async (_input, backend) => {
+    const { name, model } = await named(backend, async (db) => ({ model: await getModel(db) }));
+    return { filename: `${fileStem(name)} - maturity model.json`, text: `${JSON.stringify(modelToJson(model, name), null, 2)}\n` };
   },
-  'maturity.exportCsv': (input, backend) => {
-    const project = requireProject(backend);
-    return { filename: `${fileStem(projectInfo(project).name)} - maturity model.csv`, text: modelCsv(model(project), input.labels ?? 'en') };
+  'maturity.exportCsv': async (input, backend) => {
+    const { name, model } = await named(backend, async (db) => ({ model: await getModel(db) }));
+    return { filename: `${fileStem(name)} - maturity model.csv`, text: modelCsv(model, input.labels ?? 'en') };
   },
   'maturity.exportXlsx': async (input, backend) => {
-    const project = requireProject(backend);
-    const name = projectInfo(project).name;
-    const data = await modelXlsx(model(project), input.labels ?? 'en', name);
+    const { name, model } = await named(backend, async (db) => ({ model: await getModel(db) }));
+    const data = await modelXlsx(model, input.labels ?? 'en', name);
     return { filename: `${fileStem(name)} - maturity model.xlsx`, dataBase64: data.toString('base64') };
   },
-  'maturity.import': (input, backend) => importModel(requireProject(backend), input.json),
+  'maturity.import': (input, backend) => importModel(requireStore(backend), input.json),
 
-  'assessment.list': (_input, backend) => listAssessments(requireProject(backend).read),
-  'assessment.get': (input, backend) => requireAssessment(requireProject(backend), input.id),
-  'assessment.create': (input, backend) => {
-    const project = requireProject(backend);
-    const id = runCommand(project, { kind: 'assessment.create', label: `New assessment ${quoted(input.name)}` }, (db) =>
-      insertAssessment(db, { name: input.name, organisation: input.organisation ?? '', assessedOn: input.assessedOn }),
-    );
-    return requireAssessment(project, id);
-  },
-  'assessment.update': (input, backend) => {
-    const project = requireProject(backend);
-    const a = requireAssessment(project, input.id);
-    runCommand(project, { kind: 'assessment.update', label: `Edit the assessment ${quoted(a.name)}` }, (db) => updateAssessment(db, input.id, input));
-    return requireAssessment(project, input.id);
-  },
-  'assessment.delete': (input, backend) => {
-    const project = requireProject(backend);
-    const a = requireAssessment(project, input.id);
-    runCommand(project, { kind: 'assessment.delete', label: `Delete the assessment ${quoted(a.name)}` }, (db) => deleteAssessment(db, input.id));
-    return null;
-  },
-  'assessment.rate': (input, backend) => {
-    const project = requireProject(backend);
-    const a = requireAssessment(project, input.assessmentId);
-    const d = requireDimension(project, input.dimensionId);
-    const concept = getConcept(project.read, input.conceptId);
-    if (!concept) throw new GroundworkError('not-found', 'That item no longer exists.');
-    const dimension = model(project).dimensions.find((x) => x.id === input.dimensionId);
-    if (!dimension?.items.some((i) => i.conceptId === input.conceptId)) {
-      throw new GroundworkError('invalid-input', `${quoted(concept.label)} is not an item of the dimension ${quoted(labelOf(d))}.`);
-    }
-    if (typeof input.value === 'number' && input.value > levelCount(project.read)) {
-      throw new GroundworkError('invalid-input', `There is no level ${input.value}.`);
-    }
-    runCommand(
-      project,
-      { kind: 'assessment.rate', label: `Rate ${quoted(concept.label)} in ${quoted(a.name)}` },
-      (db) => setRating(db, { assessmentId: input.assessmentId, dimensionId: input.dimensionId, conceptId: input.conceptId, value: input.value }),
-    );
-    return requireAssessment(project, input.assessmentId);
-  },
-  'assessment.exportJson': (input, backend) => {
-    const project = requireProject(backend);
-    const a = requireAssessment(project, input.id);
-    const json = assessmentToJson(model(project), a, projectInfo(project).name);
+  'assessment.list': (_input, backend) => requireStore(backend).read(listAssessments),
+  'assessment.get': (input, backend) => requireStore(backend).read((db) => requireAssessment(db, input.id)),
+  'assessment.create': (input, backend) =>
+    requireStore(backend).write({ kind: 'assessment.create', label: `New assessment ${quoted(input.name)}` }, async (db) => {
+      const id = await insertAssessment(db, { name: input.name, organisation: input.organisation ?? '', assessedOn: input.assessedOn });
+      return requireAssessment(db, id);
+    }),
+  'assessment.update': (input, backend) =>
+    requireStore(backend).write({ kind: 'assessment.update', label: 'Edit an assessment' }, async (db, command) => {
+      const a = await requireAssessment(db, input.id);
+      command.setLabel(`Edit the assessment ${quoted(a.name)}`);
+      await updateAssessment(db, input.id, input);
+      return requireAssessment(db, input.id);
+    }),
+  'assessment.delete': (input, backend) =>
+    requireStore(backend).write({ kind: 'assessment.delete', label: 'Delete an assessment' }, async (db, command) => {
+      const a = await requireAssessment(db, input.id);
+      command.setLabel(`Delete the assessment ${quoted(a.name)}`);
+      await deleteAssessment(db, input.id);
+      return null;
+    }),
+  'assessment.rate': (input, backend) =>
+    requireStore(backend).write({ kind: 'assessment.rate', label: 'Rate an item' }, async (db, command) => {
+      const a = await requireAssessment(db, input.assessmentId);
+      const d = await requireDimension(db, input.dimensionId);
+      const concept = await getConcept(db, input.conceptId);
+      if (!concept) throw new GroundworkError('not-found', 'That item no longer exists.');
+      const dimension = (await getModel(db)).dimensions.find((x) => x.id === input.dimensionId);
+      if (!dimension?.items.some((i) => i.conceptId === input.conceptId)) {
+        throw new GroundworkError('invalid-input', `${quoted(concept.label)} is not an item of the dimension ${quoted(labelOf(d))}.`);
+      }
+      if (typeof input.value === 'number' && input.value > (await levelCount(db))) {
+        throw new GroundworkError('invalid-input', `There is no level ${input.value}.`);
+      }
+      command.setLabel(`Rate ${quoted(concept.label)} in ${quoted(a.name)}`);
+      await setRating(db, { assessmentId: input.assessmentId, dimensionId: input.dimensionId, conceptId: input.conceptId, value: input.value });
+      return requireAssessment(db, input.assessmentId);
+    }),
+  'assessment.exportJson': async (input, backend) => {
+    const { name, model, a } = await named(backend, async (db) => ({ a: await requireAssessment(db, input.id), model: await getModel(db) }));
+    const json = assessmentToJson(model, a, name);
     return { filename: `${fileStem(a.name)} - assessment.json`, text: `${JSON.stringify(json, null, 2)}\n` };
   },
-  'assessment.exportCsv': (input, backend) => {
-    const project = requireProject(backend);
-    const a = requireAssessment(project, input.id);
-    return { filename: `${fileStem(a.name)} - assessment.csv`, text: assessmentCsv(model(project), a, input.labels ?? 'en') };
+  'assessment.exportCsv': async (input, backend) => {
+    const { model, a } = await named(backend, async (db) => ({ a: await requireAssessment(db, input.id), model: await getModel(db) }));
+    return { filename: `${fileStem(a.name)} - assessment.csv`, text: assessmentCsv(model, a, input.labels ?? 'en') };
   },
-  'assessment.exportHtml': (input, backend) => {
-    const project = requireProject(backend);
-    const a = requireAssessment(project, input.id);
-    return {
-      filename: `${fileStem(a.name)} - assessment.html`,
-      text: assessmentHtml(model(project), a, input.labels ?? 'en', projectInfo(project).name),
-    };
+  'assessment.exportHtml': async (input, backend) => {
+    const { name, model, a } = await named(backend, async (db) => ({ a: await requireAssessment(db, input.id), model: await getModel(db) }));
+    return { filename: `${fileStem(a.name)} - assessment.html`, text: assessmentHtml(model, a, input.labels ?? 'en', name) };
   },
 } satisfies HandlerGroup<MaturityMethod>;

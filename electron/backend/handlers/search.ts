@@ -1,4 +1,6 @@
-// Handlers for corpus search, autocoding, dictionary suggestions and word frequencies.
+// Handlers for corpus search, autocoding, dictionary suggestions and word frequencies. A change
+// (autocode, synonyms, a rejection) checks what it needs inside its own command; a search first
+// brings the index in step, outside any command (derived data, not in the history).
 
 import { GroundworkError } from '../../../shared/api/errors';
 import { paletteColor } from '../../../shared/domain/colors';
@@ -8,21 +10,23 @@ import type { HitRange, SearchHit } from '../../../shared/domain/search-model';
 import { parseQuery, type QueryTerm } from '../../../shared/domain/search-query';
 import { foldedWords } from '../../../shared/domain/search-text';
 import { matchKey } from '../../../shared/domain/normalize';
-import { requireFound, runCommand } from '../../../db/commands';
+import { requireFound } from '../../../db/command-log';
 import { conceptCount, getConcept, insertConcept } from '../../../db/codebook';
-import type { ProjectDb } from '../../../db/connection';
+import type { WritableDB } from '../../../db/handles';
+import type { CommandContext } from '../../../db/store';
 import { getDocument, getDocumentText } from '../../../db/documents';
 import { findSegment, insertSegment } from '../../../db/segments';
 import {
   codedRanges,
   conceptSynonyms,
   insertRejection,
+  refreshSearchIndex,
   rejectedRanges,
   replaceSynonyms,
   searchCorpus,
   wordFrequencies,
 } from '../../../db/search';
-import { requireProject } from '../backend';
+import { requireStore } from '../backend';
 import { checkConceptLabel } from './codebook';
 import type { HandlerGroup } from './types';
 import { quoted } from './types';
@@ -52,17 +56,20 @@ export function extendRange(text: string, range: TextRange, to: 'sentence' | 'pa
   return { start, end };
 }
 
-/** Codes passages with one concept (existing or new) in one command; skips what is already coded. */
-function codeRanges(
-  project: ProjectDb,
+/**
+ * Codes passages with one concept (existing or new); skips what is already coded. Call inside the
+ * command that codes them: the checks and the change see the same project.
+ */
+async function codeRanges(
+  db: WritableDB,
+  command: CommandContext,
   ranges: readonly HitRange[],
   concept: { conceptId?: ConceptId; newConcept?: { label: string; color?: string } },
   extend: 'hit' | 'sentence' | 'paragraph',
   describe: (label: string, n: number) => string,
 ) {
-  const db = project.read;
-  const existing = concept.conceptId ? requireFound(getConcept(db, concept.conceptId), 'That concept') : undefined;
-  if (concept.newConcept) checkConceptLabel(db, concept.newConcept.label);
+  const existing = concept.conceptId ? requireFound(await getConcept(db, concept.conceptId), 'That concept') : undefined;
+  if (concept.newConcept) await checkConceptLabel(db, concept.newConcept.label);
   const label = existing?.label ?? concept.newConcept!.label;
 
   // Validate and prepare every passage before anything is written.
@@ -76,8 +83,8 @@ function codeRanges(
     list.push(r);
   }
   for (const [docId, list] of byDoc) {
-    requireFound(getDocument(db, list[0]!.documentId), 'That source');
-    const text = getDocumentText(db, list[0]!.documentId)!;
+    requireFound(await getDocument(db, list[0]!.documentId), 'That source');
+    const text = (await getDocumentText(db, list[0]!.documentId))!;
     for (const hit of list) {
       const problem = rangeProblem(text, hit);
       if (problem) throw new GroundworkError('invalid-input', problem);
@@ -85,7 +92,7 @@ function codeRanges(
       const tight = tightenRange(text, widened);
       if (!tight) continue;
       const key = `${docId}:${tight.start}:${tight.end}`;
-      if (seen.has(key) || (existing && findSegment(db, { documentId: hit.documentId, conceptId: existing.id, ...tight }))) {
+      if (seen.has(key) || (existing && (await findSegment(db, { documentId: hit.documentId, conceptId: existing.id, ...tight })))) {
         skipped += 1;
         continue;
       }
@@ -95,16 +102,15 @@ function codeRanges(
     }
   }
   if (prepared.length === 0) {
+    // Nothing written: the command leaves no step.
     return { conceptId: existing?.id ?? null, coded: 0, skipped };
   }
-  const conceptId = runCommand(project, { kind: 'search.autocode', label: describe(label, prepared.length) }, (w) => {
-    const id = existing?.id ?? insertConcept(w, { label, color: concept.newConcept?.color ?? paletteColor(conceptCount(w)), inVivo: false });
-    for (const p of prepared) {
-      insertSegment(w, { ...p.range, conceptId: id, text: p.text, contextBefore: p.before, contextAfter: p.after });
-    }
-    return id;
-  });
-  return { conceptId, coded: prepared.length, skipped };
+  command.setLabel(describe(label, prepared.length));
+  const id = existing?.id ?? (await insertConcept(db, { label, color: concept.newConcept?.color ?? paletteColor(await conceptCount(db)), inVivo: false }));
+  for (const p of prepared) {
+    await insertSegment(db, { ...p.range, conceptId: id, text: p.text, contextBefore: p.before, contextAfter: p.after });
+  }
+  return { conceptId: id, coded: prepared.length, skipped };
 }
 
 /** Each of a concept's label and synonyms as a search term (its words, as a phrase). */
@@ -126,11 +132,12 @@ const SUGGESTIONS_MAX = 1000;
 const SUGGESTIONS_SCANNED = 5000;
 
 export const searchHandlers = {
-  'search.query': ({ query, limit, documentIds }, backend) => {
-    const project = requireProject(backend);
+  'search.query': async ({ query, limit, documentIds }, backend) => {
+    const store = requireStore(backend);
     const started = performance.now();
     const terms = termsOf(query);
-    const found = searchCorpus(project, terms, { limit: limit ?? DEFAULT_SEARCH_LIMIT, documentIds });
+    await refreshSearchIndex(store);
+    const found = await store.read((db) => searchCorpus(db, terms, { limit: limit ?? DEFAULT_SEARCH_LIMIT, documentIds }));
     return {
       terms: terms.map((t) => t.typed),
       hits: found.hits,
@@ -139,89 +146,93 @@ export const searchHandlers = {
       tookMs: Math.round((performance.now() - started) * 10) / 10,
     };
   },
-  'search.autocode': ({ query, hits, documentIds, conceptId, newConcept, extend }, backend) => {
-    const project = requireProject(backend);
-    let ranges: HitRange[];
-    let what: string;
-    if (query !== undefined) {
-      const terms = termsOf(query);
-      ranges = searchCorpus(project, terms, { limit: 0, documentIds, allRanges: true }).ranges;
-      if (ranges.length === 0) throw new GroundworkError('invalid-input', `Nothing in the sources matches ${quoted(query)}.`);
-      what = quoted(query);
-    } else {
-      ranges = hits!;
-      what = '';
-    }
-    const result = codeRanges(project, ranges, { conceptId, newConcept }, extend ?? 'hit', (label, n) =>
-      query !== undefined ? `Autocode ${n} hit${n === 1 ? '' : 's'} of ${what} with ${quoted(label)}` : `Code ${n} passage${n === 1 ? '' : 's'} with ${quoted(label)}`,
-    );
-    return result;
-  },
-  'synonym.list': ({ conceptId }, backend) => {
-    const project = requireProject(backend);
-    requireFound(getConcept(project.read, conceptId), 'That concept');
-    return conceptSynonyms(project.read, conceptId);
-  },
-  'synonym.set': ({ conceptId, terms }, backend) => {
-    const project = requireProject(backend);
-    const concept = requireFound(getConcept(project.read, conceptId), 'That concept');
-    const keys = new Set([matchKey(concept.label)]);
-    const clean: string[] = [];
-    for (const raw of terms) {
-      const term = raw.replace(/\s+/gu, ' ').trim();
-      const key = matchKey(term);
-      if (!term || keys.has(key)) continue;
-      if (foldedWords(term).length === 0) throw new GroundworkError('invalid-input', `${quoted(term)} holds no letters or digits to search for.`);
-      keys.add(key);
-      clean.push(term);
-    }
-    const before = conceptSynonyms(project.read, conceptId);
-    if (before.join('\n') !== clean.join('\n')) {
-      runCommand(project, { kind: 'synonym.set', label: `Set the synonyms of ${quoted(concept.label)}` }, (db) => replaceSynonyms(db, conceptId, clean));
-    }
-    return conceptSynonyms(project.read, conceptId);
-  },
-  'suggestion.list': ({ conceptId }, backend) => {
-    const project = requireProject(backend);
-    const concept = requireFound(getConcept(project.read, conceptId), 'That concept');
-    const terms = dictionaryTerms(concept.label, conceptSynonyms(project.read, conceptId));
-    const coded = codedRanges(project.read, conceptId);
-    const rejected = rejectedRanges(project.read, conceptId);
-    const seen = new Set<string>();
-    let alreadyCoded = 0;
-    let rejectedCount = 0;
-    const suggestions: SearchHit[] = [];
-    for (const { term } of terms) {
-      const found = searchCorpus(project, [term], { limit: SUGGESTIONS_SCANNED });
-      for (const hit of found.hits) {
-        const key = `${hit.documentId}:${hit.start}:${hit.end}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        if ((coded.get(hit.documentId) ?? []).some((s) => s.start < hit.end && hit.start < s.end)) alreadyCoded += 1;
-        else if (rejected.has(key)) rejectedCount += 1;
-        else if (suggestions.length < SUGGESTIONS_MAX) suggestions.push(hit);
+  'search.autocode': async ({ query, hits, documentIds, conceptId, newConcept, extend }, backend) => {
+    const store = requireStore(backend);
+    const terms = query !== undefined ? termsOf(query) : null;
+    if (terms) await refreshSearchIndex(store);
+    return store.write({ kind: 'search.autocode', label: 'Autocode' }, async (db, command) => {
+      let ranges: HitRange[];
+      if (terms) {
+        ranges = (await searchCorpus(db, terms, { limit: 0, documentIds, allRanges: true })).ranges;
+        if (ranges.length === 0) throw new GroundworkError('invalid-input', `Nothing in the sources matches ${quoted(query!)}.`);
+      } else {
+        ranges = hits!;
       }
-    }
-    suggestions.sort((a, b) => a.documentName.localeCompare(b.documentName) || a.documentId - b.documentId || a.start - b.start);
-    return { terms: terms.map((t) => t.typed), suggestions, alreadyCoded, rejected: rejectedCount };
+      return codeRanges(db, command, ranges, { conceptId, newConcept }, extend ?? 'hit', (label, n) =>
+        terms
+          ? `Autocode ${n} hit${n === 1 ? '' : 's'} of ${quoted(query!)} with ${quoted(label)}`
+          : `Code ${n} passage${n === 1 ? '' : 's'} with ${quoted(label)}`,
+      );
+    });
   },
-  'suggestion.reject': ({ conceptId, hits }, backend) => {
-    const project = requireProject(backend);
-    const concept = requireFound(getConcept(project.read, conceptId), 'That concept');
-    for (const hit of hits) {
-      const text = requireFound(getDocumentText(project.read, hit.documentId), 'That source');
-      const problem = rangeProblem(text, hit);
-      if (problem) throw new GroundworkError('invalid-input', problem);
-    }
-    const rejected = runCommand(
-      project,
-      { kind: 'suggestion.reject', label: `Reject ${hits.length} suggestion${hits.length === 1 ? '' : 's'} for ${quoted(concept.label)}` },
-      (db) => hits.reduce((n, hit) => n + insertRejection(db, conceptId, hit), 0),
-    );
-    return { rejected };
+  'synonym.list': ({ conceptId }, backend) =>
+    requireStore(backend).read(async (db) => {
+      requireFound(await getConcept(db, conceptId), 'That concept');
+      return conceptSynonyms(db, conceptId);
+    }),
+  'synonym.set': ({ conceptId, terms }, backend) =>
+    requireStore(backend).write({ kind: 'synonym.set', label: 'Set synonyms' }, async (db, command) => {
+      const concept = requireFound(await getConcept(db, conceptId), 'That concept');
+      const keys = new Set([matchKey(concept.label)]);
+      const clean: string[] = [];
+      for (const raw of terms) {
+        const term = raw.replace(/\s+/gu, ' ').trim();
+        const key = matchKey(term);
+        if (!term || keys.has(key)) continue;
+        if (foldedWords(term).length === 0) throw new GroundworkError('invalid-input', `${quoted(term)} holds no letters or digits to search for.`);
+        keys.add(key);
+        clean.push(term);
+      }
+      command.setLabel(`Set the synonyms of ${quoted(concept.label)}`);
+      // The same list again changes no row, so it leaves no step.
+      if ((await conceptSynonyms(db, conceptId)).join('\n') !== clean.join('\n')) await replaceSynonyms(db, conceptId, clean);
+      return conceptSynonyms(db, conceptId);
+    }),
+  'suggestion.list': async ({ conceptId }, backend) => {
+    const store = requireStore(backend);
+    await refreshSearchIndex(store);
+    return store.read(async (db) => {
+      const concept = requireFound(await getConcept(db, conceptId), 'That concept');
+      const terms = dictionaryTerms(concept.label, await conceptSynonyms(db, conceptId));
+      const coded = await codedRanges(db, conceptId);
+      const rejected = await rejectedRanges(db, conceptId);
+      const seen = new Set<string>();
+      let alreadyCoded = 0;
+      let rejectedCount = 0;
+      const suggestions: SearchHit[] = [];
+      for (const { term } of terms) {
+        const found = await searchCorpus(db, [term], { limit: SUGGESTIONS_SCANNED });
+        for (const hit of found.hits) {
+          const key = `${hit.documentId}:${hit.start}:${hit.end}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          if ((coded.get(hit.documentId) ?? []).some((s) => s.start < hit.end && hit.start < s.end)) alreadyCoded += 1;
+          else if (rejected.has(key)) rejectedCount += 1;
+          else if (suggestions.length < SUGGESTIONS_MAX) suggestions.push(hit);
+        }
+      }
+      suggestions.sort((a, b) => a.documentName.localeCompare(b.documentName) || a.documentId - b.documentId || a.start - b.start);
+      return { terms: terms.map((t) => t.typed), suggestions, alreadyCoded, rejected: rejectedCount };
+    });
   },
-  'stats.wordFrequencies': ({ documentIds, limit, stopWords }, backend) =>
-    wordFrequencies(requireProject(backend), { documentIds, limit: limit ?? 100, excludeStopWords: stopWords ?? true }),
+  'suggestion.reject': ({ conceptId, hits }, backend) =>
+    requireStore(backend).write({ kind: 'suggestion.reject', label: 'Reject suggestions' }, async (db, command) => {
+      const concept = requireFound(await getConcept(db, conceptId), 'That concept');
+      for (const hit of hits) {
+        const text = requireFound(await getDocumentText(db, hit.documentId), 'That source');
+        const problem = rangeProblem(text, hit);
+        if (problem) throw new GroundworkError('invalid-input', problem);
+      }
+      command.setLabel(`Reject ${hits.length} suggestion${hits.length === 1 ? '' : 's'} for ${quoted(concept.label)}`);
+      let rejected = 0;
+      for (const hit of hits) rejected += await insertRejection(db, conceptId, hit);
+      return { rejected };
+    }),
+  'stats.wordFrequencies': async ({ documentIds, limit, stopWords }, backend) => {
+    const store = requireStore(backend);
+    await refreshSearchIndex(store);
+    return store.read((db) => wordFrequencies(db, { documentIds, limit: limit ?? 100, excludeStopWords: stopWords ?? true }));
+  },
 } satisfies HandlerGroup<
   'search.query' | 'search.autocode' | 'synonym.list' | 'synonym.set' | 'suggestion.list' | 'suggestion.reject' | 'stats.wordFrequencies'
 >;

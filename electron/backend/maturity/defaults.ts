@@ -6,10 +6,9 @@ import defaults from '../../../fixtures/study/maturity-defaults.json' with { typ
 import type { CategoryId } from '../../../shared/domain/ids';
 import type { DimensionId } from '../../../shared/domain/maturity';
 import { CMMI_LEVELS, cmmiLabelFa } from '../../../shared/domain/cmmi-levels';
-import type { ProjectDb } from '../../../db/connection';
-import { runCommand } from '../../../db/commands';
+import type { ReadableDB, WritableDB } from '../../../db/handles';
 import { categoryKeys, clearModel, insertDimension, insertLevel, setDimensionCategories } from '../../../db/maturity';
-import type { WritableDB } from '../../../db/handles';
+import type { Store } from '../../../db/store';
 
 export interface DefaultDimension {
   code: string;
@@ -24,17 +23,17 @@ export const STUDY_MATURITY_DEFAULTS: readonly DefaultDimension[] = defaults.dim
 /** Finds a category by its code; null when the project has no category with that code. */
 export type CodeResolver = (code: string) => CategoryId | null;
 
-/** A resolver over the project's own `category.code` column (present once the study schema has landed). */
-export function resolveByCategoryCode(project: ProjectDb): CodeResolver {
+/** A resolver over the project's own `category.code` column (the study's codes). */
+export async function resolveByCategoryCode(db: ReadableDB): Promise<CodeResolver> {
   const byCode = new Map<string, CategoryId>();
-  for (const k of categoryKeys(project.read)) if (k.code && !byCode.has(k.code)) byCode.set(k.code, k.id);
+  for (const k of await categoryKeys(db)) if (k.code && !byCode.has(k.code)) byCode.set(k.code, k.id);
   return (code) => byCode.get(code) ?? null;
 }
 
 /** Writes the CMMI levels, replacing whatever levels there were (inside a command). */
-export function writeCmmiLevels(db: WritableDB): void {
-  CMMI_LEVELS.forEach((l, index) =>
-    insertLevel(
+export async function writeCmmiLevels(db: WritableDB): Promise<void> {
+  for (const [index, l] of CMMI_LEVELS.entries()) {
+    await insertLevel(
       db,
       {
         labelFa: cmmiLabelFa(l),
@@ -45,8 +44,8 @@ export function writeCmmiLevels(db: WritableDB): void {
         characteristicsEn: [...l.characteristicsEn],
       },
       index + 1,
-    ),
-  );
+    );
+  }
 }
 
 export interface DefaultsResult {
@@ -58,30 +57,26 @@ export interface DefaultsResult {
 /**
  * Replaces the project's maturity model with the study's defaults (CMMI levels, eight dimensions
  * mapped by category code) in one undoable command. Ratings of existing assessments go with the
- * old model. Call it after the study's categories (with their codes) exist.
+ * old model. Call it after the study's categories (with their codes) exist; without a resolver,
+ * codes are looked up in the project's categories inside the same command.
  */
-export function applyMaturityDefaults(
-  project: ProjectDb,
-  resolveCode: CodeResolver = resolveByCategoryCode(project),
-): DefaultsResult {
-  const unresolved: string[] = [];
-  const dimensions = runCommand(
-    project,
-    { kind: 'maturity.defaults', label: 'Install the study’s maturity model' },
-    (db) => {
-      clearModel(db);
-      writeCmmiLevels(db);
-      return STUDY_MATURITY_DEFAULTS.map((d) => {
-        const id = insertDimension(db, { labelFa: d.labelFa, labelEn: d.labelEn });
-        const categories = d.mainCategoryCodes.flatMap((code) => {
-          const found = resolveCode(code);
-          if (found === null) unresolved.push(code);
-          return found === null ? [] : [found];
-        });
-        setDimensionCategories(db, id, categories);
-        return id;
+export function applyMaturityDefaults(store: Store, resolveCode?: CodeResolver): Promise<DefaultsResult> {
+  return store.write({ kind: 'maturity.defaults', label: 'Install the study’s maturity model' }, async (db) => {
+    const resolve = resolveCode ?? (await resolveByCategoryCode(db));
+    const unresolved: string[] = [];
+    await clearModel(db);
+    await writeCmmiLevels(db);
+    const dimensions: DimensionId[] = [];
+    for (const d of STUDY_MATURITY_DEFAULTS) {
+      const id = await insertDimension(db, { labelFa: d.labelFa, labelEn: d.labelEn });
+      const categories = d.mainCategoryCodes.flatMap((code) => {
+        const found = resolve(code);
+        if (found === null) unresolved.push(code);
+        return found === null ? [] : [found];
       });
-    },
-  );
-  return { dimensions, unresolved };
+      await setDimensionCategories(db, id, categories);
+      dimensions.push(id);
+    }
+    return { dimensions, unresolved };
+  });
 }

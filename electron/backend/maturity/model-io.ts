@@ -9,9 +9,8 @@ import { GroundworkError } from '../../../shared/api/errors';
 import type { CategoryId } from '../../../shared/domain/ids';
 import type { MaturityModel } from '../../../shared/domain/maturity';
 import { MAX_LEVELS, MIN_LEVELS } from '../../../shared/domain/maturity';
-import type { ProjectDb } from '../../../db/connection';
-import { runCommand } from '../../../db/commands';
-import { categoryKeys, clearModel, getModel, insertDimension, insertLevel, setDimensionCategories } from '../../../db/maturity';
+import { categoryKeys, clearModel, insertDimension, insertLevel, ratingCount, setDimensionCategories } from '../../../db/maturity';
+import type { Store } from '../../../db/store';
 import { toCsv } from '../export';
 
 export const MODEL_FORMAT = 'groundwork.maturity-model';
@@ -114,39 +113,37 @@ export interface ImportResult {
  * Replaces the project's levels and dimensions with those of the file, in one undoable command.
  * Categories are found by code (where the project has codes), else by name, main categories first.
  */
-export function importModel(project: ProjectDb, text: string): ImportResult {
+export async function importModel(store: Store, text: string): Promise<ImportResult> {
   const json = parseModelJson(text);
   if (json.levels.length < MIN_LEVELS || json.levels.length > MAX_LEVELS) {
     throw new GroundworkError('invalid-input', `A maturity model has ${MIN_LEVELS} to ${MAX_LEVELS} levels.`);
   }
-  const keys = categoryKeys(project.read);
-  const byCode = new Map<string, CategoryId>();
-  const byName = new Map<string, CategoryId>();
-  for (const k of [...keys].sort((a, b) => Number(b.isMain) - Number(a.isMain))) {
-    if (k.code && !byCode.has(k.code)) byCode.set(k.code, k.id);
-    if (!byName.has(k.name.trim())) byName.set(k.name.trim(), k.id);
-  }
-  const unmatched: string[] = [];
-  const resolved = json.dimensions.map((d) =>
-    d.mainCategories.flatMap((c) => {
-      const id = (c.code ? byCode.get(c.code) : undefined) ?? byName.get(c.name.trim());
-      if (id === undefined) unmatched.push(c.code ? `${c.code} ${c.name}` : c.name);
-      return id === undefined ? [] : [id];
-    }),
-  );
-  const removedRatings = (project.read.prepare('SELECT count(*) AS n FROM maturity_rating').get() as { n: number }).n;
-  runCommand(project, { kind: 'maturity.import', label: 'Import the maturity model' }, (db) => {
-    clearModel(db);
-    json.levels.forEach((l, index) => insertLevel(db, l, index + 1));
-    [...json.dimensions]
-      .map((d, index) => ({ d, categories: resolved[index]! }))
-      .sort((a, b) => a.d.position - b.d.position)
-      .forEach(({ d, categories }) => {
-        const id = insertDimension(db, { labelFa: d.labelFa, labelEn: d.labelEn });
-        setDimensionCategories(db, id, categories);
-      });
+  return store.write({ kind: 'maturity.import', label: 'Import the maturity model' }, async (db) => {
+    const keys = await categoryKeys(db);
+    const byCode = new Map<string, CategoryId>();
+    const byName = new Map<string, CategoryId>();
+    for (const k of [...keys].sort((a, b) => Number(b.isMain) - Number(a.isMain))) {
+      if (k.code && !byCode.has(k.code)) byCode.set(k.code, k.id);
+      if (!byName.has(k.name.trim())) byName.set(k.name.trim(), k.id);
+    }
+    const unmatched: string[] = [];
+    const resolved = json.dimensions.map((d) =>
+      d.mainCategories.flatMap((c) => {
+        const id = (c.code ? byCode.get(c.code) : undefined) ?? byName.get(c.name.trim());
+        if (id === undefined) unmatched.push(c.code ? `${c.code} ${c.name}` : c.name);
+        return id === undefined ? [] : [id];
+      }),
+    );
+    const removedRatings = await ratingCount(db);
+    await clearModel(db);
+    for (const [index, l] of json.levels.entries()) await insertLevel(db, l, index + 1);
+    const ordered = json.dimensions.map((d, index) => ({ d, categories: resolved[index]! })).sort((a, b) => a.d.position - b.d.position);
+    for (const { d, categories } of ordered) {
+      const id = await insertDimension(db, { labelFa: d.labelFa, labelEn: d.labelEn });
+      await setDimensionCategories(db, id, categories);
+    }
+    return { levels: json.levels.length, dimensions: json.dimensions.length, unmatched, removedRatings };
   });
-  return { levels: json.levels.length, dimensions: json.dimensions.length, unmatched, removedRatings };
 }
 
 // --- CSV and XLSX ------------------------------------------------------------------------------
@@ -237,5 +234,3 @@ export async function modelXlsx(model: MaturityModel, lang: LabelLanguage, proje
   // A cell that starts like a formula stays text: exceljs writes strings as strings, never formulas.
   return Buffer.from(await book.xlsx.writeBuffer());
 }
-
-export const modelOf = (project: ProjectDb) => getModel(project.read);

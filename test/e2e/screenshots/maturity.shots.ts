@@ -40,7 +40,7 @@ async function buildProject(file: string) {
       }
       byCode.set(STUDY_MATURITY_DEFAULTS[i]!.mainCategoryCodes[0]!, category);
     }
-    applyMaturityDefaults(t.backend.project!, (code) => byCode.get(code) ?? null);
+    await applyMaturityDefaults(t.backend.store!, (code) => byCode.get(code) ?? null);
     const model = await api.call('maturity.get', {});
     const ratings = [
       [3, 3, 2], [2, 2, 3], [2, 3, 3], [4, 3, 3], [2, 2, 1], [3, 3, 4], [2, 3, 2], [1, 2, 2],
@@ -55,7 +55,7 @@ async function buildProject(file: string) {
       }
     }
   } finally {
-    t.cleanup();
+    await t.cleanup();
   }
 }
 

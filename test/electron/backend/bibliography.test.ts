@@ -262,6 +262,105 @@ describe('duplicates', () => {
   });
 });
 
+describe('deleting a source whose record was judged a duplicate (issue 10)', () => {
+  // A source's own record and a record entered by hand for the same work: flagged by title.
+  const setUp = async () => {
+    const [imported] = await importTexts(api, { 'Field notes on trust.txt': 'Notes from the first interview.' });
+    const source = imported!.document!.id;
+    const own = (await records()).find((r) => r.documentId === source)!;
+    const typed = await api.call('record.create', { title: 'Field notes on trust' });
+    expect(await api.call('record.duplicates', {})).toEqual([{ a: own.id, b: typed.id, why: 'title' }]);
+    return { source, own, typed };
+  };
+  const sources = async () => (await api.call('document.list', {})).map((d) => d.id);
+  const shown = async () => (await records()).map((r) => [r.id, r.documentId]);
+
+  it('after "Not a duplicate", the source is deleted; undo brings back its record and the dismissal, redo deletes it again', async () => {
+    const { source, own, typed } = await setUp();
+    await api.call('record.dismissDuplicate', { a: own.id, b: typed.id });
+    await api.call('document.delete', { id: source });
+    expect(await sources()).toEqual([]);
+    expect(await shown()).toEqual([[typed.id, null]]);
+    expect((await api.call('history.get', {})).undo?.label).toBe('Delete source “Field notes on trust”');
+    await api.call('history.undo', {});
+    expect(await sources()).toEqual([source]);
+    expect(await shown()).toEqual([[own.id, source], [typed.id, null]]);
+    expect(await api.call('record.duplicates', {})).toEqual([]); // still dismissed
+    await api.call('history.redo', {});
+    expect(await sources()).toEqual([]);
+    expect(await shown()).toEqual([[typed.id, null]]);
+  });
+
+  it('after merging a record into the source’s own, the source is deleted and the merged record comes back without text; undo and redo', async () => {
+    const { source, own, typed } = await setUp();
+    await api.call('record.merge', { keepId: own.id, dropId: typed.id });
+    expect(await shown()).toEqual([[own.id, source]]);
+    expect(await api.call('screening.prisma', {})).toMatchObject({ identified: 2, duplicatesRemoved: 1 });
+    await api.call('document.delete', { id: source });
+    expect(await sources()).toEqual([]);
+    expect(await shown()).toEqual([[typed.id, null]]);
+    expect(await api.call('screening.prisma', {})).toMatchObject({ identified: 1, duplicatesRemoved: 0 });
+    await api.call('history.undo', {});
+    expect(await shown()).toEqual([[own.id, source]]);
+    expect(await api.call('screening.prisma', {})).toMatchObject({ identified: 2, duplicatesRemoved: 1 });
+    await api.call('history.redo', {});
+    expect(await sources()).toEqual([]);
+    expect(await shown()).toEqual([[typed.id, null]]);
+  });
+
+  it('after merging the source’s own record into another, the source is deleted and that record stays without text; undo and redo', async () => {
+    const { source, own, typed } = await setUp();
+    await api.call('record.merge', { keepId: typed.id, dropId: own.id });
+    expect(await shown()).toEqual([[typed.id, source]]);
+    await api.call('document.delete', { id: source });
+    expect(await shown()).toEqual([[typed.id, null]]);
+    await api.call('history.undo', {});
+    expect(await shown()).toEqual([[typed.id, source]]);
+    await api.call('history.redo', {});
+    expect(await sources()).toEqual([]);
+    expect(await shown()).toEqual([[typed.id, null]]);
+  });
+
+  it('a second duplicate merged into the source’s own record stays merged into the first when the source goes', async () => {
+    const { source, own, typed } = await setUp();
+    const again = await api.call('record.create', { title: 'Field notes on trust.' });
+    await api.call('record.merge', { keepId: own.id, dropId: typed.id });
+    await api.call('record.merge', { keepId: own.id, dropId: again.id });
+    await api.call('document.delete', { id: source });
+    expect(await shown()).toEqual([[typed.id, null]]);
+    expect(await api.call('screening.prisma', {})).toMatchObject({ identified: 2, duplicatesRemoved: 1 });
+  });
+
+  it('linking another record to a source whose own record was dismissed or merged replaces it without a broken reference', async () => {
+    const { source, own, typed } = await setUp();
+    const other = await api.call('record.create', { title: 'Trust in B2B relationships' });
+    await api.call('record.dismissDuplicate', { a: own.id, b: typed.id });
+    await api.call('record.link', { id: other.id, documentId: source });
+    expect(await shown()).toEqual([[typed.id, null], [other.id, source]]);
+    await api.call('history.undo', {});
+    await api.call('record.merge', { keepId: own.id, dropId: typed.id });
+    await api.call('record.link', { id: other.id, documentId: source });
+    // The duplicate merged into the replaced record now stands merged into the linked one.
+    expect(await shown()).toEqual([[other.id, source]]);
+    expect(await api.call('screening.prisma', {})).toMatchObject({ identified: 2, duplicatesRemoved: 1 });
+  });
+
+  it('a bibliography record takes a source whose own record was dismissed as not a duplicate; undo gives it back', async () => {
+    const { source, own, typed } = await setUp();
+    await api.call('record.dismissDuplicate', { a: own.id, b: typed.id });
+    const ris = 'TY  - JOUR\nTI  - Field notes on trust\nPY  - 2020\nER  - \n';
+    const result = await api.call('bibliography.import', { name: 'trust.ris', dataBase64: toBase64(ris) });
+    expect(result.records[0]).toMatchObject({ linkedDocumentId: source, linkedBy: 'title' });
+    expect((await records()).map((r) => [r.origin, r.documentId])).toEqual([
+      ['entered by hand', null],
+      ['RIS: trust.ris', source],
+    ]);
+    await api.call('history.undo', {});
+    expect(await shown()).toEqual([[own.id, source], [typed.id, null]]);
+    expect(await api.call('record.duplicates', {})).toEqual([]);
+  });
+});
+
 describe('bad bibliography files', () => {
   it('imports the good records of a RIS file with broken records and reports each broken one', async () => {
     const result = await importBib('broken.ris');

@@ -225,7 +225,7 @@ describe('memos, undo and redo', () => {
     await api.call('history.undo', {});
     expect(await row('causal')).toMatchObject({ mainCategories: 0, concepts: 0 });
 
-    const file = t.backend.project!.path;
+    const file = t.backend.store!.location;
     await api.call('project.close', {});
     await api.call('project.open', { path: file });
     const h = await api.call('history.get', {});

@@ -24,11 +24,12 @@ beforeEach(async () => {
 afterEach(() => t.cleanup());
 
 const importFixtures = (...names: string[]) => importTexts(t.api, Object.fromEntries(names.map((n) => [n, fixture(n)])));
-const snapshot = () => ({
-  documents: t.backend.project!.read.prepare('SELECT id, name, sha256 FROM document ORDER BY id').all(),
-  pages: t.backend.project!.read.prepare('SELECT * FROM document_page ORDER BY document_id, page_index').all(),
-  directions: t.backend.project!.read.prepare('SELECT * FROM document_direction ORDER BY document_id, paragraph').all(),
-});
+const snapshot = () =>
+  t.backend.store!.read(async (db) => ({
+    documents: await db.all('SELECT id, name, sha256 FROM document ORDER BY id'),
+    pages: await db.all('SELECT * FROM document_page ORDER BY document_id, page_index'),
+    directions: await db.all('SELECT * FROM document_direction ORDER BY document_id, paragraph'),
+  }));
 /** Persian text compared across formats: a PDF cannot keep ZERO WIDTH NON-JOINER. */
 const comparable = (s: string) => s.replace(/\u200C/g, '').normalize('NFKC');
 
@@ -172,17 +173,17 @@ describe('DOCX', () => {
 
   it('undoes and redoes an import with its pages and directions', async () => {
     const [r] = await importFixtures('persian.docx', 'english-two-columns.pdf');
-    const before = snapshot();
+    const before = await snapshot();
     expect(before.directions).toHaveLength(5);
     expect(before.pages).toHaveLength(3);
     await t.api.call('history.undo', {});
-    expect(snapshot()).toEqual({ documents: [], pages: [], directions: [] });
+    expect(await snapshot()).toEqual({ documents: [], pages: [], directions: [] });
     await t.api.call('history.redo', {});
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
     await t.api.call('document.delete', { id: r!.document!.id });
-    expect(snapshot().directions).toHaveLength(0);
+    expect((await snapshot()).directions).toHaveLength(0);
     await t.api.call('history.undo', {});
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
   });
 });
 
@@ -230,12 +231,12 @@ describe('bad files in a batch', () => {
 
   it.each(BAD)('refuses %s with a clear message, imports the rest, and changes nothing else', async (name, message) => {
     await importFixtures('persian.docx');
-    const before = snapshot();
+    const before = await snapshot();
     const history = (await t.api.call('history.get', {})).entries.length;
     const results = await importFixtures(name, 'english-two-columns.pdf');
     expect(results.map((r) => r.status)).toEqual(['failed', 'imported']);
     expect(results[0]!.message).toMatch(message);
-    const after = snapshot();
+    const after = await snapshot();
     expect(after.documents).toHaveLength(before.documents.length + 1);
     expect(after.documents.slice(0, before.documents.length)).toEqual(before.documents);
     expect(after.directions).toEqual(before.directions);
@@ -244,7 +245,7 @@ describe('bad files in a batch', () => {
 
   it('reports a file on which a library fails unexpectedly as failed, and goes on with the others', async () => {
     const { importSources } = await import('../../../electron/backend/import/index');
-    const results = await importSources(t.backend.project!, [
+    const results = await importSources(t.backend.store!, [
       { name: 'broken.docx', read: () => { throw new TypeError('unexpected failure inside a library'); } },
       { name: 'persian.pdf', bytes: fixture('persian.pdf') },
     ]);
@@ -267,7 +268,7 @@ describe('bad files in a batch', () => {
       return readFileSync(file, ...rest);
     }) as typeof fs.readFileSync;
     try {
-      const results = await importFromPaths(t.backend.project!, [folder]);
+      const results = await importFromPaths(t.backend.store!, [folder]);
       expect(results.map((r) => [r.name, r.status])).toEqual([
         ['huge.pdf', 'failed'],
         ['persian.pdf', 'imported'],
@@ -277,7 +278,7 @@ describe('bad files in a batch', () => {
       (fs as { readFileSync: typeof fs.readFileSync }).readFileSync = readFileSync;
     }
     expect(read.some((f) => f.endsWith('huge.pdf'))).toBe(false);
-    expect(snapshot().documents).toHaveLength(1);
+    expect((await snapshot()).documents).toHaveLength(1);
   });
 });
 
@@ -293,7 +294,7 @@ describe('a folder', () => {
     fs.writeFileSync(path.join(folder, 'figure.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     fs.writeFileSync(path.join(folder, '.DS_Store'), 'x');
     fs.writeFileSync(path.join(folder, '.git', 'HEAD'), 'ref: x\n');
-    const results = await importFromPaths(t.backend.project!, [folder]);
+    const results = await importFromPaths(t.backend.store!, [folder]);
     expect(results.map((r) => [r.name, r.status])).toEqual([
       ['corrupt.pdf', 'failed'],
       ['english-two-columns.pdf', 'imported'],
@@ -323,6 +324,6 @@ describe('a folder', () => {
     expect(history.entries).toHaveLength(1);
     expect(history.entries[0]!.label).toBe('Import 2 sources');
     await t.api.call('history.undo', {});
-    expect(snapshot().documents).toHaveLength(0);
+    expect((await snapshot()).documents).toHaveLength(0);
   });
 });

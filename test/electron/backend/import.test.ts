@@ -13,7 +13,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.cleanup());
 
-const snapshot = () => t.backend.project!.read.prepare('SELECT id, name, sha256 FROM document ORDER BY id').all();
+const snapshot = () => t.backend.store!.read((db) => db.all('SELECT id, name, sha256 FROM document ORDER BY id'));
 
 describe('importing sources', () => {
   it('imports the Persian and Arabic seed articles with their exact text and direction', async () => {
@@ -41,7 +41,7 @@ describe('importing sources', () => {
     expect(again).toMatchObject({ status: 'duplicate' });
     expect(again!.message).toMatch(/same as "one"/);
     expect(twin).toMatchObject({ status: 'imported' });
-    expect(snapshot()).toHaveLength(2);
+    expect(await snapshot()).toHaveLength(2);
   });
 
   it('takes the readable text of a saved web page and never its scripts or handlers', async () => {
@@ -76,13 +76,13 @@ describe('importing sources', () => {
     ['empty.html', '<html><head><script>x()</script></head><body>  </body></html>', /no readable text/],
   ])('refuses %s with a clear message and leaves the project unchanged', async (name, content, message) => {
     await importTexts(t.api, { 'kept.txt': 'kept\n' });
-    const before = snapshot();
+    const before = await snapshot();
     const historyBefore = await t.api.call('history.get', {});
     const [r] = await importTexts(t.api, { [name]: content });
     expect(r).toMatchObject({ status: 'failed' });
     expect(r!.message).toMatch(message);
     expect(r!.message.startsWith(name)).toBe(true);
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
     expect((await t.api.call('history.get', {})).entries).toEqual(historyBefore.entries);
   });
 
@@ -95,12 +95,12 @@ describe('importing sources', () => {
     fs.writeFileSync(path.join(dir, 'fine.txt'), 'a fine source\n');
     const empty = path.join(dir, 'empty folder');
     fs.mkdirSync(empty);
-    const results = await importFromPaths(t.backend.project!, [big, path.join(dir, 'nowhere.txt'), empty, path.join(dir, 'fine.txt')]);
+    const results = await importFromPaths(t.backend.store!, [big, path.join(dir, 'nowhere.txt'), empty, path.join(dir, 'fine.txt')]);
     expect(results.map((r) => r.status)).toEqual(['failed', 'failed', 'failed', 'imported']);
     expect(results[0]!.message).toMatch(/100\.0 MiB.*larger than 32\.0 MiB/);
     expect(results[1]!.message).toMatch(/nowhere\.txt: no such file/);
     expect(results[2]!.message).toMatch(/empty folder: the folder holds no files to import/);
-    expect(snapshot()).toHaveLength(1);
+    expect(await snapshot()).toHaveLength(1);
     expect(MAX_SOURCE_BYTES).toBeLessThan(100 * 1024 * 1024);
   });
 
@@ -109,8 +109,8 @@ describe('importing sources', () => {
     const [r] = await importTexts(t.api, { 'sub/notes.txt': 'second\n' });
     expect(r!.document!.name).toBe('notes (2)');
     await t.api.call('history.undo', {});
-    expect(snapshot()).toHaveLength(1);
+    expect(await snapshot()).toHaveLength(1);
     await t.api.call('history.redo', {});
-    expect(snapshot()).toHaveLength(2);
+    expect(await snapshot()).toHaveLength(2);
   });
 });

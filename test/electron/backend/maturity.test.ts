@@ -348,9 +348,9 @@ describe('the study defaults', () => {
     // Categories with codes of our own, resolved by a resolver we pass in.
     const codes = new Map<string, CategoryId>();
     for (const code of ['D1.C01', 'D1.C04', 'D2', 'D3']) codes.set(code, (await api.call('category.create', { name: `Category ${code}` })).id);
-    const project = t.backend.project!;
+    const store = t.backend.store!;
     await api.call('maturity.addLevel', { labelEn: 'Extra', labelFa: '' });
-    const result = applyMaturityDefaults(project, (code) => codes.get(code) ?? null);
+    const result = await applyMaturityDefaults(store, (code) => codes.get(code) ?? null);
     expect(result.dimensions).toHaveLength(8);
     expect(result.unresolved).toContain('D7');
     expect(result.unresolved).not.toContain('D2');
@@ -440,7 +440,7 @@ describe('history labels', () => {
     await api.call('assessment.delete', { id: a.id });
     await api.call('maturity.deleteDimension', { id: e });
     await api.call('maturity.import', { json: (await api.call('maturity.exportJson', {})).text });
-    applyMaturityDefaults(t.backend.project!, () => null);
+    await applyMaturityDefaults(t.backend.store!, () => null);
     const labels = (await api.call('history.get', {})).entries
       .filter((x) => x.kind.startsWith('maturity.') || x.kind.startsWith('assessment.'))
       .map((x) => x.label);

@@ -56,9 +56,9 @@ beforeAll(async () => {
   await api.call('document.delete', { id: docs.find((d) => d.name !== 'راهنما')!.id });
   labels = (await api.call('history.get', {})).entries.map((e) => e.label);
 });
-afterAll(() => {
+afterAll(async () => {
   setLanguage('en');
-  backend?.cleanup();
+  await backend?.cleanup();
 });
 
 describe('history labels in the Persian interface', () => {

@@ -39,9 +39,9 @@ beforeAll(async () => {
   await refusal(api.call('category.move', { id: main.id, parentId: sub.id }));
   await refusal(api.call('component.assign', { categoryId: sub.id, component: 'strategies' }));
 });
-afterAll(() => {
+afterAll(async () => {
   setLanguage('en');
-  backend?.cleanup();
+  await backend?.cleanup();
 });
 
 describe('backend refusals in the Persian interface', () => {
