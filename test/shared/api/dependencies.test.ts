@@ -15,6 +15,12 @@ describe('the dependency map', () => {
     expect(Object.keys(dependencies).sort()).toEqual(reads);
   });
 
+  it('gives every export of the maturity model the dependencies of the model itself, and its exports theirs', () => {
+    // The contract test compares the spreadsheet by name only (it holds the time it was written).
+    expect(dependencies['maturity.exportXlsx']).toEqual(dependencies['maturity.exportCsv']);
+    expect(dependencies['maturity.exportCsv']).toEqual(dependencies['maturity.exportJson']);
+  });
+
   it('knows exactly the tables whose changes the backend captures and announces', () => {
     expect([...TABLES].sort()).toEqual(Object.keys(CAPTURED_TABLES).sort());
     for (const [method, dependency] of Object.entries(dependencies)) {
