@@ -5,8 +5,6 @@
 /** replica (a project copy's id) → its change counter. A missing replica counts as 0. */
 export type Stamp = Readonly<Record<string, number>>;
 
-export const EMPTY_STAMP: Stamp = {};
-
 export type StampOrder = 'equal' | 'before' | 'after' | 'concurrent';
 
 /** How stamp a relates to stamp b: 'before' means b knows everything a knows and more. */
@@ -34,10 +32,3 @@ export function joinStamps(...stamps: Stamp[]): Stamp {
   for (const s of stamps) for (const [r, n] of Object.entries(s)) if (n > (out[r] ?? 0)) out[r] = n;
   return out;
 }
-
-export const stampKey = (s: Stamp) =>
-  Object.entries(s)
-    .filter(([, n]) => n > 0)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([r, n]) => `${r}:${n}`)
-    .join(',');
