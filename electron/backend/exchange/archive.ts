@@ -119,7 +119,14 @@ export async function openArchive(
             }
             parts.push(chunk);
           });
-          stream.on('error', (e) => reject(bad(file, `"${entryName}" is damaged (${e.message}).`)));
+          stream.on('error', (e) =>
+            reject(
+              // yauzl compares the bytes inflated with the size the archive declares.
+              /too (?:many|few) bytes in the stream/.test(e.message)
+                ? bad(file, `"${entryName.slice(0, 120)}" does not unpack to the size the archive declares (${e.message}): refused as damaged or a possible zip bomb.`)
+                : bad(file, `"${entryName.slice(0, 120)}" is damaged (${e.message}).`),
+            ),
+          );
           stream.on('end', () => resolve(Buffer.concat(parts)));
         });
       });

@@ -108,7 +108,7 @@ async function readDocument(
       file: label,
       place: `${first.line ? `line ${first.line}` : 'document'}${first.element ? `, element ${first.element}` : ''}`,
       message:
-        `not valid against ${root === 'Project' ? 'Project.xsd' : 'Codebook.xsd'}: ${first.message}` +
+        `not valid against ${root === 'Project' ? 'Project.xsd' : 'Codebook.xsd'}: ${first.message.replace(/\.$/, '')}` +
         `${more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'})` : ''}. The rest was read where it is sound.`,
     });
   }
