@@ -205,8 +205,31 @@ describe('where texts come from', () => {
     expect(result.issues.map(formatIssue)).toContain(
       `paths.qde: TextSource ${G(23)} (line 9): text source "nowhere" is not imported: "absolute://${path.join(dir, 'nowhere.txt')}" names ${path.join(dir, 'nowhere.txt')}, which does not exist here.`,
     );
-    // The caller may forbid reading outside the archive: then those sources are reported instead.
+  });
+
+  it('a PDF comes in through its text representation with its passages; a region without a passage is reported', async () => {
+    const body = [
+      users,
+      codebook(),
+      `<Sources><PDFSource guid="${G(20)}" name="paper.pdf" path="internal://paper.pdf">`,
+      `<PDFSelection guid="${G(30)}" page="0" firstX="1" firstY="1" secondX="9" secondY="9"><Coding guid="${G(40)}"><CodeRef targetGUID="${G(10)}"/></Coding></PDFSelection>`,
+      `<PDFSelection guid="${G(31)}" page="1" firstX="1" firstY="1" secondX="9" secondY="9"/>`,
+      `<Representation guid="${G(21)}" plainTextPath="internal://paper.txt">${selection(30, 6, 11)}</Representation>`,
+      '</PDFSource></Sources>',
+    ].join('\n');
+    const result = await read('pdf.qdpx', await zip({ 'project.qde': project(body), 'sources/paper.txt': 'Title\nWords of the paper' }));
+    const [pdf] = result.project.sources;
+    expect(pdf).toMatchObject({ kind: 'pdf', name: 'paper.pdf', text: 'Title\nWords of the paper', textFrom: 'internal://paper.txt' });
+    expect(pdf!.selections.map((s) => s.text)).toEqual(['Words']);
+    expect(result.issues.map(formatIssue)).toEqual([`pdf.qdpx/project.qde: PDFSelection ${G(31)} (line 7): PDFSelection in "paper.pdf" is not imported: it has no passage in the source's text.`]);
+  });
+
+  it('paths outside the archive are only read when the caller allows it', async () => {
+    fs.writeFileSync(path.join(dir, 'outside.txt'), 'Far away');
+    const xml = project(`${users}<Sources><TextSource guid="${G(22)}" name="absolute" plainTextPath="absolute://${path.join(dir, 'outside.txt')}"/></Sources>`);
+    expect((await read('paths.qde', Buffer.from(xml))).project.sources[0]!.text).toBe('Far away');
     const closed = await read('paths.qde', Buffer.from(xml), { external: 'report' });
-    expect(closed.project.sources.find((s) => s.name === 'absolute')!.text).toBeNull();
+    expect(closed.project.sources[0]!.text).toBeNull();
+    expect(closed.issues[0]!.message).toMatch(/is outside the archive, and files outside it are not read for this import\.$/);
   });
 });
