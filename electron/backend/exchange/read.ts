@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { GroundworkError } from '../../../shared/api/errors';
-import type { ExchangeIssue, ExchangeProject, ExchangeReadResult } from '../../../shared/domain/exchange-model';
+import { guidKey, type ExchangeIssue, type ExchangeProject, type ExchangeReadResult } from '../../../shared/domain/exchange-model';
 import { type PositionProfileId, profileForOrigin } from '../../../shared/domain/exchange-positions';
 import { formatBytes } from '../../../shared/domain/limits';
 import { EXCHANGE_LIMITS, type ExchangeArchive, type ExchangeLimits, looksLikeZip, openArchive } from './archive';
@@ -164,7 +164,7 @@ async function readDocument(
       description: note.description,
       creatingUser: note.creatingUser,
       createdAt: note.createdAt,
-      targets: raw.noteTargets.get(note.guid.replace(/^\{|\}$/g, '').toLowerCase()) ?? [],
+      targets: raw.noteTargets.get(guidKey(note.guid)) ?? [],
     });
   }
 

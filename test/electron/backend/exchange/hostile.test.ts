@@ -207,6 +207,13 @@ describe('where texts come from', () => {
     );
   });
 
+  it('a project document in UTF-16 with a byte order mark reads like its UTF-8 twin', async () => {
+    const xml = project(`${users}${codebook()}<Sources><TextSource guid="${G(20)}" name="متن"><PlainTextContent>سلام دنیا</PlainTextContent>${selection(30, 5, 9)}</TextSource></Sources>`).replace('utf-8', 'utf-16');
+    const result = await read('utf16.qde', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, 'utf16le')]));
+    expect(result.issues).toEqual([]);
+    expect(result.project.sources[0]!.selections[0]!.text).toBe('دنیا');
+  });
+
   it('a PDF comes in through its text representation with its passages; a region without a passage is reported', async () => {
     const body = [
       users,
