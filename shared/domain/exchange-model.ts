@@ -176,9 +176,35 @@ export interface ExchangeProject {
   positions: ExchangePositions;
 }
 
+/** What an issue is about, so a report can count and group them. */
+export type ExchangeIssueKind =
+  /** Not valid against Project.xsd / Codebook.xsd (read anyway where sound). */
+  | 'schema'
+  /** The position unit looks wrong for this file. */
+  | 'positions'
+  | 'duplicate-guid'
+  | 'missing-guid'
+  | 'unknown-reference'
+  /** A colour, a variable type, a name the file gives in a form the standard does not allow. */
+  | 'bad-value'
+  | 'unknown-element'
+  /** A text or PDF source whose text is missing or cannot be read. */
+  | 'missing-text'
+  /** Picture, audio and video sources. */
+  | 'media-source'
+  | 'pdf-without-text'
+  /** A PDF region with no passage in the PDF's text representation. */
+  | 'pdf-region'
+  /** Outside the text, inside a surrogate pair or a combined character, reversed, empty, not a number. */
+  | 'bad-position'
+  | 'note-text'
+  | 'link'
+  | 'graph';
+
 /** One thing the reader noticed: a warning (imported anyway) or a part skipped, with its place. */
 export interface ExchangeIssue {
   severity: 'warning' | 'skipped';
+  kind: ExchangeIssueKind;
   /** The file inside the exchange file (project.qde, sources/…txt) or the exchange file itself. */
   file: string;
   /** Element and line (`PlainTextSelection guid=… (line 126)`), or a path. */

@@ -4,7 +4,7 @@
 // character, empty) is reported and skipped, as is every source without a text to hold.
 
 import { checkPositions, type PositionCheck, type ScoredSource } from '../../../shared/domain/exchange-check';
-import type { ExchangeIssue, ExchangeSelection, ExchangeSource } from '../../../shared/domain/exchange-model';
+import type { ExchangeIssue, ExchangeIssueKind, ExchangeSelection, ExchangeSource } from '../../../shared/domain/exchange-model';
 import {
   canonicalMap,
   describeProblem,
@@ -34,7 +34,7 @@ export function mapSources(
   profileId: PositionProfileId,
   issues: ExchangeIssue[],
 ): { sources: Omit<ExchangeSource, 'sha256'>[]; check: PositionCheck | null } {
-  const skip = (place: string, message: string) => issues.push({ severity: 'skipped', file: label, place, message });
+  const skip = (place: string, kind: ExchangeIssueKind, message: string) => issues.push({ severity: 'skipped', kind, file: label, place, message });
   const prepared = loaded.map((l) => {
     if (l.writerText === null) return { ...l, canon: null };
     const canon = canonicalMap(l.writerText);
@@ -47,7 +47,7 @@ export function mapSources(
       : [],
   );
   const result = scored.some((s) => s.selections.length) ? checkPositions(scored, profileId) : null;
-  if (result?.warning) issues.push({ severity: 'warning', file: label, place: 'positions', message: result.warning });
+  if (result?.warning) issues.push({ severity: 'warning', kind: 'positions', file: label, place: 'positions', message: result.warning });
 
   const sources = prepared.map(({ source, writerText, canon, from, reason }) => {
     const where = placeOf(source.el);
@@ -55,13 +55,14 @@ export function mapSources(
     const codings = source.selections.reduce((n, s) => n + s.codings.length, 0) + source.wholeCodings.length;
     if (!canon || writerText === null) {
       if (source.kind === 'text' || (source.kind === 'pdf' && source.text)) {
-        skip(where, `${source.kind === 'pdf' ? 'PDF' : 'text'} source "${source.name}" is not imported: ${reason ?? 'it has no text.'}` +
-          (source.selections.length ? ` Its ${plural(source.selections.length, 'selection')} (${plural(codings, 'coding')}) go with it.` : ''));
+        skip(where, 'missing-text', `${source.kind === 'pdf' ? 'PDF' : 'text'} source "${source.name}" is not imported: ${reason ?? 'it has no text.'}` +
+          (source.selections.length ? ` Its ${plural(source.selections.length, 'selection')} (${plural(codings, 'coding')}) go with it.` : '') +
+          (source.otherSelections.length ? ` So do its ${plural(source.otherSelections.length, 'region')}.` : ''));
       } else if (source.kind === 'pdf') {
-        skip(where, `PDF source "${source.name}" has no text representation: not imported` +
+        skip(where, 'pdf-without-text', `PDF source "${source.name}" has no text representation: not imported` +
           (source.otherSelections.length ? `, nor its ${plural(source.otherSelections.length, 'region')}.` : '.'));
       } else {
-        skip(where, `${source.kind} source "${source.name}" is not imported: Groundwork holds text sources` +
+        skip(where, 'media-source', `${source.kind} source "${source.name}" is not imported: Groundwork holds text sources` +
           (source.otherSelections.length || codings ? ` (${plural(source.otherSelections.length, 'selection')}, ${plural(codings, 'coding')} left out).` : '.'));
       }
       return { guid: source.guid, name: source.name, kind: source.kind, text: null, textFrom: from, mediaPath: source.mediaPath, description: source.description, creatingUser: source.creatingUser, createdAt: source.createdAt, selections, variables: source.variables, noteGuids: source.noteGuids };
@@ -70,17 +71,17 @@ export function mapSources(
     for (const sel of source.selections) {
       const at = placeOf(sel.el);
       if (sel.start === null || sel.end === null) {
-        skip(at, `startPosition "${sel.el.attrs.startPosition ?? ''}" or endPosition "${sel.el.attrs.endPosition ?? ''}" is not a whole number: selection skipped.`);
+        skip(at, 'bad-position', `startPosition "${sel.el.attrs.startPosition ?? ''}" or endPosition "${sel.el.attrs.endPosition ?? ''}" is not a whole number: selection skipped.`);
         continue;
       }
       const m = mapSelection(units, canon, sel.start, sel.end);
       if ('problem' in m) {
         const what = m.which === 'order' ? `endPosition ${sel.end} comes before startPosition ${sel.start}` : `${m.which}Position ${m.which === 'start' ? sel.start : sel.end} ${describeProblem(m.problem)}`;
-        skip(at, `${what} (the text is ${units.length} units long, counted as ${describeProfile(profileId)}): selection skipped, never moved.`);
+        skip(at, 'bad-position', `${what} (the text is ${units.length} units long, counted as ${describeProfile(profileId)}): selection skipped, never moved.`);
         continue;
       }
       if (m.start === m.end) {
-        skip(at, 'the selection is empty (startPosition equals endPosition): skipped.');
+        skip(at, 'bad-position', 'the selection is empty (startPosition equals endPosition): skipped.');
         continue;
       }
       selections.push({
@@ -116,7 +117,7 @@ export function mapSources(
     const textGuids = new Set(source.selections.map((s) => s.guid.toLowerCase()));
     for (const region of source.otherSelections) {
       if (region.attrs.guid && textGuids.has(region.attrs.guid.trim().toLowerCase())) continue;
-      skip(placeOf(region), `${region.name} in "${source.name}" is not imported: it has no passage in the source's text.`);
+      skip(placeOf(region), 'pdf-region', `${region.name} in "${source.name}" is not imported: it has no passage in the source's text.`);
     }
     return { guid: source.guid, name: source.name, kind: source.kind, text: canon.text, textFrom: from, mediaPath: source.mediaPath, description: source.description, creatingUser: source.creatingUser, createdAt: source.createdAt, selections, variables: source.variables, noteGuids: source.noteGuids };
   });

@@ -2,7 +2,7 @@
 // (a repeated GUID skips the later element; a reference to an unknown GUID skips or drops that
 // reference), and small readers of attributes. Every issue names the file and the element's line.
 
-import { guidKey, type ExchangeIssue } from '../../../shared/domain/exchange-model';
+import { guidKey, type ExchangeIssue, type ExchangeIssueKind } from '../../../shared/domain/exchange-model';
 import { placeOf, type XmlElement } from './xml';
 
 export type GuidKind = 'user' | 'code' | 'source' | 'selection' | 'coding' | 'note' | 'variable' | 'case' | 'set';
@@ -14,12 +14,12 @@ export class ParseContext {
 
   constructor(readonly file: string) {}
 
-  warn(el: XmlElement | string, message: string) {
-    this.issues.push({ severity: 'warning', file: this.file, place: typeof el === 'string' ? el : placeOf(el), message });
+  warn(el: XmlElement | string, kind: ExchangeIssueKind, message: string) {
+    this.issues.push({ severity: 'warning', kind, file: this.file, place: typeof el === 'string' ? el : placeOf(el), message });
   }
 
-  skip(el: XmlElement | string, message: string) {
-    this.issues.push({ severity: 'skipped', file: this.file, place: typeof el === 'string' ? el : placeOf(el), message });
+  skip(el: XmlElement | string, kind: ExchangeIssueKind, message: string) {
+    this.issues.push({ severity: 'skipped', kind, file: this.file, place: typeof el === 'string' ? el : placeOf(el), message });
   }
 
   /**
@@ -29,14 +29,14 @@ export class ParseContext {
   claim(kind: GuidKind, el: XmlElement, what = el.name): boolean {
     const guid = el.attrs.guid?.trim();
     if (!guid) {
-      this.skip(el, `this ${what} has no guid attribute: skipped.`);
+      this.skip(el, 'missing-guid', `this ${what} has no guid attribute: skipped.`);
       return false;
     }
     let map = this.seen.get(kind);
     if (!map) this.seen.set(kind, (map = new Map()));
     const first = map.get(guidKey(guid));
     if (first) {
-      this.skip(el, `duplicate GUID: ${first.name} on line ${first.line} has the same one; this ${what} is skipped.`);
+      this.skip(el, 'duplicate-guid', `duplicate GUID: ${first.name} on line ${first.line} has the same one; this ${what} is skipped.`);
       return false;
     }
     map.set(guidKey(guid), el);
@@ -74,7 +74,7 @@ export class ParseContext {
   /** Reports the unknown users once each, with how many places named them. */
   finish() {
     for (const [guid, { count, first }] of this.unknownUsers) {
-      this.warn(first, `${attrLabel(count)} names user ${guid}, who is not in <Users>: imported without a coder.`);
+      this.warn(first, 'unknown-reference', `${attrLabel(count)} names user ${guid}, who is not in <Users>: imported without a coder.`);
     }
   }
 }

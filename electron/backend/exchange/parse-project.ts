@@ -56,9 +56,9 @@ function readCodes(ctx: ParseContext, parent: XmlElement | undefined): ExchangeC
   for (const el of childrenNamed(parent, 'Code')) {
     if (!ctx.claim('code', el, 'code')) continue;
     const color = normaliseColor(el.attrs.color);
-    if (el.attrs.color && !color) ctx.warn(el, `colour "${el.attrs.color}" is not #rgb or #rrggbb: the code is imported without it.`);
+    if (el.attrs.color && !color) ctx.warn(el, 'bad-value', `colour "${el.attrs.color}" is not #rgb or #rrggbb: the code is imported without it.`);
     const name = textAttr(el, 'name').trim();
-    if (!name) ctx.warn(el, 'this code has no name: it is imported as "(unnamed code)".');
+    if (!name) ctx.warn(el, 'bad-value', 'this code has no name: it is imported as "(unnamed code)".');
     out.push({
       guid: el.attrs.guid!.trim(),
       name: name || '(unnamed code)',
@@ -80,7 +80,7 @@ function readSets(ctx: ParseContext, sets: XmlElement | undefined, codebook: boo
       childrenNamed(el, name).flatMap((m) => {
         const guid = m.attrs[attr]?.trim();
         if (guid && ctx.has(kind, guid)) return [guid];
-        ctx.warn(m, guid ? `${name} names ${kind} ${guid}, which is not in the file: left out of set "${el.attrs.name ?? ''}".` : `${name} has no ${attr}: ignored.`);
+        ctx.warn(m, 'unknown-reference', guid ? `${name} names ${kind} ${guid}, which is not in the file: left out of set "${el.attrs.name ?? ''}".` : `${name} has no ${attr}: ignored.`);
         return [];
       });
     out.push({
@@ -104,7 +104,7 @@ function readCases(ctx: ParseContext, cases: XmlElement | undefined): ExchangeCa
       childrenNamed(el, name).flatMap((r) => {
         const guid = r.attrs.targetGUID?.trim();
         if (guid && ctx.has(kind, guid)) return [guid];
-        ctx.warn(r, `${name} names ${kind} ${guid ?? '(none)'}, which is not in the file: ignored.`);
+        ctx.warn(r, 'unknown-reference', `${name} names ${kind} ${guid ?? '(none)'}, which is not in the file: ignored.`);
         return [];
       });
     out.push({
@@ -137,7 +137,7 @@ function collectNoteTargets(ctx: ParseContext, root: XmlElement, links: Exchange
     for (const ref of childrenNamed(el, 'NoteRef')) {
       const note = ref.attrs.targetGUID?.trim();
       if (!note || !ctx.has('note', note)) {
-        ctx.warn(ref, `NoteRef names note ${note ?? '(none)'}, which is not in <Notes>: ignored.`);
+        ctx.warn(ref, 'unknown-reference', `NoteRef names note ${note ?? '(none)'}, which is not in <Notes>: ignored.`);
         continue;
       }
       const guid = el.attrs.guid?.trim() ?? '';
@@ -213,7 +213,7 @@ export function parseDocument(ctx: ParseContext, root: XmlElement): RawProject {
   for (const el of childrenNamed(firstChild(root, 'Variables'), 'Variable')) {
     if (!ctx.claim('variable', el, 'variable')) continue;
     const type = VARIABLE_TYPES.find((t) => t === el.attrs.typeOfVariable) ?? 'Text';
-    if (type !== el.attrs.typeOfVariable) ctx.warn(el, `typeOfVariable "${el.attrs.typeOfVariable ?? ''}" is not one the standard knows: read as Text.`);
+    if (type !== el.attrs.typeOfVariable) ctx.warn(el, 'bad-value', `typeOfVariable "${el.attrs.typeOfVariable ?? ''}" is not one the standard knows: read as Text.`);
     variables.push({ guid: el.attrs.guid!.trim(), name: textAttr(el, 'name'), type, description: firstChild(el, 'Description')?.text ?? '' });
   }
   const notes: RawNote[] = [];

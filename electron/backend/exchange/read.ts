@@ -105,6 +105,7 @@ async function readDocument(
     const more = check.problems.length - 1;
     issues.push({
       severity: 'warning',
+      kind: 'schema',
       file: label,
       place: `${first.line ? `line ${first.line}` : 'document'}${first.element ? `, element ${first.element}` : ''}`,
       message:
@@ -155,7 +156,7 @@ async function readDocument(
     if (note.text.plainTextPath) {
       const loadedNote = await loadText(locator, note.text.plainTextPath);
       if (loadedNote.ok) text = loadedNote.writerText;
-      else issues.push({ severity: 'warning', file: label, place: `Note ${note.guid} (line ${note.el.line})`, message: `its text could not be read: ${loadedNote.reason} The note is imported with its name and description only.` });
+      else issues.push({ severity: 'warning', kind: 'note-text', file: label, place: `Note ${note.guid} (line ${note.el.line})`, message: `its text could not be read: ${loadedNote.reason} The note is imported with its name and description only.` });
     }
     notes.push({
       guid: note.guid,
@@ -185,10 +186,10 @@ async function readDocument(
     positions: { family: writer.family, profile, chosenBy: options.profile ? 'caller' : 'origin', check: positionCheck },
   };
   for (const link of raw.links) {
-    issues.push({ severity: 'skipped', file: label, place: `Link ${link.guid}`, message: `link "${link.name}" is not imported: Groundwork has no links between items.` });
+    issues.push({ severity: 'skipped', kind: 'link', file: label, place: `Link ${link.guid}`, message: `link "${link.name}" is not imported: Groundwork has no links between items.` });
   }
   for (const graph of raw.graphs) {
-    issues.push({ severity: 'skipped', file: label, place: `Graph ${graph.guid}`, message: `graph "${graph.name}" (${graph.vertices} vertices, ${graph.edges} edges) is not imported: Groundwork draws its own diagrams.` });
+    issues.push({ severity: 'skipped', kind: 'graph', file: label, place: `Graph ${graph.guid}`, message: `graph "${graph.name}" (${graph.vertices} vertices, ${graph.edges} edges) is not imported: Groundwork draws its own diagrams.` });
   }
   return { project, inFile: raw.inFile, issues };
 }

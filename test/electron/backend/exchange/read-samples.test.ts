@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readExchangeFile } from '../../../../electron/backend/exchange/read';
 import type { ExchangeReadResult } from '../../../../shared/domain/exchange-model';
+import { planImport } from '../../../../shared/domain/exchange-plan';
+import { importReport } from '../../../../shared/domain/exchange-report';
 import { countTags, entryFor, meantPassage, REFI, sample, samples, unzipAll, writerText, writtenSelections } from './samples';
 
 const read = (name: string) => readExchangeFile({ name, path: sample(name) });
@@ -161,5 +163,29 @@ describe.skipIf(!REFI)('the vendor samples', () => {
     expect(target.project.codes.map((c) => [c.name, c.color, c.children.map((k) => k.name)])).toEqual([
       ['Commits', null, ['2022-05-10T02:05:59Z 19e4dce', '2022-02-11T10:39:25Z cdbfd92']],
     ]);
+  });
+});
+
+describe.skipIf(!REFI)('the import report of a sample', () => {
+  it('ATLAS.ti standard project: what came in, and what did not, counted and listed by reason', async () => {
+    const result = await read('atlasti-mac-8.4.0_standard-project.qde');
+    const report = importReport(result, planImport(result.project));
+    expect(report.cameIn).toMatchObject({ sources: 0, passages: 0, users: 0 });
+    expect(report.cameIn.concepts + report.cameIn.categories).toBeGreaterThanOrEqual(14);
+    const left = Object.fromEntries(report.leftOut.map((g) => [g.kind, g.count]));
+    expect(left).toEqual({ 'missing-text': 8, 'media-source': 4, link: 1, graph: 1 });
+    expect(report.leftOut.find((g) => g.kind === 'missing-text')!.items.filter((i) => i.endsWith('So do its 4 regions.'))).toHaveLength(1);
+    for (const g of report.leftOut) expect(g.items).toHaveLength(g.count);
+  });
+
+  it('NVivo: 1 source, 97 passages by 1 coder, the unit named and its word-boundary share', async () => {
+    const result = await read('nvivo-win-12.6_oltas.qdpx');
+    const report = importReport(result, planImport(result.project));
+    expect(report.cameIn).toMatchObject({ sources: 1, users: 1 });
+    // 97 codings, each a passage: no coding repeats another's passage and code.
+    expect(report.cameIn.passages).toBe(97);
+    expect(report.warnings).toEqual([]);
+    expect(report.positions).toEqual({ unit: 'UTF-16 code units, a CR LF counting 2', chosenBy: 'origin', share: 1 });
+    expect(report.leftOut).toEqual([]);
   });
 });
