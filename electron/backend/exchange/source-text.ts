@@ -64,10 +64,8 @@ export async function loadText(locator: TextLocator, written: string): Promise<L
     if (archive) {
       for (const name of [rest, safeDecode(rest)]) {
         const entry = findEntry(archive, locator.qdeFolder, name);
-        if (entry) {
-          if (!/\.txt$/i.test(entry)) return { ok: false, reason: `"${written}" is not a plain-text (.txt) file.` };
-          return decode(entry, await archive.read(entry), entry);
-        }
+        // Inside the archive any name will do: the decoder refuses what is not text.
+        if (entry) return decode(entry, await archive.read(entry), entry);
       }
     }
     if (scheme === 'internal') {

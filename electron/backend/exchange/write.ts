@@ -38,8 +38,24 @@ async function validated(xml: string, schema: 'project' | 'codebook', what: stri
   return xml;
 }
 
+/** GUIDs name one thing each in a file: the store must hand over distinct ones. */
+function requireDistinctGuids(model: Pick<ExportModel, 'categories' | 'concepts'> & Partial<Pick<ExportModel, 'sources' | 'segments' | 'users'>>) {
+  const seen = new Set<string>();
+  for (const guid of [
+    ...model.categories.map((c) => c.guid),
+    ...model.concepts.map((c) => c.guid),
+    ...(model.sources ?? []).map((s) => s.guid),
+    ...(model.segments ?? []).map((s) => s.guid),
+    ...(model.users ?? []).map((u) => u.guid),
+  ]) {
+    if (seen.has(guidKey(guid))) throw new GroundworkError('internal', `GUID ${guid} names two things in the export model; nothing was written.`);
+    seen.add(guidKey(guid));
+  }
+}
+
 /** project.qde and the source texts. */
 export async function writeProjectDocument(model: ExportModel, unit: ExportUnit = 'standard') {
+  requireDistinctGuids(model);
   const warnings: string[] = [];
   const tree = exportTree(model);
   const notes: XmlNode[] = [];
@@ -135,6 +151,7 @@ export async function writeQdpx(model: ExportModel, unit: ExportUnit = 'standard
 
 /** The codebook alone (.qdc): the same tree, memos as descriptions, filings as sets. */
 export async function writeQdc(model: Pick<ExportModel, 'origin' | 'components' | 'categories' | 'concepts' | 'filings'>): Promise<WriteResult> {
+  requireDistinctGuids(model);
   const warnings: string[] = [];
   const tree = exportTree(model);
   if (!tree.codes.length) throw new GroundworkError('conflict', 'The codebook is empty: a .qdc needs at least one code.');

@@ -114,6 +114,18 @@ describe.skipIf(!REFI)('export', () => {
     expect(plan.codebook.components.map((c) => c.guid).sort()).toEqual([COMPONENT_GUIDS.causal, COMPONENT_GUIDS.strategies].sort());
   });
 
+  it('refuses a model whose GUIDs collide, and leaves out (and says so) characters XML cannot carry', async () => {
+    const model = persianModel();
+    const clash = { ...model, concepts: [...model.concepts, { guid: model.categories[0]!.guid.toUpperCase(), label: 'x', color: null, memo: '' }] };
+    await expect(writeQdpx(clash)).rejects.toThrow(/^GUID 44444444-0000-4000-8000-000000000001 names two things in the export model; nothing was written\.$/);
+    const control = { ...model, concepts: model.concepts.map((c, i) => (i === 0 ? { ...c, label: 'bell\u0007 label', memo: 'form\ffeed' } : c)) };
+    const { xml, warnings } = await writeProjectDocument(control);
+    // The bell twice (the code's name and its memo note's name), the form feed once.
+    expect(warnings).toEqual(['3 character(s) that XML cannot carry (control characters) were left out of labels and memos.']);
+    expect(xml).toContain('name="bell label"');
+    expect(await validateAgainstShared(xml, 'Project.xsd')).toEqual([]);
+  });
+
   it('each vendor sample, imported and exported again, validates and re-imports with every passage on the same text', async () => {
     for (const name of samples()) {
       const first = await readExchangeFile({ name, path: sample(name) });
