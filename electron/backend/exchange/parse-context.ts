@@ -7,76 +7,77 @@ import { placeOf, type XmlElement } from './xml';
 
 export type GuidKind = 'user' | 'code' | 'source' | 'selection' | 'coding' | 'note' | 'variable' | 'case' | 'set';
 
-export class ParseContext {
-  readonly issues: ExchangeIssue[] = [];
-  private readonly seen = new Map<GuidKind, Map<string, XmlElement>>();
-  private readonly unknownUsers = new Map<string, { count: number; first: XmlElement }>();
+export type ParseContext = ReturnType<typeof parseContext>;
 
-  constructor(readonly file: string) {}
+export function parseContext(file: string) {
+  const issues: ExchangeIssue[] = [];
+  const seen = new Map<GuidKind, Map<string, XmlElement>>();
+  const unknownUsers = new Map<string, { guid: string; count: number; first: XmlElement }>();
+  const push = (severity: ExchangeIssue['severity'], el: XmlElement | string, kind: ExchangeIssueKind, message: string) =>
+    issues.push({ severity, kind, file, place: typeof el === 'string' ? el : placeOf(el), message });
+  const table = (kind: GuidKind) => {
+    let map = seen.get(kind);
+    if (!map) seen.set(kind, (map = new Map()));
+    return map;
+  };
+  const has = (kind: GuidKind, guid: string | null | undefined) => !!guid && !!seen.get(kind)?.has(guidKey(guid));
 
-  warn(el: XmlElement | string, kind: ExchangeIssueKind, message: string) {
-    this.issues.push({ severity: 'warning', kind, file: this.file, place: typeof el === 'string' ? el : placeOf(el), message });
-  }
+  return {
+    file,
+    issues,
+    warn: (el: XmlElement | string, kind: ExchangeIssueKind, message: string) => push('warning', el, kind, message),
+    skip: (el: XmlElement | string, kind: ExchangeIssueKind, message: string) => push('skipped', el, kind, message),
 
-  skip(el: XmlElement | string, kind: ExchangeIssueKind, message: string) {
-    this.issues.push({ severity: 'skipped', kind, file: this.file, place: typeof el === 'string' ? el : placeOf(el), message });
-  }
+    /**
+     * Registers an element's GUID under its kind. False (and the element is reported as skipped)
+     * when it has none or when an earlier element of the same kind has it.
+     */
+    claim(kind: GuidKind, el: XmlElement, what = el.name): boolean {
+      const guid = el.attrs.guid?.trim();
+      if (!guid) {
+        push('skipped', el, 'missing-guid', `this ${what} has no guid attribute: skipped.`);
+        return false;
+      }
+      const first = table(kind).get(guidKey(guid));
+      if (first) {
+        push('skipped', el, 'duplicate-guid', `duplicate GUID: ${first.name} on line ${first.line} has the same one; this ${what} is skipped.`);
+        return false;
+      }
+      table(kind).set(guidKey(guid), el);
+      return true;
+    },
 
-  /**
-   * Registers an element's GUID under its kind. False (and the element is reported as skipped)
-   * when it has none or when an earlier element of the same kind has it.
-   */
-  claim(kind: GuidKind, el: XmlElement, what = el.name): boolean {
-    const guid = el.attrs.guid?.trim();
-    if (!guid) {
-      this.skip(el, 'missing-guid', `this ${what} has no guid attribute: skipped.`);
-      return false;
-    }
-    let map = this.seen.get(kind);
-    if (!map) this.seen.set(kind, (map = new Map()));
-    const first = map.get(guidKey(guid));
-    if (first) {
-      this.skip(el, 'duplicate-guid', `duplicate GUID: ${first.name} on line ${first.line} has the same one; this ${what} is skipped.`);
-      return false;
-    }
-    map.set(guidKey(guid), el);
-    return true;
-  }
+    /** Registers without refusing duplicates (for GUIDs that only need to be known). */
+    know(kind: GuidKind, guid: string, el: XmlElement) {
+      if (!table(kind).has(guidKey(guid))) table(kind).set(guidKey(guid), el);
+    },
 
-  /** Registers without refusing duplicates (for GUIDs that only need to be known). */
-  know(kind: GuidKind, guid: string, el: XmlElement) {
-    let map = this.seen.get(kind);
-    if (!map) this.seen.set(kind, (map = new Map()));
-    if (!map.has(guidKey(guid))) map.set(guidKey(guid), el);
-  }
+    has,
 
-  has(kind: GuidKind, guid: string | null | undefined): boolean {
-    return !!guid && !!this.seen.get(kind)?.has(guidKey(guid));
-  }
+    /** The kind a GUID was registered under, if any. */
+    kindOf(guid: string): GuidKind | null {
+      for (const kind of ['code', 'source', 'selection', 'coding', 'note', 'case', 'set', 'user', 'variable'] as const) if (has(kind, guid)) return kind;
+      return null;
+    },
 
-  /** The kind a GUID was registered under (selections first: a PDF region and its text share one). */
-  kindOf(guid: string): GuidKind | null {
-    for (const kind of ['code', 'source', 'selection', 'coding', 'note', 'case', 'set', 'user', 'variable'] as const) if (this.has(kind, guid)) return kind;
-    return null;
-  }
+    /** A creatingUser attribute: kept if the user is listed, else dropped and counted for one warning. */
+    user(el: XmlElement, attr = 'creatingUser'): string | null {
+      const guid = el.attrs[attr]?.trim();
+      if (!guid) return null;
+      if (has('user', guid)) return guid;
+      const known = unknownUsers.get(guidKey(guid));
+      if (known) known.count += 1;
+      else unknownUsers.set(guidKey(guid), { guid, count: 1, first: el });
+      return null;
+    },
 
-  /** A creatingUser attribute: kept if the user is listed, else dropped and counted for one warning. */
-  user(el: XmlElement, attr = 'creatingUser'): string | null {
-    const guid = el.attrs[attr]?.trim();
-    if (!guid) return null;
-    if (this.has('user', guid)) return guid;
-    const known = this.unknownUsers.get(guidKey(guid));
-    if (known) known.count += 1;
-    else this.unknownUsers.set(guidKey(guid), { count: 1, first: el });
-    return null;
-  }
-
-  /** Reports the unknown users once each, with how many places named them. */
-  finish() {
-    for (const [guid, { count, first }] of this.unknownUsers) {
-      this.warn(first, 'unknown-reference', `${attrLabel(count)} names user ${guid}, who is not in <Users>: imported without a coder.`);
-    }
-  }
+    /** Reports the unknown users once each, with how many places named them. */
+    finish() {
+      for (const { guid, count, first } of unknownUsers.values()) {
+        push('warning', first, 'unknown-reference', `${attrLabel(count)} names user ${guid}, who is not in <Users>: imported without a coder.`);
+      }
+    },
+  };
 }
 
 const attrLabel = (count: number) => (count === 1 ? 'creatingUser' : `creatingUser (here and in ${count - 1} more places)`);

@@ -11,7 +11,7 @@ import { guidKey, type ExchangeIssue, type ExchangeProject, type ExchangeReadRes
 import { type PositionProfileId, profileForOrigin } from '../../../shared/domain/exchange-positions';
 import { formatBytes } from '../../../shared/domain/limits';
 import { EXCHANGE_LIMITS, type ExchangeArchive, type ExchangeLimits, looksLikeZip, openArchive } from './archive';
-import { ParseContext } from './parse-context';
+import { parseContext } from './parse-context';
 import { parseDocument } from './parse-project';
 import { describeXmlProblem, checkXml } from './schema';
 import { mapSources, type LoadedSource } from './map-sources';
@@ -113,7 +113,7 @@ async function readDocument(
         `${more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'})` : ''}. The rest was read where it is sound.`,
     });
   }
-  const ctx = new ParseContext(label);
+  const ctx = parseContext(label);
   const raw = parseDocument(ctx, parseXml(xml));
   issues.push(...ctx.issues);
 
