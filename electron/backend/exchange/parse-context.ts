@@ -54,6 +54,9 @@ export function parseContext(file: string) {
 
     has,
 
+    /** The element that first claimed a GUID of a kind. */
+    first: (kind: GuidKind, guid: string) => seen.get(kind)?.get(guidKey(guid)),
+
     /** The kind a GUID was registered under, if any. */
     kindOf(guid: string): GuidKind | null {
       for (const kind of ['code', 'source', 'selection', 'coding', 'note', 'case', 'set', 'user', 'variable'] as const) if (has(kind, guid)) return kind;

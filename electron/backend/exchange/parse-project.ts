@@ -16,6 +16,7 @@ import type {
   VariableType,
 } from '../../../shared/domain/exchange-model';
 import { guidKey } from '../../../shared/domain/exchange-model';
+import { derivedGuid } from '../../../shared/domain/exchange-codebook';
 import { normaliseColor, optionalAttr, textAttr, type ParseContext } from './parse-context';
 import { noteRefs, readSources, readVariableValues, type RawSource, type RawTextHolder } from './parse-sources';
 import { childrenNamed, firstChild, type XmlElement } from './xml';
@@ -51,16 +52,33 @@ export interface RawProject {
 
 const VARIABLE_TYPES: VariableType[] = ['Text', 'Boolean', 'Integer', 'Float', 'Date', 'DateTime'];
 
+const NO_GUID = '00000000-0000-4000-8000-000000000000';
+
+/** A code's GUID; a code without one, or repeating one, keeps its place (and its children) under a new GUID. */
+function codeGuid(ctx: ParseContext, el: XmlElement): string {
+  const written = el.attrs.guid?.trim();
+  if (written && !ctx.has('code', written)) {
+    ctx.know('code', written, el);
+    return written;
+  }
+  const fresh = derivedGuid(NO_GUID, `code:${el.line}:${el.attrs.name ?? ''}:${written ?? ''}`);
+  ctx.know('code', fresh, el);
+  const first = written ? ctx.first('code', written) : undefined;
+  if (written) ctx.warn(el, 'duplicate-guid', `duplicate GUID: ${first?.name ?? 'Code'} on line ${first?.line ?? '?'} has the same one; this code is kept under a new GUID (${fresh}), and codings naming ${written} go to the first.`);
+  else ctx.warn(el, 'missing-guid', `this code has no guid attribute: it is kept under a new GUID (${fresh}).`);
+  return fresh;
+}
+
 function readCodes(ctx: ParseContext, parent: XmlElement | undefined): ExchangeCode[] {
   const out: ExchangeCode[] = [];
   for (const el of childrenNamed(parent, 'Code')) {
-    if (!ctx.claim('code', el, 'code')) continue;
+    const guid = codeGuid(ctx, el);
     const color = normaliseColor(el.attrs.color);
     if (el.attrs.color && !color) ctx.warn(el, 'bad-value', `colour "${el.attrs.color}" is not #rgb or #rrggbb: the code is imported without it.`);
     const name = textAttr(el, 'name').trim();
     if (!name) ctx.warn(el, 'bad-value', 'this code has no name: it is imported as "(unnamed code)".');
     out.push({
-      guid: el.attrs.guid!.trim(),
+      guid,
       name: name || '(unnamed code)',
       color,
       description: firstChild(el, 'Description')?.text ?? '',
