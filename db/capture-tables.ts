@@ -26,6 +26,8 @@ export const CAPTURED_TABLES: Record<string, readonly string[]> = {
   exclusion_reason: ['id'],
   record: ['id'],
   duplicate_dismissal: ['record_a', 'record_b'],
+  coder: ['id'],
+  project_setting: ['key'],
 };
 
 export function keyOf(table: string): readonly string[] {
