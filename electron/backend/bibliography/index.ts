@@ -5,41 +5,21 @@
 // refused with its reason and changes nothing.
 
 import path from 'node:path';
-import { GroundworkError } from '../../../shared/api/errors';
 import type { BibliographyImport, BibliographyRecordResult } from '../../../shared/domain/records';
 import { normalizeDoi, titleKey } from '../../../shared/domain/records';
 import type { DocumentId } from '../../../shared/domain/ids';
+import type { RecordId } from '../../../shared/domain/records';
+import { duplicatePairs } from '../../../shared/domain/duplicates';
 import { runCommand } from '../../../db/commands';
 import type { ProjectDb } from '../../../db/connection';
 import { getDocumentText, listDocuments } from '../../../db/documents';
-import { duplicateFlags, insertRecord, listRecords } from '../../../db/records';
+import { insertRecord, listRecords } from '../../../db/records';
 import { sql } from '../../../db/handles';
-import { decodeText } from '../import/decode';
-import { looksLikeBibtex, parseBibtex } from './bibtex';
-import { looksLikeCsv, parseCsv } from './csv';
-import type { ParsedEntry } from './entries';
-import { looksLikeRis, parseRis } from './ris';
+import { checkSize } from '../import/decode';
+import { parseInWorker, type ParseOptions } from '../import/worker-pool';
+import type { ParsedBibliography } from './parse';
 
-type Format = BibliographyImport['format'];
-
-function detect(name: string, text: string): Format | null {
-  const ext = path.extname(name).toLowerCase();
-  if (ext === '.ris') return 'RIS';
-  if (ext === '.bib' || ext === '.bibtex') return 'BibTeX';
-  if (ext === '.csv') return 'CSV';
-  if (looksLikeRis(text)) return 'RIS';
-  if (looksLikeBibtex(text)) return 'BibTeX';
-  if (looksLikeCsv(text)) return 'CSV';
-  return null;
-}
-
-const PARSERS: Record<Format, (text: string) => ParsedEntry[]> = { RIS: parseRis, BibTeX: parseBibtex, CSV: parseCsv };
-
-const NOTHING: Record<Format, string> = {
-  RIS: 'no RIS record was found in it (a RIS record starts with a "TY  - " line and ends with "ER  - ").',
-  BibTeX: 'no BibTeX entry was found in it (an entry starts like "@article{key,").',
-  CSV: 'it has no "Title" column in its first row, so no record can be read.',
-};
+export type { ParsedBibliography } from './parse';
 
 const fileKey = (name: string) => titleKey(name.replace(/\.[a-z0-9]{1,5}$/i, ''));
 
@@ -73,23 +53,20 @@ function candidates(project: ProjectDb): Candidate[] {
   });
 }
 
-/** Imports one bibliography file. Throws a GroundworkError (project unchanged) if no record can be read. */
-export function importBibliography(project: ProjectDb, fileName: string, bytes: Uint8Array): BibliographyImport {
+/**
+ * Imports one bibliography file: read in the import worker (parse.ts), then written as one command.
+ * Throws a GroundworkError (project unchanged) if no record can be read or the file is over a limit.
+ */
+export async function importBibliography(project: ProjectDb, fileName: string, bytes: Uint8Array, options: ParseOptions = {}): Promise<BibliographyImport> {
   const name = path.basename(fileName);
-  const text = decodeText(name, bytes).replace(/^\uFEFF/, '');
-  const format = detect(name, text);
-  if (!format) {
-    throw new GroundworkError('bad-file', `${name}: this is not a bibliography Groundwork can read. Export RIS (.ris), BibTeX (.bib) or CSV with a header row.`);
-  }
-  const entries = PARSERS[format](text);
-  const good = entries.filter((e) => e.ok);
-  if (good.length === 0) {
-    const broken = entries.filter((e): e is Extract<ParsedEntry, { ok: false }> => !e.ok);
-    const why = broken.length > 0 ? `none of its ${broken.length} records can be read (record 1: ${broken[0]!.message}).` : NOTHING[format];
-    throw new GroundworkError('bad-file', `${name}: ${why} Nothing was imported.`);
-  }
+  checkSize(name, bytes.length);
+  return writeBibliography(project, await parseInWorker({ kind: 'bibliography', name, bytes }, options));
+}
+
+/** Writes a parsed bibliography as one command (one undo step), linking records to sources. */
+export function writeBibliography(project: ProjectDb, parsed: ParsedBibliography): BibliographyImport {
+  const { fileName: name, format, entries } = parsed;
   const results: BibliographyRecordResult[] = [];
-  const before = new Set(duplicateFlags(project.read).map((f) => `${f.a}:${f.b}`));
   const pool = candidates(project);
   runCommand(project, { kind: 'bibliography.import', label: `Import bibliography "${name}"` }, (db) => {
     for (const entry of entries) {
@@ -127,7 +104,9 @@ export function importBibliography(project: ProjectDb, fileName: string, bytes: 
       });
     }
   });
-  const newFlags = duplicateFlags(project.read).filter((f) => !before.has(`${f.a}:${f.b}`));
+  // Flags this import adds: pairs with at least one new record (counted, never all listed).
+  const added = new Set(results.flatMap((r) => (r.recordId === undefined ? [] : [r.recordId as RecordId])));
+  const flagged = duplicatePairs(listRecords(project.read), { involving: added, limit: 0 });
   const imported = results.filter((r) => r.status === 'imported').length;
   return {
     fileName: name,
@@ -136,7 +115,7 @@ export function importBibliography(project: ProjectDb, fileName: string, bytes: 
     imported,
     linked: results.filter((r) => r.linkedDocumentId !== undefined).length,
     broken: results.length - imported,
-    duplicatesFlagged: newFlags.length,
+    duplicatesFlagged: flagged.total,
   };
 }
 
