@@ -21,8 +21,8 @@ export const MAX_PDF_PAGES = 5_000;
 export const MAX_PDF_STREAM_BYTES = 64 * 1024 * 1024;
 export const MAX_PDF_UNPACKED_BYTES = 256 * 1024 * 1024;
 
-/** Element nesting of a web page kept as it is; deeper elements are flattened into their text first. */
-export const MAX_HTML_DEPTH = 64;
+/** Element nesting of a web page read with Readability; a deeper page is read flat (its whole body's text). */
+export const MAX_HTML_DEPTH = 128;
 /** Element nesting of a Word document's XML parts (Word writes about 10–20 levels). */
 export const MAX_XML_DEPTH = 512;
 

@@ -3,10 +3,10 @@
 // linkedom has a script engine), so no sanitiser is needed on this path. Elements whose content is
 // never article text (scripts, styles, forms, frames, SVG, MathML…) are dropped with their content.
 //
-// Two ways, both linear in the page: a page that marks its article (one <article> with enough
-// text) gives that element's text, read in one streaming pass (htmlparser2, no DOM); any other page
-// goes through Readability on linkedom (a light DOM), after nesting deeper than MAX_HTML_DEPTH is
-// flattened into paragraphs, since Readability's work grows with depth.
+// Every page is first read in one streaming pass (html-scan.ts: htmlparser2's tokenizer, no DOM).
+// A page that marks its article (one <article> with enough text) gives that element's text from
+// it; a page nested deeper than MAX_HTML_DEPTH gives its whole body's text, flat; any other page
+// goes through Readability on linkedom (a light DOM) to find its article.
 
 import { GroundworkError } from '../../../shared/api/errors';
 import { MAX_HTML_DEPTH } from '../../../shared/domain/limits';
@@ -29,7 +29,13 @@ interface DomNode {
   nodeType: number;
   nodeValue: string | null;
   tagName?: string;
-  childNodes: ArrayLike<DomNode>;
+  firstChild: DomNode | null;
+  nextSibling: DomNode | null;
+}
+
+/** A node's children, by firstChild/nextSibling: linkedom's childNodes walks the whole subtree. */
+function* childrenOf(node: DomNode): Generator<DomNode> {
+  for (let child = node.firstChild; child; child = child.nextSibling) yield child;
 }
 
 /** The block text of a DOM subtree, walked without recursion. */
@@ -55,32 +61,10 @@ function domLines(root: DomNode): string[] {
     if (BLOCK_TAGS.has(tag)) out.flush();
     if (tag === 'td' || tag === 'th') out.cell();
     stack.push({ node, pre, exit: true });
-    const children = node.childNodes;
+    const children = [...childrenOf(node)];
     for (let i = children.length - 1; i >= 0; i -= 1) stack.push({ node: children[i]!, pre: pre || tag === 'pre' });
   }
   return out.done();
-}
-
-type LinkedomDocument = ReturnType<typeof import('linkedom').parseHTML>['document'];
-type LinkedomElement = ReturnType<LinkedomDocument['createElement']>;
-
-/** Elements nested deeper than MAX_HTML_DEPTH become paragraphs of their text, so depth is bounded. */
-function flattenDeep(document: LinkedomDocument): void {
-  const stack: { el: LinkedomElement; depth: number }[] = [{ el: document.documentElement as LinkedomElement, depth: 0 }];
-  while (stack.length > 0) {
-    const { el, depth } = stack.pop()!;
-    if (depth >= MAX_HTML_DEPTH) {
-      const lines = domLines(el as unknown as DomNode);
-      el.textContent = '';
-      for (const line of lines) {
-        const p = document.createElement('p');
-        p.textContent = line;
-        el.appendChild(p);
-      }
-      continue;
-    }
-    for (const child of Array.from(el.children)) stack.push({ el: child as LinkedomElement, depth: depth + 1 });
-  }
 }
 
 async function readabilityText(html: string, pageTitle: string): Promise<{ title: string; lines: string[] | null }> {
@@ -88,7 +72,6 @@ async function readabilityText(html: string, pageTitle: string): Promise<{ title
   const { document } = parseHTML(html);
   // The head stays: Readability reads the title and metadata there.
   document.querySelectorAll([...DROPPED_TAGS].filter((t) => t !== 'head' && t !== 'title').join(', ')).forEach((el) => el.remove());
-  flattenDeep(document);
   const article = new Readability(document as unknown as Document, { serializer: (el) => el, keepClasses: true }).parse();
   const lines = article?.content ? domLines(article.content as unknown as DomNode) : null;
   return { title: (article?.title || pageTitle).trim(), lines };
@@ -104,6 +87,10 @@ export async function htmlToText(name: string, bytes: Uint8Array): Promise<HtmlT
   const article = scan.article;
   if (article && article.join('\n').length >= ARTICLE_MIN_CHARS) {
     lines = article;
+  } else if (scan.depth > MAX_HTML_DEPTH) {
+    // Readability's work grows with depth (and the DOM's parser's too): a page nested deeper than
+    // this is read flat, every block of its body, as the scan already has it.
+    lines = scan.body;
   } else {
     const read = await readabilityText(html, pageTitle);
     title = read.title;
