@@ -121,7 +121,10 @@ export function writeBibliography(project: ProjectDb, parsed: ParsedBibliography
 
 /** One line for an import report. */
 export function summarize(result: BibliographyImport): string {
-  const parts = [`${result.fileName}: ${result.imported} ${result.format} record${result.imported === 1 ? '' : 's'} imported`, `${result.linked} linked to sources`];
+  const total = result.imported + result.broken;
+  // A file with broken records is partly imported: "5 of 6 records", never "failed".
+  const count = result.broken > 0 ? `${result.imported} of ${total}` : String(result.imported);
+  const parts = [`${result.fileName}: ${count} ${result.format} record${total === 1 ? '' : 's'} imported`, `${result.linked} linked to sources`];
   if (result.duplicatesFlagged > 0) parts.push(`${result.duplicatesFlagged} possible duplicate${result.duplicatesFlagged === 1 ? '' : 's'} flagged`);
   if (result.broken > 0) parts.push(`${result.broken} broken record${result.broken === 1 ? '' : 's'} not imported`);
   const broken = result.records.filter((r) => r.status === 'broken').map((r) => r.message);

@@ -54,7 +54,7 @@ export function parseBibliography(fileName: string, bytes: Uint8Array): ParsedBi
     if (!(error instanceof TooManyRecords)) throw error;
     throw new GroundworkError(
       'bad-file',
-      `${name}: it holds ${error.found > MAX_BIBLIOGRAPHY_RECORDS + 1 ? formatCount(error.found) : 'more than ' + formatCount(MAX_BIBLIOGRAPHY_RECORDS)} records; ` +
+      `${name}: it holds more than ${formatCount(MAX_BIBLIOGRAPHY_RECORDS)} records; ` +
         `one bibliography may hold ${formatCount(MAX_BIBLIOGRAPHY_RECORDS)} (MAX_BIBLIOGRAPHY_RECORDS). Nothing was imported: split it into parts.`,
     );
   }
