@@ -13,6 +13,9 @@ export type WorkerReply =
 if (!parentPort) throw new Error('parse-worker.ts runs only as a worker thread.');
 const port = parentPort;
 
+// The plain-text reader is small and the most used: loaded at once, so a waiting worker has it ready.
+void import('./source-parse');
+
 port.on('message', async ({ id, job }: { id: number; job: ParseJob }) => {
   let reply: WorkerReply;
   try {

@@ -102,8 +102,19 @@ function stopWorker(): void {
   if (w) void w.terminate();
 }
 
-async function getWorker(): Promise<Worker> {
-  if (worker) return worker;
+let starting: Promise<Worker> | undefined;
+/** Keep a fresh worker waiting (a host that imports often): the first import skips its start-up. */
+let keepWarm = false;
+
+function getWorker(): Promise<Worker> {
+  if (worker) return Promise.resolve(worker);
+  starting ??= startWorker().finally(() => {
+    starting = undefined;
+  });
+  return starting;
+}
+
+async function startWorker(): Promise<Worker> {
   const file = await locateWorker();
   worker = new Worker(file, {
     resourceLimits: { maxOldGenerationSizeMb: Math.round(IMPORT_MEMORY_LIMIT_BYTES / 1024 / 1024), maxYoungGenerationSizeMb: 64 },
@@ -124,7 +135,11 @@ function runNext(): void {
   const pending = queue.shift();
   if (!pending) {
     clearTimeout(idleTimer);
-    idleTimer = setTimeout(stopWorker, IDLE_MS);
+    // A worker that has read files holds their libraries: after a while it is replaced.
+    idleTimer = setTimeout(() => {
+      stopWorker();
+      if (keepWarm) warmImportWorker();
+    }, IDLE_MS);
     idleTimer.unref();
     worker?.unref();
     return;
@@ -235,8 +250,24 @@ export function parseInWorker<J extends ParseJob>(job: J, options: ParseOptions 
   });
 }
 
+/**
+ * Starts a worker now and keeps one waiting from then on, so an import never waits for a worker
+ * to start (about 100 ms on a busy machine). A waiting worker has loaded no library.
+ */
+export function warmImportWorker(): void {
+  keepWarm = true;
+  if (worker || busy) return;
+  getWorker().then(
+    (w) => {
+      if (!busy) w.unref();
+    },
+    () => undefined,
+  );
+}
+
 /** Ends the worker now (a host shutting down; tests). */
 export function stopImportWorker(): void {
+  keepWarm = false;
   clearTimeout(idleTimer);
   stopWorker();
 }
