@@ -95,6 +95,7 @@ describe('PDF', () => {
   it.each([
     ['persian.pdf', 'persian-pdf.html'],
     ['persian-bidi.pdf', 'persian-bidi-pdf.html'],
+    ['persian-heldout.pdf', 'persian-heldout-pdf.html'],
   ])('reads %s, printed by Chromium, as its source %s, paragraph for paragraph', async (pdf, source) => {
     const [r] = await importFixtures(pdf);
     const { text } = await t.api.call('document.get', { id: r!.document!.id });
