@@ -220,6 +220,8 @@ async function runOne({ job, options, resolve, reject }: Pending): Promise<void>
     w.on('error', onError);
     w.on('exit', onExit);
     options.signal?.addEventListener('abort', onAbort, { once: true });
+    // Cancelled while the worker was starting: the listener above came too late to hear it.
+    if (options.signal?.aborted) return onAbort();
     // A copy the worker owns: the caller's bytes stay usable, and nothing is shared with the worker.
     const bytes = new Uint8Array(job.bytes);
     try {

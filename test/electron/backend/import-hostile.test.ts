@@ -224,3 +224,18 @@ describe('degenerate input: 1 MB of spaces, of one character, of nesting', () =>
     }
   }, 15_000);
 });
+
+describe('cancelling a batch from another call', () => {
+  it('stops the file of the batch being read and refuses its later files, leaving other batches alone', async () => {
+    const { batchSignal, cancelBatch } = await import('../../../electron/backend/import/cancel');
+    const project = t.backend.project!;
+    const pages = textPdf(Array.from({ length: MAX_PDF_PAGES }, (_, i) => Array.from({ length: 40 }, (_, l) => textLine(`Page ${i + 1}, line ${l + 1}.`, 760 - 18 * l)).join('\n')));
+    const reading = importSources(project, [{ name: 'long.pdf', bytes: pages }], { batch: 'b1', signal: batchSignal('b1') });
+    setTimeout(() => cancelBatch('b1'), 200);
+    expect((await reading)[0]).toMatchObject({ status: 'failed', message: 'long.pdf: not imported, the import was cancelled.' });
+    const [later] = await importSources(project, [{ name: 'later.txt', bytes: Buffer.from('later\n') }], { batch: 'b1', signal: batchSignal('b1') });
+    expect(later).toMatchObject({ status: 'failed', message: 'later.txt: not imported, the import was cancelled.' });
+    const [other] = await importSources(project, [{ name: 'other.txt', bytes: Buffer.from('other\n') }], { batch: 'b2', signal: batchSignal('b2') });
+    expect(other!.status).toBe('imported');
+  }, 20_000);
+});
