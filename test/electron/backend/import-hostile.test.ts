@@ -130,6 +130,7 @@ describe('the backend while a file is read', () => {
 
   it('keeps answering calls and timers while a slow file is read, and stops the file at the time limit', async () => {
     const project = t.backend.project!;
+    const bytes = longPdf();
     let ticks = 0;
     const timer = setInterval(() => (ticks += 1), 10);
     let calls = 0;
@@ -142,7 +143,7 @@ describe('the backend while a file is read', () => {
       }
     })();
     const before = performance.eventLoopUtilization();
-    const [result] = await importSources(project, [{ name: 'long.pdf', bytes: longPdf() }], { timeLimitMs: 1_000 });
+    const [result] = await importSources(project, [{ name: 'long.pdf', bytes }], { timeLimitMs: 1_000 });
     const used = performance.eventLoopUtilization(before);
     reading = false;
     clearInterval(timer);
