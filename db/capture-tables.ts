@@ -28,6 +28,7 @@ export const CAPTURED_TABLES: Record<string, readonly string[]> = {
   duplicate_dismissal: ['record_a', 'record_b'],
   coder: ['id'],
   project_setting: ['key'],
+  source_attribute: ['document_id', 'name'],
 };
 
 export function keyOf(table: string): readonly string[] {

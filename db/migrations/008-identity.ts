@@ -4,7 +4,8 @@
 //   concept; one coder may not do it twice.
 // - A GUID (uid) on every source, concept, category and passage, kept by exports (REFI-QDA) and
 //   by copies of the project, so items can be matched when work comes back (merge, exchange).
-// - The project's own GUID (shared by its copies) and replica GUID (one per copy), and settings.
+// - The project's own GUID (shared by its copies) and replica GUID (one per copy), settings, and
+//   free-form source attributes (exchange files' variables, sets and cases).
 
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
@@ -21,6 +22,15 @@ export function up(db: Database.Database): void {
       color TEXT NOT NULL,
       created_at TEXT NOT NULL
     ) STRICT;
+
+    -- Attributes of a source beyond its record's fields (REFI-QDA variables, groups, cases, …):
+    -- one value per name; a name may hold a number or a date written as text.
+    CREATE TABLE source_attribute (
+      document_id INTEGER NOT NULL REFERENCES document (id),
+      name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+      value TEXT NOT NULL,
+      PRIMARY KEY (document_id, name)
+    ) STRICT, WITHOUT ROWID;
 
     -- Settings that belong to the project, not the machine (label language, history limits, …).
     CREATE TABLE project_setting (
@@ -82,7 +92,7 @@ export function up(db: Database.Database): void {
     db.exec(`CREATE UNIQUE INDEX ${table}_uid ON ${table} (uid)`);
   }
   db.prepare('UPDATE project SET uid = ?, replica = ?').run(uid(), uid());
-  for (const table of ['project', 'document', 'concept', 'category', 'segment', 'coder', 'project_setting']) {
+  for (const table of ['project', 'document', 'concept', 'category', 'segment', 'coder', 'project_setting', 'source_attribute']) {
     createCaptureTriggers(db, table);
   }
 }
