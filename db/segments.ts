@@ -2,10 +2,11 @@
 // text) coded with one concept. The coded text and some context are kept with the offsets.
 
 import type { Segment, SegmentMark, SegmentRow, SegmentScope } from '../shared/domain/model';
-import type { ConceptId, DocumentId, SegmentId } from '../shared/domain/ids';
+import type { CoderId, ConceptId, DocumentId, SegmentId } from '../shared/domain/ids';
 import { conceptId, documentId, segmentId } from '../shared/domain/ids';
 import type { ReadableDB, WritableDB } from './handles';
 import { now } from './handles';
+import { newUid } from './uid';
 import { FILING_TREE } from './filing-tree';
 import { flag } from './sql';
 
@@ -74,16 +75,19 @@ export async function segmentMarks(db: ReadableDB, id: DocumentId): Promise<Segm
   }));
 }
 
+/** The passage one coder (null: no coder) coded with a concept at exactly these offsets. */
 export async function findSegment(
   db: ReadableDB,
-  key: { documentId: DocumentId; conceptId: ConceptId; start: number; end: number },
+  key: { documentId: DocumentId; conceptId: ConceptId; start: number; end: number; coderId?: CoderId | null },
 ): Promise<Segment | undefined> {
   const row = await db.get<Row>(
-    `SELECT ${COLUMNS} FROM segment s WHERE s.document_id = ? AND s.concept_id = ? AND s.start_offset = ? AND s.end_offset = ?`,
+    `SELECT ${COLUMNS} FROM segment s WHERE s.document_id = ? AND s.concept_id = ? AND s.start_offset = ? AND s.end_offset = ?
+       AND s.coder_id IS NOT DISTINCT FROM ?`,
     key.documentId,
     key.conceptId,
     key.start,
     key.end,
+    key.coderId ?? null,
   );
   return row && toSegment(row);
 }
@@ -96,12 +100,16 @@ export interface NewSegment {
   text: string;
   contextBefore: string;
   contextAfter: string;
+  /** Who coded it; null: no coder (a researcher working alone). */
+  coderId?: CoderId | null;
+  /** Kept from an exchange file or a copy of the project; a new GUID otherwise. */
+  uid?: string;
 }
 
 export async function insertSegment(db: WritableDB, s: NewSegment): Promise<SegmentId> {
   const row = await db.get<{ id: number }>(
-    `INSERT INTO segment (document_id, concept_id, start_offset, end_offset, text, context_before, context_after, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    `INSERT INTO segment (document_id, concept_id, start_offset, end_offset, text, context_before, context_after, created_at, coder_id, uid)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     s.documentId,
     s.conceptId,
     s.start,
@@ -110,6 +118,8 @@ export async function insertSegment(db: WritableDB, s: NewSegment): Promise<Segm
     s.contextBefore,
     s.contextAfter,
     now(),
+    s.coderId ?? null,
+    s.uid ?? newUid(),
   );
   return segmentId(Number(row!.id));
 }

@@ -1,5 +1,6 @@
 // The `groundwork` command line over the same backend as the app, so a replication can be
-// scripted. run() returns the exit status: 0 done, 1 an error (one line on stderr), 2 bad usage.
+// scripted. run() returns the exit status: 0 done (warnings, such as a partly imported
+// bibliography, on stderr), 1 an error or a file not imported (one line each on stderr), 2 bad usage.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -193,7 +194,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
         const store = openProjectFile(file);
         try {
           const results = await importFromPaths(store, paths);
-          for (const r of results) (r.status === 'failed' ? io.err : io.out)(`${r.status.padEnd(9)} ${r.message}`);
+          // Failures and partly imported files (a bibliography with broken records) go to stderr;
+          // only a failure makes the exit status 1.
+          for (const r of results) (r.status === 'failed' || r.status === 'partial' ? io.err : io.out)(`${r.status.padEnd(9)} ${r.message}`);
           return results.some((r) => r.status === 'failed') ? 1 : 0;
         } finally {
           await store.close();

@@ -8,6 +8,7 @@ import { createBackend } from '../backend/backend';
 import { APP_ROOT, hostConfig, RENDERER_DIR } from '../host-config';
 import { connectIpc } from './ipc';
 import { installMenu } from './menu';
+import { stopImportWorker, warmImportWorker } from '../backend/import/worker-pool';
 
 // The window notices other programs (the command line, a second window) writing to its project.
 const backend = createBackend({
@@ -54,6 +55,8 @@ if (!app.requestSingleInstanceLock()) {
     installMenu();
     connectIpc(backend, rendererUrl);
     createWindow();
+    // The first import does not wait for its worker to start.
+    warmImportWorker();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();
     });
@@ -66,6 +69,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', (event) => {
     if (closed) return;
     event.preventDefault();
+    stopImportWorker();
     void backend.close().finally(() => {
       closed = true;
       app.quit();

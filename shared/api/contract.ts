@@ -100,6 +100,8 @@ export const methods = {
       .strict(),
     mutates: true,
   },
+  /** Stops a batch sent file by file: the file being read stops at once, later files are refused. */
+  'document.cancelImport': { input: z.object({ batch: z.string().min(1).max(100) }).strict(), mutates: false },
   'document.rename': { input: z.object({ id: DocumentIdSchema, name: Label }).strict(), mutates: true },
   'document.delete': { input: z.object({ id: DocumentIdSchema }).strict(), mutates: true },
 
@@ -311,6 +313,7 @@ export interface Outputs {
   'document.list': DocumentSummary[];
   'document.get': DocumentText;
   'document.import': ImportedFile[];
+  'document.cancelImport': null;
   'document.rename': DocumentSummary;
   'document.delete': { deletedSegments: number };
   'codebook.get': Codebook;

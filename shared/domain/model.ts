@@ -192,7 +192,8 @@ export interface MainCategoryCount {
 
 export interface ImportedFile {
   name: string;
-  status: 'imported' | 'duplicate' | 'failed';
+  /** partial: a bibliography of which some records were imported and others were broken. */
+  status: 'imported' | 'partial' | 'duplicate' | 'failed';
   message: string;
   document?: DocumentSummary;
 }
@@ -227,4 +228,4 @@ export interface ParagraphDirection {
 }
 
 /** One file's progress in an import batch, as the import panel shows it. */
-export type ImportStage = 'queued' | 'reading' | 'imported' | 'duplicate' | 'failed' | 'cancelled';
+export type ImportStage = 'queued' | 'reading' | 'imported' | 'partial' | 'duplicate' | 'failed' | 'cancelled';

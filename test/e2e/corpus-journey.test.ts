@@ -44,6 +44,8 @@ const WRITTEN = 'کسبوکار'; // as the seed articles write it (they hold no
 const CONCEPT = 'کسب‌وکار';
 
 const sources = () => app.page.getByRole('listbox', { name: 'Sources' }).getByRole('option');
+/** saved-page.html, named by its <title>. */
+const PAGE = 'راهنمای بازاریابی B2B';
 const sourceNames = async () => (await sources().locator('.gw-list-label').allInnerTexts()).map((s) => s.trim()).sort();
 const dialog = () => app.page.getByRole('dialog');
 
@@ -73,14 +75,15 @@ describe('a review corpus from folder to coded hits', () => {
     expect(lines).toHaveLength(7);
     expect(line('english-two-columns.pdf')).toMatch(/✓\s*english-two-columns\.pdf: imported as "english-two-columns" \(.*3 pages\)/);
     expect(line('persian.docx')).toMatch(/✓\s*persian\.docx: imported as "persian"/);
-    expect(line('saved-page.html')).toMatch(/✓\s*saved-page\.html: imported as "saved-page"/);
+    // A web page is named by its <title>.
+    expect(line('saved-page.html')).toMatch(/✓\s*saved-page\.html: imported as "راهنمای بازاریابی B2B"/);
     expect(line('B2B marketing guide (fa).txt')).toMatch(/✓\s*B2B marketing guide \(fa\)\.txt: imported as "B2B marketing guide \(fa\)"/);
     // The RIS file sorts between the sources, but is read after them, so all three links are made.
     expect(line('references.ris')).toMatch(/✓\s*references\.ris: 5 RIS records imported, 3 linked to sources\./);
 
     // Sources imported on their own are included at once; the three the bibliography took wait
     // for screening, so only the PDF, the Word file and the web page are offered for coding.
-    await expect.poll(sourceNames).toEqual(['english-two-columns', 'persian', 'saved-page']);
+    await expect.poll(sourceNames).toEqual(['english-two-columns', 'persian', PAGE]);
     await expect.poll(() => app.page.getByTestId('hidden-sources').innerText()).toMatch(/3 other\(s\) hidden/);
     await app.page.getByTestId('show-all-sources').check();
     await expect.poll(() => sources().count()).toBe(8);
@@ -155,7 +158,7 @@ describe('a review corpus from folder to coded hits', () => {
     await app.page.getByRole('navigation').getByRole('button', { name: 'Coding' }).click();
     await expect
       .poll(sourceNames)
-      .toEqual(['B2B marketing guide (fa)', 'english-two-columns', 'persian', 'saved-page', 'Study abstract (en)'].sort());
+      .toEqual(['B2B marketing guide (fa)', 'english-two-columns', 'persian', PAGE, 'Study abstract (en)'].sort());
     await expect.poll(() => app.page.getByTestId('hidden-sources').innerText()).toMatch(/1 other\(s\) hidden/);
   });
 
@@ -179,9 +182,9 @@ describe('a review corpus from folder to coded hits', () => {
         return [name, Number(n)];
       }),
     );
-    expect(Object.keys(bySource).sort()).toEqual(['B2B marketing guide (fa)', 'saved-page']);
+    expect(Object.keys(bySource).sort()).toEqual(['B2B marketing guide (fa)', PAGE]);
     expect(bySource['B2B marketing guide (fa)']).toBeGreaterThan(10);
-    expect(bySource['saved-page']).toBe(1);
+    expect(bySource[PAGE]).toBe(1);
     expect(Object.values(bySource).reduce((a, b) => a + b, 0)).toBe(total);
     expect(summary).toMatch(/ in 2 sources/u);
     guideHits = bySource['B2B marketing guide (fa)']!;

@@ -118,7 +118,8 @@ describe('importing a corpus', () => {
   });
 
   it('shows the hostile page as text, and nothing from it runs', async () => {
-    await ws.openSource('hostile-page');
+    // Named by its <title>.
+    await ws.openSource('Trust in B2B buying groups');
     await ws.reader.locator('p.gw-para', { hasText: 'Buying groups in industrial markets' }).waitFor();
     expect(await app.page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
     expect(await ws.reader.locator('script, iframe, svg, img, a[href], [onerror], [onload], [onclick]').count()).toBe(0);

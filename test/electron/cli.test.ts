@@ -212,7 +212,8 @@ describe('groundwork import', () => {
       expect.stringMatching(/^failed    encrypted\.pdf: the PDF is password-protected/),
       expect.stringMatching(/^failed    zip-bomb\.docx: .*zip bomb/),
     ]);
-    expect(await documentNames(project)).toEqual(['Account-based marketing (fa)', 'english-two-columns', 'hostile-page', 'persian', 'persian (2)']);
+    // The web page is named by its <title>.
+    expect(await documentNames(project)).toEqual(['Account-based marketing (fa)', 'Trust in B2B buying groups', 'english-two-columns', 'persian', 'persian (2)']);
   });
 
   it('exits 1 with one line when the project file does not exist, creating nothing', async () => {

@@ -4,6 +4,7 @@ import { requireFound } from '../../../db/command-log';
 import { deleteDocument, getDocument, getDocumentText, listDocuments, renameDocument } from '../../../db/documents';
 import { getDirections, getPages, pageAt } from '../../../db/document-layout';
 import { requireStore } from '../backend';
+import { batchSignal, cancelBatch } from '../import/cancel';
 import { importSources } from '../import/index';
 import type { HandlerGroup } from './types';
 import { quoted } from './types';
@@ -19,8 +20,12 @@ export const documentHandlers = {
     importSources(
       requireStore(backend),
       files.map((f) => ({ name: f.name, bytes: Buffer.from(f.dataBase64, 'base64') })),
-      { batch },
+      batch ? { batch, signal: batchSignal(batch) } : {},
     ),
+  'document.cancelImport': ({ batch }) => {
+    cancelBatch(batch);
+    return null;
+  },
   'document.rename': ({ id, name }, backend) =>
     requireStore(backend).write({ kind: 'document.rename', label: 'Rename a source' }, async (db, command) => {
       const document = requireFound(await getDocument(db, id), 'That source');
@@ -39,4 +44,4 @@ export const documentHandlers = {
       requireFound(await getDocument(db, id), 'That source');
       return (await pageAt(db, id, offset)) ?? null;
     }),
-} satisfies HandlerGroup<'document.list' | 'document.get' | 'document.import' | 'document.rename' | 'document.delete' | 'document.pageAt'>;
+} satisfies HandlerGroup<'document.list' | 'document.get' | 'document.import' | 'document.cancelImport' | 'document.rename' | 'document.delete' | 'document.pageAt'>;

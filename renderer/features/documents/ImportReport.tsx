@@ -12,6 +12,7 @@ const MARK: Record<ImportStage, string> = {
   queued: '·',
   reading: '…',
   imported: '✓',
+  partial: '◐',
   duplicate: '=',
   failed: '✗',
   cancelled: '–',

@@ -111,7 +111,10 @@ export async function importFiles(files: (File | PickedFile)[]): Promise<void> {
 }
 
 export function cancelImport(): void {
+  const batch = useImportBatch.getState().batch;
   update((b) => (b.running ? { ...b, cancelRequested: true } : b));
+  // The file being read stops at once too, not only the ones still queued.
+  if (batch?.running) void api.call('document.cancelImport', { batch: batch.id }).catch(() => undefined);
 }
 
 export function closeImport(): void {
