@@ -30,15 +30,21 @@ export const TABLES = [
   'exclusion_reason',
   'record',
   'duplicate_dismissal',
+  'coder',
+  'project_setting',
+  'source_attribute',
 ] as const;
 export type Table = (typeof TABLES)[number];
 
 /** Methods that switch the open project rather than read it: every answer is dropped after one. */
 export const SWITCH_METHODS = ['project.create', 'project.open', 'project.openExample', 'project.openStudy', 'project.close'] as const;
-export type SwitchMethod = (typeof SWITCH_METHODS)[number];
+
+/** Methods that change nothing in the project and answer nothing about it, and so are never held: the switches, and stopping an import under way. */
+export const NOT_READ_METHODS = [...SWITCH_METHODS, 'document.cancelImport'] as const;
+type NotRead = (typeof NOT_READ_METHODS)[number];
 
 /** The methods that only read: each has a dependency below. */
-export type ReadMethod = Exclude<{ [M in Method]: (typeof methods)[M]['mutates'] extends false ? M : never }[Method], SwitchMethod>;
+export type ReadMethod = Exclude<{ [M in Method]: (typeof methods)[M]['mutates'] extends false ? M : never }[Method], NotRead>;
 
 export interface Dependency<M extends ReadMethod = ReadMethod> {
   /** A change to any of these tables may change the answer. */

@@ -3,13 +3,13 @@
 
 import { describe, expect, it } from 'vitest';
 import { methods } from '../../../shared/api/contract';
-import { dependencies, isInvalidated, SWITCH_METHODS, TABLES } from '../../../shared/api/dependencies';
+import { dependencies, isInvalidated, NOT_READ_METHODS, TABLES } from '../../../shared/api/dependencies';
 import { CAPTURED_TABLES } from '../../../db/capture-tables';
 
 describe('the dependency map', () => {
-  it('has an entry for every method that only reads, and none for a change or a project switch', () => {
+  it('has an entry for every method that only reads, and none for a change, a project switch or a cancel', () => {
     const reads = Object.entries(methods)
-      .filter(([name, spec]) => !spec.mutates && !(SWITCH_METHODS as readonly string[]).includes(name))
+      .filter(([name, spec]) => !spec.mutates && !(NOT_READ_METHODS as readonly string[]).includes(name))
       .map(([name]) => name)
       .sort();
     expect(Object.keys(dependencies).sort()).toEqual(reads);
