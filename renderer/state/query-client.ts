@@ -34,7 +34,6 @@ notifyManager.setScheduler(queueMicrotask);
 
 /** Bumped whenever the open project changes, so no answer of one project is taken for another's. */
 let generation = 0;
-export const projectGeneration = () => generation;
 
 export function resetAnswers(): void {
   generation += 1;
@@ -106,13 +105,19 @@ async function refreshRounds(): Promise<void> {
   }
 }
 
+function startRounds(): Promise<void> {
+  rounds = refreshRounds().finally(() => {
+    rounds = null;
+    // A change heard between the last round and this moment starts the next.
+    if (pending) void startRounds();
+  });
+  return rounds;
+}
+
 /** Refreshes what `touched` names (with whatever else is pending); settles when it is done. */
 export function refreshFrom(touched: TouchedWire): Promise<void> {
   pending = unionTouched(pending, touched);
-  rounds ??= refreshRounds().finally(() => {
-    rounds = null;
-  });
-  return rounds;
+  return rounds ?? startRounds();
 }
 
 /** Settles when the answers changes so far invalidated (and shown) have been fetched again. */

@@ -12,6 +12,8 @@ import { WorkspacePage } from './pages/workspace-page';
 const CONCEPTS = 5000;
 let app: App;
 let ws: WorkspacePage;
+/** The calls the page made while another program created the concepts. */
+let callsDuringBurst: string[] = [];
 
 const label = (i: number) => `concept ${String(i).padStart(4, '0')}`;
 
@@ -38,12 +40,20 @@ beforeAll(async () => {
   await ws.importFiles([file]);
   // While the concepts are made, a view that shows none of them is open, so the window fetches nothing.
   await app.page.getByRole('navigation').getByRole('button', { name: 'Word frequencies' }).click();
+  const calls: string[] = [];
+  const record = (request: { url(): string; postDataJSON(): unknown }) => {
+    if (request.url().endsWith('/api/call')) calls.push((request.postDataJSON() as { method: string }).method);
+  };
+  app.page.on('request', record);
   const queue = Array.from({ length: CONCEPTS }, (_, i) => i);
   await Promise.all(
     Array.from({ length: 8 }, async () => {
       for (let i = queue.shift(); i !== undefined; i = queue.shift()) await call('concept.create', { label: label(i) });
     }),
   );
+  await app.page.waitForTimeout(1000);
+  app.page.off('request', record);
+  callsDuringBurst = calls;
   await ws.backToCoding();
   await ws.openSource('notes');
 }, 300_000);
@@ -52,6 +62,12 @@ afterAll(async () => {
 });
 
 describe('the code system with 5,000 concepts', () => {
+  it('follows a burst of 5,000 changes from another program with a few refreshes, not one each', () => {
+    // Only the history is shown and touched meanwhile; the changes heard during a refresh are merged into the next one.
+    expect(new Set(callsDuringBurst)).toEqual(new Set(['history.get']));
+    expect(callsDuringBurst.length).toBeLessThan(CONCEPTS / 2);
+  });
+
   it('puts only the rows near the viewport in the page', async () => {
     const unfiled = ws.tree.getByRole('treeitem').filter({ hasText: 'Concepts in no category' });
     await expect.poll(() => unfiled.locator('.gw-tree-count').innerText()).toBe(String(CONCEPTS));
