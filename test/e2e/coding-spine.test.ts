@@ -110,6 +110,8 @@ describe('the coding spine in the browser', () => {
   });
 
   it('Table 8 on screen and in the exported CSV equals counts computed independently from the project file', async () => {
+    // The last placement of the test before may still be on its way to the file.
+    await expect.poll(() => countFromFile(projectFile).consequences, { timeout: 10_000 }).toEqual([1, 4, 6]);
     const expected = countFromFile(projectFile);
     expect(expected.strategies).toEqual([1, 3, 3]);
     expect(expected.consequences).toEqual([1, 4, 6]);
