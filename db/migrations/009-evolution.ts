@@ -17,6 +17,15 @@ export function up(db: Database.Database): void {
       WHERE cc.table_name = 'document' AND cc.old_row IS NULL AND cc.row_key = CAST(document.id AS TEXT)
       ORDER BY cc.id DESC LIMIT 1);
     UPDATE document SET import_batch = 'day-' || substr(imported_at, 1, 10) WHERE import_batch IS NULL;
+    -- The log's whole-row images of sources get the batch too, so undoing and redoing an old
+    -- import or deletion brings the source back in its batch.
+    UPDATE command_change SET new_row = json_set(new_row, '$.import_batch', 'step-' || command_id)
+      WHERE table_name = 'document' AND old_row IS NULL;
+    UPDATE command_change SET old_row = json_set(old_row, '$.import_batch', coalesce(
+        (SELECT 'step-' || x.command_id FROM command_change x
+         WHERE x.table_name = 'document' AND x.old_row IS NULL AND x.row_key = command_change.row_key ORDER BY x.id DESC LIMIT 1),
+        'day-' || substr(json_extract(old_row, '$.imported_at'), 1, 10)))
+      WHERE table_name = 'document' AND new_row IS NULL;
     CREATE INDEX document_import_batch ON document (import_batch);
 
     -- A wave's sources follow its rule (never a stored list), so a source imported or dated later

@@ -68,11 +68,11 @@ export function waveRuleProblem(rule: WaveRule): string | null {
     case 'years': {
       if (rule.from === null && rule.to === null) return 'Give the first or the last publication year of the wave (or both).';
       for (const y of [rule.from, rule.to]) if (y !== null && !(Number.isInteger(y) && y >= 1 && y <= 9999)) return `A year is a whole number from 1 to 9999 (${y} is not).`;
-      if (rule.from !== null && rule.to !== null && rule.from > rule.to) return `The wave's years run backwards (${rule.from} to ${rule.to}).`;
+      if (rule.from !== null && rule.to !== null && rule.from > rule.to) return `The wave’s years run backwards (${rule.from} to ${rule.to}).`;
       return null;
     }
     case 'attribute':
-      return matchKey(rule.value) === '' ? `Give the ${rule.attribute} the wave's sources have.` : null;
+      return matchKey(rule.value) === '' ? `Give the ${rule.attribute} the wave’s sources have.` : null;
   }
 }
 
