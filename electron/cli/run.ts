@@ -17,10 +17,13 @@ import { hostConfig, VERSION } from '../host-config';
 import { buildStudyProject } from '../backend/study';
 import { maturityCommand } from './maturity';
 import { sourcesCommand, textCommand } from './corpus';
+import { autocodeCommand, baselineCommand, codeCommand, evolutionCommand, saturationCommand } from './evolution';
 
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Bytes to standard output (an XLSX report piped on); absent where the host cannot. */
+  bytes?: (data: Uint8Array) => void;
 }
 
 export const USAGE = `Usage: groundwork <command> [options]
@@ -47,6 +50,21 @@ Commands:
   sources FILE [--format table|csv|json] [--stage S]
                                            sources and records with their attributes and screening stage
   text FILE SOURCE                         a source's canonical text (SOURCE: its id, name or record title)
+  code FILE --source S --start N --end M --concept LABEL [--coder NAME]
+                                           code a passage (S: the documentId "sources --format json" lists,
+                                           or a source's name or title; N, M: UTF-16 offsets; a new
+                                           LABEL makes a new concept); one undo step
+  autocode FILE QUERY --concept LABEL [--unit hit|sentence|paragraph] [--coder NAME]
+                                           code every hit of a search (or its sentence or paragraph);
+                                           one undo step
+  baseline FILE NAME                       freeze the model (codebook, filings, counts) as a baseline
+  evolution FILE --baseline NAME [--wave NAME] [--format json|csv|xlsx] [--out FILE] [--labels en|fa]
+                                           what changed since the baseline, and/or what the wave
+                                           added against the other waves
+  saturation FILE [--order coding|year] [--format json|csv] [--last K [--percent P]]
+                                           new concepts per source, cumulative, overall and per
+                                           component; the stopping rule: no new concept in the last
+                                           K sources, or fewer than P % new in the last K
   help                                     this text
 
 Positions in exports are offsets into each source's canonical text in UTF-16 code units.`;
@@ -54,7 +72,7 @@ Positions in exports are offsets into each source's canonical text in UTF-16 cod
 class UsageError extends Error {}
 
 /** Writes a file in one step: a reader never sees half of it, and a failure leaves no file. */
-function writeAtomically(file: string, content: string): void {
+function writeAtomically(file: string, content: string | Uint8Array): void {
   const temp = `${file}.${process.pid}.tmp`;
   try {
     fs.writeFileSync(temp, content);
@@ -84,12 +102,18 @@ function countsTable(c: ParadigmCounts): string {
   return lines.join('\n');
 }
 
-async function withProject<T>(file: string | undefined, use: (api: ReturnType<typeof createClient>) => Promise<T>): Promise<T> {
+export interface ProjectOptions {
+  /** The author recorded on the steps this command makes (`--coder`). */
+  actor?: string | null;
+}
+
+async function withProject<T>(file: string | undefined, use: (api: ReturnType<typeof createClient>) => Promise<T>, options: ProjectOptions = {}): Promise<T> {
   if (!file) throw new UsageError('Name a project file.');
   const backend = createBackend(hostConfig('cli'));
   const api = createClient(localTransport(backend));
   try {
     await api.call('project.open', { path: file });
+    if (options.actor !== undefined && backend.store) backend.store.actor = options.actor;
     return await use(api);
   } finally {
     await backend.close();
@@ -261,6 +285,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return await sourcesCommand(rest, io, withProject, UsageError);
       case 'text':
         return await textCommand(rest, io, withProject, UsageError);
+      case 'code':
+        return await codeCommand(rest, io, withProject, UsageError);
+      case 'autocode':
+        return await autocodeCommand(rest, io, withProject, UsageError);
+      case 'baseline':
+        return await baselineCommand(rest, io, withProject, UsageError);
+      case 'evolution':
+        return await evolutionCommand(rest, io, withProject, UsageError, writeAtomically);
+      case 'saturation':
+        return await saturationCommand(rest, io, withProject, UsageError);
       case undefined:
       case 'help':
       case '--help':
