@@ -4,6 +4,8 @@
 // component), and see the change view, the paradigm diagram's marks and the saturation curve
 // show exactly that; then the same in the Persian interface.
 
+import ExcelJS from 'exceljs';
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLES } from '../helpers/backend';
@@ -124,6 +126,20 @@ describe('extending the study with a new wave', () => {
     // Only those two main categories are marked.
     expect(await evo.diagram.locator('[data-testid^="paradigm-mark-"]').count()).toBe(2);
     await shot('evolution-diagram.png');
+  });
+
+  it('exports the change as XLSX (one sheet per table) and the marked diagram as SVG', async () => {
+    const [xlsx] = await Promise.all([app.page.waitForEvent('download'), app.page.getByRole('button', { name: 'Export XLSX' }).click()]);
+    expect(xlsx.suggestedFilename()).toBe('B2B marketing maturity model (Tellohosseini et al., 2022) - what changed since Before the new wave.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile((await xlsx.path())!);
+    expect(book.worksheets.map((w) => w.name).slice(0, 3)).toEqual(['Table 8', 'New concepts', 'Concepts with more passages']);
+    expect(book.getWorksheet('New concepts')!.getRow(2).getCell(1).value).toBe(NEW_CONCEPT);
+    const [svg] = await Promise.all([app.page.waitForEvent('download'), app.page.locator('.gw-evo-diagram').getByRole('button', { name: 'Export SVG' }).click()]);
+    expect(svg.suggestedFilename()).toMatch(/ - paradigm model, what changed\.svg$/);
+    const text = fs.readFileSync((await svg.path())!, 'utf8');
+    expect(text).toContain(`>${NEW_CATEGORY}<`);
+    expect(text).toContain('+1 main category · \u2066+1\u2069 concept · \u2066+1\u2069 final code'.replace('+1 main', '\u2066+1\u2069 main'));
   });
 
   it('the wave against the others: the three concepts first coded in it, the model before it without their passages', async () => {

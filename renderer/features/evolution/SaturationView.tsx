@@ -2,7 +2,8 @@
 // coding or publication order, overall or for one paradigm component, with the stopping rule the
 // researcher sets marked where it is first met, and the source where each concept first appeared.
 
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useRef } from 'react';
+import { create } from 'zustand';
 import { COMPONENT_KEYS, type ComponentKey } from '../../../shared/domain/paradigm';
 import type { SaturationOrder, StoppingRule } from '../../../shared/domain/saturation';
 import { layoutSaturation } from '../../charts/saturation-layout';
@@ -20,15 +21,36 @@ import './evolution.css';
 
 type RuleKind = 'none' | StoppingRule['kind'];
 
+interface Settings {
+  order: SaturationOrder;
+  curve: 'overall' | ComponentKey | 'none';
+  ruleKind: RuleKind;
+  k: number;
+  percent: number;
+  filter: FilterState;
+}
+
+/** The curve's settings last for the session, across views (the rule is the researcher's choice). */
+const useSettings = create<Settings & { set(change: Partial<Settings>): void }>()((set) => ({
+  order: 'coding',
+  curve: 'overall',
+  ruleKind: 'no-new',
+  k: 3,
+  percent: 5,
+  filter: NO_FILTER,
+  set: (change) => set(change),
+}));
+
 export function SaturationView() {
   const project = useStore((s) => s.project);
   const lang = useLabelLanguage((s) => s.lang);
-  const [order, setOrder] = useState<SaturationOrder>('coding');
-  const [curve, setCurve] = useState<'overall' | ComponentKey | 'none'>('overall');
-  const [ruleKind, setRuleKind] = useState<RuleKind>('no-new');
-  const [k, setK] = useState(3);
-  const [percent, setPercent] = useState(5);
-  const [filter, setFilter] = useState<FilterState>(NO_FILTER);
+  const { order, curve, ruleKind, k, percent, filter, set } = useSettings();
+  const setOrder = (order: SaturationOrder) => set({ order });
+  const setCurve = (curve: Settings['curve']) => set({ curve });
+  const setRuleKind = (ruleKind: RuleKind) => set({ ruleKind });
+  const setK = (k: number) => set({ k });
+  const setPercent = (percent: number) => set({ percent });
+  const setFilter = (filter: FilterState) => set({ filter });
   const rule: StoppingRule | null =
     ruleKind === 'none' || !(k >= 1) ? null : ruleKind === 'no-new' ? { kind: 'no-new', k } : { kind: 'share-new', k, percent: percent > 0 && percent <= 100 ? percent : 5 };
   const input = { order, rule, filter: toFilter(filter) };

@@ -163,7 +163,7 @@ export default {
   'New concepts in the source': 'مفاهیم تازهٔ منبع',
   'No source has a coded passage yet.': 'هنوز هیچ منبعی بخش کدگذاری‌شده‌ای ندارد.',
   '{concepts} from {sources}; the stopping rule is not met.': '{concepts} از {sources}؛ قاعدهٔ توقف برقرار نیست.',
-  '{concepts} from {sources}; the stopping rule is met at source {n} ({source}).': '{concepts} از {sources}؛ قاعدهٔ توقف در منبع {n} ({source}) برقرار شد.',
+  '{concepts} from {sources}; the stopping rule is met at source {n} ({source}).': '{concepts} از {sources}؛ قاعدهٔ توقف در منبع {n}، «{source}»، برقرار شد.',
   '{project} - saturation curve': '{project} - منحنی اشباع',
   'Sources in order': 'منابع به ترتیب',
   Passages: 'بخش‌ها',
