@@ -39,12 +39,11 @@ async function conceptFor(api: Api, label: string): Promise<{ input: { conceptId
   return { input: { newConcept: { label } }, label };
 }
 
-/** `--coder NAME`: the author the step is recorded under. Coders (issue 14) will attach it to the passage too. */
+/** `--coder NAME`: the coder the passages and the step are recorded under (made if new). */
 function coderOption(coder: string | undefined, UsageError: UsageErrorClass): ProjectOptions {
   if (coder === undefined) return {};
-  const name = coder.trim();
-  if (!name) throw new UsageError('--coder needs a name.');
-  return { actor: name };
+  if (!coder.trim()) throw new UsageError('--coder needs a name.');
+  return { coder };
 }
 
 const offset = (value: string | undefined, flag: string, UsageError: UsageErrorClass) => {

@@ -10,6 +10,7 @@ import { GroundworkError, isGroundworkError } from '../../shared/api/errors';
 import type { ParadigmCounts } from '../../shared/domain/model';
 import { createProjectFile, openProjectFile, PROJECT_EXTENSION } from '../../db/sqlite/open';
 import { createBackend } from '../backend/backend';
+import { findOrCreateCoder } from '../../db/coders';
 import { localTransport } from '../backend/dispatcher';
 import { importFromPaths } from '../backend/import/paths';
 import { compareCsvRows, table8Rows, toCsv } from '../backend/export';
@@ -103,8 +104,8 @@ function countsTable(c: ParadigmCounts): string {
 }
 
 export interface ProjectOptions {
-  /** The author recorded on the steps this command makes (`--coder`). */
-  actor?: string | null;
+  /** The coder (by name) this command's passages and steps are recorded under (`--coder`). */
+  coder?: string;
 }
 
 async function withProject<T>(file: string | undefined, use: (api: ReturnType<typeof createClient>) => Promise<T>, options: ProjectOptions = {}): Promise<T> {
@@ -113,7 +114,13 @@ async function withProject<T>(file: string | undefined, use: (api: ReturnType<ty
   const api = createClient(localTransport(backend));
   try {
     await api.call('project.open', { path: file });
-    if (options.actor !== undefined && backend.store) backend.store.actor = options.actor;
+    if (options.coder !== undefined && backend.store) {
+      // The coder is found by name or added (its own undo step, the first time); the store then
+      // works as that coder: its steps are the coder's, and so are the passages it codes.
+      const name = options.coder;
+      const coder = await backend.store.write({ kind: 'coder.create', label: `Add coder “${name.trim()}”` }, (db) => findOrCreateCoder(db, name));
+      backend.store.actor = coder.uid;
+    }
     return await use(api);
   } finally {
     await backend.close();

@@ -2,6 +2,7 @@
 // project files: each change one undo step with the app's checks and messages, a failed command
 // leaving the project as it was; the reports as JSON (concepts named by label), CSV and XLSX.
 
+import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -66,11 +67,35 @@ describe('groundwork code', () => {
     expect((await history()).entries.length).toBe(steps);
   });
 
-  it('records --coder as the author of the step', async () => {
-    const r = await cli('code', file, '--source', 'S3', '--start', '5', '--end', '10', '--concept', 'Cost', '--coder', 'Sara');
-    expect(r.stderr).toBe('');
-    const entry = (await look((api) => api.call('history.get', {}))).entries.find((e) => e.label === 'Code with “Cost” in “S3”');
-    expect(entry?.actor).toBe('Sara');
+  it('--coder NAME: the passage is that coder’s (made the first time, found by name after), and so is the step', async () => {
+    const first = await cli('code', file, '--source', 'S3', '--start', '5', '--end', '10', '--concept', 'Cost', '--coder', 'Sara');
+    expect(first.stderr).toBe('');
+    const again = await cli('code', file, '--source', 'S1', '--start', '6', '--end', '13', '--concept', 'Cost', '--coder', 'sara');
+    expect(again.code).toBe(0);
+    const db = new Database(file, { readonly: true });
+    try {
+      expect(db.prepare('SELECT name FROM coder').all()).toEqual([{ name: 'Sara' }]);
+      expect(db.prepare('SELECT s.text, k.name FROM segment s JOIN coder k ON k.id = s.coder_id ORDER BY s.id').all()).toEqual([
+        { text: 'again', name: 'Sara' },
+        { text: 'matters', name: 'Sara' },
+      ]);
+      const uid = (db.prepare('SELECT uid FROM coder').get() as { uid: string }).uid;
+      const steps = db.prepare(`SELECT label, actor FROM command ORDER BY id DESC LIMIT 3`).all();
+      expect(steps).toEqual([
+        { label: 'Code with “Cost” in “S1”', actor: uid },
+        { label: 'Code with “Cost” in “S3”', actor: uid },
+        { label: 'Add coder “Sara”', actor: null },
+      ]);
+    } finally {
+      db.close();
+    }
+    // Another coder may code the same passage with the same concept; the same coder may not.
+    expect((await cli('code', file, '--source', 'S3', '--start', '5', '--end', '10', '--concept', 'Cost', '--coder', 'Reza')).code).toBe(0);
+    expect(await cli('code', file, '--source', 'S3', '--start', '5', '--end', '10', '--concept', 'Cost', '--coder', 'Sara')).toMatchObject({
+      code: 1,
+      stderr: 'groundwork: This passage is already coded with “Cost”.',
+    });
+    expect((await cli('code', file, '--source', 'S3', '--start', '5', '--end', '10', '--concept', 'Cost', '--coder', ' ')).code).toBe(2);
   });
 });
 

@@ -1,5 +1,5 @@
 // The forms of the history labels and refusals the wave and baseline handlers write
-// (electron/backend/handlers/evolution.ts): `{a}` `{b}` stand for quoted names. Their Persian is in
+// (electron/backend/handlers/evolution.ts, and the command line's --coder): `{a}` `{b}` stand for quoted names. Their Persian is in
 // fa/evolution.catalog.ts; history-label.ts and error-message.ts add them to their lists.
 
 export const EVOLUTION_HISTORY_TEMPLATES = [
@@ -10,6 +10,7 @@ export const EVOLUTION_HISTORY_TEMPLATES = [
   'Freeze baseline “{a}”',
   'Rename baseline “{a}” to “{b}”',
   'Delete baseline “{a}”',
+  'Add coder “{a}”',
 ] as const;
 
 export const EVOLUTION_ERROR_TEMPLATES = [
