@@ -97,12 +97,18 @@ interface SourceRow {
   keywords: string | null;
 }
 
-/** Every source with its record's attributes, in id order. */
+/** Every source with its record's attributes and its free-form ones, in id order. */
 export async function analysisSources(db: ReadableDB): Promise<AnalysisSource[]> {
   const rows = await db.all<SourceRow>(
     `SELECT d.id, d.name, d.import_batch, d.imported_at, r.year, r.type, r.language, r.venue, r.stage, r.keywords
      FROM document d LEFT JOIN record r ON r.document_id = d.id ORDER BY d.id`,
   );
+  // Free-form attributes (migration 008), by source.
+  const free = new Map<number, Record<string, string>>();
+  for (const a of await db.all<{ document_id: number; name: string; value: string }>('SELECT document_id, name, value FROM source_attribute')) {
+    const id = Number(a.document_id);
+    free.set(id, { ...(free.get(id) ?? {}), [a.name]: a.value });
+  }
   return rows.map((r) => ({
     id: documentId(Number(r.id)),
     name: r.name,
@@ -114,6 +120,7 @@ export async function analysisSources(db: ReadableDB): Promise<AnalysisSource[]>
     venue: r.venue ?? '',
     stage: r.stage,
     keywords: r.keywords ? (JSON.parse(r.keywords) as string[]) : [],
+    attributes: free.get(Number(r.id)) ?? {},
   }));
 }
 

@@ -9,7 +9,6 @@ import { MAX_LABEL_LENGTH } from '../domain/limits';
 import { STAGES } from '../domain/records';
 import type { DocumentId } from '../domain/ids';
 import type { ImportBatch, Wave } from '../domain/waves';
-import { SOURCE_ATTRIBUTES, WAVE_ATTRIBUTES } from '../domain/waves';
 import type { BinaryFile } from './maturity-contract';
 
 const rowid = z.number().int().positive();
@@ -19,7 +18,14 @@ const Year = z.number().int().min(1, 'A year is a whole number from 1 to 9999.')
 export const WaveRuleSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('batch'), batches: z.array(z.string().min(1).max(200)).min(1, 'Choose at least one import batch for the wave.').max(1000) }).strict(),
   z.object({ kind: z.literal('years'), from: Year.nullable(), to: Year.nullable() }).strict(),
-  z.object({ kind: z.literal('attribute'), attribute: z.enum(WAVE_ATTRIBUTES), value: z.string().trim().min(1, 'Give the value the wave’s sources have.').max(300) }).strict(),
+  z
+    .object({
+      kind: z.literal('attribute'),
+      /** A record attribute (WAVE_ATTRIBUTES) or a free-form source attribute's name. */
+      attribute: z.string().trim().min(1, 'Name the attribute.').max(200),
+      value: z.string().trim().min(1, 'Give the value the wave’s sources have.').max(300),
+    })
+    .strict(),
 ]);
 
 export const SourceFilterSchema = z
@@ -27,7 +33,7 @@ export const SourceFilterSchema = z
     waves: z.array(rowid).max(1000).optional(),
     stages: z.array(z.enum(STAGES)).optional(),
     attribute: z
-      .object({ name: z.enum(['year', 'type', 'language', 'venue', 'stage', 'keyword']), values: z.array(z.string().max(300)).max(1000) })
+      .object({ name: z.string().trim().min(1).max(200), values: z.array(z.string().max(300)).max(1000) })
       .strict()
       .optional(),
   })
@@ -63,7 +69,7 @@ const CooccurrenceInput = z
   .object({ mode: z.enum(['overlap', 'paragraph']), limit: z.number().int().min(2).max(200).optional(), filter: SourceFilterSchema.optional() })
   .strict();
 const CrosstabInput = z
-  .object({ attribute: z.enum(SOURCE_ATTRIBUTES), axis: z.enum(['concept', 'category', 'component']), filter: SourceFilterSchema.optional() })
+  .object({ attribute: z.string().trim().min(1).max(200), axis: z.enum(['concept', 'category', 'component']), filter: SourceFilterSchema.optional() })
   .strict();
 
 export const evolutionMethods = {
@@ -112,6 +118,8 @@ export interface WaveList {
   batches: ImportBatch[];
   /** Sources in no wave. */
   noWave: DocumentId[];
+  /** The free-form attribute names the sources have (besides their records' fields). */
+  attributes: string[];
 }
 
 export interface EvolutionOutputs {

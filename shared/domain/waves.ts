@@ -9,7 +9,9 @@ import type { RecordType, Stage } from './records';
 
 /** The record attributes a wave or a filter may test (besides the publication year). */
 export const WAVE_ATTRIBUTES = ['type', 'language', 'venue', 'stage', 'keyword'] as const;
-export type WaveAttribute = (typeof WAVE_ATTRIBUTES)[number];
+export type RecordAttribute = (typeof WAVE_ATTRIBUTES)[number];
+/** A record attribute, or the name of a free-form source attribute (an exchange file's variable). */
+export type WaveAttribute = RecordAttribute | (string & {});
 
 export type WaveRule =
   | { kind: 'batch'; batches: string[] }
@@ -38,6 +40,8 @@ export interface AnalysisSource {
   venue: string;
   stage: Stage | null;
   keywords: string[];
+  /** Free-form attributes (an exchange file's variables, sets, cases): name → value. */
+  attributes: Record<string, string>;
 }
 
 export interface ImportBatch {
@@ -50,14 +54,15 @@ export interface ImportBatch {
 
 /** The attributes the crosstab and the filters offer: a record's, the year, and the wave. */
 export const SOURCE_ATTRIBUTES = ['year', 'type', 'language', 'venue', 'stage', 'wave'] as const;
-export type SourceAttribute = (typeof SOURCE_ATTRIBUTES)[number];
+/** The built-in attributes, or the name of a free-form source attribute. */
+export type SourceAttribute = (typeof SOURCE_ATTRIBUTES)[number] | (string & {});
 
 export interface SourceFilter {
   /** Sources in any of these waves (ids); none given: any source. */
   waves?: number[];
   stages?: Stage[];
   /** A record attribute equal to one of the values (years as text); 'keyword': any keyword. */
-  attribute?: { name: Exclude<SourceAttribute, 'wave'> | 'keyword'; values: string[] };
+  attribute?: { name: WaveAttribute | 'year'; values: string[] };
 }
 
 /** Refuses a rule that cannot select anything sensible, with the reason. */
@@ -78,7 +83,7 @@ export function waveRuleProblem(rule: WaveRule): string | null {
 
 const same = (a: string, b: string) => matchKey(a) === matchKey(b);
 
-/** The value(s) of a record attribute, as text. */
+/** The value(s) of an attribute, as text: a record field's, else a free-form attribute's of that name. */
 export function attributeValues(source: AnalysisSource, attribute: WaveAttribute | 'year'): string[] {
   switch (attribute) {
     case 'year':
@@ -93,8 +98,15 @@ export function attributeValues(source: AnalysisSource, attribute: WaveAttribute
       return source.stage ? [source.stage] : [];
     case 'keyword':
       return source.keywords;
+    default: {
+      const value = source.attributes[attribute];
+      return value === undefined || value === '' ? [] : [value];
+    }
   }
 }
+
+/** The free-form attribute names the sources have, sorted. */
+export const freeAttributeNames = (sources: readonly AnalysisSource[]) => [...new Set(sources.flatMap((s) => Object.keys(s.attributes)))].sort();
 
 export function inWave(rule: WaveRule, source: AnalysisSource): boolean {
   switch (rule.kind) {

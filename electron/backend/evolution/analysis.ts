@@ -139,6 +139,8 @@ function attributed(data: AnalysisData, source: AnalysisData['sources'][number])
   return {
     id: source.id,
     attributes: {
+      // Record fields and the wave win over a free-form attribute of the same name.
+      ...source.attributes,
       year: source.year,
       type: source.type,
       language: source.language || null,

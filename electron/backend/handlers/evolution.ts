@@ -5,7 +5,7 @@
 import type { EvolutionMethod, WaveInfo } from '../../../shared/api/evolution-contract';
 import { GroundworkError } from '../../../shared/api/errors';
 import type { Wave } from '../../../shared/domain/waves';
-import { importBatches, waveMembership, waveRuleProblem } from '../../../shared/domain/waves';
+import { freeAttributeNames, importBatches, waveMembership, waveRuleProblem } from '../../../shared/domain/waves';
 import { deleteBaseline, findBaselineByName, getBaseline, insertBaseline, listBaselines, renameBaseline } from '../../../db/baselines';
 import type { ReadableDB } from '../../../db/handles';
 import { analysisSources, deleteWave, findWaveByName, getWave, insertWave, listWaves, updateWave } from '../../../db/waves';
@@ -62,6 +62,7 @@ export const evolutionHandlers = {
         waves: waves.map((w) => ({ ...w, sources: sources.filter((s) => members.get(s.id)!.includes(w.id)).map((s) => s.id) })),
         batches: importBatches(sources),
         noWave: sources.filter((s) => members.get(s.id)!.length === 0).map((s) => s.id),
+        attributes: freeAttributeNames(sources),
       };
     }),
   'wave.create': ({ name, rule }, backend) =>

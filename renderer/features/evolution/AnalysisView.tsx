@@ -133,6 +133,7 @@ function CrosstabTab({ filter }: { filter: FilterState }) {
   const input = { attribute, axis, filter: toFilter(filter) };
   const { value: x, error } = useAnswer('analysis.crosstab', input);
   const { value: years } = useAnswer('analysis.crosstab', { attribute: 'year', axis, filter: toFilter(filter) });
+  const waves = useAnswer('wave.list', {}).value;
   const measure = useChartMeasure();
   const root = useRef<HTMLDivElement>(null);
   const rtl = useIsRtl(root);
@@ -160,7 +161,7 @@ function CrosstabTab({ filter }: { filter: FilterState }) {
         <label>
           {t('Columns')}
           <select value={attribute} onChange={(e) => setAttribute(e.target.value as SourceAttribute)}>
-            {SOURCE_ATTRIBUTES.map((a) => (
+            {[...SOURCE_ATTRIBUTES, ...(waves?.attributes ?? [])].map((a) => (
               <option key={a} value={a}>
                 {attributeName(a)}
               </option>

@@ -10,7 +10,8 @@ import { useAnswer } from './use-answer';
 export interface FilterState {
   wave: number | null;
   stage: string;
-  attribute: 'year' | 'type' | 'language' | 'venue' | 'keyword';
+  /** year, a record field, or a free-form attribute's name. */
+  attribute: string;
   value: string;
 }
 
@@ -52,8 +53,8 @@ export function FilterBar({ value, onChange }: { value: FilterState; onChange: (
       </label>
       <label>
         {t('Attribute')}
-        <select value={value.attribute} onChange={(e) => onChange({ ...value, attribute: e.target.value as FilterState['attribute'] })}>
-          {(['year', 'type', 'language', 'venue', 'keyword'] as const).map((a) => (
+        <select value={value.attribute} onChange={(e) => onChange({ ...value, attribute: e.target.value })}>
+          {['year', 'type', 'language', 'venue', 'keyword', ...(waves?.attributes ?? [])].map((a) => (
             <option key={a} value={a}>
               {attributeName(a)}
             </option>

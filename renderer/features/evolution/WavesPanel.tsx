@@ -87,7 +87,7 @@ function NewWaveForm({ list, onDone }: { list: WaveList; onDone: (id: number | n
           <label>
             {t('Attribute')}
             <select value={attribute} onChange={(e) => setAttribute(e.target.value as WaveAttribute)}>
-              {WAVE_ATTRIBUTES.map((a) => (
+              {[...WAVE_ATTRIBUTES, ...list.attributes].map((a) => (
                 <option key={a} value={a}>
                   {attributeName(a)}
                 </option>

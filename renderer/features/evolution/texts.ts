@@ -38,6 +38,9 @@ export function attributeName(a: SourceAttribute | WaveAttribute): string {
       return t('Wave');
     case 'keyword':
       return t('Keyword');
+    default:
+      // A free-form attribute (an exchange file's variable): its own name.
+      return a;
   }
 }
 

@@ -62,6 +62,23 @@ describe('waves', () => {
     expect(await waveSources('Persian')).toEqual([a]);
   });
 
+  it('a wave by a free-form source attribute (an exchange file’s variable), and the crosstab by it', async () => {
+    const [a, b] = await importFiles(['a.txt', 'b.txt']);
+    // Exchange imports write these (migration 008); written here as such an import leaves them.
+    await t.backend.store!.writeUnlogged(async (db) => {
+      await db.run('INSERT INTO source_attribute (document_id, name, value) VALUES (?, ?, ?)', a!, 'Region', 'Gulf');
+      await db.run('INSERT INTO source_attribute (document_id, name, value) VALUES (?, ?, ?)', b!, 'Region', 'Levant');
+    });
+    expect((await api.call('wave.list', {})).attributes).toEqual(['Region']);
+    await api.call('wave.create', { name: 'Gulf', rule: { kind: 'attribute', attribute: 'Region', value: 'gulf' } });
+    expect(await waveSources('Gulf')).toEqual([a]);
+    const text = (await api.call('document.get', { id: b! as never })).text;
+    await api.call('segment.code', { documentId: b!, start: 0, end: 3, newConcept: { label: 'Opening' } });
+    const x = await api.call('analysis.crosstab', { attribute: 'Region', axis: 'concept' });
+    expect(text.slice(0, 3)).toBe('The');
+    expect([x.columns.map((c) => c.label), x.cells]).toEqual([['Gulf', 'Levant'], [[0, 1]]]);
+  });
+
   it('refuses a wave with a taken name, backwards years or an unknown batch, and writes nothing', async () => {
     await importFiles(['a.txt']);
     await api.call('wave.create', { name: 'First', rule: { kind: 'years', from: 2000, to: null } });

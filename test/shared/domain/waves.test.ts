@@ -18,6 +18,7 @@ const source = (id: number, over: Partial<AnalysisSource>): AnalysisSource => ({
   venue: '',
   stage: 'included',
   keywords: [],
+  attributes: {},
   ...over,
 });
 
@@ -25,7 +26,7 @@ const sources = [
   source(1, { year: 2014, language: 'fa' }),
   source(2, { year: 2021, keywords: ['ABM', 'B2B'] }),
   source(3, { year: 2023, importBatch: 'step-7', stage: 'eligible' }),
-  source(4, { year: null, importBatch: 'step-7', type: 'web page' }),
+  source(4, { year: null, importBatch: 'step-7', type: 'web page', attributes: { Region: 'Gulf' } }),
 ];
 
 describe('waves', () => {
@@ -35,6 +36,8 @@ describe('waves', () => {
     expect(sources.filter((s) => inWave({ kind: 'years', from: 2022, to: null }, s)).map((s) => s.id)).toEqual([3]);
     expect(sources.filter((s) => inWave({ kind: 'attribute', attribute: 'keyword', value: 'abm' }, s)).map((s) => s.id)).toEqual([2]);
     expect(sources.filter((s) => inWave({ kind: 'attribute', attribute: 'type', value: 'Web page' }, s)).map((s) => s.id)).toEqual([4]);
+    // A free-form source attribute (an exchange file's variable) by its name.
+    expect(sources.filter((s) => inWave({ kind: 'attribute', attribute: 'Region', value: 'gulf' }, s)).map((s) => s.id)).toEqual([4]);
   });
 
   it('a source may be in several waves, listed in wave order', () => {
