@@ -13,6 +13,7 @@ import { studyHandlers } from './study';
 import { searchHandlers } from './search';
 import type { Handlers } from './types';
 import { diagramHandlers } from './diagrams';
+import { exchangeHandlers } from './exchange';
 
 export const handlers = {
   ...projectHandlers,
@@ -27,4 +28,5 @@ export const handlers = {
   ...searchHandlers,
   ...maturityHandlers,
   ...recordHandlers,
+  ...exchangeHandlers,
 } satisfies Handlers;
