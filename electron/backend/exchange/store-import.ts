@@ -77,10 +77,11 @@ function splitAttributes(attributes: PlannedAttribute[]): { record: Partial<Reco
       (record as Record<string, unknown>)[field] = fitted;
       continue;
     }
-    const values = byName.get(a.name) ?? [];
+    const name = a.name.trim() || '(unnamed variable)';
+    const values = byName.get(name) ?? [];
     // One value per name: a source in two cases, say, gets both names joined.
     if (!values.includes(value)) values.push(value);
-    byName.set(a.name, values);
+    byName.set(name, values);
   }
   return { record, rest: [...byName].map(([name, values]) => ({ name, value: values.filter(Boolean).join('; ') })) };
 }
