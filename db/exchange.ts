@@ -7,7 +7,8 @@ import type { CategoryId, ConceptId, DocumentId } from '../shared/domain/ids';
 import { categoryId, conceptId, documentId } from '../shared/domain/ids';
 import type { ComponentKey } from '../shared/domain/paradigm';
 import { visibleCategory } from './filing-tree';
-import type { ReadableDB } from './handles';
+import type { Glosses } from '../shared/domain/exchange-glosses';
+import type { ReadableDB, WritableDB } from './handles';
 
 export interface InventorySource {
   id: DocumentId;
@@ -64,6 +65,20 @@ export async function exchangeInventory(db: ReadableDB): Promise<Inventory> {
   return { sources, categories, concepts, segmentUids };
 }
 
+interface GlossRow {
+  code: string | null;
+  label_fa: string | null;
+  label_en: string | null;
+}
+
+const glossesOf = (r: GlossRow): Glosses => ({ code: r.code, labelFa: r.label_fa, labelEn: r.label_en });
+
+/** Sets a category's or concept's item code and Persian/English labels (from an exchange file). */
+export async function setGlosses(db: WritableDB, table: 'category' | 'concept', id: CategoryId | ConceptId, g: Glosses): Promise<void> {
+  const sql = table === 'category' ? 'UPDATE category SET code = ?, label_fa = ?, label_en = ? WHERE id = ?' : 'UPDATE concept SET code = ?, label_fa = ?, label_en = ? WHERE id = ?';
+  await db.run(sql, g.code, g.labelFa, g.labelEn, id);
+}
+
 /** Every category's GUID, those of reading options not active included. */
 export async function allCategoryUids(db: ReadableDB): Promise<string[]> {
   return (await db.all<{ uid: string }>('SELECT uid FROM category')).map((r) => r.uid);
@@ -71,8 +86,8 @@ export async function allCategoryUids(db: ReadableDB): Promise<string[]> {
 
 export interface ExportRows {
   documents: { id: DocumentId; uid: string; name: string; sha256: string; memo: string; importedAt: string }[];
-  categories: { id: CategoryId; uid: string; name: string; color: string; parentId: CategoryId | null; component: ComponentKey | null; memo: string }[];
-  concepts: { id: ConceptId; uid: string; label: string; color: string; memo: string }[];
+  categories: { id: CategoryId; uid: string; name: string; color: string; parentId: CategoryId | null; component: ComponentKey | null; memo: string; glosses: Glosses }[];
+  concepts: { id: ConceptId; uid: string; label: string; color: string; memo: string; glosses: Glosses }[];
   /** A concept's filings, its first (lowest category id) first: the tree places it there. */
   filings: { categoryId: CategoryId; conceptId: ConceptId }[];
   segments: {
@@ -95,8 +110,8 @@ export async function exportRows(db: ReadableDB): Promise<ExportRows> {
     )
   ).map((r) => ({ id: documentId(Number(r.id)), uid: r.uid, name: r.name, sha256: r.sha256, memo: r.memo, importedAt: r.imported_at }));
   const categories = (
-    await db.all<{ id: number; uid: string; name: string; color: string; parent_id: number | null; component: ComponentKey | null; memo: string }>(
-      `SELECT id, uid, name, color, parent_id, component, memo FROM category c WHERE ${visibleCategory('c')} ORDER BY id`,
+    await db.all<{ id: number; uid: string; name: string; color: string; parent_id: number | null; component: ComponentKey | null; memo: string } & GlossRow>(
+      `SELECT id, uid, name, color, parent_id, component, memo, code, label_fa, label_en FROM category c WHERE ${visibleCategory('c')} ORDER BY id`,
     )
   ).map((r) => ({
     id: categoryId(Number(r.id)),
@@ -106,10 +121,13 @@ export async function exportRows(db: ReadableDB): Promise<ExportRows> {
     parentId: r.parent_id === null ? null : categoryId(Number(r.parent_id)),
     component: r.component,
     memo: r.memo,
+    glosses: glossesOf(r),
   }));
-  const concepts = (await db.all<{ id: number; uid: string; label: string; color: string; memo: string }>('SELECT id, uid, label, color, memo FROM concept ORDER BY id')).map(
-    (r) => ({ id: conceptId(Number(r.id)), uid: r.uid, label: r.label, color: r.color, memo: r.memo }),
-  );
+  const concepts = (
+    await db.all<{ id: number; uid: string; label: string; color: string; memo: string } & GlossRow>(
+      'SELECT id, uid, label, color, memo, code, label_fa, label_en FROM concept ORDER BY id',
+    )
+  ).map((r) => ({ id: conceptId(Number(r.id)), uid: r.uid, label: r.label, color: r.color, memo: r.memo, glosses: glossesOf(r) }));
   const visible = new Set(categories.map((c) => Number(c.id)));
   const filings = (await db.all<{ category_id: number; concept_id: number }>('SELECT category_id, concept_id FROM category_concept ORDER BY concept_id, category_id'))
     .filter((r) => visible.has(Number(r.category_id)))

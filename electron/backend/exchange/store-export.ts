@@ -4,6 +4,7 @@
 
 import { GroundworkError } from '../../../shared/api/errors';
 import type { ExportModel, ExportUnit } from '../../../shared/domain/exchange-export';
+import type { Glosses } from '../../../shared/domain/exchange-glosses';
 import { recordVariables } from '../../../shared/domain/exchange-records';
 import { COMPONENT_LABELS } from '../../../shared/domain/paradigm';
 import { getCodebook } from '../../../db/codebook';
@@ -15,6 +16,8 @@ import { listRecords } from '../../../db/records';
 import { listSourceAttributes } from '../../../db/source-attributes';
 import type { Store } from '../../../db/store';
 import { writeQdc, writeQdpx } from './write';
+
+const withGlosses = (g: Glosses) => (g.code !== null || g.labelFa !== null || g.labelEn !== null ? { glosses: g } : {});
 
 export async function exportModel(db: ReadableDB, name: string, origin: string): Promise<ExportModel> {
   const rows = await exportRows(db);
@@ -58,8 +61,9 @@ export async function exportModel(db: ReadableDB, name: string, origin: string):
       memo: c.memo,
       parentGuid: c.parentId === null ? null : (uidOf.category.get(Number(c.parentId)) ?? null),
       component: c.parentId === null ? c.component : null,
+      ...withGlosses(c.glosses),
     })),
-    concepts: rows.concepts.map((c) => ({ guid: c.uid, label: c.label, color: c.color, memo: c.memo })),
+    concepts: rows.concepts.map((c) => ({ guid: c.uid, label: c.label, color: c.color, memo: c.memo, ...withGlosses(c.glosses) })),
     filings: rows.filings.map((f) => ({ categoryGuid: uidOf.category.get(Number(f.categoryId))!, conceptGuid: uidOf.concept.get(Number(f.conceptId))! })),
     sources,
     segments: rows.segments.map((s) => ({

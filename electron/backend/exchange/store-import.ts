@@ -32,7 +32,7 @@ import {
   setConceptMemo,
 } from '../../../db/codebook';
 import { documentNames, getDocument, insertDocument, setDocumentMemo } from '../../../db/documents';
-import { allCategoryUids, exchangeInventory } from '../../../db/exchange';
+import { allCategoryUids, exchangeInventory, setGlosses } from '../../../db/exchange';
 import { findOrCreateCoder } from '../../../db/exchange-coders';
 import type { WritableDB } from '../../../db/handles';
 import { recordOfDocument, updateRecord } from '../../../db/records';
@@ -201,6 +201,7 @@ async function writePlan(
       uid: claim('category', c.guid, `Category "${c.name}"`),
     });
     if (parentId === null && c.component) await assignComponent(db, id, c.component);
+    if (c.glosses) await setGlosses(db, 'category', id, c.glosses);
     categoryIds.set(guidKey(c.guid), id);
     written.categories += 1;
     const memo = memoOf(c.guid);
@@ -228,6 +229,7 @@ async function writePlan(
         inVivo: false,
         uid: claim('concept', c.guid, `Concept "${c.label}"`),
       });
+      if (c.glosses) await setGlosses(db, 'concept', id, c.glosses);
       written.concepts += 1;
       const memo = memoOf(c.guid);
       if (memo) {

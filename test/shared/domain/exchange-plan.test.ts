@@ -7,6 +7,7 @@ import { exportTree } from '../../../shared/domain/exchange-export';
 import { planMatches } from '../../../shared/domain/exchange-match';
 import type { ExchangeCode, ExchangeProject, ExchangeSelection } from '../../../shared/domain/exchange-model';
 import { planImport } from '../../../shared/domain/exchange-plan';
+import { GLOSSES_MARK, glossesLine, splitGlosses } from '../../../shared/domain/exchange-glosses';
 
 const code = (guid: string, name: string, children: ExchangeCode[] = [], extra: Partial<ExchangeCode> = {}): ExchangeCode => ({
   guid,
@@ -160,6 +161,19 @@ describe('the import plan', () => {
       { sourceGuid: 'S1', name: 'year', value: 2020, from: 'variable' },
       { sourceGuid: 'S1', name: 'Group 1', value: true, from: 'set' },
     ]);
+  });
+});
+
+describe('glosses carried in a description', () => {
+  it('a marked last line gives the item code and labels, and leaves the memo without it; any other text stays a memo', () => {
+    const line = glossesLine({ code: 'D1.C01.01', labelFa: 'مهارتها', labelEn: 'Skills' });
+    expect(splitGlosses(`یادداشت\n\n${line}`)).toEqual({ description: 'یادداشت', glosses: { code: 'D1.C01.01', labelFa: 'مهارتها', labelEn: 'Skills' } });
+    expect(splitGlosses(line)).toEqual({ description: '', glosses: { code: 'D1.C01.01', labelFa: 'مهارتها', labelEn: 'Skills' } });
+    expect(splitGlosses(`text ${line}`).glosses).toBeNull();
+    expect(splitGlosses(`${GLOSSES_MARK}{not json`)).toEqual({ description: `${GLOSSES_MARK}{not json`, glosses: null });
+    const plan = planCodebook([code('K', 'Skills', [code('C', 'مهارتها', [], { description: `a memo\n\n${line}` })], { isCodable: false, description: line })], new Set());
+    expect(plan.categories[0]).toMatchObject({ description: '', glosses: { code: 'D1.C01.01' } });
+    expect(plan.concepts[0]).toMatchObject({ description: 'a memo', glosses: { labelEn: 'Skills' } });
   });
 });
 
