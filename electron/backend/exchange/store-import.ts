@@ -8,7 +8,7 @@
 import path from 'node:path';
 import type { CategoryId, CoderId, ConceptId, DocumentId } from '../../../shared/domain/ids';
 import { HEX_COLOR, paletteColor } from '../../../shared/domain/colors';
-import { guidKey } from '../../../shared/domain/exchange-model';
+import { guidKey, type ExchangeReadResult } from '../../../shared/domain/exchange-model';
 import type { ExchangeImportResult, ExchangeImportedSource } from '../../../shared/domain/exchange-import';
 import { planMatches } from '../../../shared/domain/exchange-match';
 import { planImport, type ImportPlan, type PlannedAttribute } from '../../../shared/domain/exchange-plan';
@@ -86,19 +86,29 @@ function splitAttributes(attributes: PlannedAttribute[]): { record: Partial<Reco
   return { record, rest: [...byName].map(([name, values]) => ({ name, value: values.filter(Boolean).join('; ') })) };
 }
 
-export async function importExchange(store: Store, input: ExchangeInput, options: ReadOptions = {}): Promise<ExchangeImportResult> {
-  const file = path.basename(input.name);
-  const read = await readExchangeFile(input, options);
-  const plan = planImport(read.project);
-  return store.write({ kind: 'exchange.import', label: `Import "${file}"` }, (db) => writePlan(db, file, read, plan));
+/** A file read and planned, not yet written: nothing of a project is touched to get here. */
+export interface PreparedExchange {
+  file: string;
+  read: ExchangeReadResult;
+  plan: ImportPlan;
 }
 
-async function writePlan(
-  db: WritableDB,
-  file: string,
-  read: Awaited<ReturnType<typeof readExchangeFile>>,
-  plan: ImportPlan,
-): Promise<ExchangeImportResult> {
+/** Reads and plans a file; throws a one-line GroundworkError naming the file and place when it is refused. */
+export async function prepareExchange(input: ExchangeInput, options: ReadOptions = {}): Promise<PreparedExchange> {
+  const read = await readExchangeFile(input, options);
+  return { file: path.basename(input.name), read, plan: planImport(read.project) };
+}
+
+/** Writes a prepared file into the project: one command, one undo step. */
+export function writeExchange(store: Store, prepared: PreparedExchange): Promise<ExchangeImportResult> {
+  return store.write({ kind: 'exchange.import', label: `Import "${prepared.file}"` }, (db) => writePlan(db, prepared.file, prepared.read, prepared.plan));
+}
+
+export async function importExchange(store: Store, input: ExchangeInput, options: ReadOptions = {}): Promise<ExchangeImportResult> {
+  return writeExchange(store, await prepareExchange(input, options));
+}
+
+async function writePlan(db: WritableDB, file: string, read: ExchangeReadResult, plan: ImportPlan): Promise<ExchangeImportResult> {
   const inventory = await exchangeInventory(db);
   const match = planMatches(plan, {
     sources: inventory.sources.map((s) => ({ id: s.id, sha256: s.sha256 })),
