@@ -122,7 +122,7 @@ describe('groundwork codebook', () => {
     const skills = rows.find((r) => r.code === 'D1.C01.01')!;
     expect(skills).toMatchObject({ kind: 'concept', label: 'مهارتها', label_en: 'Skills', segments: '0' });
     expect(skills.color).toMatch(/^#[0-9a-f]{6}$/);
-    expect(skills.path.split(' > ').length).toBe(Number(skills.depth) + 1);
+    expect(skills.path!.split(' > ').length).toBe(Number(skills.depth) + 1);
     // Every concept appears at least once; one filed in two places appears under both.
     const concepts = new Set(rows.filter((r) => r.kind === 'concept').map((r) => r.id));
     expect(concepts.size).toBe(354);

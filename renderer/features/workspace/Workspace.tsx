@@ -21,6 +21,7 @@ import { useSearch } from '../search/search-store';
 import { WordFrequencies } from '../stats/WordFrequencies';
 import { MaturityView } from '../maturity/MaturityView';
 import { ScreeningView } from '../screening/ScreeningView';
+import { ExchangeDialogs } from '../exchange/ExchangeDialogs';
 
 const typing = (target: EventTarget | null) => (target as HTMLElement | null)?.closest?.('input:not([type="radio"]):not([type="checkbox"]), textarea, select, [contenteditable="true"]');
 
@@ -112,6 +113,7 @@ export function Workspace() {
           {view === 'diagrams' ? <DiagramsView /> : view === 'table7' ? <Table7View /> : <Table8View />}
         </main>
       )}
+      <ExchangeDialogs />
       {dropping && <div className="gw-drop-overlay">{t('Drop files to import them as sources')}</div>}
     </div>
   );
