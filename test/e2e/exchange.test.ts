@@ -80,6 +80,17 @@ describe.skipIf(!REFI)('REFI-QDA exchange in the browser', () => {
     expect(await exchange.report.locator('h3').first().innerText()).toMatch(/^Project “exported\.qdpx” · written by Groundwork /);
     await exchange.closeReport();
     await expect.poll(() => sources().locator('.gw-count').first().innerText()).toBe('97');
+  });
+
+  it('a MAXQDA project: its sets of sources show as attributes in the details of a source', async () => {
+    await app.page.getByRole('button', { name: 'Close project' }).click();
+    await new StartPage(app.page).createProject('From MAXQDA');
+    await exchange.importFile(sample('maxqda-24.7.0_ICLS_Conf_Themes_just10.qdpx'));
+    await expect.poll(() => exchange.cameIn('Sources')).toEqual(['10', '0']);
+    await exchange.closeReport();
+    await sources().first().click();
+    const attributes = ws.inspector.getByTestId('source-attributes');
+    await expect.poll(() => attributes.innerText()).toMatch(/^ICLS 202[45]\s+true$/);
     expect(app.errors).toEqual([]);
   });
 });
