@@ -11,6 +11,7 @@ import type { ParadigmCounts } from '../../shared/domain/model';
 import { createProjectFile, openProjectFile, PROJECT_EXTENSION } from '../../db/sqlite/open';
 import type { Store } from '../../db/store';
 import { createBackend } from '../backend/backend';
+import { findOrCreateCoder } from '../../db/coders';
 import { localTransport } from '../backend/dispatcher';
 import { importFromPaths } from '../backend/import/paths';
 import { compareCsvRows, table8Rows, toCsv } from '../backend/export';
@@ -20,10 +21,13 @@ import { maturityCommand } from './maturity';
 import { sourcesCommand, textCommand } from './corpus';
 import { codebookCommand, exportExchange, importExchangeFiles } from './exchange';
 import { isExchangeFile } from '../../shared/domain/exchange-import';
+import { autocodeCommand, baselineCommand, codeCommand, evolutionCommand, saturationCommand } from './evolution';
 
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Bytes to standard output (an XLSX report piped on); absent where the host cannot. */
+  bytes?: (data: Uint8Array) => void;
 }
 
 export const USAGE = `Usage: groundwork <command> [options]
@@ -57,6 +61,21 @@ Commands:
   export FILE --qdc OUT.qdc                the codebook alone as REFI-QDA
   codebook FILE [--format json|csv]        the code system as a tree: components, categories, concepts with
                                            labels, glosses, codes, colours and memos
+  code FILE --source S --start N --end M --concept LABEL [--coder NAME]
+                                           code a passage (S: the documentId "sources --format json" lists,
+                                           or a source's name or title; N, M: UTF-16 offsets; a new
+                                           LABEL makes a new concept); one undo step
+  autocode FILE QUERY --concept LABEL [--unit hit|sentence|paragraph] [--coder NAME]
+                                           code every hit of a search (or its sentence or paragraph);
+                                           one undo step
+  baseline FILE NAME                       freeze the model (codebook, filings, counts) as a baseline
+  evolution FILE --baseline NAME [--wave NAME] [--format json|csv|xlsx] [--out FILE] [--labels en|fa]
+                                           what changed since the baseline, and/or what the wave
+                                           added against the other waves
+  saturation FILE [--order coding|year] [--format json|csv] [--last K [--percent P]]
+                                           new concepts per source, cumulative, overall and per
+                                           component; the stopping rule: no new concept in the last
+                                           K sources, or fewer than P % new in the last K
   help                                     this text
 
 Positions in exports are offsets into each source's canonical text in UTF-16 code units.`;
@@ -94,12 +113,24 @@ function countsTable(c: ParadigmCounts): string {
   return lines.join('\n');
 }
 
-async function withProject<T>(file: string | undefined, use: (api: ReturnType<typeof createClient>) => Promise<T>): Promise<T> {
+export interface ProjectOptions {
+  /** The coder (by name) this command's passages and steps are recorded under (`--coder`). */
+  coder?: string;
+}
+
+async function withProject<T>(file: string | undefined, use: (api: ReturnType<typeof createClient>) => Promise<T>, options: ProjectOptions = {}): Promise<T> {
   if (!file) throw new UsageError('Name a project file.');
   const backend = createBackend(hostConfig('cli'));
   const api = createClient(localTransport(backend));
   try {
     await api.call('project.open', { path: file });
+    if (options.coder !== undefined && backend.store) {
+      // The coder is found by name or added (its own undo step, the first time); the store then
+      // works as that coder: its steps are the coder's, and so are the passages it codes.
+      const name = options.coder;
+      const coder = await backend.store.write({ kind: 'coder.create', label: `Add coder “${name.trim()}”` }, (db) => findOrCreateCoder(db, name));
+      backend.store.actor = coder.uid;
+    }
     return await use(api);
   } finally {
     await backend.close();
@@ -285,6 +316,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return await textCommand(rest, io, withProject, UsageError);
       case 'codebook':
         return await codebookCommand(rest, io, withProject, UsageError);
+      case 'code':
+        return await codeCommand(rest, io, withProject, UsageError);
+      case 'autocode':
+        return await autocodeCommand(rest, io, withProject, UsageError);
+      case 'baseline':
+        return await baselineCommand(rest, io, withProject, UsageError);
+      case 'evolution':
+        return await evolutionCommand(rest, io, withProject, UsageError, writeAtomically);
+      case 'saturation':
+        return await saturationCommand(rest, io, withProject, UsageError);
       case undefined:
       case 'help':
       case '--help':

@@ -27,6 +27,7 @@ import { MAX_LABEL_LENGTH, MAX_MEMO_LENGTH } from '../domain/limits';
 import type { AutocodeResult, SearchResult, SuggestionList, WordFrequencies } from '../domain/search-model';
 import { maturityMethods, type MaturityOutputs } from './maturity-contract';
 import { exchangeMethods, type ExchangeOutputs } from './exchange-contract';
+import { evolutionMethods, type EvolutionOutputs } from './evolution-contract';
 import type { BibliographyImport, CorpusStats, DuplicateFlag, ExclusionReason, RecordSummary } from '../domain/records';
 import { RECORD_TYPES, reasonId, recordId } from '../domain/records';
 import type { PrismaFigures } from '../domain/prisma';
@@ -256,6 +257,7 @@ export const methods = {
   },
   ...maturityMethods,
   ...exchangeMethods,
+  ...evolutionMethods,
   'document.pageAt': {
     input: z.object({ id: DocumentIdSchema, offset: z.number().int().min(0) }).strict(),
     mutates: false,
@@ -374,7 +376,7 @@ export interface Outputs {
   'record.link': RecordSummary;
 }
 
-export interface Outputs extends MaturityOutputs {}
+export interface Outputs extends MaturityOutputs, EvolutionOutputs {}
 export interface Outputs extends ExchangeOutputs {}
 
 export type Method = keyof typeof methods;

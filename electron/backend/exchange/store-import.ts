@@ -33,7 +33,7 @@ import {
 } from '../../../db/codebook';
 import { documentNames, getDocument, insertDocument, setDocumentMemo } from '../../../db/documents';
 import { allCategoryUids, exchangeInventory, setGlosses } from '../../../db/exchange';
-import { findOrCreateCoder } from '../../../db/exchange-coders';
+import { findOrCreateExchangeCoder } from '../../../db/exchange-coders';
 import type { WritableDB } from '../../../db/handles';
 import { recordOfDocument, updateRecord } from '../../../db/records';
 import { findSegment, insertSegment, setSegmentMemo } from '../../../db/segments';
@@ -101,14 +101,17 @@ export async function prepareExchange(input: ExchangeInput, options: ReadOptions
 
 /** Writes a prepared file into the project: one command, one undo step. */
 export function writeExchange(store: Store, prepared: PreparedExchange): Promise<ExchangeImportResult> {
-  return store.write({ kind: 'exchange.import', label: `Import "${prepared.file}"` }, (db) => writePlan(db, prepared.file, prepared.read, prepared.plan));
+  return store.write({ kind: 'exchange.import', label: `Import "${prepared.file}"` }, (db, command) =>
+    // The file's sources are one import batch (a wave may be defined by it), as one step of the source importer is.
+    writePlan(db, prepared.file, prepared.read, prepared.plan, `step-${command.id}`),
+  );
 }
 
 export async function importExchange(store: Store, input: ExchangeInput, options: ReadOptions = {}): Promise<ExchangeImportResult> {
   return writeExchange(store, await prepareExchange(input, options));
 }
 
-async function writePlan(db: WritableDB, file: string, read: ExchangeReadResult, plan: ImportPlan): Promise<ExchangeImportResult> {
+async function writePlan(db: WritableDB, file: string, read: ExchangeReadResult, plan: ImportPlan, importBatch: string): Promise<ExchangeImportResult> {
   const inventory = await exchangeInventory(db);
   const match = planMatches(plan, {
     sources: inventory.sources.map((s) => ({ id: s.id, sha256: s.sha256 })),
@@ -172,6 +175,7 @@ async function writePlan(db: WritableDB, file: string, read: ExchangeReadResult,
         dir: dominantDirection(s.text),
         text: s.text,
         uid: claim('document', s.guid, `Source "${s.name}"`),
+        importBatch,
       });
       written.sources += 1;
       sources.push({ name, status: 'new', passages: 0 });
@@ -263,7 +267,7 @@ async function writePlan(db: WritableDB, file: string, read: ExchangeReadResult,
 
   // Coders: the users who coded, found by GUID or name, else added.
   const coderIds = new Map<string, CoderId>();
-  for (const u of plan.coders) coderIds.set(guidKey(u.guid), await findOrCreateCoder(db, { uid: u.guid, name: u.name }));
+  for (const u of plan.coders) coderIds.set(guidKey(u.guid), await findOrCreateExchangeCoder(db, { uid: u.guid, name: u.name }));
   written.coders = plan.coders.length;
 
   // Passages, each with its coder; one already in the project (same source, concept, offsets, coder) is left as it is.

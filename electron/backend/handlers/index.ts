@@ -14,6 +14,7 @@ import { searchHandlers } from './search';
 import type { Handlers } from './types';
 import { diagramHandlers } from './diagrams';
 import { exchangeHandlers } from './exchange';
+import { evolutionHandlers } from './evolution';
 
 export const handlers = {
   ...projectHandlers,
@@ -29,4 +30,5 @@ export const handlers = {
   ...maturityHandlers,
   ...recordHandlers,
   ...exchangeHandlers,
+  ...evolutionHandlers,
 } satisfies Handlers;

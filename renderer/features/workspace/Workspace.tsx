@@ -22,6 +22,9 @@ import { WordFrequencies } from '../stats/WordFrequencies';
 import { MaturityView } from '../maturity/MaturityView';
 import { ScreeningView } from '../screening/ScreeningView';
 import { ExchangeDialogs } from '../exchange/ExchangeDialogs';
+import { EvolutionView } from '../evolution/EvolutionView';
+import { SaturationView } from '../evolution/SaturationView';
+import { AnalysisView } from '../evolution/AnalysisView';
 
 const typing = (target: EventTarget | null) => (target as HTMLElement | null)?.closest?.('input:not([type="radio"]):not([type="checkbox"]), textarea, select, [contenteditable="true"]');
 
@@ -107,6 +110,10 @@ export function Workspace() {
       ) : view === 'screening' ? (
         <main className="gw-workspace-single">
           <ScreeningView />
+        </main>
+      ) : view === 'evolution' || view === 'saturation' || view === 'analysis' ? (
+        <main className="gw-workspace-single">
+          {view === 'evolution' ? <EvolutionView /> : view === 'saturation' ? <SaturationView /> : <AnalysisView />}
         </main>
       ) : (
         <main className="gw-workspace-single">
