@@ -12,12 +12,12 @@ import { now } from './handles';
 import { newUid } from './uid';
 
 /** The coder with this GUID (compared without case or braces), else the one with this name, else a new one. */
-export async function findOrCreateExchangeCoder(db: WritableDB, user: { uid: string; name: string }): Promise<CoderId> {
+export async function findOrCreateExchangeCoder(db: WritableDB, user: { uid: string; name: string }): Promise<{ id: CoderId; created: boolean }> {
   const uid = user.uid.replace(/^\{|\}$/g, '');
   const name = user.name.trim() || uid;
   const coders = await db.all<{ id: number; uid: string; name: string }>('SELECT id, uid, name FROM coder ORDER BY id');
   const found = coders.find((c) => c.uid.toLowerCase() === uid.toLowerCase()) ?? coders.find((c) => sameLabel(c.name, name));
-  if (found) return coderId(Number(found.id));
+  if (found) return { id: coderId(Number(found.id)), created: false };
   const count = coders.length;
   const row = await db.get<{ id: number }>(
     'INSERT INTO coder (uid, name, color, created_at) VALUES (?, ?, ?, ?) RETURNING id',
@@ -26,7 +26,7 @@ export async function findOrCreateExchangeCoder(db: WritableDB, user: { uid: str
     paletteColor(count),
     now(),
   );
-  return coderId(Number(row!.id));
+  return { id: coderId(Number(row!.id)), created: true };
 }
 
 /** The coders who coded at least one passage, as an export names them (users). */

@@ -267,8 +267,11 @@ async function writePlan(db: WritableDB, file: string, read: ExchangeReadResult,
 
   // Coders: the users who coded, found by GUID or name, else added.
   const coderIds = new Map<string, CoderId>();
-  for (const u of plan.coders) coderIds.set(guidKey(u.guid), await findOrCreateExchangeCoder(db, { uid: u.guid, name: u.name }));
-  written.coders = plan.coders.length;
+  for (const u of plan.coders) {
+    const coder = await findOrCreateExchangeCoder(db, { uid: u.guid, name: u.name });
+    coderIds.set(guidKey(u.guid), coder.id);
+    if (coder.created) written.coders += 1;
+  }
 
   // Passages, each with its coder; one already in the project (same source, concept, offsets, coder) is left as it is.
   const texts = new Map(plan.sources.map((s) => [guidKey(s.guid), s.text]));

@@ -10,6 +10,7 @@ import yazl from 'yazl';
 import { readExchangeFile } from '../../../../electron/backend/exchange/read';
 import { writeQdc } from '../../../../electron/backend/exchange/write';
 import { guidKey } from '../../../../shared/domain/exchange-model';
+import { findOrCreateCoder } from '../../../../db/coders';
 import { exportRows } from '../../../../db/exchange';
 import { startBackend, toBase64, type TestBackend } from '../../../helpers/backend';
 import { persianModel } from './models';
@@ -74,6 +75,8 @@ describe.skipIf(!REFI)('a vendor sample into an empty project', () => {
     expect(state.categories.length + state.concepts.length).toBeGreaterThanOrEqual(60);
     const [doc] = await t.api.call('document.list', {});
     expect(doc).toMatchObject({ format: 'txt', originalName: name, segmentCount: 97 });
+    // Its sources are one import batch, as a step of the source importer is (a wave may be defined by it).
+    expect(await store(t).read((db) => db.all('SELECT import_batch FROM document'))).toEqual([{ import_batch: expect.stringMatching(/^step-\d+$/) }]);
 
     // One undo step takes all of it away, and redo brings the same back.
     const after = await fingerprint(t);
@@ -165,6 +168,19 @@ describe.skipIf(!REFI)('into a project with work in it', () => {
     const named = top.children.length ? codebook.categories.filter((c) => c.name === top.name) : codebook.concepts.filter((c) => c.label === top.name);
     expect(named).toHaveLength(1);
     await checkPassages(name, 'utf16');
+  });
+});
+
+describe.skipIf(!REFI)('coders', () => {
+  it('a user of the file who is already a coder of the project (by name, as --coder names them) codes as that coder', async () => {
+    const name = 'nvivo-win-12.6_oltas.qdpx';
+    const user = (await readExchangeFile({ name, path: sample(name) })).project.users.find((u) => u.guid === 'f93ad076-5ca1-4f46-abf4-b4b67130a6e2')!;
+    const own = await store(t).write({ kind: 'test', label: 'A coder' }, (db) => findOrCreateCoder(db, user.name.toUpperCase()));
+    const result = await importFile(t, sample(name));
+    expect(result.written.coders).toBe(0);
+    expect(await store(t).read((db) => db.all('SELECT DISTINCT coder_id FROM segment'))).toEqual([{ coder_id: own.id }]);
+    // An export names the coder by the project's GUID for it.
+    expect((await projectState(t)).users).toEqual([{ guid: own.uid, name: user.name.toUpperCase() }]);
   });
 });
 
