@@ -268,6 +268,16 @@ describe('bad files', () => {
     expect((await t.api.call('segment.list', { scope: { kind: 'document', id: smile.id } })).map((s) => s.text)).toEqual(['Smile']);
   });
 
+  it('a file not valid against the schema is read where sound, with a warning naming the first problem (element, line)', async () => {
+    const invalid = qde('').replace('isCodable="true"', 'isCodable="yes"');
+    const result = await importBytes(t, 'invalid.qde', Buffer.from(invalid));
+    expect(result.report.warnings[0]).toBe(
+      "invalid.qde: line 4, element Code: not valid against Project.xsd: attribute 'isCodable': 'yes' is not a valid value of the atomic type 'xs:boolean'. The rest was read where it is sound.",
+    );
+    expect(result.written).toMatchObject({ concepts: 1 });
+    expect((await t.api.call('codebook.get', {})).concepts.map((c) => c.label).sort()).toEqual(['one', 'own concept']);
+  });
+
   it('a GUID the project already uses for another source gets a fresh one, said in the report; undo leaves the project as it was', async () => {
     const before = await fingerprint(t, 'content');
     const own = (await segmentRows()).documents[0]!;
