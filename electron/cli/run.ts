@@ -9,6 +9,7 @@ import { createClient } from '../../shared/api/client';
 import { GroundworkError, isGroundworkError } from '../../shared/api/errors';
 import type { ParadigmCounts } from '../../shared/domain/model';
 import { createProjectFile, openProjectFile, PROJECT_EXTENSION } from '../../db/sqlite/open';
+import type { Store } from '../../db/store';
 import { createBackend } from '../backend/backend';
 import { findOrCreateCoder } from '../../db/coders';
 import { localTransport } from '../backend/dispatcher';
@@ -18,6 +19,8 @@ import { hostConfig, VERSION } from '../host-config';
 import { buildStudyProject } from '../backend/study';
 import { maturityCommand } from './maturity';
 import { sourcesCommand, textCommand } from './corpus';
+import { codebookCommand, exportExchange, importExchangeFiles } from './exchange';
+import { isExchangeFile } from '../../shared/domain/exchange-import';
 import { autocodeCommand, baselineCommand, codeCommand, evolutionCommand, saturationCommand } from './evolution';
 
 export interface Io {
@@ -51,6 +54,13 @@ Commands:
   sources FILE [--format table|csv|json] [--stage S]
                                            sources and records with their attributes and screening stage
   text FILE SOURCE                         a source's canonical text (SOURCE: its id, name or record title)
+  import FILE EXCHANGE.qdpx|.qde|.qdc      a REFI-QDA project (MAXQDA, ATLAS.ti, NVivo, QualCoder) or codebook,
+                                           one undo step per file; what was left out and why on stderr
+  export FILE --qdpx OUT.qdpx [--unit nvivo]
+                                           the project as REFI-QDA (positions in code points, or NVivo's units)
+  export FILE --qdc OUT.qdc                the codebook alone as REFI-QDA
+  codebook FILE [--format json|csv]        the code system as a tree: components, categories, concepts with
+                                           labels, glosses, codes, colours and memos
   code FILE --source S --start N --end M --concept LABEL [--coder NAME]
                                            code a passage (S: the documentId "sources --format json" lists,
                                            or a source's name or title; N, M: UTF-16 offsets; a new
@@ -219,18 +229,25 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return 0;
       }
       case 'import': {
-        const [file, ...paths] = rest;
-        if (!file || paths.length === 0) throw new UsageError('import takes a project file and at least one source file or folder.');
-        // A one-shot command: the project is opened without watching for other programs' changes.
-        const store = openProjectFile(file);
+        const [file, ...all] = rest;
+        if (!file || all.length === 0) throw new UsageError('import takes a project file and at least one source file or folder.');
+        // REFI-QDA files (.qdpx, .qde, .qdc) are projects or codebooks of their own: each is one import.
+        const exchange = all.filter((p) => isExchangeFile(p) && !fs.statSync(p, { throwIfNoEntry: false })?.isDirectory());
+        const paths = all.filter((p) => !exchange.includes(p));
+        // A one-shot command: the project is opened without watching for other programs' changes,
+        // and only once something is to be written to it.
+        const opened: { store: Store | null } = { store: null };
+        const store = () => (opened.store ??= openProjectFile(file));
         try {
-          const results = await importFromPaths(store, paths);
+          const exchangeStatus = exchange.length ? await importExchangeFiles(store, exchange, io) : 0;
+          if (paths.length === 0) return exchangeStatus;
+          const results = await importFromPaths(store(), paths);
           // Failures and partly imported files (a bibliography with broken records) go to stderr;
           // only a failure makes the exit status 1.
           for (const r of results) (r.status === 'failed' || r.status === 'partial' ? io.err : io.out)(`${r.status.padEnd(9)} ${r.message}`);
-          return results.some((r) => r.status === 'failed') ? 1 : 0;
+          return results.some((r) => r.status === 'failed') ? 1 : exchangeStatus;
         } finally {
-          await store.close();
+          await opened.store?.close();
         }
       }
       case 'counts': {
@@ -257,10 +274,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
         const { values, positionals } = parseArgs({
           args: rest,
           allowPositionals: true,
-          options: { segments: { type: 'string' }, table8: { type: 'string' } },
+          options: { segments: { type: 'string' }, table8: { type: 'string' }, qdpx: { type: 'string' }, qdc: { type: 'string' }, unit: { type: 'string' } },
         });
-        if (!values.segments && !values.table8) throw new UsageError('export needs --segments OUT.csv or --table8 OUT.csv.');
+        if (!values.segments && !values.table8 && !values.qdpx && !values.qdc) {
+          throw new UsageError('export needs --segments OUT.csv, --table8 OUT.csv, --qdpx OUT.qdpx or --qdc OUT.qdc.');
+        }
+        if (values.unit !== undefined && !values.qdpx) throw new UsageError('--unit goes with --qdpx.');
+        if (values.unit !== undefined && values.unit !== 'nvivo' && values.unit !== 'standard') throw new UsageError(`Unknown unit "${values.unit}": use nvivo or standard.`);
         await withProject(positionals[0], async (api) => {
+          await exportExchange(api, values, writeAtomically, io);
           if (values.segments) {
             const { csv } = await api.call('export.segmentsCsv', {});
             writeAtomically(values.segments, csv);
@@ -292,6 +314,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return await sourcesCommand(rest, io, withProject, UsageError);
       case 'text':
         return await textCommand(rest, io, withProject, UsageError);
+      case 'codebook':
+        return await codebookCommand(rest, io, withProject, UsageError);
       case 'code':
         return await codeCommand(rest, io, withProject, UsageError);
       case 'autocode':

@@ -26,6 +26,7 @@ import { HEX_COLOR } from '../domain/colors';
 import { MAX_LABEL_LENGTH, MAX_MEMO_LENGTH } from '../domain/limits';
 import type { AutocodeResult, SearchResult, SuggestionList, WordFrequencies } from '../domain/search-model';
 import { maturityMethods, type MaturityOutputs } from './maturity-contract';
+import { exchangeMethods, type ExchangeOutputs } from './exchange-contract';
 import { evolutionMethods, type EvolutionOutputs } from './evolution-contract';
 import type { BibliographyImport, CorpusStats, DuplicateFlag, ExclusionReason, RecordSummary } from '../domain/records';
 import { RECORD_TYPES, reasonId, recordId } from '../domain/records';
@@ -255,6 +256,7 @@ export const methods = {
     mutates: false,
   },
   ...maturityMethods,
+  ...exchangeMethods,
   ...evolutionMethods,
   'document.pageAt': {
     input: z.object({ id: DocumentIdSchema, offset: z.number().int().min(0) }).strict(),
@@ -375,6 +377,7 @@ export interface Outputs {
 }
 
 export interface Outputs extends MaturityOutputs, EvolutionOutputs {}
+export interface Outputs extends ExchangeOutputs {}
 
 export type Method = keyof typeof methods;
 /** What a caller passes (plain numbers for ids). */

@@ -13,6 +13,7 @@ import { studyHandlers } from './study';
 import { searchHandlers } from './search';
 import type { Handlers } from './types';
 import { diagramHandlers } from './diagrams';
+import { exchangeHandlers } from './exchange';
 import { evolutionHandlers } from './evolution';
 
 export const handlers = {
@@ -28,5 +29,6 @@ export const handlers = {
   ...searchHandlers,
   ...maturityHandlers,
   ...recordHandlers,
+  ...exchangeHandlers,
   ...evolutionHandlers,
 } satisfies Handlers;

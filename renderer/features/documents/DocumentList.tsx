@@ -11,6 +11,7 @@ import { RecordLine } from '../corpus/RecordLine';
 import { SourceFilterBar } from '../corpus/SourceFilterBar';
 import { DEFAULT_FILTER, sourceRows, type SourceFilter } from '../corpus/source-filter';
 import { importFiles } from './import-files';
+import { EXCHANGE_EXTENSIONS } from '../../../shared/domain/exchange-import';
 
 
 export function DocumentList() {
@@ -49,7 +50,7 @@ export function DocumentList() {
         <button type="button" className="gw-small-button" onClick={() => bibInput.current?.click()}>
           {t('Import bibliography…')}
         </button>
-        <input ref={input} type="file" multiple hidden accept={SOURCE_EXTENSIONS.join(',')} data-testid="import-input" onChange={onFiles} />
+        <input ref={input} type="file" multiple hidden accept={[...SOURCE_EXTENSIONS, ...EXCHANGE_EXTENSIONS].join(',')} data-testid="import-input" onChange={onFiles} />
         <input ref={folderInput} type="file" multiple hidden {...{ webkitdirectory: '' }} data-testid="import-folder-input" onChange={onFiles} />
         <input ref={bibInput} type="file" multiple hidden accept={BIBLIOGRAPHY_EXTENSIONS.join(',')} data-testid="bibliography-input" onChange={onFiles} />
       </header>

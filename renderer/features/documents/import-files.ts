@@ -12,6 +12,8 @@ import { api } from '../../api/client';
 import { t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { importOrder } from './import-order';
+import { isExchangeFile } from '../../../shared/domain/exchange-import';
+import { importExchangeFiles } from '../exchange/exchange-store';
 
 /** What the importers read (the bibliography ones included); anything else is skipped unread. */
 export const IMPORTABLE_EXTENSIONS = ['.pdf', '.docx', '.html', '.htm', '.xhtml', '.txt', '.text', '.md', '.markdown', '.ris', '.bib', '.csv'];
@@ -93,7 +95,12 @@ const hidden = (path: string) => path.split('/').some((part) => part.startsWith(
 
 /** Starts importing; files added while a batch runs join it. */
 export async function importFiles(files: (File | PickedFile)[]): Promise<void> {
-  const picked = files.map((f) => (f instanceof File ? { file: f, path: (f as File & { webkitRelativePath?: string }).webkitRelativePath || undefined } : f));
+  const all = files.map((f) => (f instanceof File ? { file: f, path: (f as File & { webkitRelativePath?: string }).webkitRelativePath || undefined } : f));
+  // REFI-QDA projects and codebooks are imports of their own, each one undo step with its report.
+  const exchange = all.filter((p) => isExchangeFile(p.file.name) && !(p.path && hidden(p.path)));
+  if (exchange.length) void importExchangeFiles(exchange.map((p) => p.file));
+  const picked = all.filter((p) => !isExchangeFile(p.file.name));
+  if (picked.length === 0) return;
   const rows = importOrder(picked.filter((p) => !(p.path && hidden(p.path)))).map((p) => rowFor(p, !!p.path));
   if (rows.length === 0) {
     if (picked.length > 0) useStore.getState().toast('error', t('The folder holds no files to import.'));

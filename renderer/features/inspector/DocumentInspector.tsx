@@ -6,6 +6,7 @@ import { num, plural, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { MemoEditor } from './MemoEditor';
 import { DocumentRecord } from '../corpus/DocumentRecord';
+import { SourceAttributes } from '../exchange/SourceAttributes';
 
 export function DocumentInspector({ id }: { id: DocumentId }) {
   const documents = useStore((s) => s.documents);
@@ -32,6 +33,7 @@ export function DocumentInspector({ id }: { id: DocumentId }) {
           {doc.sha256.slice(0, 16)}…
         </dd>
       </dl>
+      <SourceAttributes id={doc.id} />
       <div className="gw-row gw-actions">
         <button type="button" className="gw-button" onClick={() => void openDocument(doc.id)}>
           {t('Open')}

@@ -7,6 +7,7 @@ import { VIEWS } from './views';
 import { HistoryMenu } from '../history/HistoryMenu';
 import { LabelLanguageSwitch } from '../study/LabelLanguageSwitch';
 import { useSearch } from '../search/search-store';
+import { ExportButton } from '../exchange/ExportButton';
 
 export function TopBar() {
   const project = useStore((s) => s.project);
@@ -39,6 +40,7 @@ export function TopBar() {
       >
         {t('Search')}
       </button>
+      <ExportButton />
       <HistoryMenu />
       <LanguageSwitch />
       <button

@@ -21,6 +21,7 @@ import { useSearch } from '../search/search-store';
 import { WordFrequencies } from '../stats/WordFrequencies';
 import { MaturityView } from '../maturity/MaturityView';
 import { ScreeningView } from '../screening/ScreeningView';
+import { ExchangeDialogs } from '../exchange/ExchangeDialogs';
 import { EvolutionView } from '../evolution/EvolutionView';
 import { SaturationView } from '../evolution/SaturationView';
 import { AnalysisView } from '../evolution/AnalysisView';
@@ -119,6 +120,7 @@ export function Workspace() {
           {view === 'diagrams' ? <DiagramsView /> : view === 'table7' ? <Table7View /> : <Table8View />}
         </main>
       )}
+      <ExchangeDialogs />
       {dropping && <div className="gw-drop-overlay">{t('Drop files to import them as sources')}</div>}
     </div>
   );
