@@ -84,7 +84,7 @@ describe('the coding spine in the browser', () => {
   it('shows the concepts of a highlight on click, and uncodes one', async () => {
     await ws.openSource(EN);
     await ws.reader.locator('span.gw-coded', { hasText: 'maturity model' }).first().click();
-    const popover = app.page.getByRole('dialog', { name: 'Segments here' });
+    const popover = app.page.getByRole('dialog', { name: 'Coded here' });
     await expect.poll(() => popover.locator('li').count()).toBe(1);
     await popover.getByRole('button', { name: 'Uncode' }).click();
     await expect.poll(() => ws.reader.locator('span.gw-coded', { hasText: 'maturity model' }).count()).toBe(0);
@@ -114,10 +114,8 @@ describe('the coding spine in the browser', () => {
     expect(expected.strategies).toEqual([1, 3, 3]);
     expect(expected.consequences).toEqual([1, 4, 6]);
     expect(expected.total).toEqual([2, 6, 8]);
-    const shown = await ws.table8();
-    for (const key of ['causal', 'context', 'intervening', 'phenomenon', 'strategies', 'consequences', 'total', 'unassigned']) {
-      expect(shown[key], key).toEqual(expected[key]);
-    }
+    const keys = ['causal', 'context', 'intervening', 'phenomenon', 'strategies', 'consequences', 'total', 'unassigned'];
+    await expect.poll(() => ws.table8()).toEqual(Object.fromEntries(keys.map((key) => [key, expected[key]])));
     await expect.poll(() => app.page.getByTestId('shared-note').innerText()).toContain('social media');
 
     const [download] = await Promise.all([app.page.waitForEvent('download'), app.page.getByRole('button', { name: 'Export table (CSV)' }).click()]);
@@ -162,10 +160,10 @@ describe('the coding spine in the browser', () => {
     const highlights = await ws.reader.locator('span.gw-coded').allInnerTexts();
     await app.page.reload();
     await app.page.locator('.gw-topbar').waitFor();
-    expect(await ws.tree.getByRole('treeitem').allInnerTexts()).toEqual(tree);
+    await expect.poll(() => ws.tree.getByRole('treeitem').allInnerTexts()).toEqual(tree);
     await ws.openSource(FA);
-    expect(await ws.reader.locator('span.gw-coded').allInnerTexts()).toEqual(highlights);
-    expect(await ws.table8()).toEqual(table);
+    await expect.poll(() => ws.reader.locator('span.gw-coded').allInnerTexts()).toEqual(highlights);
+    await expect.poll(() => ws.table8()).toEqual(table);
     expect(app.errors, app.errors.join('\n')).toEqual([]);
   });
 });

@@ -59,8 +59,8 @@ describe('the reader', () => {
     await new StartPage(app.page).openExample();
     const sources = app.page.getByRole('listbox', { name: 'Sources' }).getByRole('option');
     await expect.poll(() => sources.count()).toBe(5);
-    expect(await sources.locator('.gw-count').allInnerTexts()).toEqual(['0', '0', '0', '0', '0']);
-    expect(await ws.table8()).toMatchObject({ total: [0, 0, 0], unassigned: [0, 0, 0] });
+    await expect.poll(() => sources.locator('.gw-count').allInnerTexts()).toEqual(['0', '0', '0', '0', '0']);
+    await expect.poll(() => ws.table8()).toMatchObject({ total: [0, 0, 0], unassigned: [0, 0, 0] });
     await ws.backToCoding();
   });
 
