@@ -135,7 +135,7 @@ export function Reader() {
   return (
     <section className="gw-reader" aria-label={t('Reader')}>
       <header className="gw-panel-header gw-reader-header">
-        <h2 dir="auto" title={doc.originalName}>
+        <h2 dir="auto" title={doc.originalName} data-user-text>
           {doc.name}
         </h2>
         <label className="gw-check gw-whole-words" title={t('A selection made with the mouse grows to whole words')}>

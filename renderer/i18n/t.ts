@@ -34,6 +34,19 @@ export function signed(n: number): string {
   return `\u2066${n > 0 ? '+' : '\u2212'}${num(Math.abs(n))}\u2069`;
 }
 
+/** A count with its thousands grouped, in the interface's digits: 2,751 or ۲٬۷۵۱. */
+export function count(n: number): string {
+  return language === 'fa' ? n.toLocaleString('fa-IR') : n.toLocaleString('en-US');
+}
+
+/** A file size in the interface language: 84 bytes, 1.5 KiB, ۳٫۲ مگابایت. */
+export function size(bytes: number): string {
+  const one = (n: number) => (language === 'fa' ? n.toLocaleString('fa-IR', { maximumFractionDigits: 1 }) : n.toFixed(1));
+  if (bytes < 1024) return t('{n} bytes', { n: bytes });
+  if (bytes < 1024 * 1024) return t('{size} KiB', { size: one(bytes / 1024) });
+  return t('{size} MiB', { size: one(bytes / 1024 / 1024) });
+}
+
 /** The locale for dates and times: the Persian interface writes them the Iranian way. */
 export const locale = (): string | undefined => (language === 'fa' ? 'fa-IR' : undefined);
 

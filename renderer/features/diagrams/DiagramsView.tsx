@@ -30,7 +30,7 @@ export function DiagramsView({ prisma }: { prisma?: PrismaSources }) {
     <section className="gw-diagrams" ref={root} aria-label={t('Diagrams')}>
       <div className="gw-diagram-tabs" role="tablist" aria-label={t('Diagrams')}>
         {TABS.map((x) => (
-          <button key={x.key} type="button" role="tab" aria-selected={tab === x.key} className={tab === x.key ? 'gw-tab gw-active' : 'gw-tab'} onClick={() => setTab(x.key)}>
+          <button key={x.key} type="button" role="tab" data-tab={x.key} aria-selected={tab === x.key} className={tab === x.key ? 'gw-tab gw-active' : 'gw-tab'} onClick={() => setTab(x.key)}>
             {t(x.label)}
           </button>
         ))}

@@ -3,10 +3,9 @@
 // the outcome when it is done.
 
 import { useRef } from 'react';
-import { formatBytes } from '../../../shared/domain/limits';
 import { useDialog } from '../../components/use-dialog';
 import type { ImportStage } from '../../../shared/domain/model';
-import { t } from '../../i18n/t';
+import { size, t } from '../../i18n/t';
 import { STAGE_LABEL } from './texts';
 import { cancelImport, closeImport, useImportBatch } from './import-files';
 
@@ -53,7 +52,7 @@ function ImportDialog({ batch }: { batch: NonNullable<ReturnType<typeof useImpor
         <div className="gw-import-overall">
           <progress max={Math.max(1, bytesTotal)} value={bytesDone} aria-label={t('Import progress')} />
           <span className="gw-muted" data-testid="import-bytes">
-            {t('{done} of {total}', { done: formatBytes(bytesDone), total: formatBytes(bytesTotal) })}
+            {t('{done} of {total}', { done: size(bytesDone), total: size(bytesTotal) })}
             {batch.cancelRequested && running ? ` · ${t('Cancelling…')}` : ''}
           </span>
         </div>
@@ -64,7 +63,7 @@ function ImportDialog({ batch }: { batch: NonNullable<ReturnType<typeof useImpor
                 {MARK[r.stage]}
               </span>
               {r.message ? (
-                <span dir="auto">{r.message}</span>
+                <span dir="auto" data-backend-text>{r.message}</span>
               ) : (
                 <span>
                   <bdi>{r.path}</bdi> <span className="gw-muted">{t(STAGE_LABEL[r.stage])}</span>

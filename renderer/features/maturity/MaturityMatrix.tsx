@@ -4,7 +4,7 @@
 
 import type { Assessment, DimensionId, MaturityModel } from '../../../shared/domain/maturity';
 import { assess, formatScore } from '../../../shared/domain/maturity';
-import { plural, t } from '../../i18n/t';
+import { num, plural, t } from '../../i18n/t';
 import { type LabelLang, pick } from './use-maturity';
 
 interface Props {
@@ -33,7 +33,7 @@ export function MaturityMatrix({ model, lang, selected, onSelect, assessment }: 
             </th>
             {model.levels.map((l) => (
               <th scope="col" key={l.id} data-level={l.value}>
-                <span className="gw-level-number">{l.value}</span> <bdi>{pick(l, lang)}</bdi>
+                <span className="gw-level-number">{num(l.value)}</span> <bdi>{pick(l, lang)}</bdi>
               </th>
             ))}
           </tr>

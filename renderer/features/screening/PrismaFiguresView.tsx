@@ -2,11 +2,11 @@
 // opens the d3 PRISMA 2020 diagram drawn from the same figures (Diagrams → Screening).
 
 import type { PrismaFigures } from '../../../shared/domain/prisma';
-import { t } from '../../i18n/t';
+import { count, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { useDiagramTab } from '../diagrams/texts';
 
-const n = (value: number | null | undefined) => (value === null || value === undefined ? t('not reported') : value.toLocaleString());
+const n = (value: number | null | undefined) => (value === null || value === undefined ? t('not reported') : count(value));
 
 export function PrismaFiguresView({ figures }: { figures: PrismaFigures }) {
   const excludedAtEligibility = (figures.excludedAtEligibility ?? []).reduce((sum, r) => sum + r.count, 0);

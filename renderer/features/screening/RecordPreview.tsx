@@ -9,7 +9,7 @@ export function RecordPreview({ record }: { record: RecordSummary }) {
   const doi = record.doi ? `https://doi.org/${record.doi}` : '';
   return (
     <article className="gw-record-preview" aria-label={t('Highlighted record')} data-testid="record-preview">
-      <h3 dir="auto">{record.title}</h3>
+      <h3 dir="auto" data-user-text>{record.title}</h3>
       <p dir="auto" className="gw-muted">
         <bdi>{record.authors.map(authorName).join('; ') || t('no author')}</bdi>
         {' · '}

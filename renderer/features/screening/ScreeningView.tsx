@@ -4,7 +4,7 @@
 
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { STAGES, titleKey, authorName, shortCitation, type RecordId, type Stage } from '../../../shared/domain/records';
-import { plural, t } from '../../i18n/t';
+import { num, plural, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { useCorpus, useCorpusData } from '../corpus/corpus-store';
 import { stageLabel, typeLabel } from '../corpus/labels';
@@ -172,11 +172,11 @@ export function ScreeningView() {
         </header>
         <div className="gw-row gw-stage-filter" role="group" aria-label={t('Filter by stage')}>
           <button type="button" className={stage === '' ? 'gw-chip gw-active' : 'gw-chip'} aria-pressed={stage === ''} onClick={() => setStage('')}>
-            {t('All')} <span className="gw-muted">{records.length}</span>
+            {t('All')} <span className="gw-muted">{num(records.length)}</span>
           </button>
           {STAGES.map((s) => (
             <button key={s} type="button" className={stage === s ? 'gw-chip gw-active' : 'gw-chip'} aria-pressed={stage === s} onClick={() => setStage(s)} data-stage={s}>
-              {stageLabel(s)} <span className="gw-muted">{count(s)}</span>
+              {stageLabel(s)} <span className="gw-muted">{num(count(s))}</span>
             </button>
           ))}
           <input
@@ -278,7 +278,7 @@ export function ScreeningView() {
                   <td dir="auto">
                     <bdi>{r.authors.length > 0 ? shortCitation({ ...r, year: null }).replace(/[,،] (n\.d\.|بی‌تا)$/, '') : '—'}</bdi>
                   </td>
-                  <td>{r.year ?? '—'}</td>
+                  <td>{r.year === null ? '—' : num(r.year)}</td>
                   <td>{typeLabel(r.type)}</td>
                   <td>{r.documentId !== null ? t('yes') : <span className="gw-no-text-tag">{t('no full text')}</span>}</td>
                   <td>

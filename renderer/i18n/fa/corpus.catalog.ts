@@ -66,8 +66,8 @@ export default {
   other: 'دیگر',
 
   // PRISMA
-  'PRISMA 2020 figures': 'ارقام PRISMA 2020',
-  'PRISMA 2020 flow': 'جریان PRISMA 2020',
+  'PRISMA 2020 figures': 'ارقام PRISMA ۲۰۲۰',
+  'PRISMA 2020 flow': 'جریان PRISMA ۲۰۲۰',
   live: 'زنده',
   'Records identified': 'رکوردهای شناسایی‌شده',
   'Duplicates removed': 'تکراری‌های حذف‌شده',

@@ -23,8 +23,12 @@ export class MaturityPage {
     await this.view.getByRole('tab', { name }).click();
   }
 
+  /** The one label setting, in the top bar: the maturity view follows it. */
   async labels(which: 'English labels' | 'Persian labels') {
-    await this.view.getByRole('button', { name: which }).click();
+    const group = this.page.getByRole('group', { name: 'Language of labels' });
+    const button = group.getByRole('button', { name: which === 'English labels' ? 'English' : 'فارسی' });
+    await button.click();
+    await this.page.waitForFunction((pressed) => pressed.getAttribute('aria-pressed') === 'true', await button.elementHandle());
   }
 
   async addDimension(en: string, fa: string) {
