@@ -6,9 +6,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startApp, type App } from './harness';
-import { StartPage } from './pages/start-page';
+import { freshProject } from './pages/fresh-project';
+import { persian } from './pages/language';
 import { WorkspacePage } from './pages/workspace-page';
 
 let app: App;
@@ -17,7 +18,10 @@ let ws: WorkspacePage;
 beforeAll(async () => {
   app = await startApp();
   ws = new WorkspacePage(app.page);
-  await new StartPage(app.page).openExample();
+});
+// Each test codes its own fresh copy of the example project.
+beforeEach(async () => {
+  await freshProject(app.page);
 });
 afterAll(async () => {
   await app?.close();
@@ -96,11 +100,12 @@ describe('coding by keyboard', () => {
   });
 
   it('extends a selection across paragraphs with Shift+Down and Shift+End', async () => {
+    await ws.openSource('Account-based marketing (fa)');
+    await ws.reader.focus();
     await app.page.keyboard.press('Control+Home');
     await app.page.keyboard.press('Shift+ArrowDown');
     await app.page.keyboard.press('Shift+ArrowDown');
     await app.page.keyboard.press('Shift+End');
-    const text = await preview();
     // Down twice from the title: through the first paragraph into the next, then to its end.
     await expect.poll(async () => (await preview())?.split('\n').length).toBeGreaterThanOrEqual(2);
     expect((await preview())?.startsWith('استراتژی بازاریابی مبتنی بر حساب چیست؟\n')).toBe(true);
@@ -108,6 +113,7 @@ describe('coding by keyboard', () => {
   });
 
   it('adjusts a mouse selection with the keyboard', async () => {
+    await ws.openSource('Account-based marketing (fa)');
     const box = (await phraseBox('قرار دادن بزرگترین'))!;
     await app.page.mouse.move(box.right - 1, box.y);
     await app.page.mouse.down();
@@ -154,6 +160,7 @@ describe('coding by keyboard', () => {
   });
 
   it('remembers the whole-words choice', async () => {
+    await ws.openSource('Account-based marketing (fa)');
     await app.page.getByRole('checkbox', { name: 'Extend selections to whole words' }).uncheck();
     await app.page.reload();
     await ws.openSource('Account-based marketing (fa)');
@@ -162,6 +169,9 @@ describe('coding by keyboard', () => {
   });
 
   it('goes to a coded passage with Alt+Down and opens it with Enter; Esc gives focus back', async () => {
+    await ws.openSource('Account-based marketing (fa)');
+    await ws.select('قرار دادن بزرگترین');
+    await ws.codeInVivo();
     await ws.reader.focus();
     await app.page.keyboard.press('Control+Home');
     await app.page.keyboard.press('Alt+ArrowDown');
@@ -176,6 +186,11 @@ describe('coding by keyboard', () => {
     await app.page.keyboard.press('Escape');
     await popover.waitFor({ state: 'detached' });
     await expect.poll(() => app.page.evaluate(() => document.activeElement?.classList.contains('gw-reader-body'))).toBe(true);
+    // A click outside closes it too.
+    await app.page.keyboard.press('Enter');
+    await popover.waitFor();
+    await app.page.locator('.gw-topbar').click({ position: { x: 5, y: 5 } });
+    await popover.waitFor({ state: 'detached' });
   });
 
   it('selects into chunks that are not mounted yet, to the end of a long source', async () => {
@@ -194,6 +209,68 @@ describe('coding by keyboard', () => {
     await ws.codeWith('کل متن');
     // The backend keeps the passage without the line feed at its end.
     await expect.poll(() => lastSegment()).toMatchObject({ start: 0, end: paragraphs.slice(0, -1).join('\n').length });
+    expect(app.errors, app.errors.join('\n')).toEqual([]);
+  });
+});
+
+/** Presses Tab until the focused element matches `selector` (at most 60 times), as a keyboard user would. */
+async function tabTo(selector: string, shift = false) {
+  for (let i = 0; i < 60; i += 1) {
+    if (await app.page.evaluate((selector) => document.activeElement?.matches(selector) ?? false, selector)) return;
+    await app.page.keyboard.press(shift ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+describe('a Persian source coded from start to finish without a mouse, in the Persian interface', () => {
+  it('opens a source, codes two passages, finds them in the code system and the segments, and undoes', async () => {
+    await app.page.goto(`${app.url.replace('/#', '/?lang=fa#')}`);
+    await app.page.locator('.gw-topbar').waitFor();
+    const fa = persian;
+    // Sources: arrows move, Enter opens.
+    await tabTo('.gw-documents [role="option"]');
+    for (let i = 0; i < 5; i += 1) {
+      const name = await app.page.evaluate(() => document.activeElement?.textContent ?? '');
+      if (name.includes('Account-based marketing (fa)')) break;
+      await app.page.keyboard.press('ArrowDown');
+    }
+    await app.page.keyboard.press('Enter');
+    await app.page.locator('.gw-reader-header h2', { hasText: 'Account-based marketing (fa)' }).waitFor();
+    // The reader: Tab in, select the title's first two words (left arrow reads on), code with a new concept.
+    await tabTo('.gw-reader-body');
+    await app.page.keyboard.press('Control+Home');
+    await app.page.keyboard.press('Control+Shift+ArrowLeft');
+    await app.page.keyboard.press('Control+Shift+ArrowLeft');
+    await expect.poll(preview).toBe('استراتژی بازاریابی');
+    await app.page.keyboard.press('c');
+    await app.page.getByRole('combobox', { name: fa('Concept') }).fill('راهبرد بازاریابی');
+    await app.page.keyboard.press('Enter');
+    await expect.poll(() => lastSegment()).toMatchObject({ text: 'استراتژی بازاریابی', label: 'راهبرد بازاریابی' });
+    // On to the next line (Down), select it to its end, code it with the last concept (L).
+    await expect.poll(() => app.page.evaluate(() => document.activeElement?.classList.contains('gw-reader-body'))).toBe(true);
+    await app.page.keyboard.press('ArrowDown');
+    await app.page.keyboard.press('Home');
+    await app.page.keyboard.press('Control+Shift+ArrowLeft');
+    await app.page.keyboard.press('Control+Shift+ArrowLeft');
+    await app.page.keyboard.press('Control+Shift+ArrowLeft');
+    await expect.poll(preview).toBe('در این مقاله');
+    await app.page.keyboard.press('l');
+    await expect.poll(() => lastSegment()).toMatchObject({ text: 'در این مقاله', label: 'راهبرد بازاریابی' });
+    // The code system: arrows to the concept, Enter takes the keyboard to its coded passages,
+    // Down and Enter open the second one in the reader.
+    await tabTo('.gw-tree');
+    await app.page.keyboard.press('End');
+    await expect.poll(() => app.page.locator('.gw-tree [aria-selected="true"]').innerText()).toContain('راهبرد بازاریابی');
+    await app.page.keyboard.press('Enter');
+    await expect.poll(() => app.page.evaluate(() => document.activeElement?.classList.contains('gw-segment-item'))).toBe(true);
+    await app.page.keyboard.press('ArrowDown');
+    await expect.poll(() => app.page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('در این مقاله');
+    await app.page.keyboard.press('Enter');
+    await expect.poll(() => ws.reader.locator('span.gw-flash').allInnerTexts()).toEqual(['در این مقاله']);
+    // Undo from the keyboard: the second passage goes.
+    await tabTo('.gw-reader-body', true);
+    await app.page.keyboard.press('Control+z');
+    await expect.poll(() => lastSegment()?.text).toBe('استراتژی بازاریابی');
     expect(app.errors, app.errors.join('\n')).toEqual([]);
   });
 });

@@ -74,7 +74,9 @@ export class MaturityPage {
   }
 
   async rate(item: string, option: string) {
-    const select = this.view.getByLabel(`Rating of ${item}`, { exact: true });
+    // A right-to-left name is isolated (FSI … PDI) inside the English label.
+    const name = item.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const select = this.view.getByLabel(new RegExp(`^Rating of \u2068?${name}\u2069?$`));
     await select.selectOption({ label: option });
     await this.page.waitForFunction(
       ({ el, option }) => (el as HTMLSelectElement).selectedOptions[0]?.textContent === option,
