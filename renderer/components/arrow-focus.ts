@@ -19,3 +19,22 @@ export function moveFocus(event: React.KeyboardEvent, root: HTMLElement | null, 
   next.scrollIntoView({ block: 'nearest' });
   return true;
 }
+
+/**
+ * Arrow keys in a tab list: Left/Right (in the reading direction, so mirrored in Persian), Home
+ * and End choose the next tab and give it focus, as the ARIA tabs pattern has it.
+ */
+export function onTabListKeys(event: React.KeyboardEvent<HTMLElement>) {
+  const tabs = [...event.currentTarget.querySelectorAll<HTMLElement>('[role="tab"]')];
+  const at = tabs.findIndex((tab) => tab === document.activeElement);
+  if (at < 0) return;
+  const rtl = document.documentElement.dir === 'rtl';
+  const forward = rtl ? 'ArrowLeft' : 'ArrowRight';
+  const back = rtl ? 'ArrowRight' : 'ArrowLeft';
+  const to =
+    event.key === forward ? (at + 1) % tabs.length : event.key === back ? (at - 1 + tabs.length) % tabs.length : event.key === 'Home' ? 0 : event.key === 'End' ? tabs.length - 1 : -1;
+  if (to < 0) return;
+  event.preventDefault();
+  tabs[to]!.focus();
+  tabs[to]!.click();
+}

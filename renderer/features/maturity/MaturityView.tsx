@@ -4,6 +4,7 @@
 // label setting says.
 
 import { useRef, useState } from 'react';
+import { onTabListKeys } from '../../components/arrow-focus';
 import type { AssessmentId, DimensionId } from '../../../shared/domain/maturity';
 import { api } from '../../api/client';
 import { confirmAction } from '../../components/confirm';
@@ -74,7 +75,7 @@ export function MaturityView() {
   };
 
   const tabButton = (key: Tab, label: string) => (
-    <button type="button" role="tab" data-tab={key} aria-selected={tab === key} className={tab === key ? 'gw-tab gw-active' : 'gw-tab'} onClick={() => setTab(key)}>
+    <button type="button" role="tab" data-tab={key} aria-selected={tab === key} tabIndex={tab === key ? 0 : -1} className={tab === key ? 'gw-tab gw-active' : 'gw-tab'} onClick={() => setTab(key)}>
       {label}
     </button>
   );
@@ -115,7 +116,7 @@ export function MaturityView() {
           />
         </div>
       </header>
-      <nav className="gw-tabs gw-maturity-tabs" role="tablist" aria-label={t('Maturity model parts')}>
+      <nav className="gw-tabs gw-maturity-tabs" role="tablist" aria-label={t('Maturity model parts')} onKeyDown={onTabListKeys}>
         {tabButton('model', t('Dimensions and mapping'))}
         {tabButton('levels', t('Levels'))}
         {tabButton('assessment', t('Self-assessment'))}
