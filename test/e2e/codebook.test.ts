@@ -38,7 +38,7 @@ describe('codebook work', () => {
     });
     const report = app.page.getByRole('dialog', { name: /^Import: 1 of 2 files imported/ });
     await report.waitFor();
-    expect(await report.locator('li').allInnerTexts()).toEqual([
+    await expect.poll(() => report.locator('li').allInnerTexts()).toEqual([
       expect.stringContaining('notes.txt: imported as "notes"'),
       expect.stringContaining('empty.txt: the file is empty.'),
     ]);
@@ -68,9 +68,9 @@ describe('codebook work', () => {
     await ws.treeRow('Relationships').click();
     await ws.tree.press('Delete');
     const dialog = app.page.getByRole('alertdialog');
-    expect(await dialog.innerText()).toContain('Delete the category “Relationships”?');
-    expect(await dialog.innerText()).toContain('Its sub-category Trust building goes with it.');
-    expect(await dialog.innerText()).toContain('The concept filed there stays in the codebook with all its segments');
+    await expect.poll(() => dialog.innerText()).toContain('Delete the category “Relationships”?');
+    await expect.poll(() => dialog.innerText()).toContain('Its sub-category Trust building goes with it.');
+    await expect.poll(() => dialog.innerText()).toContain('The concept filed there stays in the codebook with all its segments');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => ws.treeRow('Relationships').count()).toBe(1);
 
@@ -78,11 +78,11 @@ describe('codebook work', () => {
     await ws.tree.press('Delete');
     await app.page.getByRole('alertdialog').getByRole('button', { name: 'Delete category' }).click();
     await expect.poll(() => ws.treeRow('Trust building').count()).toBe(0);
-    expect(await ws.reader.locator('span.gw-coded').count()).toBe(1);
+    await expect.poll(() => ws.reader.locator('span.gw-coded').count()).toBe(1);
 
     await app.page.locator('body').press('Control+z');
     await expect.poll(() => ws.treeRow('Trust building').count()).toBe(1);
-    expect(await ws.treeRow('Trust building').getAttribute('aria-level')).toBe('3');
+    await expect.poll(() => ws.treeRow('Trust building').getAttribute('aria-level')).toBe('3');
   });
 
   it('keeps memos, written without a Save button, across a reload', async () => {

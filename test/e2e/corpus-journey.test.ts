@@ -89,11 +89,11 @@ describe('a review corpus from folder to coded hits', () => {
     await expect.poll(() => sources().count()).toBe(8);
     // The two records the folder has no file for stay in the corpus without full text.
     await expect.poll(() => app.page.locator('.gw-source-row.gw-no-text').count()).toBe(2);
-    expect(await app.page.locator('.gw-source-row.gw-no-text').allInnerTexts()).toEqual(
+    await expect.poll(() => app.page.locator('.gw-source-row.gw-no-text').allInnerTexts()).toEqual(
       expect.arrayContaining([expect.stringContaining(BASL), expect.stringContaining(GLASER)]),
     );
     const study = sources().filter({ hasText: 'Study abstract (en)' });
-    expect(await study.innerText()).toMatch(/Tellohosseini et al\., 2022/);
+    await expect.poll(() => study.innerText()).toMatch(/Tellohosseini et al\., 2022/);
     await study.click();
     await expect.poll(() => app.page.getByRole('textbox', { name: 'Title' }).inputValue()).toBe(STUDY);
     await app.page.getByTestId('show-all-sources').uncheck();
@@ -103,9 +103,9 @@ describe('a review corpus from folder to coded hits', () => {
     await sp.open();
     // Five bibliography records and the own records of the three sources imported alone.
     await expect.poll(() => sp.rows().count()).toBe(8);
-    expect(await sp.stage(GUIDE)).toBe('identified');
-    expect(await sp.stage('english-two-columns')).toBe('included');
-    expect(await sp.prisma()).toEqual({
+    await expect.poll(() => sp.stage(GUIDE)).toBe('identified');
+    await expect.poll(() => sp.stage('english-two-columns')).toBe('included');
+    await expect.poll(() => sp.prisma()).toEqual({
       identified: 8,
       duplicatesRemoved: 0,
       screened: 3,
@@ -122,7 +122,7 @@ describe('a review corpus from folder to coded hits', () => {
     await app.page.getByRole('dialog', { name: 'Exclusion reason' }).waitFor();
     await app.page.keyboard.press('1'); // Off topic, at title/abstract screening
     await expect.poll(() => sp.stage(ALIGNMENT)).toBe('excluded');
-    expect(await sp.row(ALIGNMENT).innerText()).toMatch(/Off topic/);
+    await expect.poll(() => sp.row(ALIGNMENT).innerText()).toMatch(/Off topic/);
     await sp.press(STUDY, 'a'); // screened
     await expect.poll(() => sp.stage(STUDY)).toBe('screened');
     await sp.press(STUDY, 'a'); // eligible
@@ -133,7 +133,7 @@ describe('a review corpus from folder to coded hits', () => {
     await expect.poll(() => sp.stage(GLASER)).toBe('screened');
     await sp.press(GLASER, 'x', '4'); // Full text not available, at eligibility
     await expect.poll(() => sp.stage(GLASER)).toBe('excluded');
-    expect(await sp.row(GLASER).innerText()).toMatch(/Full text not available/);
+    await expect.poll(() => sp.row(GLASER).innerText()).toMatch(/Full text not available/);
 
     // By hand: 8 records identified (5 from the RIS file, 3 sources imported alone), none a
     // duplicate. Waiting for screening: only Basl & Doucek, so 8 − 0 − 1 = 7 screened. Excluded at
@@ -150,8 +150,8 @@ describe('a review corpus from folder to coded hits', () => {
       included: 5,
       awaiting: 1,
     });
-    expect(await app.page.locator('.gw-prisma-reason').innerText()).toBe('Full text not available: 1');
-    expect(await sp.stage(BASL)).toBe('identified');
+    await expect.poll(() => app.page.locator('.gw-prisma-reason').innerText()).toBe('Full text not available: 1');
+    await expect.poll(() => sp.stage(BASL)).toBe('identified');
   });
 
   it('offers the newly included sources for coding, and not the excluded one', async () => {
@@ -198,7 +198,7 @@ describe('a review corpus from folder to coded hits', () => {
     await search.autocode(CONCEPT);
     await app.page.locator('.gw-toast', { hasText: `Coded ${total} passages` }).waitFor();
     await expect.poll(() => ws.treeRow(CONCEPT).count()).toBe(1);
-    expect(await ws.treeRow(CONCEPT).innerText()).toContain(String(total));
+    await expect.poll(() => ws.treeRow(CONCEPT).innerText()).toContain(String(total));
     await expect.poll(() => ws.reader.locator('span.gw-coded', { hasText: WRITTEN }).count()).toBeGreaterThan(0);
     await expect.poll(guideCount).toBe(String(guideHits)); // coded segments beside the source's name
     await app.page.locator('.gw-reader-header h2').click(); // out of any field, so Ctrl+Z undoes the step

@@ -98,16 +98,16 @@ describe('diagrams', () => {
       expect(texts).toContain(label);
     }
     const figures = (key: string) => diagrams.paradigm.getByTestId(`paradigm-figures-${key}`).allTextContents().then((t) => t.join(' '));
-    expect(await figures('causal')).toBe('1 main category · 2 concepts · 3 final codes');
-    expect(await figures('phenomenon')).toBe('1 main category · 1 concept · 1 final code');
-    expect(await figures('strategies')).toBe('1 main category · 2 concepts · 2 final codes');
-    expect(await figures('intervening')).toBe('0 main categories · 0 concepts · 0 final codes');
-    expect(await diagrams.paradigm.getByTestId('paradigm-empty-intervening').textContent()).toBe('No main category yet');
+    await expect.poll(() => figures('causal')).toBe('1 main category · 2 concepts · 3 final codes');
+    await expect.poll(() => figures('phenomenon')).toBe('1 main category · 1 concept · 1 final code');
+    await expect.poll(() => figures('strategies')).toBe('1 main category · 2 concepts · 2 final codes');
+    await expect.poll(() => figures('intervening')).toBe('0 main categories · 0 concepts · 0 final codes');
+    await expect.poll(() => diagrams.paradigm.getByTestId('paradigm-empty-intervening').textContent()).toBe('No main category yet');
     expect(texts).toContain('بودجه بازاریابی B2B');
     expect(texts).toContain('2 · 2');
     // The Persian label is drawn right to left.
     const persian = diagrams.paradigm.locator('text', { hasText: 'بودجه بازاریابی B2B' });
-    expect(await persian.getAttribute('direction')).toBe('rtl');
+    await expect.poll(() => persian.getAttribute('direction')).toBe('rtl');
     await shot('paradigm-en');
   });
 
@@ -126,7 +126,7 @@ describe('diagrams', () => {
     await expect
       .poll(() => diagrams.paradigm.getByTestId('paradigm-figures-strategies').allTextContents().then((t) => t.join(' ')))
       .toBe('1 main category · 2 concepts · 3 final codes');
-    expect(await diagrams.texts(diagrams.paradigm)).toContain('2 · 3');
+    await expect.poll(() => diagrams.texts(diagrams.paradigm)).toContain('2 · 3');
   });
 
   it('exports a standalone SVG with the labels, the Persian label and the font', async () => {
@@ -183,7 +183,7 @@ describe('diagrams', () => {
     const pairs = await diagrams.cascade.getByTestId('cascade-category-counts').allTextContents();
     expect(categories).toEqual(['Market pressure', 'Industry structure', 'B2B marketing maturity', 'بودجه بازاریابی B2B', 'Growth']);
     expect(pairs).toEqual(['2 · 3', '0 · 0', '1 · 1', '2 · 3', '1 · 1']);
-    expect(await diagrams.cascade.getByTestId('cascade-unassigned').allTextContents()).toEqual(['Loose ends']);
+    await expect.poll(() => diagrams.cascade.getByTestId('cascade-unassigned').allTextContents()).toEqual(['Loose ends']);
     await shot('cascade-en');
     const download = await diagrams.export('SVG');
     expect(XMLValidator.validate(fs.readFileSync(await download.path(), 'utf8'))).toBe(true);
@@ -197,27 +197,27 @@ describe('diagrams', () => {
     await expect.poll(() => live.isChecked()).toBe(true);
     await diagrams.prisma.waitFor();
     const identified = await diagrams.prisma.getByTestId('prisma-identified').textContent();
-    expect(await diagrams.prisma.getByTestId('prisma-included').textContent()).toBe(identified);
+    await expect.poll(() => diagrams.prisma.getByTestId('prisma-included').textContent()).toBe(identified);
     await app.page.getByRole('radio', { name: 'Figures typed in' }).check();
     const field = (name: string) => app.page.getByRole('textbox', { name });
     await field('Records identified').fill('593');
     await field('Records screened').fill('141');
     await field('Studies included').fill('68');
     await diagrams.prisma.waitFor();
-    expect(await diagrams.prisma.getByTestId('prisma-identified').textContent()).toBe('(n = 593)');
-    expect(await diagrams.prisma.getByTestId('prisma-screened').textContent()).toBe('(n = 141)');
-    expect(await diagrams.prisma.getByTestId('prisma-included').textContent()).toBe('(n = 68)');
+    await expect.poll(() => diagrams.prisma.getByTestId('prisma-identified').textContent()).toBe('(n = 593)');
+    await expect.poll(() => diagrams.prisma.getByTestId('prisma-screened').textContent()).toBe('(n = 141)');
+    await expect.poll(() => diagrams.prisma.getByTestId('prisma-included').textContent()).toBe('(n = 68)');
     for (const silent of ['duplicates', 'excluded-screening', 'assessed', 'excluded-eligibility']) {
-      expect(await diagrams.prisma.getByTestId(`prisma-${silent}-not-reported`).textContent()).toBe('not reported');
+      await expect.poll(() => diagrams.prisma.getByTestId(`prisma-${silent}-not-reported`).textContent()).toBe('not reported');
     }
     await field('Records screened').fill('14x');
     await app.page.getByRole('alert').waitFor();
-    expect(await diagrams.prisma.getByTestId('prisma-screened-not-reported').count()).toBe(1);
+    await expect.poll(() => diagrams.prisma.getByTestId('prisma-screened-not-reported').count()).toBe(1);
     await field('Records screened').fill('141');
     // The typed figures survive a visit to another tab; reasons for exclusion are listed.
     await diagrams.open('Paradigm model');
     await diagrams.open('Screening (PRISMA)');
-    expect(await diagrams.prisma.getByTestId('prisma-screened').textContent()).toBe('(n = 141)');
+    await expect.poll(() => diagrams.prisma.getByTestId('prisma-screened').textContent()).toBe('(n = 141)');
     await app.page.getByRole('textbox', { name: /^Reports excluded/ }).fill('Not about B2B marketing: 9\nNo full text: 4');
     await expect
       .poll(() => diagrams.prisma.getByTestId('prisma-excluded-reason').allTextContents())

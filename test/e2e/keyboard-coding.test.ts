@@ -164,7 +164,7 @@ describe('coding by keyboard', () => {
     await app.page.getByRole('checkbox', { name: 'Extend selections to whole words' }).uncheck();
     await app.page.reload();
     await ws.openSource('Account-based marketing (fa)');
-    await expect(app.page.getByRole('checkbox', { name: 'Extend selections to whole words' }).isChecked()).resolves.toBe(false);
+    await expect.poll(() => app.page.getByRole('checkbox', { name: 'Extend selections to whole words' }).isChecked()).toBe(false);
     await app.page.getByRole('checkbox', { name: 'Extend selections to whole words' }).check();
   });
 

@@ -118,7 +118,7 @@ describe('the maturity model view', () => {
     const alert = app.page.getByRole('alert').filter({ hasText: 'maturity model file is not valid' });
     await expect.poll(() => alert.innerText()).toContain('at /levels: must NOT have fewer than 3 items');
     await alert.getByRole('button').click();
-    expect(await mp.matrix.locator('tbody tr').count()).toBe(3);
+    await expect.poll(() => mp.matrix.locator('tbody tr').count()).toBe(3);
     app.errors.length = 0; // the refused call is logged by the browser as a failed request
   });
 
@@ -126,7 +126,7 @@ describe('the maturity model view', () => {
     await mp.tab('Levels');
     await mp.view.getByRole('button', { name: '+ Level' }).click();
     await expect.poll(() => mp.view.locator('.gw-level-card').count()).toBe(6);
-    expect(await mp.view.getByRole('button', { name: '+ Level' }).isDisabled()).toBe(true);
+    await expect.poll(() => mp.view.getByRole('button', { name: '+ Level' }).isDisabled()).toBe(true);
     await app.page.screenshot({ path: path.join(SHOTS, 'maturity-levels.png') });
     await app.page.locator('body').click({ position: { x: 5, y: 5 } });
     await app.page.keyboard.press('Control+z');
@@ -137,7 +137,7 @@ describe('the maturity model view', () => {
   it('shows the matrix with Persian labels', async () => {
     await mp.labels('Persian labels');
     await expect.poll(() => mp.matrix.locator('thead th').nth(1).innerText()).toContain('اولیه');
-    expect(await mp.row('Budget').locator('th').innerText()).toContain('بودجه');
+    await expect.poll(() => mp.row('Budget').locator('th').innerText()).toContain('بودجه');
     await app.page.evaluate(() => document.fonts.ready);
     await app.page.screenshot({ path: path.join(SHOTS, 'maturity-matrix-fa.png') });
     await mp.labels('English labels');
@@ -156,13 +156,13 @@ describe('self-assessment', () => {
     await mp.rate('سهم دیجیتال از بودجه', 'Not applicable');
     await expect.poll(() => mp.resultLevel('Leadership').innerText()).toBe('3. Defined');
     await expect.poll(() => mp.resultLevel('Budget').innerText()).toBe('2. Managed');
-    expect(await mp.resultLevel('Tools and platforms').innerText()).toBe('Not determined');
-    expect(await mp.view.getByTestId('overall-level').innerText()).toMatch(/^Overall level: Not determined · mean score 2\.75/);
+    await expect.poll(() => mp.resultLevel('Tools and platforms').innerText()).toBe('Not determined');
+    await expect.poll(() => mp.view.getByTestId('overall-level').innerText()).toMatch(/^Overall level: Not determined · mean score 2\.75/);
     await mp.rate('نرم‌افزار CRM', '5. Optimizing');
     await expect.poll(() => mp.view.getByTestId('overall-level').innerText()).toMatch(/^Overall level: 2\. Managed · mean score 3\.50/);
     const radar = mp.view.getByTestId('radar');
-    expect(await radar.locator('text.gw-radar-axis').allTextContents()).toEqual(['Leadership', 'Budget', 'Tools and platforms']);
-    expect(await radar.locator('path').count()).toBe(1);
+    await expect.poll(() => radar.locator('text.gw-radar-axis').allTextContents()).toEqual(['Leadership', 'Budget', 'Tools and platforms']);
+    await expect.poll(() => radar.locator('path').count()).toBe(1);
     await app.page.evaluate(() => document.fonts.ready);
     await mp.view.locator('.gw-assessment-body').screenshot({ path: path.join(SHOTS, 'maturity-radar.png') });
   });
@@ -178,8 +178,8 @@ describe('self-assessment', () => {
     // The report opens on its own, without the app, and shows its radar.
     const report = await app.context.newPage();
     await report.setContent(html.text);
-    expect(await report.locator('svg polygon').count()).toBeGreaterThan(0);
-    expect(await report.locator('h1').innerText()).toBe('Acme 2026');
+    await expect.poll(() => report.locator('svg polygon').count()).toBeGreaterThan(0);
+    await expect.poll(() => report.locator('h1').innerText()).toBe('Acme 2026');
     await report.screenshot({ path: path.join(SHOTS, 'maturity-report.png'), fullPage: true });
     await report.emulateMedia({ media: 'print' });
     await report.pdf?.({ path: path.join(SHOTS, 'maturity-report.pdf') }).catch(() => undefined);
@@ -203,12 +203,12 @@ describe('self-assessment', () => {
     await expect.poll(() => mp.view.locator('.gw-assessment-head h3').innerText()).toContain('Acme Industrial GmbH');
     await mp.view.getByLabel('Compare with').selectOption({ label: 'Acme 2026 (2026-11-01)' });
     await expect.poll(() => mp.view.getByTestId('radar').locator('path').count()).toBe(2);
-    expect(await mp.view.getByTestId('dimension-results').locator('thead th').last().innerText()).toBe('Acme 2026');
+    await expect.poll(() => mp.view.getByTestId('dimension-results').locator('thead th').last().innerText()).toBe('Acme 2026');
     await mp.labels('Persian labels');
     await expect
       .poll(() => mp.view.getByTestId('radar').locator('text.gw-radar-axis').allTextContents())
       .toEqual(['رهبری', 'بودجه', 'ابزار و پلتفرم']);
-    expect(await mp.view.getByTestId('radar').locator('text.gw-radar-axis').first().getAttribute('direction')).toBe('rtl');
+    await expect.poll(() => mp.view.getByTestId('radar').locator('text.gw-radar-axis').first().getAttribute('direction')).toBe('rtl');
     const font = await mp.view.getByTestId('radar').evaluate((el) => getComputedStyle(el).fontFamily);
     expect(font).toContain('Vazirmatn');
     await app.page.evaluate(() => document.fonts.ready);

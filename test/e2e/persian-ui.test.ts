@@ -31,20 +31,20 @@ const toAscii = (text: string) => text.replace(/[۰-۹]/g, (d) => String('۰۱۲
 describe('the Persian interface', () => {
   it('starts in English, left to right', async () => {
     await app.page.getByRole('button', { name: 'Open the example project' }).waitFor();
-    expect(await language.direction()).toBe('ltr');
-    expect(await app.page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await expect.poll(() => language.direction()).toBe('ltr');
+    await expect.poll(() => app.page.evaluate(() => document.documentElement.lang)).toBe('en');
   });
 
   it('switches the start screen to Persian, right to left, without a reload', async () => {
     const marker = await app.page.evaluate(() => ((window as unknown as { marker: number }).marker = Math.random()));
     await language.choose('fa');
-    expect(await language.direction()).toBe('rtl');
+    await expect.poll(() => language.direction()).toBe('rtl');
     await app.page.getByRole('button', { name: persian('Open the example project') }).waitFor();
-    expect(await app.page.title()).toBe(persian('Groundwork'));
-    await expect(app.page.locator('.gw-start').innerText()).resolves.toContain('کدگذاری باز، محوری و انتخابی');
-    expect(await app.page.locator('.gw-start').innerText()).not.toContain('Open the example project');
+    await expect.poll(() => app.page.title()).toBe(persian('Groundwork'));
+    await expect.poll(() => app.page.locator('.gw-start').innerText()).toContain('کدگذاری باز، محوری و انتخابی');
+    await expect.poll(() => app.page.locator('.gw-start').innerText()).not.toContain('Open the example project');
     // The same page: no reload happened.
-    expect(await app.page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(marker);
+    await expect.poll(() => app.page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(marker);
     // The page's start side is now the right: the heading sits at the right of the switch.
     expect((await box('.gw-start-title h1')).x).toBeGreaterThan((await box('.gw-start-title .gw-language-switch')).x);
   });
@@ -52,7 +52,7 @@ describe('the Persian interface', () => {
   it('shows the workspace in Persian, mirrored: sources and code system on the right, details on the left', async () => {
     await app.page.getByRole('button', { name: persian('Open the example project') }).click();
     await app.page.locator('.gw-topbar').waitFor();
-    expect(await language.direction()).toBe('rtl');
+    await expect.poll(() => language.direction()).toBe('rtl');
     await app.page.getByRole('tree', { name: persian('Code system') }).waitFor();
     const topbar = await app.page.locator('.gw-topbar').innerText();
     expect(topbar).toContain(persian('Coding'));
@@ -92,7 +92,7 @@ describe('the Persian interface', () => {
   it('codes a passage in the Persian interface, and counts it in Persian digits', async () => {
     await ws.select('استفاده هوشمندانه از بودجه');
     const bar = app.page.getByRole('dialog', { name: persian('Code the selected passage') });
-    await expect(bar.innerText()).resolves.toContain(persian('In vivo'));
+    await expect.poll(() => bar.innerText()).toContain(persian('In vivo'));
     // The bar opens under the selection's right end, where a right-to-left reader starts.
     const selection = await app.page.evaluate(() => {
       const r = getSelection()!.getRangeAt(0).getBoundingClientRect();
@@ -106,25 +106,25 @@ describe('the Persian interface', () => {
     await input.fill('بودجه بازاریابی');
     await input.press('Enter');
     await bar.waitFor({ state: 'detached' });
-    await expect(ws.reader.locator('span.gw-coded', { hasText: 'استفاده هوشمندانه از بودجه' }).count()).resolves.toBe(1);
+    await expect.poll(() => ws.reader.locator('span.gw-coded', { hasText: 'استفاده هوشمندانه از بودجه' }).count()).toBe(1);
     const tree = app.page.getByRole('tree', { name: persian('Code system') });
     const row = tree.getByRole('treeitem').filter({ hasText: 'بودجه بازاریابی' });
-    await expect(row.locator('.gw-tree-count').innerText()).resolves.toBe('۱');
-    await expect(app.page.locator('.gw-reader-header').innerText()).resolves.toContain('۱ بخش');
-    await expect(app.page.locator('.gw-toast-error').count()).resolves.toBe(0);
+    await expect.poll(() => row.locator('.gw-tree-count').innerText()).toBe('۱');
+    await expect.poll(() => app.page.locator('.gw-reader-header').innerText()).toContain('۱ بخش');
+    await expect.poll(() => app.page.locator('.gw-toast-error').count()).toBe(0);
   });
 
   it('undoes and redoes the coding, naming the step in Persian', async () => {
     await app.page.locator('.gw-reader-body').click({ position: { x: 5, y: 5 } });
     await app.page.keyboard.press('Control+z');
     await app.page.locator('.gw-toast', { hasText: /واگرد شد: \u2068?کدگذاری با مفهوم جدید «/ }).waitFor();
-    await expect(ws.reader.locator('span.gw-coded').count()).resolves.toBe(0);
+    await expect.poll(() => ws.reader.locator('span.gw-coded').count()).toBe(0);
     await app.page.keyboard.press('Control+Shift+z');
     await app.page.locator('.gw-toast', { hasText: /دوباره انجام شد: \u2068?کدگذاری با مفهوم جدید «/ }).waitFor();
-    await expect(ws.reader.locator('span.gw-coded', { hasText: 'استفاده هوشمندانه از بودجه' }).count()).resolves.toBe(1);
+    await expect.poll(() => ws.reader.locator('span.gw-coded', { hasText: 'استفاده هوشمندانه از بودجه' }).count()).toBe(1);
     await app.page.getByRole('button', { name: persian('History') }).click();
     const history = app.page.getByRole('dialog', { name: persian('History') });
-    await expect(history.innerText()).resolves.toContain('کدگذاری با مفهوم جدید «\u2068بودجه بازاریابی\u2069» در «\u2068B2B marketing guide (fa)\u2069»');
+    await expect.poll(() => history.innerText()).toContain('کدگذاری با مفهوم جدید «\u2068بودجه بازاریابی\u2069» در «\u2068B2B marketing guide (fa)\u2069»');
     await app.page.getByRole('button', { name: persian('History') }).click();
   });
 
@@ -156,20 +156,20 @@ describe('the Persian interface', () => {
   it('remembers the choice for this user across a reload', async () => {
     await app.page.reload();
     await app.page.locator('.gw-topbar').waitFor();
-    expect(await language.direction()).toBe('rtl');
+    await expect.poll(() => language.direction()).toBe('rtl');
     await app.page.getByRole('tree', { name: persian('Code system') }).waitFor();
   });
 
   it('switches back to English from the top bar: left to right, sources on the left again', async () => {
     await language.choose('en');
-    expect(await language.direction()).toBe('ltr');
+    await expect.poll(() => language.direction()).toBe('ltr');
     await app.page.getByRole('tree', { name: 'Code system' }).waitFor();
-    expect(await app.page.locator('.gw-topbar').innerText()).toContain('Close project');
+    await expect.poll(() => app.page.locator('.gw-topbar').innerText()).toContain('Close project');
     const reader = await box('.gw-reader');
     expect((await box('.gw-code-tree')).x + (await box('.gw-code-tree')).width).toBeLessThanOrEqual(reader.x + 1);
     expect((await box('.gw-inspector')).x).toBeGreaterThanOrEqual(reader.x + reader.width - 1);
     const row = ws.tree.getByRole('treeitem').filter({ hasText: 'بودجه بازاریابی' });
-    await expect(row.locator('.gw-tree-count').innerText()).resolves.toBe('1');
+    await expect.poll(() => row.locator('.gw-tree-count').innerText()).toBe('1');
     expect(app.errors).toEqual([]);
   });
 });

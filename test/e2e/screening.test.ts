@@ -53,7 +53,7 @@ describe('screening a corpus in the browser', () => {
     // Linked records show their source; the rest are records without full text, shown apart.
     await expect.poll(() => app.page.locator('.gw-source-row.gw-no-text').count()).toBe(7);
     const study = sources().filter({ hasText: 'Study abstract (en)' });
-    expect(await study.innerText()).toMatch(/Tellohosseini et al\., 2022/);
+    await expect.poll(() => study.innerText()).toMatch(/Tellohosseini et al\., 2022/);
     await study.click();
     await expect.poll(() => app.page.getByRole('textbox', { name: 'Title' }).inputValue()).toBe(STUDY);
     await sources().filter({ hasText: 'A metamodel for evaluating' }).first().click();
@@ -64,22 +64,22 @@ describe('screening a corpus in the browser', () => {
     await sp.open();
     await expect.poll(() => sp.rows().count()).toBe(10);
     const flag = app.page.getByTestId('duplicate-flag');
-    expect(await flag.innerText()).toMatch(/Same DOI/);
+    await expect.poll(() => flag.innerText()).toMatch(/Same DOI/);
     await flag.getByRole('button', { name: 'Merge' }).click();
     await expect.poll(() => sp.rows().count()).toBe(9);
-    expect(await sp.prisma()).toMatchObject({ identified: 10, duplicatesRemoved: 1, screened: 0, included: 0, awaiting: 9 });
+    await expect.poll(() => sp.prisma()).toMatchObject({ identified: 10, duplicatesRemoved: 1, screened: 0, included: 0, awaiting: 9 });
   });
 
   it('screens by keyboard and in bulk, and the PRISMA figures follow (worked by hand)', async () => {
     await sp.press(ABM);
-    expect(await app.page.getByTestId('record-preview').innerText()).toContain('معرفی استراتژی بازاریابی مبتنی بر حساب (ABM) در بازاریابی B2B.');
+    await expect.poll(() => app.page.getByTestId('record-preview').innerText()).toContain('معرفی استراتژی بازاریابی مبتنی بر حساب (ABM) در بازاریابی B2B.');
     await app.page.keyboard.press('i'); // include outright
     await expect.poll(() => sp.stage(ABM)).toBe('included');
     await sp.press(ARABIC, 'x');
     await app.page.getByRole('dialog', { name: 'Exclusion reason' }).waitFor();
     await app.page.keyboard.press('1'); // Off topic, at title/abstract screening
     await expect.poll(() => sp.stage(ARABIC)).toBe('excluded');
-    expect(await sp.row(ARABIC).innerText()).toMatch(/Off topic/);
+    await expect.poll(() => sp.row(ARABIC).innerText()).toMatch(/Off topic/);
     await sp.press(STUDY, 'a');
     await expect.poll(() => sp.stage(STUDY)).toBe('screened');
     await sp.press(STUDY, 'a');
@@ -102,7 +102,7 @@ describe('screening a corpus in the browser', () => {
       included: 2,
       awaiting: 5,
     });
-    expect(await app.page.locator('.gw-prisma-reason').innerText()).toBe('Full text not available: 1');
+    await expect.poll(() => app.page.locator('.gw-prisma-reason').innerText()).toBe('Full text not available: 1');
 
     // Bulk: two records picked with their checkboxes, excluded together with one reason.
     await sp.row('A maturity assessment').getByRole('checkbox').check();
@@ -122,10 +122,10 @@ describe('screening a corpus in the browser', () => {
     await expect.poll(() => sp.rows().count()).toBe(2);
     await app.page.getByRole('group', { name: 'Filter by stage' }).getByRole('button', { name: /^All/ }).click();
     const stats = app.page.getByTestId('corpus-stats');
-    expect(await stats.locator('tbody tr', { hasText: 'excluded' }).innerText()).toMatch(/4$/);
+    await expect.poll(() => stats.locator('tbody tr', { hasText: 'excluded' }).innerText()).toMatch(/4$/);
     await stats.getByRole('button', { name: 'per year' }).click();
-    expect(await stats.locator('tbody tr', { hasText: '2022' }).innerText()).toMatch(/3$/); // ABM page, Arabic page, the study
-    expect(await stats.locator('rect.gw-bar').count()).toBeGreaterThan(3);
+    await expect.poll(() => stats.locator('tbody tr', { hasText: '2022' }).innerText()).toMatch(/3$/); // ABM page, Arabic page, the study
+    await expect.poll(() => stats.locator('rect.gw-bar').count()).toBeGreaterThan(3);
   });
 
   it('offers only the included sources in the coding view by default', async () => {
