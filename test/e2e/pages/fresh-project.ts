@@ -27,3 +27,14 @@ export async function freshProject(page: Page, which: 'example' | 'study' = 'exa
   await page.reload();
   await page.locator('.gw-topbar').waitFor();
 }
+
+let created = 0;
+
+/** Creates a new empty project (a new file each time) and waits for its workspace. */
+export async function newProject(page: Page, name: string) {
+  await page.locator('.gw-topbar, .gw-start').first().waitFor();
+  created += 1;
+  await callApi(page, 'project.create', { name: `${name} ${created}` });
+  await page.reload();
+  await page.locator('.gw-topbar').waitFor();
+}
