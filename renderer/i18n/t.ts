@@ -47,6 +47,11 @@ export function size(bytes: number): string {
   return t('{size} MiB', { size: one(bytes / 1024 / 1024) });
 }
 
+/** A text made of ASCII digits and signs (an ISO date, a year range) in the interface's digits. */
+export function digits(text: string): string {
+  return language === 'fa' ? text.replace(/[0-9]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!) : text;
+}
+
 /** The locale for dates and times: the Persian interface writes them the Iranian way. */
 export const locale = (): string | undefined => (language === 'fa' ? 'fa-IR' : undefined);
 

@@ -7,10 +7,11 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import schema from '../../shared/schemas/maturity-model.schema.json' with { type: 'json' };
 import { startBackend } from '../helpers/backend';
 import { startApp, type App } from './harness';
+import { callApi } from './pages/fresh-project';
 import { MaturityPage } from './pages/maturity-page';
 
 /** Screenshots to look at after a run (the README's are taken by screenshots/maturity.shots.ts). */
@@ -20,9 +21,12 @@ let mp: MaturityPage;
 
 /**
  * The project, built through the API before the app opens it: three main categories (one with a
- * sub-category), five concepts, and segments coded in one source.
+ * sub-category), five concepts, and segments coded in one source; then, as far as a test needs,
+ * the three dimensions mapped to them, and an assessment rated as the first self-assessment test
+ * rates it.
  */
-async function buildProject(file: string) {
+type Stage = 'categories' | 'dimensions' | 'rated';
+async function buildProject(file: string, stage: Stage) {
   const t = startBackend();
   try {
     const { api } = t;
@@ -46,6 +50,25 @@ async function buildProject(file: string) {
     await concept('بودجه سالانه', budget, 3);
     await concept('سهم دیجیتال از بودجه', budget, 1);
     await concept('نرم‌افزار CRM', tools, 2);
+    if (stage === 'categories') return;
+    for (const [labelEn, labelFa] of [['Leadership', 'رهبری'], ['Budget', 'بودجه'], ['Tools and platforms', 'ابزار و پلتفرم']] as const) {
+      await api.call('maturity.addDimension', { labelEn, labelFa });
+    }
+    const model = await api.call('maturity.get', {});
+    const dimension = (en: string) => model.dimensions.find((d) => d.labelEn === en)!.id;
+    await api.call('maturity.mapCategory', { dimensionId: dimension('Leadership'), categoryId: leadership as never, mapped: true });
+    await api.call('maturity.mapCategory', { dimensionId: dimension('Budget'), categoryId: budget as never, mapped: true });
+    await api.call('maturity.mapCategory', { dimensionId: dimension('Tools and platforms'), categoryId: tools as never, mapped: true });
+    if (stage === 'dimensions') return;
+    const assessment = await api.call('assessment.create', { name: 'Acme 2026', organisation: 'Acme Industrial', assessedOn: '2026-11-01' });
+    const { concepts } = await api.call('codebook.get', {});
+    const rate = (en: string, label: string, value: number | 'na') =>
+      api.call('assessment.rate', { assessmentId: assessment.id, dimensionId: dimension(en), conceptId: concepts.find((c) => c.label === label)!.id, value });
+    await rate('Leadership', 'چشم‌انداز مدیران', 3);
+    await rate('Leadership', 'حمایت مدیریت ارشد', 4);
+    await rate('Budget', 'بودجه سالانه', 2);
+    await rate('Budget', 'سهم دیجیتال از بودجه', 'na');
+    await rate('Tools and platforms', 'نرم‌افزار CRM', 5);
   } finally {
     await t.cleanup();
   }
@@ -55,10 +78,31 @@ beforeAll(async () => {
   app = await startApp({ viewport: { width: 1440, height: 1000 } });
   mp = new MaturityPage(app.page);
   const file = path.join(app.home, 'Maturity e2e.groundwork');
-  await buildProject(file);
+  await buildProject(file, 'categories');
   await app.page.getByLabel('Path to a project file').fill(file);
   await app.page.getByRole('button', { name: 'Open', exact: true }).click();
   await app.page.locator('.gw-topbar').waitFor();
+});
+
+let built = 0;
+/** Each test opens its own project file, built to the stage it starts from. */
+async function openBuilt(stage: Stage) {
+  built += 1;
+  const file = path.join(app.home, `Maturity e2e ${built}.groundwork`);
+  await buildProject(file, stage);
+  await callApi(app.page, 'project.open', { path: file });
+  await app.page.reload();
+  await app.page.locator('.gw-topbar').waitFor();
+  await mp.open();
+}
+const STAGES: Record<string, Stage> = {
+  'shows the five CMMI levels of a new model and no dimensions': 'categories',
+  'builds dimensions and their mapping, with the counts following': 'categories',
+  'rates items and shows each dimension’s level, the overall level and the radar': 'dimensions',
+};
+beforeEach(async (context) => {
+  await app.page.evaluate(() => localStorage.setItem('groundwork.labelLanguage', 'en'));
+  await openBuilt(STAGES[context.task.name] ?? (context.task.suite?.name === 'self-assessment' ? 'rated' : 'dimensions'));
 });
 afterAll(async () => {
   await app?.close();
@@ -131,7 +175,6 @@ describe('the maturity model view', () => {
     await app.page.locator('body').click({ position: { x: 5, y: 5 } });
     await app.page.keyboard.press('Control+z');
     await expect.poll(() => mp.view.locator('.gw-level-card').count()).toBe(5);
-    await mp.tab('Dimensions and mapping');
   });
 
   it('shows the matrix with Persian labels', async () => {
@@ -140,7 +183,6 @@ describe('the maturity model view', () => {
     await expect.poll(() => mp.row('Budget').locator('th').innerText()).toContain('بودجه');
     await app.page.evaluate(() => document.fonts.ready);
     await app.page.screenshot({ path: path.join(SHOTS, 'maturity-matrix-fa.png') });
-    await mp.labels('English labels');
   });
 });
 
@@ -168,6 +210,9 @@ describe('self-assessment', () => {
   });
 
   it('exports the assessment as JSON and as a printable HTML report', async () => {
+    await mp.tab('Self-assessment');
+    await mp.view.getByLabel('Open assessment').selectOption({ label: 'Acme 2026 (2026-11-01)' });
+    await mp.view.locator('.gw-assessment-head h3', { hasText: 'Acme 2026' }).waitFor();
     const json = JSON.parse((await mp.download('Export assessment (JSON)')).text);
     expect(json.assessment).toEqual({ name: 'Acme 2026', organisation: 'Acme Industrial', assessedOn: '2026-11-01' });
     expect(json.overall).toEqual({ level: 2, score: 3.5, notDetermined: 0 });
@@ -187,6 +232,7 @@ describe('self-assessment', () => {
   });
 
   it('compares two assessments on the radar, with Persian labels', async () => {
+    await mp.tab('Self-assessment');
     await mp.newAssessment('Acme 2027', 'Acme Industrial', '2027-06-01');
     for (const [item, level] of [
       ['چشم‌انداز مدیران', '4. Quantitatively Managed'],

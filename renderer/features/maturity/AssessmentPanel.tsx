@@ -8,7 +8,7 @@ import { assess, formatScore, RULE_TEXT_EN, RULE_TEXT_FA } from '../../../shared
 import { api } from '../../api/client';
 import { RadarChart } from '../../charts/RadarChart';
 import { confirmAction } from '../../components/confirm';
-import { currentLanguage, t } from '../../i18n/t';
+import { currentLanguage, digits, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { MIME, saveText } from './files';
 import { type LabelLang, pick, useAssessment } from './use-maturity';
@@ -94,7 +94,7 @@ export function AssessmentPanel({ model, lang, assessments, assessment, onOpen }
             <option value="">{t('— choose —')}</option>
             {assessments.map((a) => (
               <option key={a.id} value={a.id}>
-                {a.name} ({a.assessedOn})
+                {a.name} ({digits(a.assessedOn)})
               </option>
             ))}
           </select>
@@ -146,7 +146,7 @@ export function AssessmentPanel({ model, lang, assessments, assessment, onOpen }
             <h3>
               <bdi>{assessment.name}</bdi>{' '}
               <span className="gw-muted">
-                {assessment.organisation && <bdi>{assessment.organisation}</bdi>} · {assessment.assessedOn}
+                {assessment.organisation && <bdi>{assessment.organisation}</bdi>} · {digits(assessment.assessedOn)}
               </span>
             </h3>
             <div className="gw-toolbar">
@@ -193,7 +193,7 @@ export function AssessmentPanel({ model, lang, assessments, assessment, onOpen }
                     .filter((a) => a.id !== assessment.id)
                     .map((a) => (
                       <option key={a.id} value={a.id}>
-                        {a.name} ({a.assessedOn})
+                        {a.name} ({digits(a.assessedOn)})
                       </option>
                     ))}
                 </select>

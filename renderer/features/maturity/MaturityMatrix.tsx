@@ -4,7 +4,7 @@
 
 import type { Assessment, DimensionId, MaturityModel } from '../../../shared/domain/maturity';
 import { assess, formatScore } from '../../../shared/domain/maturity';
-import { num, plural, t } from '../../i18n/t';
+import { digits, num, plural, t } from '../../i18n/t';
 import { type LabelLang, pick } from './use-maturity';
 
 interface Props {
@@ -22,7 +22,7 @@ export function MaturityMatrix({ model, lang, selected, onSelect, assessment }: 
     <div className="gw-matrix-wrap">
       {assessment && (
         <p className="gw-note" data-testid="matrix-assessment">
-          {t('Showing the assessment “{name}” ({date}).', { name: assessment.name, date: assessment.assessedOn })}
+          {t('Showing the assessment “{name}” ({date}).', { name: assessment.name, date: digits(assessment.assessedOn) })}
         </p>
       )}
       <table className="gw-matrix" data-testid="maturity-matrix">
