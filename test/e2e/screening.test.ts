@@ -3,10 +3,12 @@
 // figures on screen (worked by hand below), undo a decision, and see that only included sources
 // are offered in the coding view by default.
 
+import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EXAMPLES, REPO } from '../helpers/backend';
 import { startApp, type App } from './harness';
+import { callApi, newProject } from './pages/fresh-project';
 import { ScreeningPage } from './pages/screening-page';
 import { StartPage } from './pages/start-page';
 import { WorkspacePage } from './pages/workspace-page';
@@ -31,6 +33,56 @@ const ARABIC = 'إسناد تسویق B2B';
 const STUDY = 'Providing a Business-to-Business Marketing Maturity Model';
 const GLASER = 'Discovery of Grounded Theory';
 const sources = () => app.page.getByRole('listbox', { name: 'Sources' }).getByRole('option');
+
+/**
+ * How far a test's own project is taken before it starts, through the backend: the three texts
+ * and both bibliographies imported; the duplicate merged; the records screened as the keyboard
+ * test screens them (ABM and the study included; the Arabic page, Glaser and two more excluded).
+ */
+type Stage = 'empty' | 'imported' | 'merged' | 'screened';
+const STAGES: Record<string, Stage> = {
+  'imports text sources, then a RIS and a BibTeX bibliography that link to them': 'empty',
+  'offers only included sources for coding: the linked ones now wait for screening': 'imported',
+  'merges the flagged duplicate, and PRISMA counts it as removed': 'imported',
+  'screens by keyboard and in bulk, and the PRISMA figures follow (worked by hand)': 'merged',
+};
+
+async function prepare(stage: Stage) {
+  await newProject(app.page, 'Screening E2E');
+  if (stage === 'empty') return;
+  const file = (p: string) => ({ name: path.basename(p), dataBase64: fs.readFileSync(p).toString('base64') });
+  const texts = ['Account-based marketing (fa).txt', 'B2B marketing attribution (ar).txt', 'Study abstract (en).txt'];
+  await callApi(app.page, 'document.import', { files: texts.map((f) => file(path.join(EXAMPLES, f))) });
+  await callApi(app.page, 'document.import', { files: [file(BIB('zotero.ris')), file(BIB('zotero.bib'))] });
+  if (stage !== 'imported') {
+    // As the Merge button does: keep the record that has the full text, else the older one.
+    const [flag] = await callApi<{ a: number; b: number }[]>(app.page, 'record.duplicates', {});
+    const all = await callApi<{ id: number; documentId: number | null }[]>(app.page, 'record.list', {});
+    const [a, b] = [all.find((r) => r.id === flag!.a)!, all.find((r) => r.id === flag!.b)!];
+    const [keep, drop] = b.documentId !== null && a.documentId === null ? [b, a] : [a, b];
+    await callApi(app.page, 'record.merge', { keepId: keep.id, dropId: drop.id });
+  }
+  if (stage === 'screened') {
+    const records = await callApi<{ id: number; title: string }[]>(app.page, 'record.list', {});
+    const reasons = await callApi<{ id: number; name: string }[]>(app.page, 'reason.list', {});
+    const ids = (...titles: string[]) => titles.map((t) => records.find((r) => r.title.startsWith(t))!.id);
+    const decide = (titles: string[], decision: string, reasonId?: number) =>
+      callApi(app.page, 'screening.decide', { ids: ids(...titles), decision, ...(reasonId ? { reasonId } : {}) });
+    await decide([ABM], 'include');
+    await decide([ARABIC], 'exclude', reasons[0]!.id);
+    for (let i = 0; i < 3; i += 1) await decide([STUDY], 'advance');
+    await decide([GLASER], 'advance');
+    await decide([GLASER], 'exclude', reasons[3]!.id);
+    await decide(['A maturity assessment', 'مدل سنجش بلوغ'], 'exclude', reasons[0]!.id);
+  }
+  await app.page.reload();
+  await app.page.locator('.gw-topbar').waitFor();
+}
+
+// Each test screens its own project, prepared to the point it starts from.
+beforeEach(async (context) => {
+  await prepare(STAGES[context.task.name] ?? 'screened');
+});
 
 describe('screening a corpus in the browser', () => {
   it('imports text sources, then a RIS and a BibTeX bibliography that link to them', async () => {
@@ -71,6 +123,7 @@ describe('screening a corpus in the browser', () => {
   });
 
   it('screens by keyboard and in bulk, and the PRISMA figures follow (worked by hand)', async () => {
+    await sp.open();
     await sp.press(ABM);
     await expect.poll(() => app.page.getByTestId('record-preview').innerText()).toContain('معرفی استراتژی بازاریابی مبتنی بر حساب (ABM) در بازاریابی B2B.');
     await app.page.keyboard.press('i'); // include outright
@@ -118,6 +171,7 @@ describe('screening a corpus in the browser', () => {
   });
 
   it('filters the table by stage and shows the corpus statistics', async () => {
+    await sp.open();
     await app.page.getByRole('group', { name: 'Filter by stage' }).getByRole('button', { name: /^included/ }).click();
     await expect.poll(() => sp.rows().count()).toBe(2);
     await app.page.getByRole('group', { name: 'Filter by stage' }).getByRole('button', { name: /^All/ }).click();
@@ -129,8 +183,6 @@ describe('screening a corpus in the browser', () => {
   });
 
   it('offers only the included sources in the coding view by default', async () => {
-    await app.page.getByRole('navigation').getByRole('button', { name: 'Coding' }).click();
-    await app.page.getByTestId('show-all-sources').uncheck();
     await expect.poll(() => sources().allInnerTexts()).toEqual([
       expect.stringMatching(/^←\s*Account-based marketing \(fa\)\s+0\s+no author, no year\s+· web page\s+included$/),
       expect.stringMatching(/^→\s*Study abstract \(en\)\s+0\s+Tellohosseini et al\., 2022\s+· article\s+included$/),
