@@ -31,10 +31,11 @@ export async function freshProject(page: Page, which: 'example' | 'study' = 'exa
 let created = 0;
 
 /** Creates a new empty project (a new file each time) and waits for its workspace. */
-export async function newProject(page: Page, name: string) {
+export async function newProject(page: Page, name: string): Promise<{ path: string }> {
   await page.locator('.gw-topbar, .gw-start').first().waitFor();
   created += 1;
-  await callApi(page, 'project.create', { name: `${name} ${created}` });
+  const project = await callApi<{ path: string }>(page, 'project.create', { name: `${name} ${created}` });
   await page.reload();
   await page.locator('.gw-topbar').waitFor();
+  return project;
 }
