@@ -7,9 +7,10 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EXAMPLES, REPO, tempDir } from '../helpers/backend';
 import { startApp, type App } from './harness';
+import { callApi, newProject } from './pages/fresh-project';
 import { ScreeningPage } from './pages/screening-page';
 import { SearchPage } from './pages/search-page';
 import { StartPage } from './pages/start-page';
@@ -62,6 +63,42 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   if (folder) fs.rmSync(path.dirname(folder), { recursive: true, force: true });
+});
+
+/**
+ * Each step of the journey on a project of its own, prepared through the backend as far as the
+ * steps before it take it (the folder imported; then the records screened as step two screens them).
+ */
+type Stage = 'empty' | 'imported' | 'screened';
+const STAGES: [string, Stage][] = [
+  ['imports the folder', 'empty'],
+  ['screens the records', 'imported'],
+];
+
+async function prepare(stage: Stage) {
+  await newProject(app.page, 'Corpus journey');
+  if (stage !== 'empty') {
+    const files = FILES.map(([from, name]) => ({ name, dataBase64: fs.readFileSync(from).toString('base64') }));
+    await callApi(app.page, 'document.import', { files });
+  }
+  if (stage === 'screened') {
+    const records = await callApi<{ id: number; title: string }[]>(app.page, 'record.list', {});
+    const reasons = await callApi<{ id: number }[]>(app.page, 'reason.list', {});
+    const id = (title: string) => records.find((r) => r.title.startsWith(title))!.id;
+    const decide = (title: string, decision: string, reasonId?: number) =>
+      callApi(app.page, 'screening.decide', { ids: [id(title)], decision, ...(reasonId ? { reasonId } : {}) });
+    await decide(GUIDE, 'include');
+    await decide(ALIGNMENT, 'exclude', reasons[0]!.id);
+    for (let i = 0; i < 3; i += 1) await decide(STUDY, 'advance');
+    await decide(GLASER, 'advance');
+    await decide(GLASER, 'exclude', reasons[3]!.id);
+  }
+  await app.page.reload();
+  await app.page.locator('.gw-topbar').waitFor();
+}
+
+beforeEach(async (context) => {
+  await prepare(STAGES.find(([name]) => context.task.name.startsWith(name))?.[1] ?? 'screened');
 });
 
 describe('a review corpus from folder to coded hits', () => {
@@ -162,13 +199,11 @@ describe('a review corpus from folder to coded hits', () => {
     await expect.poll(() => app.page.getByTestId('hidden-sources').innerText()).toMatch(/1 other\(s\) hidden/);
   });
 
-  let total = 0;
-  let guideHits = 0;
   const guideCount = () => sources().filter({ hasText: 'B2B marketing guide (fa)' }).locator('.gw-count').innerText();
 
   it('finds a Persian word typed with a ZWNJ in the seed article written without it', async () => {
     const summary = await search.search(TYPED);
-    total = Number(/^(\d+) hits/u.exec(summary)?.[1]);
+    const total = Number(/^(\d+) hits/u.exec(summary)?.[1]);
     expect(total).toBeGreaterThan(10);
     const hits = await search.hits().allInnerTexts();
     expect(hits).toHaveLength(total);
@@ -187,7 +222,6 @@ describe('a review corpus from folder to coded hits', () => {
     expect(bySource[PAGE]).toBe(1);
     expect(Object.values(bySource).reduce((a, b) => a + b, 0)).toBe(total);
     expect(summary).toMatch(/ in 2 sources/u);
-    guideHits = bySource['B2B marketing guide (fa)']!;
     // Clicking a hit opens its passage in the reader, selected.
     await search.lines().first().click();
     await app.page.locator('.gw-reader-header h2', { hasText: 'B2B marketing guide (fa)' }).waitFor();
@@ -195,6 +229,11 @@ describe('a review corpus from folder to coded hits', () => {
   });
 
   it('autocodes every hit with a new concept in one step, and Ctrl+Z takes them all away', async () => {
+    const total = Number(/^(\d+) hits/u.exec(await search.search(TYPED))?.[1]);
+    const guide = search.sources().filter({ hasText: 'B2B marketing guide (fa)' });
+    const guideHits = Number((await guide.innerText()).split('\n').map((x) => x.trim())[1]);
+    await search.lines().first().click();
+    await app.page.locator('.gw-reader-header h2', { hasText: 'B2B marketing guide (fa)' }).waitFor();
     await search.autocode(CONCEPT);
     await app.page.locator('.gw-toast', { hasText: `Coded ${total} passages` }).waitFor();
     await expect.poll(() => ws.treeRow(CONCEPT).count()).toBe(1);
