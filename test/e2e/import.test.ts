@@ -5,9 +5,10 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { REPO, tempDir } from '../helpers/backend';
 import { startApp, type App } from './harness';
+import { callApi, newProject } from './pages/fresh-project';
 import { StartPage } from './pages/start-page';
 import { WorkspacePage } from './pages/workspace-page';
 
@@ -46,6 +47,23 @@ async function slowImports(ms: number) {
 const dialog = () => app.page.getByRole('dialog');
 const rows = () => dialog().getByRole('list', { name: 'Files' }).getByRole('listitem');
 const sources = () => app.page.getByRole('listbox', { name: 'Sources' }).getByRole('option');
+
+/**
+ * Each test on a project of its own: the folder test and the cancel test start empty; the others
+ * start with the readable files of the folder imported through the backend.
+ */
+beforeEach(async (context) => {
+  await newProject(app.page, 'Import test');
+  const name = context.task.name;
+  if (name.startsWith('imports a folder') || name.startsWith('cancels a large batch')) return;
+  const files = ['persian.pdf', 'persian.docx', 'english-two-columns.pdf', 'web/hostile-page.html', 'notes.md'].map((f) => ({
+    name: path.basename(f),
+    dataBase64: fs.readFileSync(path.join(corpus, f)).toString('base64'),
+  }));
+  await callApi(app.page, 'document.import', { files });
+  await app.page.reload();
+  await app.page.locator('.gw-topbar').waitFor();
+});
 
 describe('importing a corpus', () => {
   it('imports a folder of mixed formats with a progress row per file, and says why a file failed', async () => {
