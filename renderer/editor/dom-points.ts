@@ -63,9 +63,10 @@ export function caretRect(root: HTMLElement, offset: number): DOMRect | null {
   return new DOMRect(x, box.top, 0, Math.max(16, box.height));
 }
 
-/** The offset under a screen point inside the reader, or null. */
-export function offsetAtPoint(root: HTMLElement, x: number, y: number): number | null {
+/** The offset under a screen point inside the reader, or null (also when `onText` and the point is between lines). */
+export function offsetAtPoint(root: HTMLElement, x: number, y: number, onText = false): number | null {
   const position = document.caretPositionFromPoint?.(x, y);
   if (!position || !root.contains(position.offsetNode)) return null;
+  if (onText && position.offsetNode.nodeType !== Node.TEXT_NODE) return null;
   return offsetOfPoint(position.offsetNode, position.offset);
 }

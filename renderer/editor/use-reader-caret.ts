@@ -275,8 +275,13 @@ export function useReaderCaret(o: Options) {
         rect = caretRect(root, focus) ?? rect;
         y = direction > 0 ? rect.bottom + rect.height / 2 : rect.top - rect.height / 2;
       }
-      const found = offsetAtPoint(root, x, y);
-      if (found !== null && found !== focus) return found;
+      // The next line may sit past a paragraph's margin: look further until the point is on text.
+      for (let step = 0; step < 12; step += 1) {
+        const probe = y + direction * step * Math.max(4, rect.height / 4);
+        if (probe < view.top || probe > view.bottom) break;
+        const found = offsetAtPoint(root, x, probe, true);
+        if (found !== null && found !== focus) return found;
+      }
     }
     return moveOffset(doc!.text, doc!.paragraphs, focus, direction, 'paragraph');
   };

@@ -112,6 +112,29 @@ describe('coding by keyboard', () => {
     await app.page.keyboard.press('Escape');
   });
 
+  it('moves the caret down and up a line, keeping its place along the line', async () => {
+    await ws.openSource('Account-based marketing (fa)');
+    await ws.reader.focus();
+    await app.page.keyboard.press('Control+Home');
+    await app.page.keyboard.press('ArrowDown'); // into the first line of the long second paragraph
+    await app.page.keyboard.press('Home');
+    for (let i = 0; i < 5; i += 1) await app.page.keyboard.press('Control+ArrowLeft');
+    const caret = () =>
+      app.page.locator('.gw-caret').evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        return { focus: Number((el as HTMLElement).dataset.focus), x: box.left, y: box.top };
+      });
+    const before = await caret();
+    await app.page.keyboard.press('ArrowDown');
+    await expect.poll(async () => (await caret()).y).toBeGreaterThan(before.y + 10);
+    const after = await caret();
+    expect(after.focus).toBeGreaterThan(before.focus + 20); // a line on, not the next paragraph's start
+    expect(Math.abs(after.x - before.x)).toBeLessThan(40);
+    await app.page.keyboard.press('ArrowUp');
+    await expect.poll(async () => (await caret()).y).toBe(before.y);
+    expect(Math.abs((await caret()).focus - before.focus)).toBeLessThan(4);
+  });
+
   it('adjusts a mouse selection with the keyboard', async () => {
     await ws.openSource('Account-based marketing (fa)');
     const box = (await phraseBox('قرار دادن بزرگترین'))!;
