@@ -216,6 +216,34 @@ describe('coding by keyboard', () => {
     await popover.waitFor({ state: 'detached' });
   });
 
+  it('closes the History popover on Esc and on a click outside, giving focus back to its button', async () => {
+    const button = app.page.getByRole('button', { name: 'History', exact: true });
+    const list = app.page.getByRole('dialog', { name: 'History' });
+    await button.focus();
+    await app.page.keyboard.press('Enter');
+    await list.waitFor();
+    await expect.poll(() => list.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+    await app.page.keyboard.press('Escape');
+    await list.waitFor({ state: 'detached' });
+    await expect.poll(() => button.evaluate((el) => el === document.activeElement)).toBe(true);
+    await button.click();
+    await list.waitFor();
+    await app.page.locator('.gw-code-tree').click({ position: { x: 20, y: 200 } });
+    await list.waitFor({ state: 'detached' });
+  });
+
+  it('leaves the messages of a closed project behind: the start screen shows none', async () => {
+    await ws.openSource('Account-based marketing (fa)');
+    await ws.select('قرار دادن بزرگترین');
+    await ws.codeInVivo();
+    await ws.reader.focus();
+    await app.page.keyboard.press('Control+z');
+    await app.page.locator('.gw-toast').first().waitFor();
+    await app.page.getByRole('button', { name: 'Close project' }).click();
+    await app.page.locator('.gw-start').waitFor();
+    await expect.poll(() => app.page.locator('.gw-toast').count()).toBe(0);
+  });
+
   it('selects into chunks that are not mounted yet, to the end of a long source', async () => {
     const file = path.join(app.home, 'Long source.txt');
     const paragraphs = Array.from({ length: 400 }, (_, i) => `بند ${i + 1}: بازاریابی مبتنی بر حساب و فروش B2B.`);
