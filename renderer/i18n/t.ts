@@ -47,6 +47,9 @@ export function size(bytes: number): string {
   return t('{size} MiB', { size: one(bytes / 1024 / 1024) });
 }
 
+/** A year as written in the interface, never grouped: 2022 or ۲۰۲۲ (not ۲٬۰۲۲). */
+export const year = (n: number): string => digits(String(n));
+
 /** A text made of ASCII digits and signs (an ISO date, a year range) in the interface's digits. */
 export function digits(text: string): string {
   return language === 'fa' ? text.replace(/[0-9]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!) : text;

@@ -3,7 +3,7 @@
 
 import { max, scaleBand, scaleLinear } from 'd3';
 import { useState } from 'react';
-import { num, t } from '../../i18n/t';
+import { num, t, year } from '../../i18n/t';
 import { useCorpusData } from './corpus-store';
 import { stageLabel, typeLabel } from './labels';
 
@@ -44,7 +44,7 @@ export function CorpusStatsSection() {
     by === 'stage'
       ? stats.byStage.map((s) => ({ label: stageLabel(s.stage), count: s.count }))
       : by === 'year'
-        ? stats.byYear.map((s) => ({ label: s.year === null ? t('no year') : num(s.year), count: s.count }))
+        ? stats.byYear.map((s) => ({ label: s.year === null ? t('no year') : year(s.year), count: s.count }))
         : stats.byType.map((s) => ({ label: typeLabel(s.type), count: s.count }));
   const title = by === 'stage' ? t('Records per stage') : by === 'year' ? t('Records per year') : t('Records per type');
   return (

@@ -62,7 +62,7 @@ export function PrismaFiguresView({ figures }: { figures: PrismaFigures }) {
           <strong>{n(excludedAtEligibility)}</strong>
           {(figures.excludedAtEligibility ?? []).map((r) => (
             <span key={r.reason} className="gw-prisma-reason">
-              <bdi>{t(r.reason)}</bdi>: {r.count}
+              <bdi>{t(r.reason)}</bdi>: {count(r.count)}
             </span>
           ))}
         </div>,

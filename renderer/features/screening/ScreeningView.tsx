@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { STAGES, titleKey, authorName, shortCitation, type RecordId, type Stage } from '../../../shared/domain/records';
 import type { DocumentId } from '../../../shared/domain/ids';
-import { num, plural, t } from '../../i18n/t';
+import { num, plural, t, year } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { useCorpus, useCorpusData } from '../corpus/corpus-store';
 import { stageLabel, typeLabel } from '../corpus/labels';
@@ -286,7 +286,7 @@ export function ScreeningView() {
                   <td dir="auto">
                     <bdi>{r.authors.length > 0 ? shortCitation({ ...r, year: null }).replace(/[,،] (n\.d\.|بی‌تا)$/, '') : '—'}</bdi>
                   </td>
-                  <td>{r.year === null ? '—' : num(r.year)}</td>
+                  <td>{r.year === null ? '—' : year(r.year)}</td>
                   <td>{typeLabel(r.type)}</td>
                   <td>{r.documentId !== null ? t('yes') : <span className="gw-no-text-tag">{t('no full text')}</span>}</td>
                   <td>
