@@ -47,6 +47,9 @@ export function useReaderCaret(o: Options) {
   const model = useRef<Caret | null>(null);
   /** What the page's selection was last set to by us, so its echo is not taken as a new one. */
   const expected = useRef<Expected>(null);
+  /** The text nodes the page's selection ended in when last set or read: if the reader unmounts
+   * them (a chunk scrolled away, a chunk rebuilt), the selection changes without the user. */
+  const ends = useRef<Node[]>([]);
   const mouse = useRef<{ x: number; y: number } | null>(null);
   const stickyX = useRef<number | null>(null);
   const pendingReveal = useRef<number | null>(null);
@@ -100,6 +103,7 @@ export function useReaderCaret(o: Options) {
           expected.current = { a, b };
           selection.setBaseAndExtent(an, ao, fn, fo);
         }
+        ends.current = [an, fn];
       }
     } else if (selection.rangeCount > 0 && !selection.isCollapsed && root.contains(selection.anchorNode)) {
       expected.current = 'none';
@@ -172,6 +176,13 @@ export function useReaderCaret(o: Options) {
       const b = inside ? offsetOfPoint(selection!.focusNode!, selection!.focusOffset) : null;
       const echo = expected.current;
       if (echo === 'none' ? !inside || selection!.isCollapsed : echo && a === echo.a && b === echo.b) return;
+      // Its ends were unmounted under it: not the user's doing. The offsets stand; paint again.
+      if (!mouse.current && ends.current.some((node) => !node.isConnected)) {
+        ends.current = [];
+        schedule();
+        return;
+      }
+      ends.current = inside ? [selection!.anchorNode!, selection!.focusNode!] : [];
       expected.current = null;
       if (a === null || b === null) {
         // Focus moving into the coding bar collapses the page selection; the passage stays chosen.

@@ -150,7 +150,9 @@ async function runBatch(id: string): Promise<void> {
     }
     setRow(index, { stage: 'reading' });
     const result = await importOne(id, row.file);
-    setRow(index, { stage: result.status, message: result.message || result.name, file: undefined });
+    // The file being read when Cancel came is stopped by the backend: it counts as cancelled.
+    const stopped = result.status === 'failed' && useImportBatch.getState().batch?.cancelRequested;
+    setRow(index, { stage: stopped ? 'cancelled' : result.status, message: result.message || result.name, file: undefined });
     if (result.status === 'imported') {
       firstImported ??= result.document;
       sinceRefresh += 1;
