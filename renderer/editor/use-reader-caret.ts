@@ -176,13 +176,17 @@ export function useReaderCaret(o: Options) {
       const b = inside ? offsetOfPoint(selection!.focusNode!, selection!.focusOffset) : null;
       const echo = expected.current;
       if (echo === 'none' ? !inside || selection!.isCollapsed : echo && a === echo.a && b === echo.b) return;
-      // Its ends were unmounted under it: not the user's doing. The offsets stand; paint again.
-      if (!mouse.current && ends.current.some((node) => !node.isConnected)) {
-        ends.current = [];
+      // Its ends were unmounted under it (a chunk scrolled away or rebuilt): the browser moved
+      // the selection, the user did not. Such a change keeps one end where it was, or collapses
+      // it; the offsets stand and are painted again. A new selection (a search hit, a script)
+      // moves both ends and is taken.
+      const m = model.current;
+      const unmounted = ends.current.some((node) => !node.isConnected);
+      ends.current = inside ? [selection!.anchorNode!, selection!.focusNode!] : [];
+      if (!mouse.current && unmounted && m && (!inside || selection!.isCollapsed || a === m.anchor || b === m.focus)) {
         schedule();
         return;
       }
-      ends.current = inside ? [selection!.anchorNode!, selection!.focusNode!] : [];
       expected.current = null;
       if (a === null || b === null) {
         // Focus moving into the coding bar collapses the page selection; the passage stays chosen.
