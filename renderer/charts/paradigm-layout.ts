@@ -5,6 +5,7 @@
 // from the given measure, all labels arrive translated.
 
 import type { ComponentKey } from '../../shared/domain/paradigm';
+import { num } from '../i18n/t';
 import { mirror, type Point, type Scene, type Shape } from './scene';
 import { textDirection, widestWord, wrapText, type Font, type Measure } from './text-layout';
 
@@ -75,7 +76,7 @@ const GAP_Y = 44;
 const BASE_WIDTH = 250;
 const MAX_FIGURES_WIDTH = 320;
 
-export const countPair = (c: ParadigmCategory) => `${c.concepts} · ${c.finalCodes}`;
+export const countPair = (c: ParadigmCategory) => `${num(c.concepts)} · ${num(c.finalCodes)}`;
 
 interface Measured {
   key: ComponentKey;

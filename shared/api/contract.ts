@@ -24,6 +24,7 @@ import { categoryId, conceptId, documentId, segmentId } from '../domain/ids';
 import { COMPONENT_KEYS } from '../domain/paradigm';
 import { HEX_COLOR } from '../domain/colors';
 import { MAX_LABEL_LENGTH, MAX_MEMO_LENGTH } from '../domain/limits';
+import { LABEL_MESSAGES, labelProblem } from '../domain/label-rules';
 import type { AutocodeResult, SearchResult, SuggestionList, WordFrequencies } from '../domain/search-model';
 import { maturityMethods, type MaturityOutputs } from './maturity-contract';
 import { exchangeMethods, type ExchangeOutputs } from './exchange-contract';
@@ -38,7 +39,13 @@ const ConceptIdSchema = rowid.transform(conceptId);
 const CategoryIdSchema = rowid.transform(categoryId);
 const SegmentIdSchema = rowid.transform(segmentId);
 const ComponentSchema = z.enum(COMPONENT_KEYS);
-const Label = z.string().trim().min(1, 'A name cannot be empty.').max(MAX_LABEL_LENGTH);
+const Label = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    const problem = labelProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: LABEL_MESSAGES[problem] });
+  });
 const Color = z.string().toLowerCase().regex(HEX_COLOR, 'A colour is written #rrggbb.');
 const Offset = z.number().int().nonnegative();
 const Empty = z.object({}).strict();

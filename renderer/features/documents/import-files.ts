@@ -5,11 +5,11 @@
 // a batch id, so the whole batch is one undo step. A failing file never stops the rest.
 
 import { create } from 'zustand';
-import { formatBytes, MAX_SOURCE_BYTES } from '../../../shared/domain/limits';
+import { MAX_SOURCE_BYTES } from '../../../shared/domain/limits';
 import type { ImportedFile, ImportStage } from '../../../shared/domain/model';
 import { GroundworkError } from '../../../shared/api/errors';
 import { api } from '../../api/client';
-import { t } from '../../i18n/t';
+import { size, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { importOrder } from './import-order';
 import { isExchangeFile } from '../../../shared/domain/exchange-import';
@@ -83,8 +83,8 @@ function rowFor({ file, path }: PickedFile, inFolder: boolean): ImportRow {
       file: undefined,
       message: t('{name}: the file is {size}; sources larger than {limit} are not imported. Split it into parts.', {
         name: file.name,
-        size: formatBytes(file.size),
-        limit: formatBytes(MAX_SOURCE_BYTES),
+        size: size(file.size),
+        limit: size(MAX_SOURCE_BYTES),
       }),
     };
   }

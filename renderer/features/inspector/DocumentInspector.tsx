@@ -21,7 +21,7 @@ export function DocumentInspector({ id }: { id: DocumentId }) {
       <h2 dir="auto">{doc.name}</h2>
       <dl className="gw-facts">
         <dt>{t('File')}</dt>
-        <dd dir="auto">{doc.originalName}</dd>
+        <dd dir="auto" data-user-text>{doc.originalName}</dd>
         <dt>{t('Length')}</dt>
         <dd>{plural(doc.length, '{n} character', '{n} characters')}</dd>
         <dt>{t('Direction')}</dt>
@@ -29,7 +29,7 @@ export function DocumentInspector({ id }: { id: DocumentId }) {
         <dt>{t('Segments')}</dt>
         <dd>{num(doc.segmentCount)}</dd>
         <dt>SHA-256</dt>
-        <dd className="gw-mono" title={doc.sha256}>
+        <dd className="gw-mono" title={doc.sha256} data-user-text>
           {doc.sha256.slice(0, 16)}…
         </dd>
       </dl>
