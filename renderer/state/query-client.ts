@@ -45,6 +45,10 @@ export const answerKey = <M extends ReadMethod>(method: M, input: Input<M>): Que
 
 export const fetchAnswer = <M extends ReadMethod>(method: M, input: Input<M>): Promise<Output<M>> => api.call(method, input);
 
+/** The answer as it is now: the one held if no change touched it since, else fetched (and held). */
+export const answerNow = <M extends ReadMethod>(method: M, input: Input<M>): Promise<Output<M>> =>
+  queryClient.fetchQuery({ queryKey: answerKey(method, input), queryFn: () => fetchAnswer(method, input) });
+
 /** The answer held now (fresh or not), without fetching. */
 export const heldAnswer = <M extends ReadMethod>(method: M, input: Input<M>): Output<M> | undefined =>
   queryClient.getQueryData<Output<M>>(answerKey(method, input));

@@ -16,7 +16,7 @@ import { api } from '../api/client';
 import { t } from '../i18n/t';
 import { historyLabel } from '../features/history/history-label';
 import { errorMessage } from '../features/workspace/error-message';
-import { answerKey, fetchAnswer, queryClient, refreshed, resetAnswers } from './query-client';
+import { answerNow, refreshed, resetAnswers } from './query-client';
 
 export type Focus =
   | { kind: 'document'; id: DocumentId }
@@ -60,7 +60,7 @@ export interface JumpTarget {
 }
 
 /** The workspace's views (the top bar lists them). */
-export type View = 'coding' | 'table8' | 'diagrams' | 'table7' | 'words' | 'maturity' | 'screening';
+export type View = 'coding' | 'table8' | 'diagrams' | 'table7' | 'words' | 'maturity' | 'screening' | 'evolution' | 'saturation' | 'analysis';
 
 interface State {
   info: AppInfo | null;
@@ -154,10 +154,9 @@ export const useStore = create<State>()((set, get) => ({
   async openDocument(id) {
     try {
       // The text and its highlights arrive together, so the source is drawn once, highlighted.
-      const marks = { documentId: id };
       const [{ document, text, pages, directions }] = await Promise.all([
         api.call('document.get', { id }),
-        queryClient.fetchQuery({ queryKey: answerKey('segment.forDocument', marks), queryFn: () => fetchAnswer('segment.forDocument', marks) }),
+        answerNow('segment.forDocument', { documentId: id }),
       ]);
       set({
         openDoc: { document, text, paragraphs: splitParagraphs(text, directions), pages: pages ?? [] },

@@ -4,6 +4,7 @@
 // backend that every answer a change alters is invalidated by what that change says it touched.
 
 import type { Input, Method, methods } from './contract';
+import { READ_DEPENDENCIES } from './evolution-contract';
 import type { TouchedWire } from './wire';
 
 /** The tables a change can touch (the backend captures their row changes; db/capture-tables.ts). */
@@ -33,6 +34,8 @@ export const TABLES = [
   'coder',
   'project_setting',
   'source_attribute',
+  'wave',
+  'baseline',
 ] as const;
 export type Table = (typeof TABLES)[number];
 
@@ -69,6 +72,12 @@ const ASSESSMENT: readonly Table[] = [...MATURITY, 'maturity_assessment', 'matur
 const RECORDS: readonly Table[] = ['record', 'exclusion_reason'];
 
 const one = (id: number) => [id];
+
+/**
+ * The extension views (waves, baselines, what changed, saturation, analysis) as their contract
+ * names them, and the sources' own attributes, which their filters and attribute rules read.
+ */
+const evolution = (method: keyof typeof READ_DEPENDENCIES): readonly Table[] => [...(READ_DEPENDENCIES[method] as readonly Table[]), 'source_attribute'];
 
 export const dependencies: { [M in ReadMethod]: Dependency<M> } = {
   // Not the project's data: answered again when the project switches.
@@ -121,6 +130,19 @@ export const dependencies: { [M in ReadMethod]: Dependency<M> } = {
   'assessment.exportJson': { tables: [...ASSESSMENT, 'project'] },
   'assessment.exportCsv': { tables: [...ASSESSMENT, 'project'] },
   'assessment.exportHtml': { tables: [...ASSESSMENT, 'project'] },
+
+  'wave.list': { tables: evolution('wave.list') },
+  'baseline.list': { tables: evolution('baseline.list') },
+  'evolution.report': { tables: evolution('evolution.report') },
+  'saturation.report': { tables: evolution('saturation.report') },
+  'analysis.matrix': { tables: evolution('analysis.matrix') },
+  'analysis.cooccurrence': { tables: evolution('analysis.cooccurrence') },
+  'analysis.crosstab': { tables: evolution('analysis.crosstab') },
+  'analysis.export': { tables: evolution('analysis.export') },
+
+  // A whole project in an exchange file: anything may be in it.
+  'exchange.export': { tables: TABLES },
+  'document.attributes': { tables: [], sourceTables: ['document', 'source_attribute'], sources: ({ id }) => one(id) },
 };
 
 export const isReadMethod = (method: string): method is ReadMethod => Object.hasOwn(dependencies, method);

@@ -1,8 +1,8 @@
 // The code system: paradigm components → main categories → sub-categories → concepts, with the
 // unassigned shown below. Click to focus, Ctrl/Shift-click to pick several concepts, drag to file
-// or nest, F2 to rename, Delete to delete, arrow keys to move. Only the rows near the viewport are
-// drawn (a codebook of thousands of concepts stays quick), and a row is drawn again only when
-// what it shows changed.
+// or nest, F2 to rename, Delete to delete, arrow keys to move, Enter to open a branch or a
+// concept's coded passages. Only the rows near the viewport are drawn (a codebook of thousands of
+// concepts stays quick), and a row is drawn again only when what it shows changed.
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
@@ -16,7 +16,7 @@ import { useStore, type Focus } from '../../state/store';
 import { deleteCategory, deleteConcept } from './actions';
 import { drop } from './drag';
 import { buildRows, type TreeRow } from './tree-model';
-import { CodeTreeRow, type RowActions } from './CodeTreeRow';
+import { CodeTreeRow, treeItemId, type RowActions } from './CodeTreeRow';
 
 type Creating = { kind: 'concept' } | { kind: 'category'; parentId: CategoryId | null } | null;
 
@@ -42,6 +42,7 @@ function isFocused(row: TreeRow, focus: Focus | null): boolean {
 }
 
 const NO_PICKS: ConceptId[] = [];
+
 
 export function CodeTree() {
   const lang = useLabelLanguage((s) => s.lang);
@@ -166,7 +167,16 @@ export function CodeTree() {
     const closes = rtl ? 'ArrowRight' : 'ArrowLeft';
     if (event.key === 'ArrowDown') move(focusedIndex + 1);
     else if (event.key === 'ArrowUp') move(focusedIndex - 1);
+    else if (event.key === 'Home') move(0);
+    else if (event.key === 'End') move(rows.length - 1);
     else if (!row) return;
+    else if (event.key === 'Enter') {
+      // Enter opens: a branch opens or closes, a concept's coded passages take the keyboard
+      // (Up/Down among them, Enter opens the source at one).
+      const expandable = row.type === 'component' || row.type === 'group' || (row.type === 'category' && row.hasChildren);
+      if (expandable) toggle(row.key);
+      else requestAnimationFrame(() => document.querySelector<HTMLElement>('.gw-segment-item')?.focus());
+    }
     else if (event.key === opens && collapsed.has(row.key)) toggle(row.key);
     else if (event.key === closes && !collapsed.has(row.key) && row.type !== 'concept') toggle(row.key);
     else if (event.key === 'F2' && (row.type === 'concept' || row.type === 'category')) setRenaming(row.key);
@@ -223,6 +233,7 @@ export function CodeTree() {
         tabIndex={0}
         onKeyDown={onKeyDown}
         aria-label={t('Code system')}
+        aria-activedescendant={focusedIndex >= 0 ? treeItemId(rows[focusedIndex]!.key) : undefined}
         data={rows}
         computeItemKey={(_, row) => row.key}
         increaseViewportBy={{ top: 600, bottom: 600 }}

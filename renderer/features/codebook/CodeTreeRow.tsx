@@ -22,6 +22,9 @@ export interface RowActions {
   drop(event: React.DragEvent, target: DropTarget): void;
 }
 
+/** A DOM id for a row, so the tree can name its active item (aria-activedescendant). */
+export const treeItemId = (key: string) => `gw-tree-${key.replace(/[^\w-]/g, '_')}`;
+
 export function dropTargetOf(row: TreeRow): DropTarget {
   if (row.type === 'component') return { type: 'component', key: row.component };
   if (row.type === 'group') return row.group === 'categories' ? { type: 'unassigned-categories' } : { type: 'unfiled-concepts' };
@@ -74,6 +77,7 @@ function CodeTreeRowView({ row, index, focused, picked, over, renaming, collapse
   const expandable = row.type === 'component' || row.type === 'group' || (row.type === 'category' && row.hasChildren);
   return (
     <div
+      id={treeItemId(row.key)}
       role="treeitem"
       aria-level={row.depth + 1}
       aria-selected={focused}

@@ -1,7 +1,7 @@
 // Details of one coded segment: its concept, source, text and position, its memo, and uncoding.
 
 import type { SegmentId } from '../../../shared/domain/ids';
-import { t } from '../../i18n/t';
+import { num, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { useProjectQueryResult } from '../../state/use-project-query';
 import { MemoEditor } from './MemoEditor';
@@ -33,10 +33,10 @@ export function SegmentInspector({ id }: { id: SegmentId }) {
       </blockquote>
       <dl className="gw-facts">
         <dt>{t('Source')}</dt>
-        <dd dir="auto">{segment.documentName}</dd>
+        <dd dir="auto" data-user-text>{segment.documentName}</dd>
         <dt>{t('Position')}</dt>
         <dd>
-          {segment.start}–{segment.end}
+          {num(segment.start)}–{num(segment.end)}
         </dd>
       </dl>
       <div className="gw-row gw-actions">
