@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'bad-file',
   'not-a-project',
   'newer-version',
+  'damaged',
   'io',
   'read-only',
   'busy',
