@@ -94,7 +94,7 @@ export function examineFile(target: string): FileFacts {
     if (error instanceof GroundworkError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') {
-      throw refuse('not-found', `There is no project file at ${target}: it was moved, renamed or deleted. Open it where it is now, or ${RESTORE}.`);
+      throw refuse('not-found', `There is no project file at ${target}; check the path, or if it was deleted, ${RESTORE}.`);
     }
     if (code === 'EACCES' || code === 'EPERM') {
       throw refuse('io', `${name} cannot be read (permission denied); ask for read access to it, or open a copy you can read. The file was not changed.`);

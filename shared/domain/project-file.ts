@@ -23,6 +23,8 @@ export interface WorkSummary {
   concepts: number;
   categories: number;
   segments: number;
+  /** Set when the file cannot be read as a project (damaged): it is still kept as a copy. */
+  problem?: string;
 }
 
 /** Why a backup was taken. */

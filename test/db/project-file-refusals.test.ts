@@ -136,7 +136,7 @@ describe('a file that is not a Groundwork project', () => {
     expectRefused(file, 'newer-version', /^new\.groundwork was saved by a newer version of Groundwork \(project format \d+; this version reads up to \d+\)\. Update Groundwork to open it; the file was not changed\.$/);
     fs.mkdirSync(path.join(dir, 'folder.groundwork'));
     expectRefused(path.join(dir, 'folder.groundwork'), 'not-a-project', /is a folder, not a project file/);
-    expectRefused(path.join(dir, 'gone.groundwork'), 'not-found', /^There is no project file at .*gone\.groundwork: it was moved, renamed or deleted\. Open it where it is now, or restore one of its backups from the start screen\.$/);
+    expectRefused(path.join(dir, 'gone.groundwork'), 'not-found', /^There is no project file at .*gone\.groundwork; check the path, or if it was deleted, restore one of its backups from the start screen\.$/);
   });
 });
 

@@ -8,6 +8,7 @@ import { maturityHandlers } from './maturity';
 import { memoHandlers } from './memos';
 import { projectHandlers } from './project';
 import { recordHandlers } from './records';
+import { safetyHandlers } from './safety';
 import { segmentHandlers } from './segments';
 import { studyHandlers } from './study';
 import { searchHandlers } from './search';
@@ -31,4 +32,5 @@ export const handlers = {
   ...recordHandlers,
   ...exchangeHandlers,
   ...evolutionHandlers,
+  ...safetyHandlers,
 } satisfies Handlers;
