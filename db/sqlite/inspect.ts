@@ -71,7 +71,10 @@ function writeProblem(target: string): string | null {
 
 const refuse = (code: GroundworkError['code'], message: string) => new GroundworkError(code, message);
 
-export const damaged = (name: string, what: string) =>
+/** What is wrong with a damaged file, in words a researcher can pass on (SQLite's own words go to the log). */
+const UNSOUND = 'its pages do not read as a sound database';
+
+export const damaged = (name: string, what: string = UNSOUND) =>
   refuse('damaged', `${name} is damaged (${what}) and cannot be opened; ${RESTORE}. The file was not changed.`);
 
 /** Looks at the file's bytes: refuses what is missing, unreadable, not SQLite, not Groundwork's, newer, or cut short. */
@@ -114,10 +117,10 @@ export function examineFile(target: string): FileFacts {
     }
     if (header.schemaVersion > LATEST_SCHEMA_VERSION) throw newerVersion(name, header.schemaVersion);
     if (size % header.pageSize !== 0) {
-      throw damaged(name, `it ends part-way through a page: ${size.toLocaleString('en')} bytes is not a whole number of ${header.pageSize.toLocaleString('en')}-byte pages`);
+      throw damaged(name, `it ends part-way through a page, at byte ${size}`);
     }
     if (header.pages !== null && size < header.pages * header.pageSize) {
-      throw damaged(name, `it is cut short: ${size.toLocaleString('en')} of its ${(header.pages * header.pageSize).toLocaleString('en')} bytes are there`);
+      throw damaged(name, `it is cut short at byte ${size}`);
     }
   }
   return { target, name, size, header, walPending, notWritable: writeProblem(target) };
@@ -126,7 +129,7 @@ export function examineFile(target: string): FileFacts {
 export const newerVersion = (name: string, version: number) =>
   refuse(
     'newer-version',
-    `${name} was saved by a newer version of Groundwork (project format ${version}; this version reads up to ${LATEST_SCHEMA_VERSION}). Update Groundwork to open it; ${UNCHANGED}.`,
+    `${name} was saved by a newer version of Groundwork (project format ${version}). Update Groundwork to open it; ${UNCHANGED}.`,
   );
 
 /** A refusal for an error SQLite raised while the file was being checked or opened. */
@@ -137,7 +140,7 @@ export function openError(error: unknown, name: string): GroundworkError {
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return refuse('busy', `${name} is locked by another program; close it there, then open it again. The file was not changed.`);
   }
-  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return damaged(name, message);
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return damaged(name);
   if (code.startsWith('SQLITE_CANTOPEN')) return refuse('io', `${name} cannot be opened (${message}); ${UNCHANGED}.`);
   return refuse('io', `${name} could not be opened (${message}); ${UNCHANGED}.`);
 }
@@ -186,24 +189,20 @@ export function checkDatabase(db: Database.Database, name: string): number {
     if (version > LATEST_SCHEMA_VERSION) throw newerVersion(name, version);
     const have = schemaOf(db);
     const want = expectedSchema(version);
+    // Tables it should have that are missing or lack columns (a file of format 0 should have none).
     const wrong =
       version === 0
-        ? [...have.keys()].map((table) => `a table “${table}” Groundwork did not make`)
-        : [...want].flatMap(([table, columns]) => {
+        ? [...have.keys()]
+        : [...want].filter(([table, columns]) => {
             const found = have.get(table);
-            if (!found) return [`no table “${table}”`];
-            const missing = [...columns].filter((c) => !found.has(c));
-            return missing.length ? [`table “${table}” lacks ${missing.map((c) => `“${c}”`).join(', ')}`] : [];
-          });
+            return !found || [...columns].some((c) => !found.has(c));
+          }).map(([table]) => table);
     if (wrong.length > 0) {
-      throw refuse(
-        'not-a-project',
-        `${name} is marked as a Groundwork project, but its tables are not those of project format ${version} (${wrong.slice(0, 3).join('; ')}${wrong.length > 3 ? '; …' : ''}); ${UNCHANGED}.`,
-      );
+      const named = wrong.slice(0, 4).map((table) => `“${table}”`).join(', ') + (wrong.length > 4 ? ', …' : '');
+      throw refuse('not-a-project', `${name} is marked as a Groundwork project, but its tables do not match project format ${version} (${named}); ${UNCHANGED}.`);
     }
-    const problems = db.pragma('quick_check(3)', { simple: false }) as { quick_check: string }[];
-    const faults = problems.map((p) => p.quick_check).filter((p) => p !== 'ok');
-    if (faults.length > 0) throw damaged(name, faults.join('; '));
+    const faults = (db.pragma('quick_check(3)', { simple: false }) as { quick_check: string }[]).filter((p) => p.quick_check !== 'ok');
+    if (faults.length > 0) throw damaged(name);
     return version;
   } catch (error) {
     throw openError(error, name);

@@ -138,10 +138,8 @@ function openReadWrite(facts: FileFacts, options: SqliteStoreOptions): Store {
         migrate(db, version);
       } catch (error) {
         fs.rmSync(backup, { force: true });
-        throw new GroundworkError(
-          'io',
-          `${name} could not be upgraded from project format ${version} to ${LATEST_SCHEMA_VERSION} (${(error as Error).message}); the file was not changed.`,
-        );
+        // The reason is SQLite's or a migration's own words: kept on the error, not shown.
+        throw new GroundworkError('io', `${name} could not be upgraded from project format ${version} to this version's; the file was not changed.`, { cause: error });
       }
     }
     configure(db);

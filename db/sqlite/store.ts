@@ -43,7 +43,7 @@ export function storeError(error: unknown, file: string, readOnlyReason: ReadOnl
     return new GroundworkError('read-only', readOnlyMessage(name, readOnlyReason));
   }
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
-    return new GroundworkError('damaged', `${name} is damaged (${(error as Error).message}); restore one of its backups from the start screen.`);
+    return new GroundworkError('damaged', `${name} is damaged (its pages do not read as a sound database); restore one of its backups from the start screen.`);
   }
   if (code.startsWith('SQLITE_CONSTRAINT')) {
     return new GroundworkError('conflict', `The change was refused because it would break the project's rules (${(error as Error).message}); nothing was changed.`);

@@ -32,7 +32,7 @@ const folder = () => {
 };
 
 /** Opens the file, expects a refusal, and checks that the folder is byte for byte as it was. */
-function expectRefused(file: string, code: string, message: RegExp): string {
+function expectRefused(file: string, code: string, message: RegExp): GroundworkError {
   const before = folderState(path.dirname(file));
   let refusal: unknown;
   try {
@@ -47,7 +47,7 @@ function expectRefused(file: string, code: string, message: RegExp): string {
   expect(text).not.toContain('\n');
   expect(text).not.toMatch(/Something went wrong|    at /);
   expect(folderState(path.dirname(file))).toEqual(before);
-  return text;
+  return refusal as GroundworkError;
 }
 
 async function coded(dir: string, name = 'project.groundwork') {
@@ -69,7 +69,7 @@ describe('a damaged project file', () => {
       const file = path.join(dir, 'cut.groundwork');
       fs.writeFileSync(file, source.bytes.subarray(0, cut));
       if (cut < 100) expectRefused(file, 'not-a-project', /^cut\.groundwork is not a Groundwork project file \(it is not a database\); the file was not changed\.$/);
-      else expectRefused(file, 'damaged', /^cut\.groundwork is damaged \((it is cut short|it ends part-way through a page)[^)]*\) and cannot be opened; restore one of its backups from the start screen\. The file was not changed\.$/);
+      else expectRefused(file, 'damaged', new RegExp(`^cut\\.groundwork is damaged \\((it is cut short|it ends part-way through a page,) at byte ${cut}\\) and cannot be opened; restore one of its backups from the start screen\\. The file was not changed\\.$`));
     }
   });
 
@@ -79,13 +79,13 @@ describe('a damaged project file', () => {
     for (let i = 100; i < garbage.length; i += 1) garbage[i] = (i * 131 + 7) % 251;
     const dir = folder();
     fs.writeFileSync(path.join(dir, 'garbage.groundwork'), garbage);
-    expectRefused(path.join(dir, 'garbage.groundwork'), 'damaged', /^garbage\.groundwork is damaged \(.+\) and cannot be opened; restore one of its backups/);
+    expectRefused(path.join(dir, 'garbage.groundwork'), 'damaged', /^garbage\.groundwork is damaged \(its pages do not read as a sound database\) and cannot be opened; restore one of its backups/);
 
     const middle = Buffer.from(source.bytes);
     const page = Math.floor(middle.length / 4096 / 2);
     middle.fill(0xff, page * 4096, (page + 1) * 4096);
     fs.writeFileSync(path.join(dir, 'middle.groundwork'), middle);
-    expectRefused(path.join(dir, 'middle.groundwork'), 'damaged', /^middle\.groundwork is damaged \(.+\) and cannot be opened/);
+    expectRefused(path.join(dir, 'middle.groundwork'), 'damaged', /^middle\.groundwork is damaged \(its pages do not read as a sound database\) and cannot be opened/);
   });
 });
 
@@ -111,7 +111,7 @@ describe('a file that is not a Groundwork project', () => {
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.exec(`CREATE TABLE document (id INTEGER PRIMARY KEY, whatever TEXT); INSERT INTO document (whatever) VALUES ('x')`);
     db.close();
-    expectRefused(file, 'not-a-project', /^conflict\.groundwork is marked as a Groundwork project, but its tables are not those of project format 0 \(a table “document” Groundwork did not make\); the file was not changed\.$/);
+    expectRefused(file, 'not-a-project', /^conflict\.groundwork is marked as a Groundwork project, but its tables do not match project format 0 \(“document”\); the file was not changed\.$/);
     // The header still says rollback journal (1), not WAL (2).
     expect(fs.readFileSync(file)[18]).toBe(1);
   });
@@ -123,7 +123,7 @@ describe('a file that is not a Groundwork project', () => {
     const db = new Database(file);
     db.exec('DROP TABLE store_session');
     db.close();
-    expectRefused(file, 'not-a-project', new RegExp(`is marked as a Groundwork project, but its tables are not those of project format ${LATEST_SCHEMA_VERSION} \\(no table “store_session”\\)`));
+    expectRefused(file, 'not-a-project', new RegExp(`is marked as a Groundwork project, but its tables do not match project format ${LATEST_SCHEMA_VERSION} \\(“store_session”\\)`));
   });
 
   it('a file from a newer Groundwork, a folder, and a missing file are refused with what to do', async () => {
@@ -133,7 +133,7 @@ describe('a file that is not a Groundwork project', () => {
     const db = new Database(file);
     db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
     db.close();
-    expectRefused(file, 'newer-version', /^new\.groundwork was saved by a newer version of Groundwork \(project format \d+; this version reads up to \d+\)\. Update Groundwork to open it; the file was not changed\.$/);
+    expectRefused(file, 'newer-version', /^new\.groundwork was saved by a newer version of Groundwork \(project format \d+\)\. Update Groundwork to open it; the file was not changed\.$/);
     fs.mkdirSync(path.join(dir, 'folder.groundwork'));
     expectRefused(path.join(dir, 'folder.groundwork'), 'not-a-project', /is a folder, not a project file/);
     expectRefused(path.join(dir, 'gone.groundwork'), 'not-found', /^There is no project file at .*gone\.groundwork; check the path, or if it was deleted, restore one of its backups from the start screen\.$/);
@@ -173,7 +173,9 @@ describe('an upgrade', () => {
     const file = path.join(dir, 'six.groundwork');
     // Migration 7 succeeds; migration 8 meets a table it means to create.
     olderProject(file, 6, 'CREATE TABLE coder (x TEXT) STRICT;');
-    expectRefused(file, 'io', /^six\.groundwork could not be upgraded from project format 6 to \d+ \(table coder already exists\); the file was not changed\.$/);
+    const refusal = expectRefused(file, 'io', /^six\.groundwork could not be upgraded from project format 6 to this version's; the file was not changed\.$/);
+    // Why is kept on the error for whoever looks into it.
+    expect(String((refusal.cause as Error).message)).toBe('table coder already exists');
     const db = new Database(file, { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(6);
     db.close();
@@ -204,7 +206,7 @@ describe('the refusal reaches the user as one line', () => {
     const t = startBackend();
     try {
       const refusal = await t.api.call('project.open', { path: file }).catch((error: unknown) => error);
-      expect(refusal).toMatchObject({ code: 'damaged', message: expect.stringMatching(/^cut\.groundwork is damaged \(it is cut short/) });
+      expect(refusal).toMatchObject({ code: 'damaged', message: expect.stringMatching(/^cut\.groundwork is damaged \(it is cut short at byte 12288\)/) });
       expect(await t.api.call('project.current', {})).toBeNull();
     } finally {
       await t.cleanup();
@@ -212,7 +214,7 @@ describe('the refusal reaches the user as one line', () => {
     for (const args of [['counts', file], ['sources', file], ['import', file, path.join(REPO, 'README.md')]]) {
       const result = await runCli(...args);
       expect(result.code).toBe(1);
-      expect(result.err).toEqual([expect.stringMatching(/^groundwork: cut\.groundwork is damaged \(it is cut short: 12,288 of its [\d,]+ bytes are there\) and cannot be opened; restore one of its backups from the start screen\. The file was not changed\.$/)]);
+      expect(result.err).toEqual([expect.stringMatching(/^groundwork: cut\.groundwork is damaged \(it is cut short at byte 12288\) and cannot be opened; restore one of its backups from the start screen\. The file was not changed\.$/)]);
     }
     expect(folderState(dir)).toEqual(before);
   });

@@ -64,7 +64,7 @@ describe('starting a bundled project afresh', () => {
     const file = path.join(t.home, 'Example project.groundwork');
     const damaged = fs.readFileSync(file).subarray(0, 8192);
     fs.writeFileSync(file, damaged);
-    expect(await t.api.call('project.bundledWork', { bundled: 'example' })).toMatchObject({ steps: 0, problem: expect.stringMatching(/is damaged \(it is cut short/) });
+    expect(await t.api.call('project.bundledWork', { bundled: 'example' })).toMatchObject({ steps: 0, problem: expect.stringMatching(/is damaged \(it is cut short at byte 8192\)/) });
     await t.api.call('project.openExample', { fresh: true });
     expect((await t.api.call('document.list', {})).length).toBeGreaterThan(0);
     const [project] = await t.api.call('backup.list', {});
