@@ -126,9 +126,15 @@ export async function takeDailyBackup(home: string, store: Store): Promise<Backu
  * Keeps a copy of a project file that is about to be replaced (started afresh, restored over).
  * A file Groundwork can open is copied through SQLite (its log included); a file it refuses
  * (damaged) is copied byte for byte, with its log. With `refuseIfOpen`, a project open in
- * another window or program is refused instead. Returns the backup, or null if there was no file.
+ * another window or program is refused instead; with `skipIfNoWork`, a project with no steps in
+ * its history is not copied. Returns the backup, or null if none was needed.
  */
-export async function keepCopyOfFile(home: string, file: string, kind: BackupKind, options: { refuseIfOpen?: boolean } = {}): Promise<BackupEntry | null> {
+export async function keepCopyOfFile(
+  home: string,
+  file: string,
+  kind: BackupKind,
+  options: { refuseIfOpen?: boolean; skipIfNoWork?: boolean } = {},
+): Promise<BackupEntry | null> {
   if (!fs.existsSync(file)) return null;
   let store: Store | null = null;
   try {
@@ -143,6 +149,8 @@ export async function keepCopyOfFile(home: string, file: string, kind: BackupKin
           throw new GroundworkError('busy', `${path.basename(file)} is open in another window or program; close it there first. Nothing was changed.`);
         }
       }
+      // A project nobody has changed since it was made holds nothing to lose (it is built again as it was).
+      if (options.skipIfNoWork && (await store.read(changeMark)).startsWith('0:')) return null;
       return await keepBackup(home, store, kind, null);
     } finally {
       await store.close();

@@ -51,7 +51,7 @@ export async function openBundled(backend: Backend, name: string, fresh: boolean
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${target}.new${suffix}`, { force: true });
     await build(`${target}.new`);
     try {
-      if (fresh) await keepCopyOfFile(backend.config.home, target, 'before-fresh', { refuseIfOpen: true });
+      if (fresh) await keepCopyOfFile(backend.config.home, target, 'before-fresh', { refuseIfOpen: true, skipIfNoWork: true });
     } catch (error) {
       for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${target}.new${suffix}`, { force: true });
       throw error;
