@@ -120,7 +120,7 @@ export function StartScreen() {
           </form>
           <label className="gw-check gw-small">
             <input type="checkbox" checked={readOnly} onChange={(e) => setReadOnly(e.target.checked)} />
-            {t('Open read-only: browse, search and export without changing the file')}
+            <span>{t('Open read-only: browse, search and export without changing the file')}</span>
           </label>
         </section>
 

@@ -29,6 +29,8 @@ export default {
   '{n} backup': '{n} پشتیبان',
   '{n} backups': '{n} پشتیبان',
   'the project file is missing': 'فایل پروژه پیدا نمی‌شود',
+  '{n} KB': '{n} کیلوبایت',
+  '{n} MB': '{n} مگابایت',
   Daily: 'روزانه',
   'Before starting afresh': 'پیش از شروع از نو',
   'Before a restore': 'پیش از بازگرداندن',
