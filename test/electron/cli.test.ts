@@ -439,7 +439,7 @@ describe('errors and usage', () => {
       const r = await cli(...argv);
       expect(r.code, argv[0]).toBe(1);
       expectOneErrorLine(r.err);
-      expect(r.stderr).toMatch(/newer version of Groundwork \(project format 99;/);
+      expect(r.stderr).toMatch(/newer version of Groundwork \(project format 99\)\. Update Groundwork to open it; the file was not changed\./);
     }
     expect(fs.readFileSync(project).equals(before)).toBe(true);
     expect(fs.existsSync(file('out.csv'))).toBe(false);

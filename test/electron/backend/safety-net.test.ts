@@ -34,6 +34,9 @@ describe('starting a bundled project afresh', () => {
     await t.api.call('project.openExample', {});
     await t.api.call('project.close', {});
     expect(await t.api.call('project.bundledWork', { bundled: 'example' })).toMatchObject({ name: 'Example project', steps: 0, lastStep: null, concepts: 0, segments: 0 });
+    // Nothing of anyone's work in it: started afresh without a copy.
+    await t.api.call('project.openExample', { fresh: true });
+    expect(await t.api.call('backup.list', {})).toEqual([]);
 
     await t.api.call('project.openExample', {});
     const [doc] = await t.api.call('document.list', {});
