@@ -77,7 +77,8 @@ function entriesIn(folder: string): (BackupEntry & { file: string })[] {
 /** Drops the oldest backups of a kind beyond KEEP. */
 function prune(folder: string, manifest: Manifest, kind: BackupKind): void {
   for (const old of entriesIn(folder).filter((e) => e.kind === kind).slice(KEEP[kind])) {
-    fs.rmSync(path.join(folder, old.file), { force: true });
+    // A file kept as it was may have its log beside it.
+    for (const suffix of ['', '-wal']) fs.rmSync(path.join(folder, old.file + suffix), { force: true });
     delete manifest.marks[old.file];
   }
 }
@@ -139,8 +140,10 @@ export async function keepCopyOfFile(
   let store: Store | null = null;
   try {
     store = openProjectFile(file, { readOnly: true });
-  } catch {
-    store = null;
+  } catch (error) {
+    // Only a file that is not a sound project of this version is copied as it is; one that is
+    // locked or unreadable is not replaced at all.
+    if (!(error instanceof GroundworkError) || !['damaged', 'not-a-project', 'newer-version'].includes(error.code)) throw error;
   }
   if (store) {
     try {

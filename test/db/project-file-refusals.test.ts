@@ -5,7 +5,7 @@
 // stderr), never "Something went wrong".
 
 import Database from 'better-sqlite3';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ import { APPLICATION_ID, openProjectFile } from '../../db/sqlite/open';
 import { GroundworkError } from '../../shared/api/errors';
 import { REPO, startBackend, tempDir } from '../helpers/backend';
 import { runCli } from '../helpers/cli';
-import { codedProject, folderState, olderProject } from '../helpers/project-files';
+import { codedProject, folderState, holdExclusiveLock, olderProject } from '../helpers/project-files';
 
 const dirs: string[] = [];
 const children: ChildProcess[] = [];
@@ -140,28 +140,11 @@ describe('a file that is not a Groundwork project', () => {
   });
 });
 
-/** Another process holding the project with an exclusive lock (after a write of its own, or before any). */
-async function holdLock(file: string, write: boolean): Promise<void> {
-  const script = `import Database from 'better-sqlite3';
-    const db = new Database(process.argv[1]);
-    db.pragma('locking_mode = EXCLUSIVE');
-    db.exec('BEGIN EXCLUSIVE');
-    ${write ? `db.exec("INSERT INTO project_setting (key, value) VALUES ('held', 'yes')"); db.exec('COMMIT');` : ''}
-    process.stdout.write('locked\\n');
-    setInterval(() => {}, 1000);`;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script, file], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.once('data', () => resolve());
-    child.once('exit', (code) => reject(new Error(`the lock holder exited (${code})`)));
-  });
-}
-
 describe('a project locked by another program', () => {
   it('is refused as locked, whether that program has written to it or not, and nothing is left behind', async () => {
     for (const write of [false, true]) {
       const { file } = await coded(folder());
-      await holdLock(file, write);
+      children.push(await holdExclusiveLock(file, write));
       expectRefused(file, 'busy', /^project\.groundwork is locked by another program; close it there, then open it again\. The file was not changed\.$/);
     }
   });

@@ -4,6 +4,7 @@
 // from a TypeScript helper.
 
 import Database from 'better-sqlite3';
+import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -68,4 +69,24 @@ export async function bundleHelper(entry: string): Promise<string> {
     logLevel: 'error',
   });
   return out;
+}
+
+/**
+ * Another process holding the project with an exclusive lock (after a write of its own, or before
+ * any), as a program that keeps a database to itself does. Kill the child to let go.
+ */
+export async function holdExclusiveLock(file: string, write: boolean): Promise<ChildProcess> {
+  const script = `import Database from 'better-sqlite3';
+    const db = new Database(process.argv[1]);
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.exec('BEGIN EXCLUSIVE');
+    ${write ? `db.exec("INSERT INTO project_setting (key, value) VALUES ('held', 'yes')"); db.exec('COMMIT');` : ''}
+    process.stdout.write('locked\\n');
+    setInterval(() => {}, 1000);`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script, file], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.once('data', () => resolve());
+    child.once('exit', (code) => reject(new Error(`the lock holder exited (${code})`)));
+  });
+  return child;
 }

@@ -14,7 +14,7 @@ import { openProjectFile } from '../../../db/sqlite/open';
 import { createClient } from '../../../shared/api/client';
 import { readOnlyMessage } from '../../../shared/domain/project-file';
 import { EXAMPLES, importTexts, startBackend, tempDir, type TestBackend } from '../../helpers/backend';
-import { folderState } from '../../helpers/project-files';
+import { folderState, holdExclusiveLock } from '../../helpers/project-files';
 
 let t: TestBackend;
 const extra: string[] = [];
@@ -73,6 +73,24 @@ describe('starting a bundled project afresh', () => {
     const [project] = await t.api.call('backup.list', {});
     const kept = path.join(t.home, 'backups', ...project!.backups[0]!.id.split('/'));
     expect(fs.readFileSync(kept).equals(damaged)).toBe(true);
+  });
+});
+
+describe('a bundled project another program holds', () => {
+  it('is not started afresh: refused as locked, the file and its folder unchanged', async () => {
+    await t.api.call('project.openExample', {});
+    await t.api.call('concept.create', { label: 'mine' });
+    await t.api.call('project.close', {});
+    const file = path.join(t.home, 'Example project.groundwork');
+    const holder = await holdExclusiveLock(file, false);
+    try {
+      const before = folderState(t.home);
+      await expect(t.api.call('project.openExample', { fresh: true })).rejects.toMatchObject({ code: 'busy', message: expect.stringMatching(/^Example project\.groundwork is locked by another program/) });
+      expect(folderState(t.home)).toEqual(before);
+    } finally {
+      holder.kill('SIGKILL');
+      await new Promise((resolve) => holder.once('exit', resolve));
+    }
   });
 });
 
