@@ -1,8 +1,9 @@
 // Where to save a copy of the project, in the browser mode (the desktop app uses its save
-// dialog): a path typed, or nothing for the home folder under a dated name. Esc or Cancel closes
-// it; focus starts in the field and goes back to the button afterwards.
+// dialog): a path typed, or nothing for the home folder under a dated name. Esc, a click outside
+// or Cancel closes it; focus starts in the field, stays in the dialog, and goes back afterwards.
 
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { useDialog } from '../../components/use-dialog';
 import { t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 
@@ -12,22 +13,17 @@ export function SaveCopyDialog(props: { onSave: (path?: string) => Promise<boole
   const [path, setPath] = useState('');
   const [saving, setSaving] = useState(false);
   const field = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    const before = document.activeElement as HTMLElement | null;
-    field.current?.focus();
-    return () => before?.focus();
-  }, []);
+  const dialog = useRef<HTMLFormElement>(null);
+  useDialog(dialog, { onClose: props.onClose, initial: field });
 
   return (
-    <div className="gw-modal-backdrop" onMouseDown={props.onClose}>
+    <div className="gw-modal-backdrop">
       <form
+        ref={dialog}
         className="gw-modal"
         role="dialog"
         aria-modal="true"
         aria-labelledby="gw-save-copy-title"
-        onMouseDown={(e) => e.stopPropagation()}
-        onKeyDown={(e) => e.key === 'Escape' && props.onClose()}
         onSubmit={async (event) => {
           event.preventDefault();
           setSaving(true);
