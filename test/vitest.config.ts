@@ -4,7 +4,17 @@
 import { defineConfig } from 'vitest/config';
 
 /** Tests that run on both engines: the store's contract and backend tests through the handlers. */
-const POSTGRES_TESTS = ['test/db/store.test.ts', 'test/db/postgres/**/*.test.ts'];
+const POSTGRES_TESTS = [
+  'test/db/store.test.ts',
+  'test/db/postgres/**/*.test.ts',
+  'test/electron/backend/coding.test.ts',
+  'test/electron/backend/screening.test.ts',
+  'test/electron/backend/search.test.ts',
+  'test/electron/backend/maturity.test.ts',
+  'test/electron/backend/import.test.ts',
+  'test/electron/backend/bibliography.test.ts',
+  'test/study/study-figures.test.ts',
+];
 
 export default defineConfig({
   test: {

@@ -1,7 +1,9 @@
 // The PostgreSQL executor: node-postgres behind the engine-neutral interface of db/sql.ts. The
-// repositories' `?` placeholders become `$1, $2, …` (outside quotes and comments only); 64-bit
-// integers and numerics come back as numbers, as SQLite gives them; booleans bind as 1/0, since
-// flags are INTEGER columns on both engines.
+// repositories' `?` placeholders become `$1, $2, …` and the type INTEGER becomes BIGINT (SQLite's
+// integers are 64-bit: `CAST(? AS INTEGER)` must meet bigint columns), outside quotes and comments
+// only; so `?` is always a placeholder (jsonb's `?` operators: use jsonb_exists()). 64-bit integers
+// and numerics come back as numbers, as SQLite gives them; booleans bind as 1/0, since flags are
+// INTEGER columns on both engines.
 
 import type { PoolClient, QueryResultRow } from 'pg';
 import pg from 'pg';
@@ -69,6 +71,10 @@ export function toPositional(text: string): string {
       n += 1;
       out += `$${n}`;
       i += 1;
+    } else if (/[A-Za-z_]/.test(c)) {
+      const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i))![0];
+      out += word.toUpperCase() === 'INTEGER' ? 'BIGINT' : word;
+      i += word.length;
     } else {
       out += c;
       i += 1;

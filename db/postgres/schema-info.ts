@@ -1,7 +1,7 @@
 // PostgreSQL only: the tables of a project schema (the current search_path) as db/schema-info.ts
 // describes them, read from the catalogs.
 
-import type { ReadableDB } from '../handles';
+import type { ReadableDB, WritableDB } from '../handles';
 import type { ColumnInfo, TableInfo } from '../schema-info';
 
 const kind = (dataType: string): ColumnInfo['type'] => {
@@ -36,7 +36,7 @@ export async function postgresTables(db: ReadableDB): Promise<TableInfo[]> {
     for (const index of indexes) {
       const parts: string[] = [];
       for (let k = 1; k <= Number(index.columns); k += 1) {
-        const part = await db.get<{ def: string }>('SELECT pg_get_indexdef(CAST(? AS oid), CAST(? AS integer), true) AS def', index.oid, k);
+        const part = await db.get<{ def: string }>('SELECT pg_get_indexdef(CAST(? AS oid), CAST(? AS int4), true) AS def', index.oid, k);
         const def = part!.def.replace(/^"([^"]+)"$/, '$1');
         parts.push(/^[a-z_][a-z0-9_]*$/.test(def) ? def : normaliseExpression(def));
       }
@@ -64,4 +64,30 @@ export async function postgresTables(db: ReadableDB): Promise<TableInfo[]> {
     });
   }
   return out;
+}
+
+/** PostgreSQL only: the highest id each identity column has given (its sequence, or its rows). */
+export async function postgresIdHighWater(db: ReadableDB, tables: readonly TableInfo[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const t of tables.filter((t) => t.identity)) {
+    const row = await db.get<{ seq: number | null; max: number | null }>(
+      `SELECT pg_sequence_last_value(CAST(pg_get_serial_sequence(?, 'id') AS regclass)) AS seq, (SELECT max(id) FROM "${t.name}") AS max`,
+      t.name,
+    );
+    out.set(t.name, Math.max(Number(row?.seq ?? 0), Number(row?.max ?? 0)));
+  }
+  return out;
+}
+
+/** PostgreSQL only: identity columns give ids after these from now on. */
+export async function postgresSetIdHighWater(db: WritableDB, highWater: ReadonlyMap<string, number>): Promise<void> {
+  for (const [table, n] of highWater) {
+    if (n > 0) await db.run(`SELECT setval(pg_get_serial_sequence(?, 'id'), CAST(? AS bigint), true)`, table, n);
+    else await db.run(`SELECT setval(pg_get_serial_sequence(?, 'id'), 1, false)`, table);
+  }
+}
+
+/** PostgreSQL only: references are checked at commit, so rows may be copied in any order. */
+export async function postgresDeferReferences(db: WritableDB): Promise<void> {
+  await db.run('SET CONSTRAINTS ALL DEFERRED');
 }

@@ -44,6 +44,8 @@ export interface PostgresServer {
   createProject(name: string): Promise<ProjectEntry>;
   /** Opens a project as a Store, migrating it first when it is older than this Groundwork. */
   openProject(id: number, options?: PostgresStoreOptions): Promise<Store>;
+  /** Renames a project (the registry and its own project row). Not a step in its history. */
+  renameProject(id: number, name: string): Promise<void>;
   /** Drops a project and everything in it. */
   deleteProject(id: number): Promise<void>;
   /** Hears committed changes of every project (one LISTEN connection, opened on first use). */
@@ -283,6 +285,21 @@ export async function connectPostgres(options: PostgresServerOptions): Promise<P
         entry.version = PG_LATEST_SCHEMA_VERSION;
       }
       return postgresStore(server, entry, storeOptions);
+    },
+
+    async renameProject(id, name) {
+      const entry = await server.project(id);
+      const trimmed = name.trim();
+      if (!trimmed) throw new GroundworkError('invalid-input', 'A project needs a name.');
+      try {
+        await inTransaction(pool, async (client) => {
+          await client.query(`SELECT pg_advisory_xact_lock(${LOCK_CLASS}, $1)`, [id]);
+          await client.query('UPDATE groundwork.project SET name = $1 WHERE id = $2', [trimmed, id]);
+          await client.query(`UPDATE ${quoteIdent(entry.schema)}.project SET name = $1 WHERE id = 1`, [trimmed]);
+        });
+      } catch (error) {
+        throw postgresError(error, description);
+      }
     },
 
     async deleteProject(id) {

@@ -1,7 +1,7 @@
 // SQLite only: the tables of a project file as db/schema-info.ts describes them, read from its
 // pragmas. Virtual tables (FTS5) and their shadow tables are left out: they are the engine's own.
 
-import type { ReadableDB } from '../handles';
+import type { ReadableDB, WritableDB } from '../handles';
 import type { ColumnInfo, TableInfo } from '../schema-info';
 
 const kind = (declared: string): ColumnInfo['type'] => {
@@ -82,4 +82,28 @@ export function splitTopLevel(list: string): string[] {
   }
   if (current.trim()) parts.push(current.trim());
   return parts;
+}
+
+/** SQLite only: the highest id each AUTOINCREMENT table has ever given (sqlite_sequence, or its rows). */
+export async function sqliteIdHighWater(db: ReadableDB, tables: readonly TableInfo[]): Promise<Map<string, number>> {
+  const seq = new Map((await db.all<{ name: string; seq: number }>('SELECT name, seq FROM sqlite_sequence')).map((r) => [r.name, Number(r.seq)]));
+  const out = new Map<string, number>();
+  for (const t of tables.filter((t) => t.identity)) {
+    const max = await db.get<{ n: number | null }>(`SELECT max(id) AS n FROM "${t.name}"`);
+    out.set(t.name, Math.max(seq.get(t.name) ?? 0, Number(max?.n ?? 0)));
+  }
+  return out;
+}
+
+/** SQLite only: ids given from now on start after these (an undone insert's id is never reused). */
+export async function sqliteSetIdHighWater(db: WritableDB, highWater: ReadonlyMap<string, number>): Promise<void> {
+  for (const [table, n] of highWater) {
+    await db.run('DELETE FROM sqlite_sequence WHERE name = ?', table);
+    if (n > 0) await db.run('INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)', table, n);
+  }
+}
+
+/** SQLite only: references are checked at commit, so rows may be copied in any order. */
+export async function sqliteDeferReferences(db: WritableDB): Promise<void> {
+  await db.run('PRAGMA defer_foreign_keys = ON');
 }

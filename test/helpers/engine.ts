@@ -17,17 +17,19 @@ let server: Promise<PostgresServer> | null = null;
 /** This test file's connection to the run's PostgreSQL database (closed after the file). */
 export function testServer(): Promise<PostgresServer> {
   const url = process.env.GROUNDWORK_TEST_PG_DATABASE;
-  if (!url) throw new Error('No PostgreSQL database for the tests: run them in the `postgres` test project (npm test), whose setup makes one.');
-  if (!server) {
-    server = connectPostgres({ connectionString: url, max: 20 });
-    afterAll(async () => {
-      const s = await server;
-      server = null;
-      await s?.close();
-    });
+  if (!url) {
+    return Promise.reject(new Error('No PostgreSQL database for the tests: run them in the `postgres` test project (npm test), whose setup makes one.'));
   }
+  server ??= connectPostgres({ connectionString: url, max: 20 });
   return server;
 }
+
+// Registered while the test file is collected (hooks cannot be added from inside a test).
+afterAll(async () => {
+  const connected = server;
+  server = null;
+  await (await connected?.catch(() => null))?.close();
+});
 
 export interface StoreOptions {
   watch?: boolean;

@@ -15,7 +15,7 @@ export const EXAMPLE_NAME = 'Example project';
 
 async function switchTo(backend: Backend, store: Store) {
   await backend.open(store);
-  rememberProject(backend.config.home, store.location);
+  if (!backend.config.projects) rememberProject(backend.config.home, store.location);
   return store.info();
 }
 
@@ -28,6 +28,11 @@ const storeOptions = (backend: Backend) => ({ watch: backend.config.watchProject
  * so a failed build leaves the old file as it was.
  */
 export async function openBundled(backend: Backend, name: string, fresh: boolean | undefined, build: (target: string) => Promise<void>) {
+  const host = backend.config.projects;
+  if (host) {
+    if (fresh) await backend.close();
+    return switchTo(backend, await host.openBundled(name, fresh ?? false, build));
+  }
   const target = path.join(backend.config.home, `${name}${PROJECT_EXTENSION}`);
   if (backend.store?.location === target) {
     if (!fresh) return backend.store.info();
@@ -63,13 +68,19 @@ export const projectHandlers = {
     home: backend.config.home,
   }),
   'project.current': (_input, backend) => (backend.store ? backend.store.info() : null),
-  'project.list': (_input, backend) => listProjects(backend.config.home),
-  'project.create': ({ name, path: wanted }, backend) => {
+  'project.list': async (_input, backend) =>
+    backend.config.projects ? { recent: [], inHome: await backend.config.projects.list() } : listProjects(backend.config.home),
+  'project.create': async ({ name, path: wanted }, backend) => {
+    if (backend.config.projects) return switchTo(backend, await backend.config.projects.create(name));
     const file = path.resolve(wanted ? withExtension(wanted) : path.join(backend.config.home, projectFileName(name)));
     if (!wanted) fs.mkdirSync(backend.config.home, { recursive: true });
     return switchTo(backend, createProjectFile(file, name, storeOptions(backend)));
   },
-  'project.open': ({ path: file }, backend) => {
+  'project.open': async ({ path: file }, backend) => {
+    if (backend.config.projects) {
+      if (backend.store?.location === file) return backend.store.info();
+      return switchTo(backend, await backend.config.projects.open(file));
+    }
     const target = path.resolve(file);
     if (backend.store?.location === target) return backend.store.info();
     return switchTo(backend, openProjectFile(target, storeOptions(backend)));
