@@ -33,7 +33,7 @@ export interface TableInfo {
  */
 export const ENGINE_ONLY_TABLES: Record<'sqlite' | 'postgres', readonly string[]> = {
   sqlite: ['sqlite_sequence', 'change_capture', 'search_indexed', 'search_queue', 'search_index_meta'],
-  postgres: ['search_word', 'search_folded'],
+  postgres: ['search_folded', 'search_word'],
 };
 
 /** Tables of live sessions: twinned, but never copied with a project (their sessions are not open there). */

@@ -374,6 +374,20 @@ export async function up(m: PgMigrationContext): Promise<void> {
     CREATE INDEX command_change_command ON command_change (command_id);
     CREATE INDEX command_change_row ON command_change (table_name, row_key);
 
+    -- PostgreSQL only (db/postgres/search-index.ts): the normalised words of each source text,
+    -- derived data that pre-selects sources for a search; never captured, never copied.
+    CREATE TABLE search_folded (
+      sha256 text PRIMARY KEY REFERENCES source_text (sha256) ON DELETE CASCADE,
+      rules text NOT NULL
+    );
+    CREATE TABLE search_word (
+      sha256 text NOT NULL REFERENCES search_folded (sha256) ON DELETE CASCADE,
+      word text NOT NULL,
+      occurrences bigint NOT NULL,
+      PRIMARY KEY (word, sha256)
+    );
+    CREATE INDEX search_word_text ON search_word (sha256);
+
     CREATE TABLE store_session (
       id text PRIMARY KEY,
       actor text,
