@@ -16,7 +16,7 @@ import type { Store } from '../store';
 
 /** The first key of every advisory lock Groundwork takes ("GW"); the second is a project's id (0: the registry). */
 export const LOCK_CLASS = 0x4757;
-/** Notifications of committed changes: { p: schema, s: session, t: tables | null, d: documents | null }. */
+/** Notifications of committed changes: { p: schema, s: session, a: actor, t: tables | null, d: documents | null }. */
 export const CHANGE_CHANNEL = 'groundwork_change';
 
 export interface ProjectEntry {
@@ -30,6 +30,7 @@ export interface ProjectEntry {
 export interface ChangeMessage {
   p: string;
   s: string;
+  a: string | null;
   t: string[] | null;
   d: number[] | null;
 }

@@ -98,7 +98,7 @@ export async function postgresStore(server: PostgresServer, entry: ProjectEntry,
 
   /** Tells every other store watching this project what a committed change touched. */
   const announce = async (touched: Touched) => {
-    let message: ChangeMessage = { p: schema, s: session, t: touched.tables, d: touched.documents };
+    let message: ChangeMessage = { p: schema, s: session, a: store.actor, t: touched.tables, d: touched.documents };
     if (JSON.stringify(message).length > MAX_PAYLOAD) message = { ...message, d: null };
     if (JSON.stringify(message).length > MAX_PAYLOAD) message = { ...message, t: null };
     await writer.run(`SELECT pg_notify('${CHANGE_CHANNEL}', ?)`, JSON.stringify(message));
@@ -124,7 +124,7 @@ export async function postgresStore(server: PostgresServer, entry: ProjectEntry,
       schema,
       (message) => {
         if (message.s === session) return;
-        notify({ touched: { tables: message.t, documents: message.d }, external: true });
+        notify({ touched: { tables: message.t, documents: message.d }, external: true, actor: message.a });
       },
       // Changes made while the connection was down were not heard: anything may have changed.
       () => notify({ touched: ALL_TOUCHED, external: true }),

@@ -206,8 +206,8 @@ describe('watching the project', () => {
     const other = await open();
     await other.write({ kind: 'concept.create', label: 'Create “elsewhere”' }, (db) => insertConcept(db, concept('elsewhere')));
     // SQLite sees that the file changed; PostgreSQL's notification names what the change touched.
-    const touched = ENGINE === 'sqlite' ? { tables: null, documents: null } : { tables: ['concept'], documents: [] };
-    expect(await heard).toEqual({ external: true, touched });
+    const expected = ENGINE === 'sqlite' ? { touched: { tables: null, documents: null } } : { touched: { tables: ['concept'], documents: [] }, actor: null };
+    expect(await heard).toEqual({ external: true, ...expected });
     expect(await store.read(labels)).toEqual(['elsewhere']);
   });
 });
