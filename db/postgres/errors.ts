@@ -16,6 +16,9 @@ export function postgresError(error: unknown, where: string): unknown {
   if (code === '55P03' || code === '40001' || code === '40P01') {
     return new GroundworkError('busy', `The project is busy with another change in ${where}; try again in a moment.`);
   }
+  if (/timeout exceeded when trying to connect/i.test(message)) {
+    return new GroundworkError('busy', `${where} has no free connection for this call; try again in a moment.`);
+  }
   if (code === '25006') return new GroundworkError('read-only', `The project is open read-only: changes cannot be saved.`);
   if (CONNECTION_CODES.has(code) || code.startsWith('08') || /Connection terminated|connection timeout/i.test(message)) {
     return new GroundworkError('io', `${where} cannot be reached (${message}); nothing was changed.`);

@@ -93,13 +93,28 @@ const bind = (params: readonly SqlValue[]) =>
     return p;
   });
 
+/** Each distinct statement text gets a name once, so every connection parses and plans it once. */
+const names = new Map<string, string>();
+const MAX_NAMED = 5000;
+
 /**
- * Runs one statement on a client; shared by the executor and the store's own bookkeeping.
- * Statements are not named (prepared once per connection): a pooled connection serves projects
- * at different schema versions, where a cached plan of `SELECT *` would change its result type.
+ * The name to prepare a statement under, or undefined to send it unnamed: long texts (bulk
+ * inserts of many rows, which vary) and `*` lists (a pooled connection serves projects at
+ * different schema versions, where a cached plan of `SELECT t.*` would change its result type).
  */
+function statementName(sql: string): string | undefined {
+  let name = names.get(sql);
+  if (name) return name;
+  if (sql.length > 4000 || /\.\*|\bSELECT\s+\*|\bRETURNING\s+\*/i.test(sql) || names.size >= MAX_NAMED) return undefined;
+  name = `gw${names.size + 1}`;
+  names.set(sql, name);
+  return name;
+}
+
+/** Runs one statement on a client; shared by the executor and the store's own bookkeeping. */
 export async function query<T extends QueryResultRow>(client: PoolClient, text: string, params: readonly SqlValue[]) {
-  return client.query<T>({ text: toPositional(text), values: bind(params) });
+  const sql = toPositional(text);
+  return client.query<T>({ name: statementName(sql), text: sql, values: bind(params) });
 }
 
 /**

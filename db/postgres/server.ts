@@ -39,6 +39,12 @@ export interface PostgresServer {
   /** The database, as shown to people (no password). */
   readonly description: string;
   readonly pool: pg.Pool;
+  /**
+   * Runs the changes of one project from this process one at a time, before they take a
+   * connection: writers queue here rather than each holding a pooled connection while they wait
+   * for the project's lock (other processes are kept in order by the lock itself).
+   */
+  inTurn<T>(projectId: number, task: () => Promise<T>): Promise<T>;
   listProjects(): Promise<ProjectEntry[]>;
   project(id: number): Promise<ProjectEntry>;
   /** A new project (its schema at the latest version, with its project row), not opened. */
@@ -162,7 +168,13 @@ const REGISTRY_SQL = `
 
 export async function connectPostgres(options: PostgresServerOptions): Promise<PostgresServer> {
   const description = describeDatabase(options.connectionString);
-  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.max ?? 10, types: TYPES });
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.max ?? 10,
+    types: TYPES,
+    // A call waiting this long for a free connection is refused as busy rather than hanging.
+    connectionTimeoutMillis: 30_000,
+  });
   // An idle client losing its connection (the server restarted) must not bring the process down.
   pool.on('error', () => undefined);
   try {
@@ -223,9 +235,21 @@ export async function connectPostgres(options: PostgresServerOptions): Promise<P
     return listening;
   };
 
+  const turns = new Map<number, Promise<unknown>>();
+
   const server: PostgresServer = {
     description,
     pool,
+
+    inTurn(projectId, task) {
+      const result = (turns.get(projectId) ?? Promise.resolve()).then(task);
+      const tail = result.catch(() => undefined);
+      turns.set(projectId, tail);
+      void tail.then(() => {
+        if (turns.get(projectId) === tail) turns.delete(projectId);
+      });
+      return result;
+    },
 
     async listProjects() {
       const { rows } = await pool.query<RegistryRow>('SELECT id, schema_name, name, version, created_at FROM groundwork.project ORDER BY id');

@@ -71,29 +71,32 @@ export async function postgresStore(server: PostgresServer, entry: ProjectEntry,
     if (mode === 'write' && readOnly) {
       throw new GroundworkError('read-only', `${entry.name} is open read-only: changes cannot be saved.`);
     }
-    let client: pg.PoolClient;
-    try {
-      client = await pool.connect();
-    } catch (error) {
-      throw postgresError(error, description);
-    }
-    let broken: Error | undefined;
-    try {
-      // A session's heartbeat writes only its own row: it need not wait for the project's changes.
-      await client.query(mode === 'session' ? `BEGIN; SET LOCAL search_path TO ${quoteIdent(schema)}` : begin(mode));
-      const value = await inside.run({ client, writable: mode !== 'read' }, fn);
-      await client.query(rollback ? 'ROLLBACK' : 'COMMIT');
-      return value;
-    } catch (error) {
+    const run = async () => {
+      let client: pg.PoolClient;
       try {
-        await client.query('ROLLBACK');
-      } catch (rollbackError) {
-        broken = rollbackError as Error;
+        client = await pool.connect();
+      } catch (error) {
+        throw postgresError(error, description);
       }
-      throw postgresError(error, description);
-    } finally {
-      client.release(broken);
-    }
+      let broken: Error | undefined;
+      try {
+        // A session's heartbeat writes only its own row: it need not wait for the project's changes.
+        await client.query(mode === 'session' ? `BEGIN; SET LOCAL search_path TO ${quoteIdent(schema)}` : begin(mode));
+        const value = await inside.run({ client, writable: mode !== 'read' }, fn);
+        await client.query(rollback ? 'ROLLBACK' : 'COMMIT');
+        return value;
+      } catch (error) {
+        try {
+          await client.query('ROLLBACK');
+        } catch (rollbackError) {
+          broken = rollbackError as Error;
+        }
+        throw postgresError(error, description);
+      } finally {
+        client.release(broken);
+      }
+    };
+    return mode === 'write' ? server.inTurn(Number(entry.id), run) : run();
   }
 
   /** Tells every other store watching this project what a committed change touched. */
