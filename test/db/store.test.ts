@@ -169,8 +169,12 @@ describe('two processes writing at once', () => {
   });
   afterAll(() => fs.rmSync(writer, { force: true }));
 
-  it('both complete, every command kept, none failing as "database is locked"', async () => {
-    const { address, store } = await newStore();
+  it('both complete, every command kept, none failing as "database is locked", the watching one hearing the other', async () => {
+    const { address, store } = await newStore({ watch: true });
+    let heard = 0;
+    store.onChange((change) => {
+      if (change.external) heard += 1;
+    });
     const CHILD = 300;
     const child = spawn(process.execPath, [writer, address, String(CHILD), 'child'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -196,6 +200,8 @@ describe('two processes writing at once', () => {
     expect(overlapped).toBeGreaterThan(0);
     expect(await store.read((db) => count(db, 'concept'))).toBe(mine + CHILD);
     expect(await store.read((db) => count(db, 'command'))).toBe(mine + CHILD);
+    // And this store heard the other process's changes as they were committed.
+    await expect.poll(() => heard).toBeGreaterThan(0);
   });
 });
 
