@@ -6,6 +6,13 @@ import { GroundworkError } from '../../shared/api/errors';
 
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE', 'ENOENT', '57P01', '57P02', '57P03']);
 
+/** The connection to the server broke (ended by the server, the network, a restart). */
+export function isConnectionLost(error: unknown): boolean {
+  const code = String((error as { code?: string }).code ?? '');
+  const message = (error as Error)?.message ?? '';
+  return CONNECTION_CODES.has(code) || code.startsWith('08') || /Connection terminated|connection timeout|Client has encountered a connection error/i.test(message);
+}
+
 export function postgresError(error: unknown, where: string): unknown {
   if (error instanceof GroundworkError) return error;
   const code = String((error as { code?: string }).code ?? '');
@@ -20,7 +27,7 @@ export function postgresError(error: unknown, where: string): unknown {
     return new GroundworkError('busy', `${where} has no free connection for this call; try again in a moment.`);
   }
   if (code === '25006') return new GroundworkError('read-only', `The project is open read-only: changes cannot be saved.`);
-  if (CONNECTION_CODES.has(code) || code.startsWith('08') || /Connection terminated|connection timeout/i.test(message)) {
+  if (isConnectionLost(error)) {
     return new GroundworkError('io', `${where} cannot be reached (${message}); nothing was changed.`);
   }
   return error;

@@ -15,7 +15,7 @@ import type { ReadableDB, WritableDB } from '../handles';
 import type { CompactOptions, CompactReport, Store, StoreChange, Touched, UndoScope } from '../store';
 import { ALL_TOUCHED } from '../store';
 import { postgresCaptureHooks, quoteIdent } from './capture';
-import { postgresError } from './errors';
+import { isConnectionLost, postgresError } from './errors';
 import { postgresExecutor } from './executor';
 import { CHANGE_CHANNEL, LOCK_CLASS, type ChangeMessage, type PostgresServer, type ProjectEntry } from './server';
 
@@ -72,16 +72,27 @@ export async function postgresStore(server: PostgresServer, entry: ProjectEntry,
       throw new GroundworkError('read-only', `${entry.name} is open read-only: changes cannot be saved.`);
     }
     const run = async () => {
-      let client: pg.PoolClient;
-      try {
-        client = await pool.connect();
-      } catch (error) {
-        throw postgresError(error, description);
+      let client: pg.PoolClient | undefined;
+      // A pooled connection the server has ended since it was last used fails its first statement:
+      // nothing has run yet, so the call takes another (once).
+      for (let attempt = 0; !client; attempt += 1) {
+        let candidate: pg.PoolClient;
+        try {
+          candidate = await pool.connect();
+        } catch (error) {
+          throw postgresError(error, description);
+        }
+        try {
+          // A session's heartbeat writes only its own row: it need not wait for the project's changes.
+          await candidate.query(mode === 'session' ? `BEGIN; SET LOCAL search_path TO ${quoteIdent(schema)}` : begin(mode));
+          client = candidate;
+        } catch (error) {
+          candidate.release(error as Error);
+          if (attempt > 0 || !isConnectionLost(error)) throw postgresError(error, description);
+        }
       }
       let broken: Error | undefined;
       try {
-        // A session's heartbeat writes only its own row: it need not wait for the project's changes.
-        await client.query(mode === 'session' ? `BEGIN; SET LOCAL search_path TO ${quoteIdent(schema)}` : begin(mode));
         const value = await inside.run({ client, writable: mode !== 'read' }, fn);
         await client.query(rollback ? 'ROLLBACK' : 'COMMIT');
         return value;

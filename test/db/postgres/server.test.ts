@@ -137,3 +137,22 @@ describe('several users on one project', () => {
     expect(heardByBen).toHaveLength(2);
   });
 });
+
+describe('a lost connection', () => {
+  it('is listened on again: the store hears that anything may have changed, then hears changes as before', async () => {
+    const { open } = await projects.create();
+    const watcher = await open({ watch: true });
+    const writer = await open();
+    const heard: StoreChange[] = [];
+    watcher.onChange((c) => heard.push(c));
+    const server = await testServer();
+    // The server ends every connection listening for changes (as a restart would).
+    await server.pool.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND pid <> pg_backend_pid()`);
+    await expect.poll(() => heard, { timeout: 10_000 }).toContainEqual({ external: true, touched: { tables: null, documents: null } });
+    await writer.write({ kind: 'concept.create', label: 'Create' }, (db) => insertConcept(db, concept('after the restart')));
+    await expect.poll(() => heard.at(-1), { timeout: 10_000 }).toEqual({ external: true, actor: null, touched: { tables: ['concept'], documents: [] } });
+    // Pooled connections the server ended are replaced: reads and writes go on.
+    await server.pool.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND query NOT LIKE 'LISTEN%'`);
+    expect(await watcher.read(labels)).toEqual(['after the restart']);
+  });
+});
