@@ -138,6 +138,23 @@ async function migrate(client: pg.PoolClient, entry: { id: number; schema: strin
     await migration.up(context);
     await client.query('UPDATE groundwork.project SET version = $1 WHERE id = $2', [migration.version, entry.id]);
   }
+  await keepIdsAhead(client);
+}
+
+/** Attaches keep_ids_ahead (migration 008) to every identity column of the schema that lacks it. */
+async function keepIdsAhead(client: pg.PoolClient): Promise<void> {
+  const { rows } = await client.query<{ table: string; sequence: string }>(
+    `SELECT c.table_name AS table, pg_get_serial_sequence(quote_ident(c.table_name), c.column_name) AS sequence
+     FROM information_schema.columns c
+     WHERE c.table_schema = current_schema() AND c.column_name = 'id' AND c.is_identity = 'YES'
+       AND NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = to_regclass(quote_ident(c.table_name)) AND t.tgname = 'keep_ids_ahead')`,
+  );
+  for (const { table, sequence } of rows) {
+    await client.query(
+      `CREATE TRIGGER keep_ids_ahead AFTER INSERT ON ${quoteIdent(table)} REFERENCING NEW TABLE AS inserted
+       FOR EACH STATEMENT EXECUTE FUNCTION keep_ids_ahead('${sequence.replace(/'/g, "''")}')`,
+    );
+  }
 }
 
 /** Refuses a database whose text would not compare and fold as SQLite's does. */

@@ -396,6 +396,23 @@ export async function up(m: PgMigrationContext): Promise<void> {
     );
   `);
   await m.exec(captureFunctionSql(m.schema));
+  await m.exec(`
+    -- An id given explicitly (a copied project, a row from elsewhere) moves its table's identity
+    -- past it, so ids the engine gives later never collide with it (SQLite's AUTOINCREMENT does
+    -- the same). Attached to every identity column by the migration runner (server.ts).
+    CREATE FUNCTION keep_ids_ahead() RETURNS trigger LANGUAGE plpgsql AS $ahead$
+    DECLARE
+      top bigint;
+      sequence regclass := CAST(TG_ARGV[0] AS regclass);
+    BEGIN
+      SELECT max(id) INTO top FROM inserted;
+      IF top IS NOT NULL AND top > coalesce(pg_sequence_last_value(sequence), 0) THEN
+        PERFORM setval(sequence, top);
+      END IF;
+      RETURN NULL;
+    END
+    $ahead$;
+  `);
 
   for (const [position, key] of COMPONENT_KEYS.entries()) {
     await m.run('INSERT INTO paradigm_component (key, position) VALUES (?, ?)', key, position);

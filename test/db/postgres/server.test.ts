@@ -156,3 +156,17 @@ describe('a lost connection', () => {
     expect(await watcher.read(labels)).toEqual(['after the restart']);
   });
 });
+
+describe('ids', () => {
+  it('given explicitly move the table’s counter past them, as AUTOINCREMENT does', async () => {
+    const { store } = await projects.create();
+    await store.writeUnlogged((db) => db.run(`INSERT INTO concept (id, label, color, created_at) VALUES (41, 'from elsewhere', '#111111', 'now')`));
+    const next = await store.write({ kind: 'concept.create', label: 'Create' }, (db) => insertConcept(db, concept('made here')));
+    expect(Number(next)).toBe(42);
+    // Undo and redo put a row back under its own id, which the counter has already passed.
+    await store.undo();
+    await store.redo();
+    const after = await store.write({ kind: 'concept.create', label: 'Create' }, (db) => insertConcept(db, concept('made after')));
+    expect(Number(after)).toBe(43);
+  });
+});
