@@ -8,16 +8,12 @@ import { GroundworkError } from '../../shared/api/errors';
 import { now } from '../handles';
 import type { SqlValue } from '../sql';
 import { captureTriggerSql, quoteIdent } from './capture';
+import { CHANGE_CHANNEL, LOCK_CLASS, type ChangeMessage } from './channel';
 import { query, TYPES } from './executor';
 import { PG_LATEST_SCHEMA_VERSION, PG_MIGRATIONS, type PgMigrationContext } from './migrations';
 import { postgresError } from './errors';
 import { postgresStore, type PostgresStoreOptions } from './store';
 import type { Store } from '../store';
-
-/** The first key of every advisory lock Groundwork takes ("GW"); the second is a project's id (0: the registry). */
-export const LOCK_CLASS = 0x4757;
-/** Notifications of committed changes: { p: schema, s: session, a: actor, t: tables | null, d: documents | null }. */
-export const CHANGE_CHANNEL = 'groundwork_change';
 
 export interface ProjectEntry {
   id: number;
@@ -25,14 +21,6 @@ export interface ProjectEntry {
   name: string;
   version: number;
   createdAt: string;
-}
-
-export interface ChangeMessage {
-  p: string;
-  s: string;
-  a: string | null;
-  t: string[] | null;
-  d: number[] | null;
 }
 
 export interface PostgresServer {

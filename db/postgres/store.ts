@@ -17,7 +17,8 @@ import { ALL_TOUCHED } from '../store';
 import { postgresCaptureHooks, quoteIdent } from './capture';
 import { isConnectionLost, postgresError } from './errors';
 import { postgresExecutor } from './executor';
-import { CHANGE_CHANNEL, LOCK_CLASS, type ChangeMessage, type PostgresServer, type ProjectEntry } from './server';
+import { CHANGE_CHANNEL, LOCK_CLASS, type ChangeMessage } from './channel';
+import type { PostgresServer, ProjectEntry } from './server';
 
 export interface PostgresStoreOptions {
   readOnly?: boolean;
@@ -113,8 +114,10 @@ export async function postgresStore(server: PostgresServer, entry: ProjectEntry,
   /** Tells every other store watching this project what a committed change touched. */
   const announce = async (touched: Touched) => {
     let message: ChangeMessage = { p: schema, s: session, a: store.actor, t: touched.tables, d: touched.documents };
-    if (JSON.stringify(message).length > MAX_PAYLOAD) message = { ...message, d: null };
-    if (JSON.stringify(message).length > MAX_PAYLOAD) message = { ...message, t: null };
+    const bytes = () => Buffer.byteLength(JSON.stringify(message));
+    if (bytes() > MAX_PAYLOAD) message = { ...message, d: null };
+    if (bytes() > MAX_PAYLOAD) message = { ...message, t: null };
+    if (bytes() > MAX_PAYLOAD) message = { ...message, a: null };
     await writer.run(`SELECT pg_notify('${CHANGE_CHANNEL}', ?)`, JSON.stringify(message));
   };
 
