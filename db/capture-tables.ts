@@ -29,6 +29,8 @@ export const CAPTURED_TABLES: Record<string, readonly string[]> = {
   coder: ['id'],
   project_setting: ['key'],
   source_attribute: ['document_id', 'name'],
+  wave: ['id'],
+  baseline: ['id'],
 };
 
 export function keyOf(table: string): readonly string[] {

@@ -14,6 +14,9 @@ const POSTGRES_TESTS = [
   'test/electron/backend/import.test.ts',
   'test/electron/backend/bibliography.test.ts',
   'test/study/study-figures.test.ts',
+  'test/electron/backend/evolution.test.ts',
+  'test/electron/backend/exchange/store-import.test.ts',
+  'test/electron/backend/exchange/store-roundtrip.test.ts',
 ];
 
 export default defineConfig({

@@ -35,8 +35,11 @@ export interface PostgresServer {
   inTurn<T>(projectId: number, task: () => Promise<T>): Promise<T>;
   listProjects(): Promise<ProjectEntry[]>;
   project(id: number): Promise<ProjectEntry>;
-  /** A new project (its schema at the latest version, with its project row), not opened. */
-  createProject(name: string): Promise<ProjectEntry>;
+  /**
+   * A new project (its schema at the latest version, with its project row), not opened.
+   * `atVersion` stops at an older version: for tests of a migration.
+   */
+  createProject(name: string, options?: { atVersion?: number }): Promise<ProjectEntry>;
   /** Opens a project as a Store, migrating it first when it is older than this Groundwork. */
   openProject(id: number, options?: PostgresStoreOptions): Promise<Store>;
   /** Renames a project (the registry and its own project row). Not a step in its history. */
@@ -118,11 +121,11 @@ function migrationContext(client: pg.PoolClient, schema: string): PgMigrationCon
 }
 
 /** Applies the migrations after `from`, each in the caller's transaction, and records the version. */
-async function migrate(client: pg.PoolClient, entry: { id: number; schema: string }, from: number): Promise<void> {
+async function migrate(client: pg.PoolClient, entry: { id: number; schema: string }, from: number, to = PG_LATEST_SCHEMA_VERSION): Promise<void> {
   await client.query(`SET LOCAL search_path TO ${quoteIdent(entry.schema)}`);
   const context = migrationContext(client, entry.schema);
   for (const migration of PG_MIGRATIONS) {
-    if (migration.version <= from) continue;
+    if (migration.version <= from || migration.version > to) continue;
     await migration.up(context);
     await client.query('UPDATE groundwork.project SET version = $1 WHERE id = $2', [migration.version, entry.id]);
   }
@@ -267,7 +270,7 @@ export async function connectPostgres(options: PostgresServerOptions): Promise<P
       return toEntry(rows[0]);
     },
 
-    async createProject(name) {
+    async createProject(name, createOptions = {}) {
       const trimmed = name.trim();
       if (!trimmed) throw new GroundworkError('invalid-input', 'A project needs a name.');
       try {
@@ -282,9 +285,10 @@ export async function connectPostgres(options: PostgresServerOptions): Promise<P
             entry.createdAt,
           ]);
           await client.query(`CREATE SCHEMA ${quoteIdent(entry.schema)}`);
-          await migrate(client, entry, 0);
+          const version = createOptions.atVersion ?? PG_LATEST_SCHEMA_VERSION;
+          await migrate(client, entry, 0, version);
           await client.query('INSERT INTO project (id, name, created_at) VALUES (1, $1, $2)', [trimmed, entry.createdAt]);
-          return { ...entry, version: PG_LATEST_SCHEMA_VERSION };
+          return { ...entry, version };
         });
       } catch (error) {
         throw postgresError(error, description);

@@ -7,6 +7,7 @@ import { VIEWS } from './views';
 import { HistoryMenu } from '../history/HistoryMenu';
 import { LabelLanguageSwitch } from '../study/LabelLanguageSwitch';
 import { useSearch } from '../search/search-store';
+import { ExportButton } from '../exchange/ExportButton';
 
 export function TopBar() {
   const project = useStore((s) => s.project);
@@ -17,12 +18,12 @@ export function TopBar() {
   return (
     <header className="gw-topbar">
       <div className="gw-brand">{t('Groundwork')}</div>
-      <div className="gw-project-name" title={project?.path} dir="auto">
+      <div className="gw-project-name" title={project?.path} dir="auto" data-user-text>
         {project?.name}
       </div>
       <nav className="gw-tabs" aria-label={t('Views')}>
         {VIEWS.map((v) => (
-          <button key={v.key} type="button" className={view === v.key ? 'gw-tab gw-active' : 'gw-tab'} aria-pressed={view === v.key} onClick={() => setView(v.key)}>
+          <button key={v.key} type="button" data-view={v.key} className={view === v.key ? "gw-tab gw-active" : "gw-tab"} aria-pressed={view === v.key} onClick={() => setView(v.key)}>
             {t(v.label)}
           </button>
         ))}
@@ -39,6 +40,7 @@ export function TopBar() {
       >
         {t('Search')}
       </button>
+      <ExportButton />
       <HistoryMenu />
       <LanguageSwitch />
       <button
