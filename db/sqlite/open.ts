@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { GroundworkError } from '../../shared/api/errors';
 import { now } from '../handles';
+import { newUid } from '../uid';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../migrations';
 import type { Store } from '../store';
 import { PROJECT_EXTENSION, sqliteStore, type SqliteStoreOptions } from './store';
@@ -60,7 +61,8 @@ export function createProjectFile(file: string, name: string, options: SqliteSto
     configure(db);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     migrate(db, 0);
-    db.prepare('INSERT INTO project (id, name, created_at) VALUES (1, ?, ?)').run(name.trim(), now());
+    // Its own GUID (shared by every copy made of it) and this copy's replica GUID.
+    db.prepare('INSERT INTO project (id, name, created_at, uid, replica) VALUES (1, ?, ?, ?, ?)').run(name.trim(), now(), newUid(), newUid());
     return sqliteStore(db, target, options);
   } catch (error) {
     db?.close();
@@ -80,6 +82,98 @@ function readHeader(file: string): Buffer {
     return header.subarray(0, read);
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/**
+ * Opens a private copy of another project file for reading (a merge): the file itself is only
+ * read, never migrated or written; the copy (made with VACUUM INTO, so it holds what the file's
+ * write-ahead log holds too) is migrated if it is older, and removed by `dispose`.
+ */
+export function openProjectCopy(file: string, folder: string): { store: Store; dispose: () => Promise<void> } {
+  const target = path.resolve(file);
+  checkProjectFile(target);
+  let source: Database.Database;
+  try {
+    source = new Database(target, { readonly: true, fileMustExist: true });
+  } catch (error) {
+    throw new GroundworkError('io', `Cannot open ${target}: ${(error as Error).message}`);
+  }
+  const copy = path.join(folder, `groundwork-read-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}${PROJECT_EXTENSION}`);
+  try {
+    checkIdentity(source, target);
+    source.prepare('VACUUM INTO ?').run(copy);
+  } catch (error) {
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true });
+    if (error instanceof GroundworkError) throw error;
+    throw new GroundworkError('io', `Cannot read ${target}: ${(error as Error).message}`);
+  } finally {
+    source.close();
+  }
+  const remove = () => {
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true });
+    for (const f of fs.readdirSync(folder)) if (f.startsWith(`${path.basename(copy)}.v`)) fs.rmSync(path.join(folder, f), { force: true });
+  };
+  let store: Store;
+  try {
+    store = openProjectFile(copy);
+  } catch (error) {
+    remove();
+    throw error;
+  }
+  return {
+    store,
+    dispose: async () => {
+      await store.close();
+      remove();
+    },
+  };
+}
+
+/**
+ * Writes a consistent copy of a project file to `target` (which must not exist) with VACUUM INTO,
+ * from a read-only connection of its own: the project may be open and in use meanwhile.
+ */
+export function copyProjectFile(file: string, target: string): void {
+  const source = path.resolve(file);
+  checkProjectFile(source);
+  const db = new Database(source, { readonly: true, fileMustExist: true });
+  try {
+    checkIdentity(db, source);
+    db.prepare('VACUUM INTO ?').run(path.resolve(target));
+  } finally {
+    db.close();
+  }
+}
+
+function checkProjectFile(target: string): void {
+  let header: Buffer;
+  try {
+    if (!fs.statSync(target).isFile()) throw new GroundworkError('not-a-project', `${target} is a folder, not a project file.`);
+    header = readHeader(target);
+  } catch (error) {
+    if (error instanceof GroundworkError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new GroundworkError('not-found', `There is no project file at ${target}.`);
+    throw new GroundworkError('io', `Cannot read ${target}: ${(error as Error).message}`);
+  }
+  if (header.length < 100 || !header.subarray(0, 16).equals(SQLITE_HEADER)) {
+    throw new GroundworkError('not-a-project', `${path.basename(target)} is not a Groundwork project file.`);
+  }
+}
+
+function checkIdentity(db: Database.Database, target: string): void {
+  const applicationId = db.pragma('application_id', { simple: true }) as number;
+  const schemaVersion = db.pragma('user_version', { simple: true }) as number;
+  if (applicationId !== APPLICATION_ID) {
+    throw new GroundworkError('not-a-project', `${path.basename(target)} is an SQLite database, but not a Groundwork project.`);
+  }
+  if (schemaVersion > LATEST_SCHEMA_VERSION) {
+    throw new GroundworkError(
+      'newer-version',
+      `${path.basename(target)} was saved by a newer version of Groundwork (project format ${schemaVersion}; ` +
+        `this version reads up to ${LATEST_SCHEMA_VERSION}). Update Groundwork to open it; the file was not changed.`,
+    );
   }
 }
 

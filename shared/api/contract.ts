@@ -26,6 +26,7 @@ import { HEX_COLOR } from '../domain/colors';
 import { MAX_LABEL_LENGTH, MAX_MEMO_LENGTH } from '../domain/limits';
 import type { AutocodeResult, SearchResult, SuggestionList, WordFrequencies } from '../domain/search-model';
 import { maturityMethods, type MaturityOutputs } from './maturity-contract';
+import { teamMethods, type TeamOutputs } from './team-contract';
 import type { BibliographyImport, CorpusStats, DuplicateFlag, ExclusionReason, RecordSummary } from '../domain/records';
 import { RECORD_TYPES, reasonId, recordId } from '../domain/records';
 import type { PrismaFigures } from '../domain/prisma';
@@ -254,6 +255,7 @@ export const methods = {
     mutates: false,
   },
   ...maturityMethods,
+  ...teamMethods,
   'document.pageAt': {
     input: z.object({ id: DocumentIdSchema, offset: z.number().int().min(0) }).strict(),
     mutates: false,
@@ -373,6 +375,7 @@ export interface Outputs {
 }
 
 export interface Outputs extends MaturityOutputs {}
+export interface Outputs extends TeamOutputs {}
 
 export type Method = keyof typeof methods;
 /** What a caller passes (plain numbers for ids). */

@@ -13,6 +13,8 @@ import { studyHandlers } from './study';
 import { searchHandlers } from './search';
 import type { Handlers } from './types';
 import { diagramHandlers } from './diagrams';
+import { teamHandlers } from './team';
+import { agreementHandlers } from './agreement';
 
 export const handlers = {
   ...projectHandlers,
@@ -27,4 +29,6 @@ export const handlers = {
   ...searchHandlers,
   ...maturityHandlers,
   ...recordHandlers,
+  ...teamHandlers,
+  ...agreementHandlers,
 } satisfies Handlers;

@@ -10,11 +10,13 @@ import { importFromPaths } from '../import/paths';
 import { buildProjectFile } from '../project-file';
 import { listProjects, projectFileName, rememberProject } from '../recent';
 import type { HandlerGroup } from './types';
+import { useRememberedCoder } from './team';
 
 export const EXAMPLE_NAME = 'Example project';
 
 async function switchTo(backend: Backend, store: Store) {
   await backend.open(store);
+  await useRememberedCoder(backend, store);
   rememberProject(backend.config.home, store.location);
   return store.info();
 }

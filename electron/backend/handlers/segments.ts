@@ -10,6 +10,7 @@ import { allConceptLabels, conceptCount, getConcept, insertConcept } from '../..
 import { getDocument, getDocumentText } from '../../../db/documents';
 import type { SegmentRow } from '../../../shared/domain/model';
 import { type ListedSegment, deleteSegment, findSegment, getSegment, getSegmentRow, insertSegment, listSegments, segmentMarks } from '../../../db/segments';
+import { coderOfActor } from '../../../db/coders';
 import { requireStore } from '../backend';
 import { checkConceptLabel } from './codebook';
 import type { HandlerGroup } from './types';
@@ -19,8 +20,11 @@ import { quoted } from './types';
 const withoutContext = ({ contextBefore: _b, contextAfter: _a, ...row }: ListedSegment): SegmentRow => row;
 
 export const segmentHandlers = {
-  'segment.code': ({ documentId, start, end, conceptId, newConcept }, backend) =>
-    requireStore(backend).write({ kind: 'segment.code', label: 'Code a passage' }, async (db, command) => {
+  'segment.code': ({ documentId, start, end, conceptId, newConcept }, backend) => {
+    const store = requireStore(backend);
+    return store.write({ kind: 'segment.code', label: 'Code a passage' }, async (db, command) => {
+      // The passage is this window's coder's (team coding); one coder codes a passage once.
+      const coderId = await coderOfActor(db, store.actor);
       const document = requireFound(await getDocument(db, documentId), 'That source');
       const text = (await getDocumentText(db, documentId))!;
       const problem = rangeProblem(text, { start, end });
@@ -40,7 +44,7 @@ export const segmentHandlers = {
       }
       if (existing) {
         label = existing.label;
-        const twin = await findSegment(db, { documentId, conceptId: existing.id, ...range });
+        const twin = await findSegment(db, { documentId, conceptId: existing.id, ...range, coderId });
         if (twin) throw new GroundworkError('conflict', `This passage is already coded with ${quoted(label)}.`);
       }
       const what = newConcept && !existing ? `Code with new ${newConcept.inVivo ? 'in-vivo ' : ''}concept` : 'Code with';
@@ -55,9 +59,11 @@ export const segmentHandlers = {
         text: selected,
         contextBefore: context.before,
         contextAfter: context.after,
+        coderId,
       });
       return (await getSegment(db, id))!;
-    }),
+    });
+  },
   'segment.uncode': ({ id }, backend) =>
     requireStore(backend).write({ kind: 'segment.uncode', label: 'Uncode a passage' }, async (db, command) => {
       const segment = requireFound(await getSegment(db, id), 'That segment');
