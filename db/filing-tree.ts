@@ -9,9 +9,12 @@
 export const visibleCategory = (alias: string) =>
   `(${alias}.reading_option_id IS NULL OR ${alias}.reading_option_id IN (SELECT active_option_id FROM reading))`;
 
-/** A passage `s` is counted: every passage, the consensus coder's, or one coder's (db/count-basis.ts). */
+/**
+ * A passage `s` is counted: every coder's (the consensus coder's copies left out), the consensus
+ * coder's, or one coder's (db/count-basis.ts).
+ */
 const BASIS = `coalesce((SELECT value FROM project_setting WHERE key = 'count_basis'), 'all')`;
-export const COUNTED = `(${BASIS} = 'all'
+export const COUNTED = `((${BASIS} = 'all' AND (s.coder_id IS NULL OR s.coder_id NOT IN (SELECT id FROM coder WHERE kind = 'consensus')))
     OR (${BASIS} = 'consensus' AND s.coder_id IN (SELECT id FROM coder WHERE kind = 'consensus'))
     OR (${BASIS} = 'coder' AND s.coder_id IN (SELECT k.id FROM coder k JOIN project_setting p ON p.key = 'count_coder' AND p.value = k.uid)))`;
 

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import Papa from 'papaparse';
 import { createClient } from '../../shared/api/client';
 import { GroundworkError, isGroundworkError } from '../../shared/api/errors';
 import type { ParadigmCounts } from '../../shared/domain/model';
@@ -17,6 +18,15 @@ import { hostConfig, VERSION } from '../host-config';
 import { buildStudyProject } from '../backend/study';
 import { maturityCommand } from './maturity';
 import { sourcesCommand, textCommand } from './corpus';
+import { agreementCommand, codeCommand, codersCommand, copiesCommand, mergeCommand } from './team';
+import type { Store } from '../../db/store';
+import { findOrCreateCoder } from '../../db/coders';
+
+/** --coder NAME for a command that writes through the store itself: the coder (made if new) is the author. */
+async function useCoder(store: Store, name: string): Promise<void> {
+  const coder = await store.write({ kind: 'coder.create', label: `Add coder “${name.trim()}”` }, (db) => findOrCreateCoder(db, name));
+  store.actor = coder.uid;
+}
 
 export interface Io {
   out: (text: string) => void;
@@ -47,7 +57,23 @@ Commands:
   sources FILE [--format table|csv|json] [--stage S]
                                            sources and records with their attributes and screening stage
   text FILE SOURCE                         a source's canonical text (SOURCE: its id, name or record title)
+  code FILE --source S --start N --end M --concept LABEL
+                                           code a passage (S: a source's id, name or title; N, M:
+                                           UTF-16 offsets; a new LABEL makes the concept)
+  copies FILE --coders A,B [--out DIR]     one copy per coder for blind coding: sources and
+                                           codebook, nobody's passages
+  merge FILE OTHER.groundwork [--keep ours|theirs] [--resolve ID=ours|theirs|both]... [--preview]
+                                           bring another copy's work in (conflicts listed; run
+                                           twice, the second run changes nothing)
+  agreement FILE --coders A,B [--level presence|frequency|overlap] [--format table|json|csv]
+           [--min-overlap 90] [--sources S,..] [--concepts C,..]
+                                           intercoder agreement: percent, Cohen's κ, Brennan &
+                                           Prediger's κ, Krippendorff's α (presence)
+  coders FILE                              the coders and their passages
   help                                     this text
+
+Every command that writes (init, import, code, copies, merge) takes --coder NAME: the coder
+(made if new) is recorded on the passages it codes and as the author of its steps.
 
 Positions in exports are offsets into each source's canonical text in UTF-16 code units.`;
 
@@ -84,12 +110,14 @@ function countsTable(c: ParadigmCounts): string {
   return lines.join('\n');
 }
 
-async function withProject<T>(file: string | undefined, use: (api: ReturnType<typeof createClient>) => Promise<T>): Promise<T> {
+async function withProject<T>(file: string | undefined, use: (api: ReturnType<typeof createClient>) => Promise<T>, coder?: string): Promise<T> {
   if (!file) throw new UsageError('Name a project file.');
   const backend = createBackend(hostConfig('cli'));
   const api = createClient(localTransport(backend));
   try {
     await api.call('project.open', { path: file });
+    // --coder NAME: what this command writes is that coder's (made if new).
+    if (coder !== undefined) await api.call('coder.use', { name: coder, remember: false });
     return await use(api);
   } finally {
     await backend.close();
@@ -179,20 +207,27 @@ export async function run(argv: string[], io: Io): Promise<number> {
   try {
     switch (command) {
       case 'init': {
-        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { name: { type: 'string' } } });
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { name: { type: 'string' }, coder: { type: 'string' } } });
         const file = positionals[0];
         if (!file || positionals.length > 1) throw new UsageError('init takes one project file.');
         const target = path.extname(file) ? file : `${file}${PROJECT_EXTENSION}`;
-        await createProjectFile(target, values.name ?? path.basename(target, path.extname(target))).close();
+        const created = createProjectFile(target, values.name ?? path.basename(target, path.extname(target)));
+        try {
+          if (values.coder !== undefined) await useCoder(created, values.coder);
+        } finally {
+          await created.close();
+        }
         io.out(`Created ${path.resolve(target)}`);
         return 0;
       }
       case 'import': {
-        const [file, ...paths] = rest;
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { coder: { type: 'string' } } });
+        const [file, ...paths] = positionals;
         if (!file || paths.length === 0) throw new UsageError('import takes a project file and at least one source file or folder.');
         // A one-shot command: the project is opened without watching for other programs' changes.
         const store = openProjectFile(file);
         try {
+          if (values.coder !== undefined) await useCoder(store, values.coder);
           const results = await importFromPaths(store, paths);
           // Failures and partly imported files (a bibliography with broken records) go to stderr;
           // only a failure makes the exit status 1.
@@ -233,7 +268,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
           if (values.segments) {
             const { csv } = await api.call('export.segmentsCsv', {});
             writeAtomically(values.segments, csv);
-            const count = (await api.call('segment.list', { scope: { kind: 'all' } })).length;
+            // the passages the project counts (its count basis: every coder, the consensus or one coder)
+            const count = Papa.parse(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data.length - 1;
             io.out(`Wrote ${count} segments to ${values.segments}`);
           }
           if (values.table8) {
@@ -255,6 +291,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
       }
       case 'search':
         return await searchCommand(rest, io);
+      case 'merge':
+        return await mergeCommand(rest, io, withProject, UsageError);
+      case 'agreement':
+        return await agreementCommand(rest, io, withProject, UsageError);
+      case 'copies':
+        return await copiesCommand(rest, io, withProject, UsageError);
+      case 'code':
+        return await codeCommand(rest, io, withProject, UsageError);
+      case 'coders':
+        return await codersCommand(rest, io, withProject, UsageError);
       case 'maturity':
         return await maturityCommand(rest, io, withProject, writeAtomically, UsageError);
       case 'sources':
