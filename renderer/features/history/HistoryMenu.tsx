@@ -44,7 +44,16 @@ export function HistoryMenu() {
               {history.entries.map((entry) => (
                 <li key={entry.id} className={entry.state === 'undone' ? 'gw-undone' : undefined} dir="auto">
                   {historyLabel(entry.label)}
-                  <span className="gw-muted"> · {new Date(entry.createdAt).toLocaleTimeString(locale())}</span>
+                  <span className="gw-muted">
+                    {' · '}
+                    {entry.actorName && (
+                      <>
+                        <bdi className="gw-history-actor">{entry.actorName}</bdi>
+                        {' · '}
+                      </>
+                    )}
+                    {new Date(entry.createdAt).toLocaleTimeString(locale())}
+                  </span>
                 </li>
               ))}
             </ol>

@@ -4,6 +4,7 @@
 
 import { compileForms, translateBackendText } from '../../i18n/backend-text';
 import { MATURITY_HISTORY_TEMPLATES } from '../maturity/history-templates';
+import { TEAM_HISTORY_TEMPLATES } from '../team/team-templates';
 
 /**
  * The forms of the backend's history labels (electron/backend/handlers, import). `{a}` `{b}` `{c}`
@@ -44,6 +45,7 @@ export const HISTORY_TEMPLATES = [
   'Import "{a}"',
   'Import {n} sources',
   ...MATURITY_HISTORY_TEMPLATES,
+  ...TEAM_HISTORY_TEMPLATES,
 ] as const;
 
 const forms = compileForms(HISTORY_TEMPLATES);

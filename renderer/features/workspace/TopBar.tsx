@@ -5,6 +5,7 @@ import { t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { VIEWS } from './views';
 import { HistoryMenu } from '../history/HistoryMenu';
+import { CoderMenu } from '../team/CoderMenu';
 import { LabelLanguageSwitch } from '../study/LabelLanguageSwitch';
 import { useSearch } from '../search/search-store';
 
@@ -39,6 +40,7 @@ export function TopBar() {
       >
         {t('Search')}
       </button>
+      <CoderMenu />
       <HistoryMenu />
       <LanguageSwitch />
       <button

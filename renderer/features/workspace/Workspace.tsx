@@ -21,6 +21,8 @@ import { useSearch } from '../search/search-store';
 import { WordFrequencies } from '../stats/WordFrequencies';
 import { MaturityView } from '../maturity/MaturityView';
 import { ScreeningView } from '../screening/ScreeningView';
+import { AgreementView } from '../team/AgreementView';
+import { TeamDialogs } from '../team/TeamDialogs';
 
 const typing = (target: EventTarget | null) => (target as HTMLElement | null)?.closest?.('input:not([type="radio"]):not([type="checkbox"]), textarea, select, [contenteditable="true"]');
 
@@ -107,11 +109,16 @@ export function Workspace() {
         <main className="gw-workspace-single">
           <ScreeningView />
         </main>
+      ) : view === 'agreement' ? (
+        <main className="gw-workspace-single">
+          <AgreementView />
+        </main>
       ) : (
         <main className="gw-workspace-single">
           {view === 'diagrams' ? <DiagramsView /> : view === 'table7' ? <Table7View /> : <Table8View />}
         </main>
       )}
+      <TeamDialogs />
       {dropping && <div className="gw-drop-overlay">{t('Drop files to import them as sources')}</div>}
     </div>
   );

@@ -12,4 +12,5 @@ export const VIEWS: { key: View; label: string }[] = [
   { key: 'table8', label: 'Table 8' },
   { key: 'diagrams', label: 'Diagrams' },
   { key: 'maturity', label: 'Maturity model' },
+  { key: 'agreement', label: 'Agreement' },
 ];
