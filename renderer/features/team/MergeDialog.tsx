@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import type { MergeConflictView, MergePreview, MergeReport, MergeResolution } from '../../../shared/domain/team';
 import { api } from '../../api/client';
+import { bridge } from '../../api/transport';
 import { num, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { errorMessage } from '../workspace/error-message';
@@ -97,6 +98,18 @@ export function MergeDialog() {
                 <span>{t('The other copy (its path)')}</span>
                 <input className="gw-input" dir="ltr" value={file} autoFocus onChange={(e) => setFile(e.target.value)} placeholder="/…/review – Bita.groundwork" />
               </label>
+              {bridge && (
+                <button
+                  type="button"
+                  className="gw-button"
+                  onClick={async () => {
+                    const picked = await bridge!.pickProjectFile('open');
+                    if (picked) setFile(picked);
+                  }}
+                >
+                  {t('Browse…')}
+                </button>
+              )}
               <button type="submit" className="gw-button" disabled={busy || !file.trim()}>
                 {t('Look at it')}
               </button>
