@@ -33,7 +33,6 @@ export async function mergeCommand(args: string[], io: Io, withProject: WithProj
   });
   const [file, other, ...extra] = positionals;
   if (!file || !other || extra.length) throw new UsageError('merge takes a project file and the copy to merge into it.');
-  if (other.toLowerCase().endsWith('.qdpx')) throw new GroundworkError('invalid-input', `${other}: merging a REFI-QDA file is not available yet; import it into a project first, then merge that project.`);
   if (values.keep !== undefined && !['ours', 'theirs'].includes(values.keep)) throw new UsageError(`Unknown --keep "${values.keep}": use ours or theirs.`);
   if (!['text', 'json'].includes(values.format)) throw new UsageError(`Unknown format "${values.format}": use text or json.`);
   const resolutions: MergeResolution[] = (values.resolve ?? []).map((r) => {

@@ -33,6 +33,8 @@ interface Other {
 /** Reads the other project (through a private copy) and its snapshot. */
 async function openOther(file: string): Promise<Other> {
   const target = path.resolve(file);
+  if (/\.qdpx$/i.test(target))
+    throw new GroundworkError('invalid-input', `${path.basename(target)}: merging a REFI-QDA file is not available yet; import it into a project first, then merge that project.`);
   const { store, dispose } = openProjectCopy(target, os.tmpdir());
   try {
     const { snapshot, identity } = await store.read(async (db) => ({ snapshot: await readSnapshot(db), identity: await projectIdentity(db) }));

@@ -107,6 +107,19 @@ describe('preparing copies and merging them back', () => {
     expect(await api.call('merge.preview', { path: bita })).toMatchObject({ empty: true });
   });
 
+  it('does not double a passage the project already has: same source, offsets, concept and coder', async () => {
+    const { alice } = await codeApart();
+    await open(original);
+    await api.call('coder.use', { name: 'Alice' });
+    await code('بازاریابی مبتنی بر حساب', 'Trust'); // as Alice coded it in her copy
+    const preview = await api.call('merge.preview', { path: alice });
+    expect(preview).toMatchObject({ alreadyHere: 1, added: { passages: 1 } });
+    await api.call('merge.apply', { path: alice, resolutions: [] });
+    expect((await passages()).filter((p) => p.startsWith('Alice'))).toHaveLength(2);
+    expect(await api.call('merge.preview', { path: alice })).toMatchObject({ empty: true });
+    await expect(api.call('merge.preview', { path: path.join(t.home, 'export.qdpx') })).rejects.toThrow(/merging a REFI-QDA file is not available yet/);
+  });
+
   it('records the coder on every passage and shows who made each step', async () => {
     const { alice } = await codeApart();
     await open(alice);
