@@ -33,6 +33,8 @@ export const CAPTURED_TABLES: Record<string, readonly string[]> = {
   merge_tombstone: ['kind', 'uid'],
   merge_alias: ['kind', 'alias'],
   adjudication: ['passage_uid'],
+  wave: ['id'],
+  baseline: ['id'],
 };
 
 export function keyOf(table: string): readonly string[] {

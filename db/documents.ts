@@ -93,6 +93,8 @@ export interface NewDocument {
   text: string;
   /** Kept from an exchange file or a copy of the project; a new GUID otherwise. */
   uid?: string;
+  /** The import batch the source came in with (waves may be defined by it). */
+  importBatch?: string | null;
 }
 
 /** Keeps a text under its SHA-256 (once: a text already kept, say by an undone import, is reused). */
@@ -103,8 +105,8 @@ export async function keepText(db: WritableDB, sha256: string, text: string): Pr
 export async function insertDocument(db: WritableDB, doc: NewDocument): Promise<DocumentId> {
   await keepText(db, doc.sha256, doc.text);
   const row = await db.get<{ id: number }>(
-    `INSERT INTO document (name, format, original_name, sha256, length, dir, imported_at, uid)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    `INSERT INTO document (name, format, original_name, sha256, length, dir, imported_at, uid, import_batch)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     doc.name,
     doc.format,
     doc.originalName,
@@ -113,6 +115,7 @@ export async function insertDocument(db: WritableDB, doc: NewDocument): Promise<
     doc.dir,
     now(),
     doc.uid ?? newUid(),
+    doc.importBatch ?? null,
   );
   const id = documentId(Number(row!.id));
   await attachRecordForDocument(db, id, doc.name, doc.originalName, doc.text.slice(0, 300).split('\n')[0]);

@@ -109,6 +109,8 @@ export interface NewSegment {
   coderId?: CoderId | null;
   /** Kept from an exchange file or a copy of the project; a new GUID otherwise. */
   uid?: string;
+  /** When it was coded, kept from an exchange file; now otherwise. */
+  createdAt?: string;
 }
 
 export async function insertSegment(db: WritableDB, s: NewSegment): Promise<SegmentId> {
@@ -122,7 +124,7 @@ export async function insertSegment(db: WritableDB, s: NewSegment): Promise<Segm
     s.text,
     s.contextBefore,
     s.contextAfter,
-    now(),
+    s.createdAt ?? now(),
     s.coderId ?? null,
     s.uid ?? newUid(),
   );

@@ -21,3 +21,8 @@ export async function clearForCoder(db: WritableDB, coderUid: string, name: stri
   await setSetting(db, 'count_basis', null);
   await setSetting(db, 'count_coder', null);
 }
+
+/** Names this project file a replica of its own (a copy, or a project made from an exchange file). */
+export async function setReplica(db: WritableDB, replica: string): Promise<void> {
+  await db.run('UPDATE project SET replica = ? WHERE id = 1', replica);
+}

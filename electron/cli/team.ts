@@ -1,5 +1,5 @@
 // The team commands of the command line: `merge` another copy, `agreement` of two coders, `copies`
-// for blind coding, `code` a passage, and `coders`. Every command that writes takes --coder NAME
+// for blind coding, and `coders` (`code` and `autocode` are in evolution.ts). Every command that writes takes --coder NAME
 // (made if new): its passages are that coder's and its steps name the coder as their author.
 
 import fs from 'node:fs';
@@ -14,7 +14,7 @@ import { toCsv } from '../backend/export';
 import type { Io } from './run';
 
 type Api = ReturnType<typeof createClient>;
-export type WithProject = <T>(file: string | undefined, use: (api: Api) => Promise<T>, coder?: string) => Promise<T>;
+export type WithProject = <T>(file: string | undefined, use: (api: Api) => Promise<T>, options?: { coder?: string }) => Promise<T>;
 type UsageErrorClass = new (message: string) => Error;
 
 const LEVELS: AgreementLevel[] = ['presence', 'frequency', 'overlap'];
@@ -32,7 +32,7 @@ export async function mergeCommand(args: string[], io: Io, withProject: WithProj
     },
   });
   const [file, other, ...extra] = positionals;
-  if (!file || !other || extra.length) throw new UsageError('merge takes a project file and the copy to merge into it.');
+  if (!file || !other || extra.length) throw new UsageError('merge takes a project file and the copy (or REFI-QDA project) to merge into it.');
   if (values.keep !== undefined && !['ours', 'theirs'].includes(values.keep)) throw new UsageError(`Unknown --keep "${values.keep}": use ours or theirs.`);
   if (!['text', 'json'].includes(values.format)) throw new UsageError(`Unknown format "${values.format}": use text or json.`);
   const resolutions: MergeResolution[] = (values.resolve ?? []).map((r) => {
@@ -69,7 +69,7 @@ export async function mergeCommand(args: string[], io: Io, withProject: WithProj
       }
       return 0;
     },
-    values.coder,
+    { coder: values.coder },
   );
 }
 
@@ -179,44 +179,8 @@ export async function copiesCommand(args: string[], io: Io, withProject: WithPro
   if (!file || extra.length) throw new UsageError('copies takes one project file.');
   if (!values.coders) throw new UsageError('copies needs --coders A,B: the coders to make a copy for.');
   if (values.out && !fs.existsSync(values.out)) throw new GroundworkError('io', `The folder ${values.out} does not exist.`);
-  const made = await withProject(file, (api) => api.call('project.prepareCopies', { coders: values.coders!.split(','), ...(values.out ? { folder: values.out } : {}) }), values.coder);
+  const made = await withProject(file, (api) => api.call('project.prepareCopies', { coders: values.coders!.split(','), ...(values.out ? { folder: values.out } : {}) }), { coder: values.coder });
   for (const f of made.files) io.out(`${f.coder}: ${f.path}`);
-  return 0;
-}
-
-export async function codeCommand(args: string[], io: Io, withProject: WithProject, UsageError: UsageErrorClass): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { source: { type: 'string' }, start: { type: 'string' }, end: { type: 'string' }, concept: { type: 'string' }, coder: { type: 'string' } },
-  });
-  const [file, ...extra] = positionals;
-  if (!file || extra.length) throw new UsageError('code takes one project file.');
-  if (!values.source || values.start === undefined || values.end === undefined || !values.concept)
-    throw new UsageError('code needs --source S --start N --end M --concept LABEL.');
-  const start = Number(values.start);
-  const end = Number(values.end);
-  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start) throw new UsageError('--start and --end take offsets (UTF-16 code units), start before end.');
-  const source = values.source;
-  const label = values.concept.trim();
-  const segment = await withProject(
-    file,
-    async (api) => {
-      const documents = await api.call('document.list', {});
-      const records = await api.call('record.list', {});
-      const titled = records.find((r) => r.title === source && r.documentId !== null);
-      const doc =
-        (/^\d+$/.test(source) ? documents.find((d) => d.id === Number(source)) : undefined) ??
-        documents.find((d) => d.name === source) ??
-        documents.find((d) => d.originalName === source) ??
-        documents.find((d) => d.id === titled?.documentId);
-      if (!doc) throw new GroundworkError('not-found', `There is no source "${source}" in this project. "groundwork sources FILE" lists them.`);
-      const concept = (await api.call('codebook.get', {})).concepts.find((c) => c.label === label);
-      return api.call('segment.code', { documentId: doc.id, start, end, ...(concept ? { conceptId: concept.id } : { newConcept: { label } }) });
-    },
-    values.coder,
-  );
-  io.out(`Coded ${segment.start}–${segment.end} with “${label}”: ${segment.text.replace(/\s+/gu, ' ').slice(0, 80)}`);
   return 0;
 }
 

@@ -24,9 +24,12 @@ import { categoryId, conceptId, documentId, segmentId } from '../domain/ids';
 import { COMPONENT_KEYS } from '../domain/paradigm';
 import { HEX_COLOR } from '../domain/colors';
 import { MAX_LABEL_LENGTH, MAX_MEMO_LENGTH } from '../domain/limits';
+import { LABEL_MESSAGES, labelProblem } from '../domain/label-rules';
 import type { AutocodeResult, SearchResult, SuggestionList, WordFrequencies } from '../domain/search-model';
 import { maturityMethods, type MaturityOutputs } from './maturity-contract';
 import { teamMethods, type TeamOutputs } from './team-contract';
+import { exchangeMethods, type ExchangeOutputs } from './exchange-contract';
+import { evolutionMethods, type EvolutionOutputs } from './evolution-contract';
 import type { BibliographyImport, CorpusStats, DuplicateFlag, ExclusionReason, RecordSummary } from '../domain/records';
 import { RECORD_TYPES, reasonId, recordId } from '../domain/records';
 import type { PrismaFigures } from '../domain/prisma';
@@ -37,7 +40,13 @@ const ConceptIdSchema = rowid.transform(conceptId);
 const CategoryIdSchema = rowid.transform(categoryId);
 const SegmentIdSchema = rowid.transform(segmentId);
 const ComponentSchema = z.enum(COMPONENT_KEYS);
-const Label = z.string().trim().min(1, 'A name cannot be empty.').max(MAX_LABEL_LENGTH);
+const Label = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    const problem = labelProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: LABEL_MESSAGES[problem] });
+  });
 const Color = z.string().toLowerCase().regex(HEX_COLOR, 'A colour is written #rrggbb.');
 const Offset = z.number().int().nonnegative();
 const Empty = z.object({}).strict();
@@ -256,6 +265,8 @@ export const methods = {
   },
   ...maturityMethods,
   ...teamMethods,
+  ...exchangeMethods,
+  ...evolutionMethods,
   'document.pageAt': {
     input: z.object({ id: DocumentIdSchema, offset: z.number().int().min(0) }).strict(),
     mutates: false,
@@ -374,7 +385,8 @@ export interface Outputs {
   'record.link': RecordSummary;
 }
 
-export interface Outputs extends MaturityOutputs {}
+export interface Outputs extends MaturityOutputs, EvolutionOutputs {}
+export interface Outputs extends ExchangeOutputs {}
 export interface Outputs extends TeamOutputs {}
 
 export type Method = keyof typeof methods;

@@ -125,7 +125,7 @@ describe('two coders, apart and together', () => {
   });
 
   it('shows the agreement figures worked out independently, with what the level means', async () => {
-    await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Agreement' }).click();
+    await team.menu('Intercoder agreement');
     const figures = app.page.getByTestId('agreement-figures');
     await figures.waitFor();
     await expect.poll(() => app.page.getByTestId('coder-a').inputValue()).not.toBe('');
@@ -172,7 +172,7 @@ describe('two coders, apart and together', () => {
   });
 
   it('adjudicates the disagreements and builds the consensus; Table 8 counts it and says so', async () => {
-    await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Agreement' }).click();
+    await team.menu('Intercoder agreement');
     const rows = app.page.getByTestId('disagreement');
     await rows.filter({ hasText: P2 }).getByRole('button', { name: 'A', exact: true }).click();
     await expect.poll(() => rows.filter({ hasText: P2 }).innerText()).toContain('Decided: coder A’s');

@@ -112,7 +112,7 @@ describe('groundwork team commands', () => {
     const notes = path.join(dir, 'notes.txt');
     fs.writeFileSync(notes, 'notes');
     expect(await cli('merge', file, notes)).toMatchObject({ code: 1, err: ['groundwork: notes.txt is not a Groundwork project file.'] });
-    expect(await cli('merge', file, path.join(dir, 'export.qdpx'))).toMatchObject({ code: 1, err: [expect.stringMatching(/merging a REFI-QDA file is not available yet/)] });
+    expect(await cli('merge', file, path.join(dir, 'missing.qdpx'))).toMatchObject({ code: 1, err: [`groundwork: There is no file at ${path.join(dir, 'missing.qdpx')}.`] });
     expect((await cli('agreement', file, '--coders', 'Alice')).code).toBe(2);
     expect(await cli('agreement', file, '--coders', 'Lead,Nobody')).toMatchObject({ code: 1, err: ['groundwork: There is no coder “Nobody” in this project (coders: Lead).'] });
     expect(await cli('code', file, '--source', '1', '--start', '20', '--end', '30', '--concept', 'Trust', '--coder', '  ')).toMatchObject({

@@ -15,6 +15,8 @@ import type { Handlers } from './types';
 import { diagramHandlers } from './diagrams';
 import { teamHandlers } from './team';
 import { agreementHandlers } from './agreement';
+import { exchangeHandlers } from './exchange';
+import { evolutionHandlers } from './evolution';
 
 export const handlers = {
   ...projectHandlers,
@@ -31,4 +33,6 @@ export const handlers = {
   ...recordHandlers,
   ...teamHandlers,
   ...agreementHandlers,
+  ...exchangeHandlers,
+  ...evolutionHandlers,
 } satisfies Handlers;

@@ -125,6 +125,8 @@ async function writeSources(
   const coalesceKey = options.batch ? `document.import:${options.batch}` : undefined;
   await project.write({ kind: 'document.import', label, coalesceKey }, async (db, command) => {
     const taken = await documentNames(db);
+    // The batch a wave may be defined by: the caller's batch, else this one step.
+    const importBatch = options.batch ? `batch-${options.batch}` : `step-${command.id}`;
     for (const { index, source } of accepted) {
       const name = results[index]!.name;
       const twin = await findDocumentBySha(db, source.sha256);
@@ -132,7 +134,7 @@ async function writeSources(
         results[index] = { name, status: 'duplicate', message: `${name}: not imported, its text is the same as "${twin.name}" already in the project.` };
         continue;
       }
-      const id = await insertDocument(db, { ...source, name: uniqueName(source.name, taken) });
+      const id = await insertDocument(db, { ...source, name: uniqueName(source.name, taken), importBatch });
       await insertPages(db, id, source.pages);
       await insertDirections(db, id, source.directions);
       const document = (await getDocument(db, id))!;

@@ -1,9 +1,11 @@
 // "Merge a project…": another copy's work brought into the open project. The other file is read
-// through a private copy (never written); the plan (shared/domain/merge) is shown first, with its
+// through a private copy (never written), or a REFI-QDA project through a temporary project; the plan (shared/domain/merge) is shown first, with its
 // conflicts in words; applying it re-plans inside one command, checks the user's resolutions
 // against that plan, and writes it (db/merge-writer.ts): one undo step, all or nothing. Merging the
 // same copy again plans nothing and leaves no step.
 
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { GroundworkError } from '../../../shared/api/errors';
@@ -15,7 +17,9 @@ import { COMPONENT_LABELS, type ComponentKey } from '../../../shared/domain/para
 import type { MergeConflictView, MergePreview, MergeReport, MergeResolution } from '../../../shared/domain/team';
 import { projectIdentity, readExtras, readSnapshot } from '../../../db/merge-snapshot';
 import { writeMerge } from '../../../db/merge-writer';
-import { openProjectCopy } from '../../../db/sqlite/open';
+import { createProjectFile, openProjectCopy, PROJECT_EXTENSION } from '../../../db/sqlite/open';
+import { setReplica } from '../../../db/team-copies';
+import { prepareExchange, writeExchange } from '../exchange/store-import';
 import type { Store } from '../../../db/store';
 import { quoted } from '../handlers/types';
 
@@ -33,12 +37,45 @@ interface Other {
 /** Reads the other project (through a private copy) and its snapshot. */
 async function openOther(file: string): Promise<Other> {
   const target = path.resolve(file);
-  if (/\.qdpx$/i.test(target))
-    throw new GroundworkError('invalid-input', `${path.basename(target)}: merging a REFI-QDA file is not available yet; import it into a project first, then merge that project.`);
+  if (/\.(qdpx|qde)$/i.test(target)) return openExchange(target);
   const { store, dispose } = openProjectCopy(target, os.tmpdir());
   try {
     const { snapshot, identity } = await store.read(async (db) => ({ snapshot: await readSnapshot(db), identity: await projectIdentity(db) }));
     return { file: target, name: identity.name || path.basename(target), uid: identity.uid, snapshot, store, dispose };
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
+}
+
+/**
+ * A REFI-QDA project (.qdpx, .qde) as the other copy: imported into a temporary project (its GUIDs
+ * become the items' uids, its users the coders), then merged like any copy. An exchange file keeps
+ * no history: the temporary project is a replica named by the file's SHA-256, so its fields carry
+ * one stamp that a merge of the same file again already knows (nothing changes the second time),
+ * and it deletes nothing here (it has no tombstones).
+ */
+async function openExchange(target: string): Promise<Other> {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new GroundworkError(code === 'ENOENT' ? 'not-found' : 'io', code === 'ENOENT' ? `There is no file at ${target}.` : `Cannot read ${target}: ${(error as Error).message}`);
+  }
+  const prepared = await prepareExchange({ name: path.basename(target), path: target });
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-merge-'));
+  const store = createProjectFile(path.join(folder, `exchange${PROJECT_EXTENSION}`), path.basename(target));
+  const dispose = async () => {
+    await store.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  };
+  try {
+    const replica = `refi-${crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 32)}`;
+    await store.writeUnlogged((db) => setReplica(db, replica));
+    await writeExchange(store, prepared);
+    const snapshot = await store.read(readSnapshot);
+    return { file: target, name: path.basename(target), uid: null, snapshot, store, dispose };
   } catch (error) {
     await dispose();
     throw error;

@@ -1,13 +1,14 @@
 // Retrieved segments: every segment of the focused concept, category (sub-categories included),
 // component or source, with its source and text. Clicking one opens the source at the passage.
 
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Virtuoso } from 'react-virtuoso';
 import type { SegmentRow, SegmentScope } from '../../../shared/domain/model';
 import { COMPONENT_LABELS } from '../../../shared/domain/paradigm';
 import { api } from '../../api/client';
 import { useInterfaceLanguage } from '../../i18n/language';
-import { plural, t } from '../../i18n/t';
+import { num, plural, t } from '../../i18n/t';
+import { moveFocus } from '../../components/arrow-focus';
 import { useStore, type Focus } from '../../state/store';
 import { SegmentCitation } from '../corpus/SegmentCitation';
 import { useCoderShown } from '../team/team-store';
@@ -41,6 +42,7 @@ export function RetrievedSegments() {
   const [fetched, setRows] = useState<SegmentRow[]>([]);
   const shown = useCoderShown();
   const rows = useMemo(() => fetched.filter((r) => shown(r.coderId)), [fetched, shown]);
+  const listRef = useRef<HTMLDivElement>(null);
   // Handed to the list as its context, so the rows it keeps mounted are redrawn in a new language.
   const language = useInterfaceLanguage((s) => s.language);
   const scope = scopeOf(focus);
@@ -94,7 +96,9 @@ export function RetrievedSegments() {
       ) : rows.length === 0 ? (
         <p className="gw-empty">{t('No coded segments here yet.')}</p>
       ) : (
-        // Thousands of segments stay quick: only the rows in view are in the page.
+        // Thousands of segments stay quick: only the rows in view are in the page. Up/Down move
+        // between them, Enter opens the source at the passage.
+        <div className="gw-segment-list-wrap" ref={listRef} onKeyDown={(event) => moveFocus(event, listRef.current, '.gw-segment-item')} data-testid="retrieved-segments">
         <Virtuoso
           className="gw-segment-list"
           data={rows}
@@ -112,7 +116,7 @@ export function RetrievedSegments() {
                 <span className="gw-swatch" style={{ background: row.conceptColor }} />
                 <bdi className="gw-strong">{row.conceptLabel}</bdi>
                 <span className="gw-muted">
-                  · <bdi>{row.documentName}</bdi> <SegmentCitation documentId={row.documentId} page={row.page} /> · {row.start}–{row.end}
+                  · <bdi>{row.documentName}</bdi> <SegmentCitation documentId={row.documentId} page={row.page} /> · {num(row.start)}–{num(row.end)}
                   {row.coderName && (
                     <>
                       {' · '}
@@ -128,6 +132,7 @@ export function RetrievedSegments() {
             </button>
           )}
         />
+        </div>
       )}
     </section>
   );

@@ -35,6 +35,5 @@ export const TEAM_ERROR_TEMPLATES = [
   '{a} was saved by a newer version of Groundwork (project format {n}; this version reads up to {b}). Update Groundwork to open it; the file was not changed.',
   'There is already a file at {a}; nothing was written.',
   'There is no consensus coding yet: adjudicate the disagreements in the agreement view first.',
-  '{a}: merging a REFI-QDA file is not available yet; import it into a project first, then merge that project.',
   'The project changed since the merge was shown: look at its conflicts again. ({a})',
 ] as const;

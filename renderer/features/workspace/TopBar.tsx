@@ -8,6 +8,7 @@ import { HistoryMenu } from '../history/HistoryMenu';
 import { CoderMenu } from '../team/CoderMenu';
 import { LabelLanguageSwitch } from '../study/LabelLanguageSwitch';
 import { useSearch } from '../search/search-store';
+import { ExportButton } from '../exchange/ExportButton';
 
 export function TopBar() {
   const project = useStore((s) => s.project);
@@ -18,12 +19,12 @@ export function TopBar() {
   return (
     <header className="gw-topbar">
       <div className="gw-brand">{t('Groundwork')}</div>
-      <div className="gw-project-name" title={project?.path} dir="auto">
+      <div className="gw-project-name" title={project?.path} dir="auto" data-user-text>
         {project?.name}
       </div>
       <nav className="gw-tabs" aria-label={t('Views')}>
         {VIEWS.map((v) => (
-          <button key={v.key} type="button" className={view === v.key ? 'gw-tab gw-active' : 'gw-tab'} aria-pressed={view === v.key} onClick={() => setView(v.key)}>
+          <button key={v.key} type="button" data-view={v.key} className={view === v.key ? "gw-tab gw-active" : "gw-tab"} aria-pressed={view === v.key} onClick={() => setView(v.key)}>
             {t(v.label)}
           </button>
         ))}
@@ -41,6 +42,7 @@ export function TopBar() {
         {t('Search')}
       </button>
       <CoderMenu />
+      <ExportButton />
       <HistoryMenu />
       <LanguageSwitch />
       <button

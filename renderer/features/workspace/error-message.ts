@@ -3,6 +3,7 @@
 
 import { compileForms, translateBackendText } from '../../i18n/backend-text';
 import { TEAM_ERROR_TEMPLATES } from '../team/team-templates';
+import { EVOLUTION_ERROR_TEMPLATES } from '../evolution/history-templates';
 
 export const ERROR_TEMPLATES = [
   'No project is open. Create or open a project first.',
@@ -14,6 +15,7 @@ export const ERROR_TEMPLATES = [
   '“{a}” cannot go inside itself or one of its own sub-categories.',
   'Only main categories go into a paradigm component; “{a}” is a sub-category of “{b}”. Make it a main category first.',
   ...TEAM_ERROR_TEMPLATES,
+  ...EVOLUTION_ERROR_TEMPLATES,
 ] as const;
 
 const forms = compileForms(ERROR_TEMPLATES);

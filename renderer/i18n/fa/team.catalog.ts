@@ -16,7 +16,6 @@ export default {
   "Prepare copies for coders…": "آماده‌سازی نسخه برای کدگذاران…",
   "Merge a project…": "ادغام یک پروژه…",
   "Intercoder agreement": "توافق میان کدگذاران",
-  "Agreement": "توافق",
   "Coder": "کدگذار",
   // Who is coding?
   "Who is coding?": "چه کسی کدگذاری می‌کند؟",
@@ -192,7 +191,5 @@ export default {
     "{a} با نسخهٔ تازه‌تری از Groundwork ذخیره شده است (قالب پروژه {n}؛ این نسخه تا {b} را می‌خواند). برای باز کردن آن Groundwork را به‌روز کنید؛ پرونده تغییری نکرد.",
   "There is already a file at {a}; nothing was written.": "در {a} از پیش پرونده‌ای هست؛ چیزی نوشته نشد.",
   "There is no consensus coding yet: adjudicate the disagreements in the agreement view first.": "هنوز کدگذاری اجماعی نیست: نخست ناهمخوانی‌ها را در نمای توافق داوری کنید.",
-  "{a}: merging a REFI-QDA file is not available yet; import it into a project first, then merge that project.":
-    "{a}: ادغام پرونده‌های REFI-QDA هنوز ممکن نیست؛ نخست آن را به یک پروژه وارد کنید و سپس آن پروژه را ادغام کنید.",
   "The project changed since the merge was shown: look at its conflicts again. ({a})": "پروژه پس از نمایش ادغام تغییر کرده است: تعارض‌هایش را دوباره ببینید. ({a})",
 } satisfies Record<string, string>;

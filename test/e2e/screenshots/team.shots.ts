@@ -74,6 +74,12 @@ const settle = async () => {
   await app.page.waitForTimeout(300);
 };
 
+/** The agreement view, from the coder menu (its fourth item), in either language. */
+async function openAgreement() {
+  await app.page.getByTestId('coder-chip').click();
+  await app.page.locator('.gw-coder-popup [role="menuitem"]').nth(3).click();
+}
+
 async function persian(on: boolean) {
   await app.page.evaluate((lang) => localStorage.setItem('groundwork.interfaceLanguage', lang), on ? 'fa' : 'en');
   await app.page.reload();
@@ -104,7 +110,7 @@ it('the merge dialog with a conflict, in English and in Persian', async () => {
 it('the agreement view, in Persian and in English', async () => {
   for (const fa of [true, false]) {
     await persian(fa);
-    await app.page.locator('.gw-tabs button').last().click();
+    await openAgreement();
     await app.page.getByTestId('agreement-figures').waitFor();
     await app.page.getByTestId('disagreement').first().waitFor();
     await settle();
@@ -114,19 +120,19 @@ it('the agreement view, in Persian and in English', async () => {
 
 it('adjudicated, and Table 8 counting the consensus, in Persian', async () => {
   await persian(false);
-  await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Agreement' }).click();
+  await openAgreement();
   const rows = app.page.getByTestId('disagreement');
   await rows.first().waitFor();
   await rows.filter({ hasText: PHRASES.p2 }).getByRole('button', { name: 'A', exact: true }).click();
   await app.page.getByRole('button', { name: 'Accept the agreed passages into the consensus' }).click();
   await app.page.getByText(/agreed passages? went into the consensus/).waitFor();
   await persian(true);
-  await app.page.locator('.gw-tabs button').last().click();
+  await openAgreement();
   await app.page.getByTestId('disagreement').first().waitFor();
   await app.page.getByTestId('disagreement').filter({ hasText: PHRASES.p2 }).scrollIntoViewIfNeeded();
   await settle();
   await app.page.screenshot({ path: path.join(OUT, 'team-adjudicated-fa.png') });
-  await app.page.locator('.gw-tabs button').nth(4).click();
+  await app.page.locator('.gw-tabs button', { hasText: 'جدول ۸' }).click();
   await app.page.getByTestId('count-basis').locator('select').selectOption('consensus');
   await app.page.getByTestId('count-basis-sentence').filter({ hasText: 'اجماع' }).waitFor();
   await settle();

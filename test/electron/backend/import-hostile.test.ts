@@ -4,7 +4,6 @@
 // nesting, and finishes (each test has a generous timeout; none measures time).
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { performance } from 'node:perf_hooks';
 import { importSources } from '../../../electron/backend/import/index';
 import { formatCount, MAX_DUPLICATE_PAIRS, MAX_PDF_PAGES } from '../../../shared/domain/limits';
 import { importTexts, startBackend, type TestBackend } from '../../helpers/backend';
@@ -142,16 +141,14 @@ describe('the backend while a file is read', () => {
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
     })();
-    const before = performance.eventLoopUtilization();
     const [result] = await importSources(project, [{ name: 'long.pdf', bytes }], { timeLimitMs: 1_000 });
-    const used = performance.eventLoopUtilization(before);
     reading = false;
     clearInterval(timer);
     await busy;
     expect(result!.status).toBe('failed');
     expect(result!.message).toBe('long.pdf: reading the file took longer than 1 s (IMPORT_TIME_LIMIT): stopped, not imported.');
-    // This thread stayed mostly idle: the parse ran elsewhere.
-    expect(used.utilization).toBeLessThan(0.5);
+    // Timers kept firing and calls kept being answered while the file was read: the parse ran
+    // elsewhere. (How busy this thread was depends on the machine's load: not asserted.)
     expect(ticks).toBeGreaterThan(10);
     expect(calls).toBeGreaterThan(10);
   }, 30_000);

@@ -117,7 +117,6 @@ describe('preparing copies and merging them back', () => {
     await api.call('merge.apply', { path: alice, resolutions: [] });
     expect((await passages()).filter((p) => p.startsWith('Alice'))).toHaveLength(2);
     expect(await api.call('merge.preview', { path: alice })).toMatchObject({ empty: true });
-    await expect(api.call('merge.preview', { path: path.join(t.home, 'export.qdpx') })).rejects.toThrow(/merging a REFI-QDA file is not available yet/);
   });
 
   it('records the coder on every passage and shows who made each step', async () => {
@@ -147,6 +146,27 @@ describe('preparing copies and merging them back', () => {
     const another = (await api.call('document.list', {})).find((d) => d.name.startsWith('Another'))!;
     expect((await api.call('document.get', { id: another.id })).text).toBe('A second source about trust and brand.');
     expect(await api.call('merge.preview', { path: alice })).toMatchObject({ empty: true });
+  });
+});
+
+describe('merging a REFI-QDA project', () => {
+  it('brings in a coder’s passages from a .qdpx exported from her copy, with her as their coder; the same file again changes nothing', async () => {
+    const { bita } = await codeApart();
+    await open(bita);
+    const exported = await api.call('exchange.export', { format: 'qdpx' });
+    const qdpx = path.join(t.home, 'bita.qdpx');
+    fs.writeFileSync(qdpx, Buffer.from(exported.dataBase64, 'base64'));
+    await open(original);
+    const before = await passages();
+    const preview = await api.call('merge.preview', { path: qdpx });
+    expect(preview).toMatchObject({ sameOrigin: true, added: { passages: 2, sources: 0, concepts: 0, categories: 0 }, conflicts: [] });
+    const report = await api.call('merge.apply', { path: qdpx, resolutions: [] });
+    expect(report).toMatchObject({ name: 'bita.qdpx', added: { passages: 2 }, nothingChanged: false });
+    expect((await passages()).filter((p) => !before.includes(p)).every((p) => p.startsWith('Bita '))).toBe(true);
+    expect(await passages()).toHaveLength(before.length + 2);
+    const steps = (await api.call('history.get', {})).entries.length;
+    expect(await api.call('merge.apply', { path: qdpx, resolutions: [] })).toMatchObject({ nothingChanged: true });
+    expect((await api.call('history.get', {})).entries.length).toBe(steps);
   });
 });
 
