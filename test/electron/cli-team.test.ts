@@ -27,7 +27,7 @@ async function project() {
   expect((await cli('import', file, source, '--coder', 'Lead')).code).toBe(0);
   const r = await cli('code', file, '--source', 'source', '--start', '0', '--end', '10', '--concept', 'Trust', '--coder', 'Lead');
   expect(r).toMatchObject({ code: 0, err: [] });
-  expect(r.out[0]).toBe(`Coded 0–10 with “Trust”: ${TEXT.slice(0, 10)}`);
+  expect(r.out[0]).toBe(`Coded “${TEXT.slice(0, 10)}” (start_utf16 0, end_utf16 10) in “source” with the new concept “Trust”.`);
   return file;
 }
 
@@ -115,11 +115,12 @@ describe('groundwork team commands', () => {
     expect(await cli('merge', file, path.join(dir, 'missing.qdpx'))).toMatchObject({ code: 1, err: [`groundwork: There is no file at ${path.join(dir, 'missing.qdpx')}.`] });
     expect((await cli('agreement', file, '--coders', 'Alice')).code).toBe(2);
     expect(await cli('agreement', file, '--coders', 'Lead,Nobody')).toMatchObject({ code: 1, err: ['groundwork: There is no coder “Nobody” in this project (coders: Lead).'] });
-    expect(await cli('code', file, '--source', '1', '--start', '20', '--end', '30', '--concept', 'Trust', '--coder', '  ')).toMatchObject({
+    expect(await cli('copies', file, '--coders', 'Sara', '--coder', '  ')).toMatchObject({
       code: 1,
       err: ['groundwork: A coder needs a name.'],
     });
     expect(await cli('copies', file, '--coders', 'Alice,alice')).toMatchObject({ code: 1, err: ['groundwork: The list names the coder “Alice” twice.'] });
+    expect(fs.readdirSync(dir).filter((f) => f.includes(' – '))).toEqual([]);
     expect(await segmentsOf(file)).toEqual(['Lead Trust 0-10']);
   });
 });
