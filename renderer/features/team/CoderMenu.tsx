@@ -2,10 +2,12 @@
 // only this coder's passages (blind coding) or one coder's, prepare copies for coders, merge a
 // copy back, and the intercoder agreement view.
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { useTeam } from './team-store';
+
+const MENU_WIDTH = 300;
 
 export function CoderMenu() {
   const project = useStore((s) => s.project);
@@ -13,6 +15,14 @@ export function CoderMenu() {
   const setView = useStore((s) => s.setView);
   const { coders, session, filter, load, use, setFilter, openDialog } = useTeam();
   const [open, setOpen] = useState(false);
+  // The menu opens toward the side with room (the chip may sit at either end of a wrapped top bar).
+  const chipRef = useRef<HTMLButtonElement>(null);
+  const [side, setSide] = useState<'left' | 'right'>('right');
+  const toggle = () => {
+    const rect = chipRef.current?.getBoundingClientRect();
+    if (rect) setSide(rect.right - MENU_WIDTH < 0 ? 'left' : rect.left + MENU_WIDTH > window.innerWidth ? 'right' : document.documentElement.dir === 'rtl' ? 'left' : 'right');
+    setOpen(!open);
+  };
 
   useEffect(() => {
     void load();
@@ -22,13 +32,13 @@ export function CoderMenu() {
   const people = coders.filter((c) => c.kind === 'person');
   return (
     <div className="gw-coder-menu">
-      <button type="button" className="gw-button gw-coder-chip" aria-expanded={open} aria-haspopup="menu" onClick={() => setOpen(!open)} data-testid="coder-chip">
+      <button ref={chipRef} type="button" className="gw-button gw-coder-chip" aria-expanded={open} aria-haspopup="menu" onClick={toggle} data-testid="coder-chip">
         <span className="gw-swatch" style={{ background: me?.color ?? 'transparent', borderColor: me ? me.color : 'var(--gw-line)' }} />
         {me ? t('Coder: {name}', { name: me.name }) : t('No coder')}
         {filter.kind !== 'all' && <span className="gw-coder-filter-mark"> · {t('filtered')}</span>}
       </button>
       {open && (
-        <div className="gw-coder-popup" role="menu" aria-label={t('Team coding')} onMouseLeave={() => setOpen(false)}>
+        <div className="gw-coder-popup" style={side === 'left' ? { left: 0 } : { right: 0 }} role="menu" aria-label={t('Team coding')} onMouseLeave={() => setOpen(false)}>
           <p className="gw-coder-section">{t('Coding as')}</p>
           {people.map((c) => (
             <button
