@@ -18,6 +18,8 @@ export interface BackendConfig {
   examplesDir: string;
   /** Notice changes other programs make to the open project file (the app: yes; the CLI: no). */
   watchProject?: boolean;
+  /** Keep a daily backup of each project opened (the app: yes; the CLI and tests: no). */
+  dailyBackups?: boolean;
 }
 
 /** The call being answered: who asked, and what its changes touched so far. */

@@ -258,9 +258,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
         const exchange = all.filter((p) => isExchangeFile(p) && !fs.statSync(p, { throwIfNoEntry: false })?.isDirectory());
         const paths = all.filter((p) => !exchange.includes(p));
         // A one-shot command: the project is opened without watching for other programs' changes,
-        // and only once something is to be written to it.
+        // and only once something is to be written to it; a file that cannot be written is refused.
         const opened: { store: Store | null } = { store: null };
-        const store = () => (opened.store ??= openProjectFile(file));
+        const store = () => (opened.store ??= openProjectFile(file, { readOnly: false }));
         try {
           const exchangeStatus = exchange.length ? await importExchangeFiles(store, exchange, io) : 0;
           if (paths.length === 0) return exchangeStatus;

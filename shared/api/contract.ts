@@ -33,6 +33,7 @@ import { evolutionMethods, type EvolutionOutputs } from './evolution-contract';
 import type { BibliographyImport, CorpusStats, DuplicateFlag, ExclusionReason, RecordSummary } from '../domain/records';
 import { RECORD_TYPES, reasonId, recordId } from '../domain/records';
 import type { PrismaFigures } from '../domain/prisma';
+import type { ProjectBackups, SavedCopy, WorkSummary } from '../domain/project-file';
 
 const rowid = z.number().int().positive();
 const DocumentIdSchema = rowid.transform(documentId);
@@ -93,9 +94,15 @@ export const methods = {
     input: z.object({ name: Label, path: z.string().min(1).optional() }).strict(),
     mutates: false,
   },
-  'project.open': { input: z.object({ path: z.string().min(1) }).strict(), mutates: false },
+  'project.open': { input: z.object({ path: z.string().min(1), readOnly: z.boolean().optional() }).strict(), mutates: false },
   'project.openExample': { input: z.object({ fresh: z.boolean().optional() }).strict(), mutates: false },
   'project.close': { input: Empty, mutates: false },
+  // The safety net: a copy of the open project, what a bundled project holds before it is started
+  // afresh, and the backups kept in the Groundwork home (electron/backend/backups.ts).
+  'project.saveCopy': { input: z.object({ path: z.string().min(1).optional() }).strict(), mutates: false },
+  'project.bundledWork': { input: z.object({ bundled: z.enum(['example', 'study']) }).strict(), mutates: false },
+  'backup.list': { input: Empty, mutates: false },
+  'backup.restore': { input: z.object({ id: z.string().min(1).max(500) }).strict(), mutates: false },
 
   'document.list': { input: Empty, mutates: false },
   'document.get': { input: z.object({ id: DocumentIdSchema }).strict(), mutates: false },
@@ -323,6 +330,10 @@ export interface Outputs {
   'project.open': ProjectInfo;
   'project.openExample': ProjectInfo;
   'project.close': null;
+  'project.saveCopy': SavedCopy;
+  'project.bundledWork': WorkSummary | null;
+  'backup.list': ProjectBackups[];
+  'backup.restore': ProjectInfo;
   'document.list': DocumentSummary[];
   'document.get': DocumentText;
   'document.import': ImportedFile[];

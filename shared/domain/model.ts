@@ -3,6 +3,7 @@
 
 import type { CategoryId, CoderId, CommandId, ConceptId, DocumentId, SegmentId } from './ids';
 import type { ComponentKey } from './paradigm';
+import type { ReadOnlyReason } from './project-file';
 
 export type SourceFormat = 'txt' | 'md' | 'html' | 'pdf' | 'docx';
 
@@ -11,6 +12,8 @@ export interface ProjectInfo {
   name: string;
   createdAt: string;
   schemaVersion: number;
+  /** Set when the project is open read-only: chosen when opening, or the file cannot be written. */
+  readOnly?: ReadOnlyReason;
 }
 
 export interface ProjectListing {

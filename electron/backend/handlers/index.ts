@@ -8,6 +8,7 @@ import { maturityHandlers } from './maturity';
 import { memoHandlers } from './memos';
 import { projectHandlers } from './project';
 import { recordHandlers } from './records';
+import { safetyHandlers } from './safety';
 import { segmentHandlers } from './segments';
 import { studyHandlers } from './study';
 import { searchHandlers } from './search';
@@ -35,4 +36,5 @@ export const handlers = {
   ...agreementHandlers,
   ...exchangeHandlers,
   ...evolutionHandlers,
+  ...safetyHandlers,
 } satisfies Handlers;

@@ -33,7 +33,7 @@ export async function coderSession(backend: Backend): Promise<CoderSession> {
     const remembered = rememberedCoder(backend.config.home, memoryKey(identity)) !== undefined;
     const preparedUid = await getSetting(db, 'prepared_for');
     const preparedFor = (preparedUid && coders.find((c) => c.uid === preparedUid)) || null;
-    const ask = remembers(backend) && !remembered && !coder && (coders.some((c) => c.kind === 'person') || !!preparedFor);
+    const ask = remembers(backend) && !store.readOnly && !remembered && !coder && (coders.some((c) => c.kind === 'person') || !!preparedFor);
     return { coder, remembered, ask, preparedFor };
   });
 }

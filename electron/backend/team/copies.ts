@@ -10,7 +10,7 @@ import path from 'node:path';
 import { GroundworkError } from '../../../shared/api/errors';
 import { coderListProblem } from '../../../shared/domain/team';
 import { findOrCreateCoder } from '../../../db/coders';
-import { copyProjectFile, openProjectFile, PROJECT_EXTENSION } from '../../../db/sqlite/open';
+import { openProjectFile, PROJECT_EXTENSION } from '../../../db/sqlite/open';
 import type { Store } from '../../../db/store';
 import { clearForCoder } from '../../../db/team-copies';
 import type { PreparedCopies } from '../../../shared/api/team-contract';
@@ -18,7 +18,6 @@ import { projectFileName } from '../recent';
 import { quoted } from '../handlers/types';
 
 export async function prepareCopies(store: Store, names: readonly string[], folder?: string): Promise<PreparedCopies> {
-  if (store.engine !== 'sqlite') throw new GroundworkError('invalid-input', 'Copies for coders are made of project files; this project lives on a server.');
   const problem = coderListProblem(names);
   if (problem) throw new GroundworkError('invalid-input', problem);
   const checked = names.map((n) => n.trim());
@@ -40,8 +39,8 @@ export async function prepareCopies(store: Store, names: readonly string[], fold
   try {
     for (const [i, file] of files.entries()) {
       const copy = path.join(temp, `copy-${i}${PROJECT_EXTENSION}`);
-      copyProjectFile(store.location, copy);
-      const opened = openProjectFile(copy);
+      await store.backup(copy);
+      const opened = openProjectFile(copy, { readOnly: false });
       try {
         await opened.writeUnlogged((db) => clearForCoder(db, coders[i]!.uid, path.basename(file.path, PROJECT_EXTENSION)));
         await opened.compact({ keepSteps: 0, keepDays: 0, vacuum: true });

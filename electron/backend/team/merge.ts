@@ -17,7 +17,7 @@ import { COMPONENT_LABELS, type ComponentKey } from '../../../shared/domain/para
 import type { MergeConflictView, MergePreview, MergeReport, MergeResolution } from '../../../shared/domain/team';
 import { projectIdentity, readExtras, readSnapshot } from '../../../db/merge-snapshot';
 import { writeMerge } from '../../../db/merge-writer';
-import { createProjectFile, openProjectCopy, PROJECT_EXTENSION } from '../../../db/sqlite/open';
+import { createProjectFile, openProjectFile, PROJECT_EXTENSION } from '../../../db/sqlite/open';
 import { setReplica } from '../../../db/team-copies';
 import { prepareExchange, writeExchange } from '../exchange/store-import';
 import type { Store } from '../../../db/store';
@@ -38,7 +38,9 @@ interface Other {
 async function openOther(file: string): Promise<Other> {
   const target = path.resolve(file);
   if (/\.(qdpx|qde)$/i.test(target)) return openExchange(target);
-  const { store, dispose } = openProjectCopy(target, os.tmpdir());
+  // Read-only: from a private copy (upgraded there if older); the file itself is never written.
+  const store = openProjectFile(target, { readOnly: true });
+  const dispose = () => store.close();
   try {
     const { snapshot, identity } = await store.read(async (db) => ({ snapshot: await readSnapshot(db), identity: await projectIdentity(db) }));
     return { file: target, name: identity.name || path.basename(target), uid: identity.uid, snapshot, store, dispose };

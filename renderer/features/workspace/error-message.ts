@@ -4,6 +4,7 @@
 import { compileForms, translateBackendText } from '../../i18n/backend-text';
 import { TEAM_ERROR_TEMPLATES } from '../team/team-templates';
 import { EVOLUTION_ERROR_TEMPLATES } from '../evolution/history-templates';
+import { PROJECT_FILE_TEMPLATES } from '../start/file-messages';
 
 export const ERROR_TEMPLATES = [
   'No project is open. Create or open a project first.',
@@ -16,6 +17,7 @@ export const ERROR_TEMPLATES = [
   'Only main categories go into a paradigm component; “{a}” is a sub-category of “{b}”. Make it a main category first.',
   ...TEAM_ERROR_TEMPLATES,
   ...EVOLUTION_ERROR_TEMPLATES,
+  ...PROJECT_FILE_TEMPLATES,
 ] as const;
 
 const forms = compileForms(ERROR_TEMPLATES);

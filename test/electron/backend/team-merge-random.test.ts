@@ -24,7 +24,7 @@ import {
 import type { ReadableDB, WritableDB } from '../../../db/handles';
 import { readSnapshot } from '../../../db/merge-snapshot';
 import { deleteSegment, insertSegment } from '../../../db/segments';
-import { copyProjectFile, createProjectFile, openProjectFile } from '../../../db/sqlite/open';
+import { createProjectFile, openProjectFile } from '../../../db/sqlite/open';
 import type { Store } from '../../../db/store';
 import { applyMerge } from '../../../electron/backend/team/merge';
 import { categoryId, conceptId, documentId, segmentId } from '../../../shared/domain/ids';
@@ -113,12 +113,12 @@ describe('merging randomly edited copies through the store', () => {
         await fileConcept(db, drivers, await insertConcept(db, { label: 'Trust', color: '#333333', inVivo: false }));
         await fileConcept(db, economic, await insertConcept(db, { label: 'Cost', color: '#444444', inVivo: false }));
       });
+      const copies: string[] = [];
+      for (const x of ['a', 'b']) {
+        copies.push(path.join(dir, `${x}-${seed}.groundwork`));
+        await store.backup(copies[copies.length - 1]!);
+      }
       await store.close();
-      const copies = ['a', 'b'].map((x) => {
-        const file = path.join(dir, `${x}-${seed}.groundwork`);
-        copyProjectFile(origin, file);
-        return file;
-      });
       const [a, b] = copies.map((f) => files.keep(openProjectFile(f))) as [Store, Store];
       // each copy as "Prepare copies" makes it: a replica of its own, no history
       for (const [i, copy] of [a, b].entries()) await copy.writeUnlogged((db) => clearForCoder(db, 'nobody', `copy ${i}`));
