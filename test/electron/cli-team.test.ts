@@ -111,7 +111,7 @@ describe('groundwork team commands', () => {
     const file = await project();
     const notes = path.join(dir, 'notes.txt');
     fs.writeFileSync(notes, 'notes');
-    expect(await cli('merge', file, notes)).toMatchObject({ code: 1, err: ['groundwork: notes.txt is not a Groundwork project file.'] });
+    expect(await cli('merge', file, notes)).toMatchObject({ code: 1, err: ['groundwork: notes.txt is not a Groundwork project file (it is not a database); the file was not changed.'] });
     expect(await cli('merge', file, path.join(dir, 'missing.qdpx'))).toMatchObject({ code: 1, err: [`groundwork: There is no file at ${path.join(dir, 'missing.qdpx')}.`] });
     expect((await cli('agreement', file, '--coders', 'Alice')).code).toBe(2);
     expect(await cli('agreement', file, '--coders', 'Lead,Nobody')).toMatchObject({ code: 1, err: ['groundwork: There is no coder “Nobody” in this project (coders: Lead).'] });

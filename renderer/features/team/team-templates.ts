@@ -19,6 +19,7 @@ export const TEAM_HISTORY_TEMPLATES = [
   'Accept {n} agreed passages into the consensus',
 ] as const;
 
+/** The project-file refusals a merge meets (not a project, newer, missing) are the safety net's (fa/safety.catalog.ts). */
 export const TEAM_ERROR_TEMPLATES = [
   'A coder needs a name.',
   'There is already a coder “{a}”.',
@@ -29,11 +30,6 @@ export const TEAM_ERROR_TEMPLATES = [
   'That is the open project itself: choose another copy to merge.',
   '{n} conflict is not resolved yet (first: “{a}”).',
   '{n} conflicts are not resolved yet (first: “{a}”).',
-  'There is no project file at {a}.',
-  '{a} is not a Groundwork project file.',
-  '{a} is an SQLite database, but not a Groundwork project.',
-  '{a} was saved by a newer version of Groundwork (project format {n}; this version reads up to {b}). Update Groundwork to open it; the file was not changed.',
-  'There is already a file at {a}; nothing was written.',
   'There is no consensus coding yet: adjudicate the disagreements in the agreement view first.',
   'The project changed since the merge was shown: look at its conflicts again. ({a})',
 ] as const;

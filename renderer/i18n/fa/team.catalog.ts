@@ -184,12 +184,6 @@ export default {
   "That is the open project itself: choose another copy to merge.": "این همان پروژهٔ باز است: نسخهٔ دیگری را برای ادغام برگزینید.",
   "{n} conflict is not resolved yet (first: “{a}”).": "{n} تعارض هنوز حل نشده است (نخستین: «{a}»).",
   "{n} conflicts are not resolved yet (first: “{a}”).": "{n} تعارض هنوز حل نشده است (نخستین: «{a}»).",
-  "There is no project file at {a}.": "در {a} پروندهٔ پروژه‌ای نیست.",
-  "{a} is not a Groundwork project file.": "{a} پروندهٔ پروژهٔ Groundwork نیست.",
-  "{a} is an SQLite database, but not a Groundwork project.": "{a} پایگاه‌دادهٔ SQLite است، اما پروژهٔ Groundwork نیست.",
-  "{a} was saved by a newer version of Groundwork (project format {n}; this version reads up to {b}). Update Groundwork to open it; the file was not changed.":
-    "{a} با نسخهٔ تازه‌تری از Groundwork ذخیره شده است (قالب پروژه {n}؛ این نسخه تا {b} را می‌خواند). برای باز کردن آن Groundwork را به‌روز کنید؛ پرونده تغییری نکرد.",
-  "There is already a file at {a}; nothing was written.": "در {a} از پیش پرونده‌ای هست؛ چیزی نوشته نشد.",
   "There is no consensus coding yet: adjudicate the disagreements in the agreement view first.": "هنوز کدگذاری اجماعی نیست: نخست ناهمخوانی‌ها را در نمای توافق داوری کنید.",
   "The project changed since the merge was shown: look at its conflicts again. ({a})": "پروژه پس از نمایش ادغام تغییر کرده است: تعارض‌هایش را دوباره ببینید. ({a})",
 } satisfies Record<string, string>;
