@@ -168,7 +168,7 @@ export async function listSegments(db: ReadableDB, scope: SegmentScope): Promise
       break;
     case 'category':
       rows = await db.all<Row>(
-        `WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT c.id FROM category c JOIN sub ON c.parent_id = sub.id)
+        `WITH RECURSIVE sub(id) AS (SELECT CAST(? AS INTEGER) UNION SELECT c.id FROM category c JOIN sub ON c.parent_id = sub.id)
          ${LISTED} WHERE s.concept_id IN (SELECT concept_id FROM category_concept WHERE category_id IN (SELECT id FROM sub)) ${ORDER}`, scope.id
       );
       break;

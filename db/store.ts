@@ -30,6 +30,8 @@ export interface StoreChange {
   touched: Touched;
   /** Made by another process or connection (seen after the fact). */
   external: boolean;
+  /** Who made an external change, when the engine is told (PostgreSQL: the other session's actor). */
+  actor?: string | null;
 }
 
 /** Who undoes: a step is undone only by the session or author that made it. */

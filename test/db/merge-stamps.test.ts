@@ -7,19 +7,20 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fileConcept, insertCategory, insertConcept, deleteConcept, updateConcept } from '../../db/codebook';
 import type { ReadableDB } from '../../db/handles';
 import { readSnapshot } from '../../db/merge-snapshot';
-import { createProjectFile } from '../../db/sqlite/open';
 import { categoryId, conceptId } from '../../shared/domain/ids';
 import { compareStamps } from '../../shared/domain/merge/stamps';
-import { storeFiles } from '../helpers/store';
+import { testProjects } from '../helpers/engine';
 
-const files = storeFiles();
-afterEach(() => files.cleanup());
+// Both engines: the stamping is the command log's, in portable SQL.
+const projects = testProjects();
+afterEach(() => projects.cleanup());
+const create = async (name: string) => (await projects.create(name)).store;
 
 const snap = (db: ReadableDB) => readSnapshot(db);
 
 describe('version stamps kept by the store', () => {
   it('stamp what each change changed, once per change, and a tombstone for what went', async () => {
-    const store = files.keep(createProjectFile(files.file(), 'Stamps'));
+    const store = await create('Stamps');
     await store.write({ kind: 'x', label: 'make' }, async (db) => {
       const cat = await insertCategory(db, { name: 'Drivers', color: '#111111', parentId: null });
       const con = await insertConcept(db, { label: 'Trust', color: '#222222', inVivo: false });
@@ -47,7 +48,7 @@ describe('version stamps kept by the store', () => {
   });
 
   it('stamp an undo and a redo as changes of their own, after what they replaced', async () => {
-    const store = files.keep(createProjectFile(files.file(), 'Undo'));
+    const store = await create('Undo');
     await store.write({ kind: 'x', label: 'make' }, (db) => insertConcept(db, { label: 'Trust', color: '#222222', inVivo: false }));
     await store.write({ kind: 'x', label: 'rename' }, (db) => updateConcept(db, conceptId(1), { label: 'Confidence' }));
     const renamed = await store.read(snap);
@@ -67,7 +68,7 @@ describe('version stamps kept by the store', () => {
   });
 
   it('bury what an undo takes away, and let what it brings back know its tombstone', async () => {
-    const store = files.keep(createProjectFile(files.file(), 'Revive'));
+    const store = await create('Revive');
     await store.write({ kind: 'x', label: 'make' }, (db) => insertConcept(db, { label: 'Trust', color: '#222222', inVivo: false }));
     const uid = (await store.read(snap)).concepts[0]!.uid;
     await store.write({ kind: 'x', label: 'delete' }, (db) => deleteConcept(db, conceptId(1)));
@@ -89,7 +90,7 @@ describe('version stamps kept by the store', () => {
   });
 
   it('stamp a concept’s filings when a category it is filed in is deleted', async () => {
-    const store = files.keep(createProjectFile(files.file(), 'Filings'));
+    const store = await create('Filings');
     await store.write({ kind: 'x', label: 'make' }, async (db) => {
       await insertCategory(db, { name: 'A', color: '#111111', parentId: null });
       await insertConcept(db, { label: 'Trust', color: '#222222', inVivo: false });

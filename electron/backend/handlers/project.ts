@@ -20,8 +20,8 @@ export const EXAMPLE_NAME = 'Example project';
 export async function switchTo(backend: Backend, store: Store) {
   await backend.open(store);
   await useRememberedCoder(backend, store);
-  rememberProject(backend.config.home, store.location);
-  if (backend.config.dailyBackups) {
+  if (!backend.config.projects) rememberProject(backend.config.home, store.location);
+  if (backend.config.dailyBackups && !backend.config.projects) {
     // In the background: the project answers at once; a failed backup is tried again next time.
     takeDailyBackup(backend.config.home, store).catch((error: unknown) => {
       if (backend.store === store) console.error(`[groundwork] no daily backup of ${store.location}: ${(error as Error).message}`);
@@ -43,6 +43,11 @@ export const bundledFile = (backend: Backend, name: string) => path.join(backend
  * among the backups (as it was, whatever was done in it), so it can be restored.
  */
 export async function openBundled(backend: Backend, name: string, fresh: boolean | undefined, build: (target: string) => Promise<void>) {
+  const host = backend.config.projects;
+  if (host) {
+    if (fresh) await backend.close();
+    return switchTo(backend, await host.openBundled(name, fresh ?? false, build));
+  }
   const target = bundledFile(backend, name);
   if (backend.store?.location === target) {
     if (!fresh) return backend.store.info();
@@ -84,13 +89,19 @@ export const projectHandlers = {
     home: backend.config.home,
   }),
   'project.current': (_input, backend) => (backend.store ? backend.store.info() : null),
-  'project.list': (_input, backend) => listProjects(backend.config.home),
-  'project.create': ({ name, path: wanted }, backend) => {
+  'project.list': async (_input, backend) =>
+    backend.config.projects ? { recent: [], inHome: await backend.config.projects.list() } : listProjects(backend.config.home),
+  'project.create': async ({ name, path: wanted }, backend) => {
+    if (backend.config.projects) return switchTo(backend, await backend.config.projects.create(name));
     const file = path.resolve(wanted ? withExtension(wanted) : path.join(backend.config.home, projectFileName(name)));
     if (!wanted) fs.mkdirSync(backend.config.home, { recursive: true });
     return switchTo(backend, createProjectFile(file, name, storeOptions(backend)));
   },
   'project.open': async ({ path: file, readOnly }, backend) => {
+    if (backend.config.projects) {
+      if (backend.store?.location === file) return backend.store.info();
+      return switchTo(backend, await backend.config.projects.open(file));
+    }
     const target = path.resolve(file);
     if (backend.store?.location === target) {
       // Asked for the other mode: opened again in it.
