@@ -23,6 +23,8 @@ interface TeamState {
   dialog: TeamDialog;
   /** The ask for this project was answered or dismissed in this window. */
   asked: string | null;
+  /** The project whose coders were last loaded (asking happens on its first load only). */
+  opened: string | null;
   load(): Promise<void>;
   use(choice: { coderId: CoderId | null } | { name: string }): Promise<boolean>;
   setFilter(filter: CoderFilter): void;
@@ -35,14 +37,18 @@ export const useTeam = create<TeamState>()((set, get) => ({
   filter: { kind: 'all' },
   dialog: null,
   asked: null,
+  opened: null,
 
   async load() {
     const project = useStore.getState().project;
-    if (!project) return set({ coders: [], session: null, dialog: null });
+    if (!project) return set({ coders: [], session: null, dialog: null, opened: null });
     try {
       const [coders, session] = await Promise.all([api.call('coder.list', {}), api.call('coder.session', {})]);
-      set({ coders, session });
-      if (session.ask && get().asked !== project.path && get().dialog === null) set({ dialog: 'who' });
+      // Asked when the project is opened, not later: coders arriving with an import or a merge do
+      // not interrupt the work in this window.
+      const first = get().opened !== project.path;
+      set({ coders, session, opened: project.path });
+      if (first && session.ask && get().asked !== project.path && get().dialog === null) set({ dialog: 'who' });
     } catch {
       // A project closing meanwhile: nothing to show.
     }
