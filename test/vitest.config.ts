@@ -17,6 +17,8 @@ const POSTGRES_TESTS = [
   'test/electron/backend/evolution.test.ts',
   'test/electron/backend/exchange/store-import.test.ts',
   'test/electron/backend/exchange/store-roundtrip.test.ts',
+  'test/db/merge-stamps.test.ts',
+  'test/electron/backend/team-agreement.test.ts',
 ];
 
 export default defineConfig({
