@@ -1,12 +1,14 @@
 // The dispatcher: checks the method name, validates the input against the contract, runs the
 // handler and turns every outcome into the envelope. Hosts call only this.
 
+import path from 'node:path';
 import type { Method } from '../../shared/api/contract';
 import { isMethod, methods } from '../../shared/api/contract';
 import { SWITCH_METHODS } from '../../shared/api/dependencies';
 import type { ErrorCode } from '../../shared/api/errors';
 import { isGroundworkError } from '../../shared/api/errors';
 import type { CallRequest, CallResponse } from '../../shared/api/wire';
+import { readOnlyMessage } from '../../shared/domain/project-file';
 import type { Transport } from '../../shared/api/client';
 import type { Backend, CallContext } from './backend';
 import { callContext } from './backend';
@@ -25,6 +27,11 @@ export async function dispatch(backend: Backend, request: CallRequest): Promise<
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
     return fail('invalid-input', `${where}${issue?.message ?? 'The request is not valid.'}`);
+  }
+  // A project open read-only refuses every change at once, before any work (an import's parsing).
+  const open = backend.store;
+  if (methods[method].mutates && open?.readOnly) {
+    return fail('read-only', readOnlyMessage(path.basename(open.location), (await open.info()).readOnly ?? 'chosen'));
   }
   const origin = request.origin ?? null;
   const call: CallContext = { origin, method, touched: null };

@@ -17,12 +17,16 @@ import { useReaderCaret } from './use-reader-caret';
 import { useReaderOptions } from './reader-options';
 import { SegmentPopover } from '../features/coding/SegmentPopover';
 import { CodingBar } from '../features/coding/CodingBar';
+import { useCoderShown } from '../features/team/team-store';
 
 const FLASH_MS = 1600;
 
 export function Reader() {
   const openDoc = useStore((s) => s.openDoc);
-  const segments = useDocumentMarks(openDoc?.document.id);
+  const all = useDocumentMarks(openDoc?.document.id);
+  // Blind coding: the passages of coders this window does not show are not drawn.
+  const shown = useCoderShown();
+  const segments = useMemo(() => all.filter((s) => shown(s.coderId)), [all, shown]);
   const conceptColors = useConceptColors();
   const liveSummary = useDocumentSummary(openDoc?.document.id);
   const jump = useStore((s) => s.jump);

@@ -13,7 +13,14 @@ import { heldAnswer, updateAnswer } from './query-client';
  * colour of the number of concepts), so the highlight has its colour at once.
  */
 export function paintCoded(segment: Segment, newLabel: string | null): void {
-  const mark: SegmentMark = { id: segment.id, conceptId: segment.conceptId, start: segment.start, end: segment.end, hasMemo: segment.memo !== '' };
+  const mark: SegmentMark = {
+    id: segment.id,
+    conceptId: segment.conceptId,
+    coderId: segment.coderId ?? null,
+    start: segment.start,
+    end: segment.end,
+    hasMemo: segment.memo !== '',
+  };
   updateAnswer('segment.forDocument', { documentId: segment.documentId }, (marks) => insertMark(marks, mark));
   const codebook = heldAnswer('codebook.get', {});
   if (!codebook || newLabel === null || codebook.concepts.some((c) => c.id === segment.conceptId)) return;

@@ -34,16 +34,24 @@ export const TABLES = [
   'coder',
   'project_setting',
   'source_attribute',
+  'merge_stamp',
+  'merge_tombstone',
+  'merge_alias',
+  'adjudication',
   'wave',
   'baseline',
 ] as const;
 export type Table = (typeof TABLES)[number];
 
 /** Methods that switch the open project rather than read it: every answer is dropped after one. */
-export const SWITCH_METHODS = ['project.create', 'project.open', 'project.openExample', 'project.openStudy', 'project.close'] as const;
+export const SWITCH_METHODS = ['project.create', 'project.open', 'project.openExample', 'project.openStudy', 'project.close', 'backup.restore'] as const;
 
-/** Methods that change nothing in the project and answer nothing about it, and so are never held: the switches, and stopping an import under way. */
-export const NOT_READ_METHODS = [...SWITCH_METHODS, 'document.cancelImport'] as const;
+/**
+ * Methods that change nothing in the project and answer nothing about it, and so are never held:
+ * the switches, stopping an import under way, and writing a copy of the project elsewhere (its
+ * answer is where the copy went and how big it is, not something a view shows again).
+ */
+export const NOT_READ_METHODS = [...SWITCH_METHODS, 'document.cancelImport', 'project.saveCopy'] as const;
 type NotRead = (typeof NOT_READ_METHODS)[number];
 
 /** The methods that only read: each has a dependency below. */
@@ -64,9 +72,17 @@ export interface Dependency<M extends ReadMethod = ReadMethod> {
 
 // Groups used by several answers.
 const CODEBOOK: readonly Table[] = ['paradigm_component', 'category', 'concept', 'category_concept', 'segment', 'reading'];
-/** Counts under the active readings: the codebook, the readings' weights and placements. */
-const COUNTS: readonly Table[] = [...CODEBOOK, 'reading_concept_weight'];
-const SEGMENT_ROWS: readonly Table[] = ['segment', 'document', 'concept', 'document_page'];
+/**
+ * What the counts count in a team project: the basis (project settings) and which coder is the
+ * consensus or the one counted (db/filing-tree.ts COUNTED).
+ */
+const BASIS: readonly Table[] = ['project_setting', 'coder'];
+/** Counts under the active readings: the codebook, the readings' weights and placements, the count basis. */
+const COUNTS: readonly Table[] = [...CODEBOOK, 'reading_concept_weight', ...BASIS];
+/** A segment as listed: its source, concept, page and coder's name. */
+const SEGMENT_ROWS: readonly Table[] = ['segment', 'document', 'concept', 'document_page', 'coder'];
+/** Two coders' passages compared, with the adjudication of their disagreements. */
+const AGREEMENT: readonly Table[] = ['segment', 'coder', 'document', 'concept', 'adjudication'];
 const MATURITY: readonly Table[] = ['maturity_level', 'maturity_dimension', 'maturity_dimension_category', 'category', 'category_concept', 'concept', 'segment'];
 const ASSESSMENT: readonly Table[] = [...MATURITY, 'maturity_assessment', 'maturity_rating'];
 const RECORDS: readonly Table[] = ['record', 'exclusion_reason'];
@@ -94,7 +110,7 @@ export const dependencies: { [M in ReadMethod]: Dependency<M> } = {
   'segment.get': { tables: SEGMENT_ROWS },
   'segment.forDocument': { tables: [], sourceTables: ['segment'], sources: ({ documentId }) => one(documentId) },
   'segment.list': {
-    tables: ['concept', 'category', 'category_concept', 'reading'],
+    tables: ['concept', 'category', 'category_concept', 'reading', 'coder'],
     sourceTables: ['segment', 'document', 'document_page'],
     sources: ({ scope }) => (scope.kind === 'document' ? one(scope.id) : null),
   },
@@ -102,8 +118,9 @@ export const dependencies: { [M in ReadMethod]: Dependency<M> } = {
   'counts.paradigm': { tables: COUNTS },
   'counts.mainCategories': { tables: COUNTS },
   'export.table8Csv': { tables: [...COUNTS, 'project'] },
-  'export.segmentsCsv': { tables: [...CODEBOOK, ...SEGMENT_ROWS, 'project'] },
-  'history.get': { tables: [], anyChange: true },
+  'export.segmentsCsv': { tables: [...CODEBOOK, ...SEGMENT_ROWS, ...BASIS, 'project'] },
+  // Any step taken, undone or redone; its author's name is a coder's.
+  'history.get': { tables: ['coder'], anyChange: true },
 
   'study.get': { tables: ['category', 'reading'] },
   'reading.list': { tables: ['reading'] },
@@ -143,6 +160,22 @@ export const dependencies: { [M in ReadMethod]: Dependency<M> } = {
   // A whole project in an exchange file: anything may be in it.
   'exchange.export': { tables: TABLES },
   'document.attributes': { tables: [], sourceTables: ['document', 'source_attribute'], sources: ({ id }) => one(id) },
+
+  // Team coding. Who codes in this window is the backend's (a coder chosen without a change is
+  // painted from coder.use's answer); the rest is the project's.
+  // Each coder with a count of their passages.
+  'coder.list': { tables: ['coder', 'segment'] },
+  'coder.session': { tables: ['coder', 'segment', 'project', 'project_setting'] },
+  'counts.basis': { tables: [...BASIS, 'segment'] },
+  'agreement.compute': { tables: AGREEMENT },
+  'agreement.export': { tables: [...AGREEMENT, 'project'] },
+  // Another copy against this one: anything in this one may meet it.
+  'merge.preview': { tables: TABLES },
+
+  // Not the project's data: backups are made only as a project is opened, started afresh or restored (switches).
+  'backup.list': { tables: [] },
+  // What the bundled project holds, with its steps: the open project may be it, and any change moves its count of steps.
+  'project.bundledWork': { tables: [], anyChange: true },
 };
 
 export const isReadMethod = (method: string): method is ReadMethod => Object.hasOwn(dependencies, method);

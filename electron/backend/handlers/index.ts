@@ -8,11 +8,14 @@ import { maturityHandlers } from './maturity';
 import { memoHandlers } from './memos';
 import { projectHandlers } from './project';
 import { recordHandlers } from './records';
+import { safetyHandlers } from './safety';
 import { segmentHandlers } from './segments';
 import { studyHandlers } from './study';
 import { searchHandlers } from './search';
 import type { Handlers } from './types';
 import { diagramHandlers } from './diagrams';
+import { teamHandlers } from './team';
+import { agreementHandlers } from './agreement';
 import { exchangeHandlers } from './exchange';
 import { evolutionHandlers } from './evolution';
 
@@ -29,6 +32,9 @@ export const handlers = {
   ...searchHandlers,
   ...maturityHandlers,
   ...recordHandlers,
+  ...teamHandlers,
+  ...agreementHandlers,
   ...exchangeHandlers,
   ...evolutionHandlers,
+  ...safetyHandlers,
 } satisfies Handlers;

@@ -1,7 +1,7 @@
 // Retrieved segments: every segment of the focused concept, category (sub-categories included),
 // component or source, with its source and text. Clicking one opens the source at the passage.
 
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { Virtuoso } from 'react-virtuoso';
 import type { SegmentRow, SegmentScope } from '../../../shared/domain/model';
 import { COMPONENT_LABELS } from '../../../shared/domain/paradigm';
@@ -12,6 +12,7 @@ import { useCodebook, useDocuments } from '../../state/project-data';
 import { useStore, type Focus } from '../../state/store';
 import { useProjectQuery } from '../../state/use-project-query';
 import { SegmentCitation } from '../corpus/SegmentCitation';
+import { useCoderShown } from '../team/team-store';
 
 function scopeOf(focus: Focus | null): SegmentScope | null {
   if (!focus) return null;
@@ -40,11 +41,13 @@ export function RetrievedSegments() {
   const documents = useDocuments();
   const jumpTo = useStore((s) => s.jumpTo);
   const setFocus = useStore((s) => s.setFocus);
+  const shown = useCoderShown();
   const listRef = useRef<HTMLDivElement>(null);
   // Handed to the list as its context, so the rows it keeps mounted are redrawn in a new language.
   const language = useInterfaceLanguage((s) => s.language);
   const scope = scopeOf(focus);
-  const rows = useProjectQuery('segment.list', { scope: scope ?? { kind: 'all' } }, { enabled: scope !== null, keepPrevious: true }) ?? NO_ROWS;
+  const fetched = useProjectQuery('segment.list', { scope: scope ?? { kind: 'all' } }, { enabled: scope !== null, keepPrevious: true }) ?? NO_ROWS;
+  const rows = useMemo(() => fetched.filter((r) => shown(r.coderId)), [fetched, shown]);
 
   const title = (() => {
     if (!focus || !scope) return t('Retrieved segments');
@@ -102,6 +105,12 @@ export function RetrievedSegments() {
                 <bdi className="gw-strong">{row.conceptLabel}</bdi>
                 <span className="gw-muted">
                   · <bdi>{row.documentName}</bdi> <SegmentCitation documentId={row.documentId} page={row.page} /> · {num(row.start)}–{num(row.end)}
+                  {row.coderName && (
+                    <>
+                      {' · '}
+                      <bdi className="gw-coder-name">{row.coderName}</bdi>
+                    </>
+                  )}
                 </span>
                 {row.memo && <span className="gw-memo-mark">✎</span>}
               </span>

@@ -32,7 +32,7 @@ describe('inserting a new mark into the held marks', () => {
     for (const [i, [start, end]] of ranges.entries()) {
       const conceptId = i % 2 === 0 ? concept.id : other.id;
       const segment = await t.api.call('segment.code', { documentId, start, end, conceptId });
-      held = insertMark(held, { id: segment.id, conceptId: segment.conceptId, start: segment.start, end: segment.end, hasMemo: false });
+      held = insertMark(held, { id: segment.id, conceptId: segment.conceptId, coderId: segment.coderId ?? null, start: segment.start, end: segment.end, hasMemo: false });
       expect(held).toEqual(await t.api.call('segment.forDocument', { documentId }));
     }
     expect(held).toHaveLength(ranges.length);

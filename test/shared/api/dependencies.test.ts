@@ -7,7 +7,7 @@ import { dependencies, isInvalidated, NOT_READ_METHODS, TABLES } from '../../../
 import { CAPTURED_TABLES } from '../../../db/capture-tables';
 
 describe('the dependency map', () => {
-  it('has an entry for every method that only reads, and none for a change, a project switch or a cancel', () => {
+  it('has an entry for every method that only reads, and none for a change, a project switch, a cancel or a copy written elsewhere', () => {
     const reads = Object.entries(methods)
       .filter(([name, spec]) => !spec.mutates && !(NOT_READ_METHODS as readonly string[]).includes(name))
       .map(([name]) => name)
