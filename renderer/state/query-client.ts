@@ -72,7 +72,7 @@ export function invalidateTouched(touched: TouchedWire): Promise<void> {
     {
       predicate: (query) => {
         const [method, input, held] = query.queryKey as [string, unknown, number];
-        return held !== generation || !isReadMethod(method) || isInvalidated(method, input as never, touched);
+        return held !== generation || !isReadMethod(method) || isInvalidated(method, input as never, touched, query.state.data as never);
       },
       refetchType: 'active',
     },

@@ -3,7 +3,7 @@
 // contract: a read method without an entry does not compile, and a test checks against the real
 // backend that every answer a change alters is invalidated by what that change says it touched.
 
-import type { Input, Method, methods } from './contract';
+import type { Input, Method, methods, Output } from './contract';
 import { READ_DEPENDENCIES } from './evolution-contract';
 import type { TouchedWire } from './wire';
 
@@ -68,6 +68,11 @@ export interface Dependency<M extends ReadMethod = ReadMethod> {
   sources?: (input: Input<M>) => readonly number[] | null;
   /** The answer changes with every step taken, undone or redone (the history). */
   anyChange?: true;
+  /**
+   * The tables the answer held depends on, where what it holds narrows `tables` (who is coding:
+   * with no coder, coding a passage changes nothing in it). Used when the held answer is known.
+   */
+  heldTables?: (held: Output<M>) => readonly Table[];
 }
 
 // Groups used by several answers.
@@ -165,7 +170,11 @@ export const dependencies: { [M in ReadMethod]: Dependency<M> } = {
   // painted from coder.use's answer); the rest is the project's.
   // Each coder with a count of their passages.
   'coder.list': { tables: ['coder', 'segment'] },
-  'coder.session': { tables: ['coder', 'segment', 'project', 'project_setting'] },
+  // The session's coders carry their count of passages: with none (working alone), passages do not matter.
+  'coder.session': {
+    tables: ['coder', 'segment', 'project', 'project_setting'],
+    heldTables: (held) => (held.coder || held.preparedFor ? ['coder', 'segment', 'project', 'project_setting'] : ['coder', 'project', 'project_setting']),
+  },
   'counts.basis': { tables: [...BASIS, 'segment'] },
   'agreement.compute': { tables: AGREEMENT },
   'agreement.export': { tables: [...AGREEMENT, 'project'] },
@@ -183,16 +192,18 @@ export const isReadMethod = (method: string): method is ReadMethod => Object.has
 const meets = <T>(a: readonly T[], b: readonly T[]) => a.some((x) => b.includes(x));
 
 /**
- * Whether a change that touched `touched` may have changed what `method` answers for `input`.
- * Never false when the answer did change (the contract test checks it); true now and then when
- * it did not (a change names tables and sources, not rows).
+ * Whether a change that touched `touched` may have changed what `method` answers for `input`
+ * (`held`: the answer as it was before the change, when known). Never false when the answer did
+ * change (the contract test checks it); true now and then when it did not (a change names tables
+ * and sources, not rows).
  */
-export function isInvalidated<M extends ReadMethod>(method: M, input: Input<M>, touched: TouchedWire): boolean {
+export function isInvalidated<M extends ReadMethod>(method: M, input: Input<M>, touched: TouchedWire, held?: Output<M>): boolean {
   const dependency = dependencies[method] as Dependency<M>;
   if (touched.tables === null) return true;
   if (touched.tables.length === 0) return false;
   if (dependency.anyChange) return true;
-  if (meets(dependency.tables, touched.tables)) return true;
+  const tables = held !== undefined && dependency.heldTables ? dependency.heldTables(held) : dependency.tables;
+  if (meets(tables, touched.tables)) return true;
   if (!dependency.sourceTables || !meets(dependency.sourceTables, touched.tables)) return false;
   const sources = dependency.sources?.(input) ?? null;
   return sources === null || touched.documents === null || meets(sources, touched.documents);

@@ -11,11 +11,12 @@ const MENU_WIDTH = 300;
 
 export function CoderMenu() {
   const setView = useStore((s) => s.setView);
-  const coders = useCoders();
   const session = useCoderSession();
   const { filter, use, setFilter, openDialog } = useTeam();
   useAskWhoIsCoding();
   const [open, setOpen] = useState(false);
+  // The chip shows only who is coding: the list (which every passage coded changes) while the menu is open.
+  const coders = useCoders(open);
   // The menu opens toward the side with room (the chip may sit at either end of a wrapped top bar).
   const chipRef = useRef<HTMLButtonElement>(null);
   const [side, setSide] = useState<'left' | 'right'>('right');

@@ -64,8 +64,11 @@ export const useTeam = create<TeamState>()((set, get) => ({
 
 const NO_CODERS: Coder[] = [];
 
-/** The project's coders (the consensus coder among them, once there is one). */
-export const useCoders = (): Coder[] => useProjectQuery('coder.list', {}) ?? NO_CODERS;
+/**
+ * The project's coders (the consensus coder among them, once there is one), with their counts of
+ * passages: held only while `shown` (coding a passage changes them).
+ */
+export const useCoders = (shown = true): Coder[] => useProjectQuery('coder.list', {}, { enabled: shown }) ?? NO_CODERS;
 
 /** Who is coding in this window, and whether to ask; null until it answers. */
 export const useCoderSession = (): CoderSession | null => useProjectQuery('coder.session', {}) ?? null;

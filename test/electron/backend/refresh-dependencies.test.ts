@@ -223,7 +223,9 @@ async function change(method: string, input: unknown | (() => Promise<unknown>))
     compared.add(key.method);
     if (volatile.has(k)) continue;
     const changed = before.get(k) !== after.get(k);
-    const invalidated = touched !== undefined && isInvalidated(key.method, key.input as never, touched);
+    // Decided as a window decides, with the answer it held before the change.
+    const held = before.get(k)!.startsWith('error:') ? undefined : (JSON.parse(before.get(k)!) as never);
+    const invalidated = touched !== undefined && isInvalidated(key.method, key.input as never, touched, held);
     if (changed && !invalidated && !(key.method === PAINTED[method] && after.get(k) === painted)) missed.push(k);
     if (!changed && invalidated) refetchedNeedlessly += 1;
   }

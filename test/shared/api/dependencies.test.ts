@@ -58,6 +58,15 @@ describe('isInvalidated', () => {
     expect(isInvalidated('maturity.get', {}, { tables: ['record'], documents: [1] })).toBe(false);
   });
 
+  it('refetches who is coding after a passage is coded only when the held session names a coder', () => {
+    const coder = { id: 1, uid: 'u', name: 'Ana', color: '#123456', kind: 'person', segmentCount: 3 } as const;
+    const alone = { coder: null, remembered: true, ask: false, preparedFor: null };
+    expect(isInvalidated('coder.session', {}, coded, alone as never)).toBe(false);
+    expect(isInvalidated('coder.session', {}, coded, { ...alone, coder } as never)).toBe(true);
+    expect(isInvalidated('coder.session', {}, coded)).toBe(true);
+    expect(isInvalidated('coder.session', {}, { tables: ['coder'], documents: [] }, alone as never)).toBe(true);
+  });
+
   it('refetches the history after any change, everything after an unknown one, nothing after none', () => {
     expect(isInvalidated('history.get', {}, { tables: ['exclusion_reason'], documents: [] })).toBe(true);
     expect(isInvalidated('record.list', {}, { tables: null, documents: null })).toBe(true);
