@@ -3,15 +3,21 @@
 
 import { useState } from 'react';
 import type { PreparedCopies } from '../../../shared/api/team-contract';
-import { coderListProblem } from '../../../shared/domain/team';
+import { coderListProblem, type Coder } from '../../../shared/domain/team';
 import { api } from '../../api/client';
 import { plural, t } from '../../i18n/t';
 import { refreshed } from '../../state/query-client';
 import { errorMessage } from '../workspace/error-message';
-import { useCoders, useTeam } from './team-store';
+import { useProjectQuery } from '../../state/use-project-query';
+import { useTeam } from './team-store';
 
+/** Drawn once the coders have answered: their names fill the list. */
 export function PrepareCopiesDialog() {
-  const coders = useCoders();
+  const coders = useProjectQuery('coder.list', {});
+  return coders ? <PrepareCopiesForm coders={coders} /> : null;
+}
+
+function PrepareCopiesForm({ coders }: { coders: Coder[] }) {
   const openDialog = useTeam((s) => s.openDialog);
   const [names, setNames] = useState(coders.filter((c) => c.kind === 'person').map((c) => c.name).join('\n'));
   const [folder, setFolder] = useState('');
