@@ -22,6 +22,28 @@ export interface CaptureHooks {
   columns(db: ReadableDB, table: string): Promise<Set<string>>;
   /** The primary key columns of a captured table. */
   keyOf(table: string): readonly string[];
+  /**
+   * Derived data the engine keeps in step with the sources (SQLite: the search index), run inside
+   * the change's transaction with the sources whose row the change inserted or deleted.
+   */
+  sourceRowsChanged?(db: WritableDB, ids: number[]): Promise<void>;
+}
+
+/** The sources whose row a command's changes (those after change `after`) inserted or deleted. */
+async function sourceRowsAddedOrRemoved(db: ReadableDB, id: number, after: number): Promise<number[]> {
+  const rows = await db.all<{ document_id: number }>(
+    `SELECT DISTINCT document_id FROM command_change
+     WHERE command_id = ? AND id > ? AND table_name = 'document' AND (old_row IS NULL OR new_row IS NULL) AND document_id IS NOT NULL`,
+    id,
+    after,
+  );
+  return rows.map((r) => Number(r.document_id));
+}
+
+async function keepDerivedInStep(db: WritableDB, hooks: CaptureHooks, id: number, after: number): Promise<void> {
+  if (!hooks.sourceRowsChanged) return;
+  const ids = await sourceRowsAddedOrRemoved(db, id, after);
+  if (ids.length > 0) await hooks.sourceRowsChanged(db, ids);
 }
 
 const COALESCE_MS = 120_000;
@@ -182,6 +204,7 @@ export async function runLogged<T>(
   } finally {
     await hooks.end(db);
   }
+  await keepDerivedInStep(db, hooks, id, after);
   if (label !== spec.label) await db.run('UPDATE command SET label = ? WHERE id = ?', label, id);
   const changed = await db.get<{ n: number }>('SELECT count(*) AS n FROM command_change WHERE command_id = ?', id);
   if (Number(changed?.n ?? 0) === 0) {
@@ -274,9 +297,49 @@ export async function step(db: WritableDB, hooks: CaptureHooks, direction: 'undo
     }
   }
   await replay(db, hooks, row.id, direction);
+  await keepDerivedInStep(db, hooks, row.id, 0);
   const to = direction === 'undo' ? 'undone' : 'done';
   await db.run('UPDATE command SET state = ? WHERE id = ?', to, row.id);
   return { entry: toEntry({ ...row, state: to }), touched: await touchedBy(db, row.id) };
+}
+
+/**
+ * Marks as discarded (never undone or redone again) the done steps the limits no longer keep:
+ * those beyond the last `keepSteps` and older than `keepDays`. Returns how many.
+ */
+export async function discardOldSteps(db: WritableDB, limits: { keepSteps: number; keepDays: number }): Promise<number> {
+  const keep = await db.get<{ id: number | null }>(
+    `SELECT min(id) AS id FROM (SELECT id FROM command WHERE state = 'done' ORDER BY id DESC LIMIT ?) kept`,
+    limits.keepSteps,
+  );
+  const keepFrom = keep?.id === null || keep?.id === undefined ? Number.MAX_SAFE_INTEGER : Number(keep.id);
+  const cutoff = new Date(Date.now() - limits.keepDays * 86_400_000).toISOString();
+  return (await db.run(`UPDATE command SET state = 'discarded' WHERE state = 'done' AND id < ? AND created_at < ?`, keepFrom, cutoff)).changes;
+}
+
+/**
+ * Deletes at most `budget` change rows of discarded steps (a small transaction each), and the
+ * discarded steps once none is left; true while rows remain.
+ */
+export async function purgeDiscarded(db: WritableDB, budget: number): Promise<boolean> {
+  const removed = await db.run(
+    `DELETE FROM command_change WHERE id IN (
+       SELECT cc.id FROM command c JOIN command_change cc ON cc.command_id = c.id WHERE c.state = 'discarded' LIMIT ?)`,
+    budget,
+  );
+  if (removed.changes >= budget) return true;
+  await db.run(`DELETE FROM command WHERE state = 'discarded' AND NOT EXISTS (SELECT 1 FROM command_change cc WHERE cc.command_id = command.id)`);
+  return false;
+}
+
+/** Whether compaction under these limits has anything to do (a cheap look). */
+export async function compactionDue(db: ReadableDB, limits: { keepSteps: number; keepDays: number }): Promise<boolean> {
+  const boundary = await db.get<{ id: number }>(`SELECT id FROM command WHERE state = 'done' ORDER BY id DESC LIMIT 1 OFFSET ?`, limits.keepSteps);
+  const cutoff = new Date(Date.now() - limits.keepDays * 86_400_000).toISOString();
+  const old = boundary
+    ? await db.get(`SELECT 1 AS one FROM command WHERE state = 'done' AND id <= ? AND created_at < ? LIMIT 1`, boundary.id, cutoff)
+    : undefined;
+  return old !== undefined || (await db.get(`SELECT 1 AS one FROM command WHERE state = 'discarded' LIMIT 1`)) !== undefined;
 }
 
 export async function history(db: ReadableDB, limit: number, scope: UndoScope): Promise<HistoryState> {

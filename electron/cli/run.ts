@@ -169,7 +169,7 @@ async function searchCommand(args: string[], io: Io): Promise<number> {
   const widths = head.slice(0, 3).map((c, i) => Math.max(c.length, ...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => r.map((cell, i) => (i < 3 ? (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)) : cell)).join('  ');
   io.out([line(head), ...rows.map(line)].join('\n'));
-  io.out(`${result.total} hit(s) in ${result.documents.length} source(s)${result.total > hits.length ? `, first ${hits.length} shown (--limit)` : ''}.`);
+  io.out(`${result.total} hit(s) in ${result.sources} source(s)${result.total > hits.length ? `, first ${hits.length} shown (--limit)` : ''}.`);
   return 0;
 }
 

@@ -19,6 +19,7 @@ import { benchBackend, SEGMENTS } from './backend.mjs';
 import { benchReader, VIEWPORT } from './reader.mjs';
 import { render, targets } from './report.mjs';
 import { benchSearch } from './search.mjs';
+import { benchScale } from './scale.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '../..');
@@ -70,6 +71,14 @@ async function main() {
       sources: sources.map(({ key, label, name, bytes, chars, paragraphs, zwnj }) => ({ key, label, name, bytes, chars, paragraphs, zwnj })),
     };
 
+    // GROUNDWORK_BENCH_ONLY=scale runs the scale part alone (test/bench/scale.mjs).
+    if (process.env.GROUNDWORK_BENCH_ONLY === 'scale') {
+      results.scale = await benchScale({ repo: REPO, tmp, log });
+      fs.mkdirSync(RESULTS, { recursive: true });
+      fs.writeFileSync(path.join(RESULTS, 'scale.json'), `${JSON.stringify(results, null, 2)}\n`);
+      console.log(JSON.stringify(results.scale, null, 1));
+      return;
+    }
     log('starting the web host…');
     host = await startHost({ repo: REPO, home });
     // GROUNDWORK_BENCH_ONLY=search runs the corpus-search part alone.

@@ -1,0 +1,47 @@
+// Schema version 10: a project that stays small and quick at a million segments (issue 9).
+// - The full-text index keeps no copy of the text: a contentless FTS5 table (rows deleted by id),
+//   filled from source_text, with its vocabulary tables for counting hits. Sources wait in
+//   search_queue until indexed; search_indexed lists those in the index; search_index_meta names
+//   the folding rules it was built with (folding 0: built by nothing yet, so every source waits).
+// - How much undo history a project keeps (the last N steps, and every step of the last D days).
+// - Indexes the counts and the paged segment lists need.
+// Self-contained: it depends on no migration after 007.
+
+import type Database from 'better-sqlite3';
+import { createAllCaptureTriggers } from '../sqlite/capture';
+
+export const version = 10;
+
+export function up(db: Database.Database): void {
+  db.exec(`
+    DROP TABLE IF EXISTS search_text;
+    DROP TABLE IF EXISTS search_indexed;
+
+    -- Words are runs of letters, digits and marks of the normalised text; the text is already
+    -- folded, so the tokenizer must not fold anything more. The text itself is not kept.
+    CREATE VIRTUAL TABLE search_index USING fts5(
+      body,
+      content = '',
+      contentless_delete = 1,
+      tokenize = "unicode61 remove_diacritics 0 categories 'L* N* M*'"
+    );
+    -- Every occurrence of every word (term, doc, col, offset), and per word its sources and occurrences.
+    CREATE VIRTUAL TABLE search_index_instance USING fts5vocab(search_index, 'instance');
+    CREATE VIRTUAL TABLE search_index_row USING fts5vocab(search_index, 'row');
+
+    CREATE TABLE search_indexed (document_id INTEGER PRIMARY KEY) STRICT;
+    CREATE TABLE search_queue (document_id INTEGER PRIMARY KEY) STRICT;
+    CREATE TABLE search_index_meta (
+      id INTEGER PRIMARY KEY CHECK (id = 1),
+      folding INTEGER NOT NULL
+    ) STRICT;
+    INSERT INTO search_index_meta (id, folding) VALUES (1, 0);
+    INSERT INTO search_queue (document_id) SELECT id FROM document;
+
+    -- History kept by compaction: at least the last N steps, and every step of the last D days.
+    ALTER TABLE project ADD COLUMN history_keep_steps INTEGER NOT NULL DEFAULT 2000 CHECK (history_keep_steps >= 0);
+    ALTER TABLE project ADD COLUMN history_keep_days INTEGER NOT NULL DEFAULT 180 CHECK (history_keep_days >= 0);
+  `);
+  // New columns on a captured table: its capture triggers are written again (db/sqlite/capture.ts).
+  createAllCaptureTriggers(db);
+}
