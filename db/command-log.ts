@@ -27,6 +27,11 @@ export interface CaptureHooks {
    * the change's transaction with the sources whose row the change inserted or deleted.
    */
   sourceRowsChanged?(db: WritableDB, ids: number[]): Promise<void>;
+  /**
+   * Before a step is undone: the whole image of each row it inserted written into its change
+   * (engines that log only the key of an inserted row; redo inserts it again from that image).
+   */
+  completeInsertImages?(db: WritableDB, commandId: number): Promise<void>;
 }
 
 /** The sources whose row a command's changes (those after change `after`) inserted or deleted. */
@@ -246,18 +251,73 @@ async function applyRowImage(db: WritableDB, hooks: CaptureHooks, table: string,
   }
 }
 
+/** Rows per statement when a replay deletes or inserts many rows of one table (under every engine's parameter limit). */
+const BATCH_ROWS = 500;
+const BATCH_PARAMS = 30_000;
+
+/** Deletes the rows of `table` whose images are given, a batch per statement (a one-column key). */
+async function deleteRows(db: WritableDB, table: string, key: string, images: Row[]): Promise<void> {
+  for (let at = 0; at < images.length; at += BATCH_ROWS) {
+    const keys = images.slice(at, at + BATCH_ROWS).map((row) => (row[key] ?? null) as string | number | null);
+    await db.run(`DELETE FROM ${quote(table)} WHERE ${quote(key)} IN (${keys.map(() => '?').join(', ')})`, ...keys);
+  }
+}
+
+/** Inserts rows of `table` from their images, many per statement when they name the same columns. */
+async function insertRows(db: WritableDB, hooks: CaptureHooks, table: string, images: Row[]): Promise<void> {
+  const known = await hooks.columns(db, table);
+  let at = 0;
+  while (at < images.length) {
+    const columns = Object.keys(images[at]!).filter((c) => known.has(c));
+    const signature = columns.join(',');
+    const perStatement = Math.max(1, Math.min(BATCH_ROWS, Math.floor(BATCH_PARAMS / Math.max(1, columns.length))));
+    const batch: Row[] = [];
+    while (at < images.length && batch.length < perStatement && Object.keys(images[at]!).filter((c) => known.has(c)).join(',') === signature) {
+      batch.push(images[at]!);
+      at += 1;
+    }
+    const tuple = `(${columns.map(() => '?').join(', ')})`;
+    await db.run(
+      `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES ${batch.map(() => tuple).join(', ')}`,
+      ...batch.flatMap((row) => columns.map((c) => (row[c] ?? null) as string | number | null)),
+    );
+  }
+}
+
 async function replay(db: WritableDB, hooks: CaptureHooks, id: number, direction: 'undo' | 'redo'): Promise<void> {
+  if (direction === 'undo') await hooks.completeInsertImages?.(db, id);
   const order = direction === 'undo' ? 'DESC' : 'ASC';
   const changes = await db.all<{ table_name: string; old_row: string | null; new_row: string | null }>(
     `SELECT table_name, old_row, new_row FROM command_change WHERE command_id = ? ORDER BY id ${order}`,
     id,
   );
   await hooks.deferForeignKeys(db);
-  for (const change of changes) {
+  // Each change takes its row from `current` to `target`; a run of deletions or insertions of one
+  // table goes as a few statements (undoing an autocode of thousands), anything else row by row.
+  const images = changes.map((change) => {
     const oldRow = change.old_row === null ? null : (JSON.parse(change.old_row) as Row);
     const newRow = change.new_row === null ? null : (JSON.parse(change.new_row) as Row);
-    if (direction === 'undo') await applyRowImage(db, hooks, change.table_name, newRow, oldRow);
-    else await applyRowImage(db, hooks, change.table_name, oldRow, newRow);
+    return { table: change.table_name, current: direction === 'undo' ? newRow : oldRow, target: direction === 'undo' ? oldRow : newRow };
+  });
+  let i = 0;
+  while (i < images.length) {
+    const { table, current, target } = images[i]!;
+    const keys = hooks.keyOf(table);
+    const kind = target === null ? 'delete' : current === null ? 'insert' : 'update';
+    let end = i + 1;
+    if (kind !== 'update') {
+      while (end < images.length && images[end]!.table === table && (images[end]!.target === null) === (kind === 'delete') && (kind === 'delete' || images[end]!.current === null)) {
+        end += 1;
+      }
+    }
+    if (kind === 'delete' && keys.length === 1 && end - i > 1) {
+      await deleteRows(db, table, keys[0]!, images.slice(i, end).map((x) => x.current!));
+    } else if (kind === 'insert' && end - i > 1) {
+      await insertRows(db, hooks, table, images.slice(i, end).map((x) => x.target!));
+    } else {
+      for (let k = i; k < end; k += 1) await applyRowImage(db, hooks, images[k]!.table, images[k]!.current, images[k]!.target);
+    }
+    i = end;
   }
 }
 

@@ -207,28 +207,35 @@ function decodeCursor(text: string): Cursor | null {
   }
 }
 
-/** The scope as SQL over segment s: common table expressions and a condition. */
-function scopeSql(scope: SegmentScope): { with: string; where: string; params: SqlValue[] } {
+/** The scope as SQL over segment s: common table expressions and a condition, each with its parameters. */
+function scopeSql(scope: SegmentScope): { with: string; withParams: SqlValue[]; where: string; whereParams: SqlValue[] } {
   switch (scope.kind) {
     case 'all':
-      return { with: '', where: '1 = 1', params: [] };
+      return { with: '', withParams: [], where: '1 = 1', whereParams: [] };
     case 'document':
-      return { with: '', where: 's.document_id = ?', params: [scope.id] };
+      return { with: '', withParams: [], where: 's.document_id = ?', whereParams: [scope.id] };
     case 'concept':
-      return { with: '', where: 's.concept_id = ?', params: [scope.id] };
+      return { with: '', withParams: [], where: 's.concept_id = ?', whereParams: [scope.id] };
     case 'category':
       return {
         with: 'WITH RECURSIVE sub(id) AS (SELECT CAST(? AS INTEGER) UNION SELECT c.id FROM category c JOIN sub ON c.parent_id = sub.id)',
+        withParams: [scope.id],
         where: 's.concept_id IN (SELECT concept_id FROM category_concept WHERE category_id IN (SELECT id FROM sub))',
-        params: [scope.id],
+        whereParams: [],
       };
     case 'component':
-      return { with: `WITH RECURSIVE ${FILING_TREE}`, where: 's.concept_id IN (SELECT concept_id FROM filing WHERE component = ?)', params: [scope.key] };
+      return {
+        with: `WITH RECURSIVE ${FILING_TREE}`,
+        withParams: [],
+        where: 's.concept_id IN (SELECT concept_id FROM filing WHERE component = ?)',
+        whereParams: [scope.key],
+      };
     case 'unassigned':
       return {
         with: `WITH RECURSIVE ${FILING_TREE}`,
+        withParams: [],
         where: 's.concept_id NOT IN (SELECT concept_id FROM filing WHERE component IS NOT NULL)',
-        params: [],
+        whereParams: [],
       };
   }
 }
@@ -246,12 +253,13 @@ const KEY_ORDER = 'ORDER BY lower(d.name), s.document_id, s.start_offset, s.end_
 
 /** The ids of the next `limit` segments of a scope after `after` (or from the start). */
 async function pageKeys(db: ReadableDB, scope: SegmentScope, after: Cursor['after'] | null, dense: boolean, limit: number): Promise<Keyed[]> {
-  const { with: w, where, params } = scopeSql(scope);
+  const q = scopeSql(scope);
   if (!dense) {
     const rest = after ? 'AND (lower(d.name), s.document_id, s.start_offset, s.end_offset, s.id) > (?, ?, ?, ?, ?)' : '';
     return db.all<Keyed>(
-      `${w} SELECT ${KEY_COLUMNS} FROM segment s JOIN document d ON d.id = s.document_id WHERE ${where} ${rest} ${KEY_ORDER} LIMIT ?`,
-      ...params,
+      `${q.with} SELECT ${KEY_COLUMNS} FROM segment s JOIN document d ON d.id = s.document_id WHERE ${q.where} ${rest} ${KEY_ORDER} LIMIT ?`,
+      ...q.withParams,
+      ...q.whereParams,
       ...(after ?? []),
       limit,
     );
@@ -261,14 +269,15 @@ async function pageKeys(db: ReadableDB, scope: SegmentScope, after: Cursor['afte
     // The rest of the source the last page ended in.
     keys.push(
       ...(await db.all<Keyed>(
-        `${w} SELECT ${KEY_COLUMNS} FROM segment s JOIN document d ON d.id = s.document_id
-         WHERE s.document_id = ? AND (s.start_offset, s.end_offset, s.id) > (?, ?, ?) AND ${where}
+        `${q.with} SELECT ${KEY_COLUMNS} FROM segment s JOIN document d ON d.id = s.document_id
+         WHERE s.document_id = ? AND (s.start_offset, s.end_offset, s.id) > (?, ?, ?) AND ${q.where}
          ORDER BY s.start_offset, s.end_offset, s.id LIMIT ?`,
-        ...params,
+        ...q.withParams,
         after[1],
         after[2],
         after[3],
         after[4],
+        ...q.whereParams,
         limit,
       )),
     );
@@ -279,10 +288,11 @@ async function pageKeys(db: ReadableDB, scope: SegmentScope, after: Cursor['afte
   const from = after ? 'AND (lower(d.name), d.id) > (?, ?)' : '';
   keys.push(
     ...(await db.all<Keyed>(
-      `${w} SELECT ${KEY_COLUMNS} FROM document d CROSS JOIN segment s
-       WHERE s.document_id = d.id ${from} AND ${where} ${KEY_ORDER} LIMIT ?`,
-      ...params,
+      `${q.with} SELECT ${KEY_COLUMNS} FROM document d CROSS JOIN segment s
+       WHERE s.document_id = d.id ${from} AND ${q.where} ${KEY_ORDER} LIMIT ?`,
+      ...q.withParams,
       ...(after ? [after[0], after[1]] : []),
+      ...q.whereParams,
       limit - keys.length,
     )),
   );
@@ -297,8 +307,8 @@ export async function pageSegments(db: ReadableDB, scope: SegmentScope, options:
     cursor = decodeCursor(options.cursor);
     if (!cursor) throw new GroundworkError('invalid-input', 'That page of segments cannot be found: start the list again.');
   } else {
-    const { with: w, where, params } = scopeSql(scope);
-    total = Number((await db.get<{ n: number }>(`${w} SELECT count(*) AS n FROM segment s WHERE ${where}`, ...params))?.n ?? 0);
+    const q = scopeSql(scope);
+    total = Number((await db.get<{ n: number }>(`${q.with} SELECT count(*) AS n FROM segment s WHERE ${q.where}`, ...q.withParams, ...q.whereParams))?.n ?? 0);
   }
   const dense = cursor ? cursor.dense : scope.kind === 'document' || total! > SORT_AT_MOST;
   const keys = await pageKeys(db, scope, cursor?.after ?? null, dense, options.limit + 1);

@@ -38,6 +38,12 @@ export function up(db: Database.Database): void {
     INSERT INTO search_index_meta (id, folding) VALUES (1, 0);
     INSERT INTO search_queue (document_id) SELECT id FROM document;
 
+    -- A source's segments in position order (the reader's marks, the paged lists), and the
+    -- sources in list order: a page of a large scope is read without sorting it.
+    CREATE INDEX segment_position ON segment (document_id, start_offset, end_offset);
+    DROP INDEX segment_document;
+    CREATE INDEX document_list_order ON document (lower(name), id);
+
     -- History kept by compaction: at least the last N steps, and every step of the last D days.
     ALTER TABLE project ADD COLUMN history_keep_steps INTEGER NOT NULL DEFAULT 2000 CHECK (history_keep_steps >= 0);
     ALTER TABLE project ADD COLUMN history_keep_days INTEGER NOT NULL DEFAULT 180 CHECK (history_keep_days >= 0);

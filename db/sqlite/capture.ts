@@ -1,7 +1,9 @@
 // Change capture on SQLite (the approach of sqlite.org/undoredo.html): while a command runs,
-// triggers on every captured table write into command_change the whole row when it is inserted
-// or deleted, and only its key and the columns that changed when it is updated, as JSON, with a
-// row key (for "did a later step change the same row?") and the source the row belongs to.
+// triggers on every captured table write into command_change the key of a row it inserts, the
+// whole row it deletes, and the key and changed columns of a row it updates, as JSON, with a row
+// key (for "did a later step change the same row?") and the source the row belongs to. An
+// inserted row's whole image is written into its step when the step is undone (redo needs it;
+// until then the row itself holds it), so the log of a big import or autocode stays small.
 // A migration that changes the columns of a captured table must call createCaptureTriggers again.
 
 import type Database from 'better-sqlite3';
@@ -23,6 +25,7 @@ export function createCaptureTriggers(db: Database.Database, table: string): voi
   const columns = tableColumns(db, table);
   const others = columns.filter((c) => !keys.includes(c));
   const whole = (alias: 'NEW' | 'OLD') => `json_object(${columns.map((c) => `'${c}', ${alias}.${quote(c)}`).join(', ')})`;
+  const keyOnly = (alias: 'NEW' | 'OLD') => `json_object(${keys.map((c) => `'${c}', ${alias}.${quote(c)}`).join(', ')})`;
   // An update keeps the key and the columns whose value changed: json_remove drops the others
   // (a path that names no member is ignored).
   const changedOnly = (alias: 'NEW' | 'OLD') =>
@@ -42,7 +45,7 @@ export function createCaptureTriggers(db: Database.Database, table: string): voi
   }
   db.exec(`
     CREATE TRIGGER ${quote(`${table}_capture_insert`)} AFTER INSERT ON ${quote(table)}
-    WHEN ${active} IS NOT NULL BEGIN ${write('NEW', 'NULL', whole('NEW'))} END;
+    WHEN ${active} IS NOT NULL BEGIN ${write('NEW', 'NULL', keyOnly('NEW'))} END;
     CREATE TRIGGER ${quote(`${table}_capture_update`)} AFTER UPDATE ON ${quote(table)}
     WHEN ${active} IS NOT NULL AND (${anyChanged} OR ${keys.map((k) => `OLD.${quote(k)} IS NOT NEW.${quote(k)}`).join(' OR ')})
     BEGIN ${write('OLD', changedOnly('OLD'), changedOnly('NEW'))} END;
@@ -77,5 +80,32 @@ export function sqliteCaptureHooks(raw: Database.Database): CaptureHooks {
       return columns;
     },
     keyOf,
+    completeInsertImages: async (db, id) => {
+      const tables = await db.all<{ table_name: string }>(
+        'SELECT DISTINCT table_name FROM command_change WHERE command_id = ? AND old_row IS NULL',
+        id,
+      );
+      for (const { table_name: table } of tables) {
+        const keys = keyOf(table);
+        const columns = tableColumns(raw, table);
+        const image = `json_object(${columns.map((c) => `'${c}', t.${quote(c)}`).join(', ')})`;
+        const row = `(SELECT ${image} FROM ${quote(table)} t WHERE ${keys.map((k) => `t.${quote(k)} = json_extract(command_change.new_row, '$.${k}')`).join(' AND ')})`;
+        // A row deleted later in the same step: its image as it was deleted (the row is gone now).
+        const deletedLater = await db.get(
+          'SELECT 1 AS one FROM command_change WHERE command_id = ? AND table_name = ? AND new_row IS NULL LIMIT 1',
+          id,
+          table,
+        );
+        const fromDeletion = `(SELECT later.old_row FROM command_change later WHERE later.command_id = command_change.command_id
+           AND later.table_name = command_change.table_name AND later.row_key = command_change.row_key
+           AND later.id > command_change.id AND later.new_row IS NULL ORDER BY later.id LIMIT 1)`;
+        await db.run(
+          `UPDATE command_change SET new_row = coalesce(${deletedLater ? `${fromDeletion}, ` : ''}${row}, new_row)
+           WHERE command_id = ? AND table_name = ? AND old_row IS NULL`,
+          id,
+          table,
+        );
+      }
+    },
   };
 }

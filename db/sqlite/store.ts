@@ -106,9 +106,12 @@ const COMPACT_EVERY = 200;
 async function sqliteForgetUnusedTexts(db: WritableDB): Promise<number> {
   return (
     await db.run(
+      // (An inserted row's image holds its key alone until undone: no sha256, so NULL, left out.)
       `DELETE FROM source_text WHERE sha256 NOT IN (SELECT sha256 FROM document)
-         AND sha256 NOT IN (SELECT json_extract(old_row, '$.sha256') FROM command_change WHERE table_name = 'document' AND old_row IS NOT NULL)
-         AND sha256 NOT IN (SELECT json_extract(new_row, '$.sha256') FROM command_change WHERE table_name = 'document' AND new_row IS NOT NULL)`,
+         AND sha256 NOT IN (SELECT json_extract(old_row, '$.sha256') FROM command_change
+                            WHERE table_name = 'document' AND json_extract(old_row, '$.sha256') IS NOT NULL)
+         AND sha256 NOT IN (SELECT json_extract(new_row, '$.sha256') FROM command_change
+                            WHERE table_name = 'document' AND json_extract(new_row, '$.sha256') IS NOT NULL)`,
     )
   ).changes;
 }

@@ -16,6 +16,7 @@ import type {
   ProjectListing,
   Segment,
   SegmentMark,
+  SegmentPage,
   SegmentRow,
 } from '../domain/model';
 import type { MainCategoryCounts } from '../domain/main-category-counts';
@@ -173,6 +174,13 @@ export const methods = {
   'segment.get': { input: z.object({ id: SegmentIdSchema }).strict(), mutates: false },
   'segment.forDocument': { input: z.object({ documentId: DocumentIdSchema }).strict(), mutates: false },
   'segment.list': { input: z.object({ scope: SegmentScopeSchema }).strict(), mutates: false },
+  /** A scope's segments a page at a time, in segment.list's order; `cursor` is the `next` of the page before. */
+  'segment.page': {
+    input: z
+      .object({ scope: SegmentScopeSchema, cursor: z.string().min(1).max(4000).optional(), limit: z.number().int().positive().max(2000).optional() })
+      .strict(),
+    mutates: false,
+  },
 
   'memo.set': {
     input: z.object({ target: MemoTargetSchema, text: z.string().max(MAX_MEMO_LENGTH) }).strict(),
@@ -329,6 +337,7 @@ export interface Outputs {
   'segment.get': SegmentRow;
   'segment.forDocument': SegmentMark[];
   'segment.list': SegmentRow[];
+  'segment.page': SegmentPage;
   'memo.set': null;
   'counts.paradigm': ParadigmCounts;
   'export.table8Csv': CsvFile;

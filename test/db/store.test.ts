@@ -14,6 +14,7 @@ import { getDocumentText, setDocumentMemo } from '../../db/documents';
 import { insertSegment } from '../../db/segments';
 import { createProjectFile, openProjectFile } from '../../db/sqlite/open';
 import type { StoreChange } from '../../db/store';
+import type { ReadableDB } from '../../db/handles';
 import { GroundworkError } from '../../shared/api/errors';
 import { REPO } from '../helpers/files';
 import { addSource, bytesOnDisk, count, labels, removeSource, storeFiles } from '../helpers/store';
@@ -109,6 +110,50 @@ describe('undo and redo', () => {
     await third.undo();
     expect(await third.read(labels)).toEqual([]);
     expect(await third.undo()).toBeNull();
+  });
+});
+
+describe('the log of a step', () => {
+  it('keeps only the key of a row it inserts, and undo and redo still bring back every column', async () => {
+    const { store } = newStore();
+    const doc = await store.write({ kind: 'document.import', label: 'Import' }, (db) => addSource(db, 'interview', 'We trust our partners. '.repeat(200)));
+    const id = await store.write({ kind: 'concept.create', label: 'Create' }, (db) => insertConcept(db, concept('trust')));
+    // A big step (an autocode): its rows go back and return in batches.
+    await store.write({ kind: 'search.autocode', label: 'Autocode 1,200' }, async (db) => {
+      for (let i = 0; i < 1200; i += 1) {
+        await insertSegment(db, { documentId: doc, conceptId: id, start: i, end: i + 5, text: `t${i}`, contextBefore: `b${i}`, contextAfter: `a${i}` });
+      }
+    });
+    const images = await store.read((db) => db.all<{ new_row: string }>(`SELECT new_row FROM command_change WHERE table_name = 'segment' LIMIT 3`));
+    expect(images.map((r) => Object.keys(JSON.parse(r.new_row)))).toEqual([['id'], ['id'], ['id']]);
+    const rows = (db: ReadableDB) => db.all('SELECT * FROM segment ORDER BY id');
+    const before = await store.read(rows);
+    await store.undo();
+    expect(await store.read((db) => count(db, 'segment'))).toBe(0);
+    await store.redo();
+    expect(await store.read(rows)).toEqual(before);
+    await store.undo();
+    await store.redo();
+    expect(await store.read(rows)).toEqual(before);
+  });
+
+  it('undoes and redoes a row inserted, changed and deleted within one step', async () => {
+    const { store } = newStore();
+    await store.write({ kind: 'concept.create', label: 'Create “kept”' }, (db) => insertConcept(db, concept('kept')));
+    await store.write({ kind: 'concept.churn', label: 'Churn' }, async (db) => {
+      const brief = await insertConcept(db, concept('brief'));
+      await updateConcept(db, brief, { label: 'briefer' });
+      await db.run('DELETE FROM concept WHERE id = ?', brief);
+      const stays = await insertConcept(db, concept('stays'));
+      await updateConcept(db, stays, { label: 'stays on' });
+    });
+    expect(await store.read(labels)).toEqual(['kept', 'stays on']);
+    await store.undo();
+    expect(await store.read(labels)).toEqual(['kept']);
+    await store.redo();
+    expect(await store.read(labels)).toEqual(['kept', 'stays on']);
+    await store.undo();
+    expect(await store.read(labels)).toEqual(['kept']);
   });
 });
 
