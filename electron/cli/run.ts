@@ -16,6 +16,7 @@ import { hostConfig, VERSION } from '../host-config';
 import { buildStudyProject } from '../backend/study';
 import { maturityCommand } from './maturity';
 import { sourcesCommand, textCommand } from './corpus';
+import { compactCommand } from './compact';
 
 export interface Io {
   out: (text: string) => void;
@@ -46,6 +47,10 @@ Commands:
   sources FILE [--format table|csv|json] [--stage S]
                                            sources and records with their attributes and screening stage
   text FILE SOURCE                         a source's canonical text (SOURCE: its id, name or record title)
+  compact FILE [--vacuum] [--keep-steps N] [--keep-days D]
+                                           forget undo history beyond the project's limits (its setting:
+                                           by default the last 2,000 steps and 180 days); --vacuum also
+                                           gives the freed space back to the disk
   help                                     this text
 
 Positions in exports are offsets into each source's canonical text in UTF-16 code units.`;
@@ -230,7 +235,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
           if (values.segments) {
             const { csv } = await api.call('export.segmentsCsv', {});
             writeAtomically(values.segments, csv);
-            const count = (await api.call('segment.list', { scope: { kind: 'all' } })).length;
+            const count = (await api.call('segment.page', { scope: { kind: 'all' }, limit: 1 })).total;
             io.out(`Wrote ${count} segments to ${values.segments}`);
           }
           if (values.table8) {
@@ -258,6 +263,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return await sourcesCommand(rest, io, withProject, UsageError);
       case 'text':
         return await textCommand(rest, io, withProject, UsageError);
+      case 'compact':
+        return await compactCommand(rest, io, UsageError);
       case undefined:
       case 'help':
       case '--help':

@@ -194,6 +194,12 @@ export const methods = {
   'history.get': { input: Empty, mutates: false },
   'history.undo': { input: Empty, mutates: true },
   'history.redo': { input: Empty, mutates: true },
+  /** How much history the project keeps: its last N steps, and every step of its last D days (older ones are compacted away). */
+  'history.limits': { input: Empty, mutates: false },
+  'history.setLimits': {
+    input: z.object({ keepSteps: z.number().int().min(0).max(1_000_000), keepDays: z.number().int().min(0).max(36_500) }).strict(),
+    mutates: true,
+  },
 
   'counts.mainCategories': { input: Empty, mutates: false },
   'project.openStudy': { input: z.object({ fresh: z.boolean().optional() }).strict(), mutates: false },
@@ -303,6 +309,12 @@ export interface AppInfo {
   home: string;
 }
 
+/** What compaction keeps of a project's history (a project setting). */
+export interface HistoryLimits {
+  keepSteps: number;
+  keepDays: number;
+}
+
 export interface CsvFile {
   filename: string;
   csv: string;
@@ -345,6 +357,8 @@ export interface Outputs {
   'history.get': HistoryState;
   'history.undo': HistoryState;
   'history.redo': HistoryState;
+  'history.limits': HistoryLimits;
+  'history.setLimits': HistoryLimits;
   'counts.mainCategories': MainCategoryCounts;
   'project.openStudy': ProjectInfo;
   'study.get': StudyInfo;

@@ -15,6 +15,11 @@ import { insertSegment } from '../../db/segments';
 import { createProjectFile, openProjectFile } from '../../db/sqlite/open';
 import type { StoreChange } from '../../db/store';
 import type { ReadableDB } from '../../db/handles';
+import { setHistoryLimits } from '../../db/history-limits';
+import { indexSomeQueued, searchCorpus } from '../../db/search';
+import { sqliteSearchIndexState } from '../../db/sqlite/search-index';
+import type { Store } from '../../db/store';
+import { parseQuery } from '../../shared/domain/search-query';
 import { GroundworkError } from '../../shared/api/errors';
 import { REPO } from '../helpers/files';
 import { addSource, bytesOnDisk, count, labels, removeSource, storeFiles } from '../helpers/store';
@@ -285,6 +290,81 @@ describe('compaction', () => {
     expect((await store.undo())?.label).toBe('Create 5');
     expect(await store.undo()).toBeNull();
     expect(await store.read(labels)).toEqual(['concept 1', 'concept 2', 'concept 3', 'concept 4']);
+  });
+});
+
+describe('upkeep when idle', () => {
+  it("compacts history to the project's own limits after opening, keeping its last steps undoable", async () => {
+    const { file, store } = newStore();
+    await store.write({ kind: 'history.setLimits', label: 'Keep 3' }, (db) => setHistoryLimits(db, { keepSteps: 3, keepDays: 0 }));
+    for (let i = 1; i <= 8; i += 1) {
+      await store.write({ kind: 'concept.create', label: `Create ${i}` }, (db) => insertConcept(db, concept(`concept ${i}`)));
+    }
+    await store.close();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+
+    const reopened = files.keep(openProjectFile(file, { maintain: true }));
+    // Nothing is asked of it: it compacts by itself once idle (looked at less often than it idles).
+    await expect.poll(async () => (await reopened.history()).entries.map((e) => e.label), { timeout: 10_000, interval: 600 }).toEqual(['Create 8', 'Create 7', 'Create 6']);
+    expect(await reopened.read((db) => count(db, 'command'))).toBe(3);
+    for (const label of ['Create 8', 'Create 7', 'Create 6']) expect((await reopened.undo())?.label).toBe(label);
+    expect(await reopened.undo()).toBeNull();
+    expect(await reopened.read(labels)).toEqual(['concept 1', 'concept 2', 'concept 3', 'concept 4', 'concept 5']);
+  });
+});
+
+describe('the search index', () => {
+  const indexed = (db: ReadableDB) => db.all<{ id: number }>('SELECT document_id AS id FROM search_indexed ORDER BY document_id');
+  const queued = (db: ReadableDB) => db.all<{ id: number }>('SELECT document_id AS id FROM search_queue ORDER BY document_id');
+  const find = async (store: Store, word: string) => {
+    const parsed = parseQuery(word);
+    if (!parsed.ok) throw new Error(parsed.error);
+    return store.read(async (db) => (await searchCorpus(db, parsed.terms, { limit: 10 })).hits.map((h) => h.documentName));
+  };
+
+  it('follows imports, deletions, undo and redo inside their own changes, with no sync before a search', async () => {
+    const { store } = newStore();
+    const a = await store.write({ kind: 'document.import', label: 'Import a' }, (db) => addSource(db, 'a', 'زرافه در باغ است.'));
+    // Queued by the import's own change; found meanwhile by reading its text.
+    expect(await store.read(queued)).toEqual([{ id: a }]);
+    expect(await find(store, 'زرافه')).toEqual(['a']);
+    await indexSomeQueued(store);
+    expect([await store.read(indexed), await store.read(queued)]).toEqual([[{ id: a }], []]);
+    expect(await find(store, 'زرافه')).toEqual(['a']);
+
+    // Deleted: out of the index in the same change.
+    await store.write({ kind: 'document.delete', label: 'Delete a' }, (db) => removeSource(db, a));
+    expect([await store.read(indexed), await store.read(queued)]).toEqual([[], []]);
+    expect(await store.read((db) => db.all(`SELECT rowid FROM search_index WHERE search_index MATCH 'زرافه'`))).toEqual([]);
+    expect(await find(store, 'زرافه')).toEqual([]);
+    // Undone: back, queued; redone: gone again.
+    await store.undo();
+    expect(await store.read(queued)).toEqual([{ id: a }]);
+    expect(await find(store, 'زرافه')).toEqual(['a']);
+    await store.redo();
+    expect([await store.read(indexed), await store.read(queued)]).toEqual([[], []]);
+    expect(await find(store, 'زرافه')).toEqual([]);
+    // The import undone (the source was never indexed since): nothing left anywhere.
+    await store.undo();
+    await store.undo();
+    expect([await store.read(indexed), await store.read(queued), await find(store, 'زرافه')]).toEqual([[], [], []]);
+  });
+
+  it('is filled by the store itself when idle, and rebuilt when built with other folding rules', async () => {
+    const { file, store } = newStore();
+    const a = await store.write({ kind: 'document.import', label: 'Import a' }, (db) => addSource(db, 'a', 'کسب‌وکار کوچک'));
+    await store.close();
+    const open = files.keep(openProjectFile(file, { maintain: true }));
+    await expect.poll(() => open.read(indexed), { timeout: 10_000, interval: 600 }).toEqual([{ id: a }]);
+    // An index built with other folding rules (an older Groundwork) is emptied and filled again.
+    await open.writeUnlogged((db) => db.run('UPDATE search_index_meta SET folding = 0'));
+    await open.close();
+    const upgraded = files.keep(openProjectFile(file, { maintain: true }));
+    expect((await upgraded.read(sqliteSearchIndexState)).current).toBe(false);
+    await expect
+      .poll(async () => (await upgraded.read(sqliteSearchIndexState)).current && (await upgraded.read(indexed)).length === 1, { timeout: 10_000, interval: 600 })
+      .toBe(true);
+    expect(await find(upgraded, 'کسبوکار')).toEqual(['a']);
   });
 });
 

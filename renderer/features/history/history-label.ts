@@ -43,6 +43,7 @@ export const HISTORY_TEMPLATES = [
   'Uncode “{a}” in “{b}”',
   'Import "{a}"',
   'Import {n} sources',
+  'Change how much history is kept',
   ...MATURITY_HISTORY_TEMPLATES,
 ] as const;
 

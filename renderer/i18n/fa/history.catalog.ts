@@ -32,6 +32,7 @@ export default {
   "Place “{a}” in {component}": "قرار دادن «{a}» در {component}",
   "Take “{a}” out of {component}": "بیرون آوردن «{a}» از {component}",
   "Rename source “{a}” to “{b}”": "تغییر نام منبع «{a}» به «{b}»",
+  "Change how much history is kept": "تغییر اندازهٔ تاریخچهٔ نگه‌داشته",
   "Delete source “{a}”": "حذف منبع «{a}»",
   "Edit memo of {component}": "ویرایش یادداشت {component}",
   "Edit memo of a source": "ویرایش یادداشت یک منبع",
