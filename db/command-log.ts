@@ -285,12 +285,13 @@ async function insertRows(db: WritableDB, hooks: CaptureHooks, table: string, im
 }
 
 async function replay(db: WritableDB, hooks: CaptureHooks, id: number, direction: 'undo' | 'redo'): Promise<void> {
-  if (direction === 'undo') await hooks.completeInsertImages?.(db, id);
   const order = direction === 'undo' ? 'DESC' : 'ASC';
+  // Read before the inserted rows' images are completed: undo needs only their keys.
   const changes = await db.all<{ table_name: string; old_row: string | null; new_row: string | null }>(
     `SELECT table_name, old_row, new_row FROM command_change WHERE command_id = ? ORDER BY id ${order}`,
     id,
   );
+  if (direction === 'undo') await hooks.completeInsertImages?.(db, id);
   await hooks.deferForeignKeys(db);
   // Each change takes its row from `current` to `target`; a run of deletions or insertions of one
   // table goes as a few statements (undoing an autocode of thousands), anything else row by row.

@@ -234,7 +234,8 @@ function scopeSql(scope: SegmentScope): { with: string; withParams: SqlValue[]; 
       return {
         with: `WITH RECURSIVE ${FILING_TREE}`,
         withParams: [],
-        where: 's.concept_id NOT IN (SELECT concept_id FROM filing WHERE component IS NOT NULL)',
+        // Through the concepts (an IN list the segment_concept index serves), not a scan of every segment.
+        where: 's.concept_id IN (SELECT k.id FROM concept k WHERE k.id NOT IN (SELECT concept_id FROM filing WHERE component IS NOT NULL))',
         whereParams: [],
       };
   }

@@ -4,7 +4,7 @@
 //   search_queue until indexed; search_indexed lists those in the index; search_index_meta names
 //   the folding rules it was built with (folding 0: built by nothing yet, so every source waits).
 // - How much undo history a project keeps (the last N steps, and every step of the last D days).
-// - Indexes the counts and the paged segment lists need.
+// - Indexes the paged segment lists need, and one index of the log instead of two.
 // Self-contained: it depends on no migration after 007.
 
 import type Database from 'better-sqlite3';
@@ -43,6 +43,12 @@ export function up(db: Database.Database): void {
     CREATE INDEX segment_position ON segment (document_id, start_offset, end_offset);
     DROP INDEX segment_document;
     CREATE INDEX document_list_order ON document (lower(name), id);
+
+    -- The log's rows by step, with their row keys: one index serves undo (a step's rows), the
+    -- check that no later step of another window changed the same rows, and compaction.
+    CREATE INDEX command_change_step ON command_change (command_id, table_name, row_key);
+    DROP INDEX command_change_row;
+    DROP INDEX command_change_command;
 
     -- History kept by compaction: at least the last N steps, and every step of the last D days.
     ALTER TABLE project ADD COLUMN history_keep_steps INTEGER NOT NULL DEFAULT 2000 CHECK (history_keep_steps >= 0);

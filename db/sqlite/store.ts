@@ -104,6 +104,8 @@ const COMPACT_EVERY = 200;
  * still names (the undo images hold a document's sha256; json_extract reads it).
  */
 async function sqliteForgetUnusedTexts(db: WritableDB): Promise<number> {
+  // Texts of deleted sources are few; the log is read only when there are some.
+  if (!(await db.get('SELECT 1 AS one FROM source_text WHERE sha256 NOT IN (SELECT sha256 FROM document) LIMIT 1'))) return 0;
   return (
     await db.run(
       // (An inserted row's image holds its key alone until undone: no sha256, so NULL, left out.)
