@@ -94,7 +94,13 @@ export const methods = {
     input: z
       .object({
         files: z
-          .array(z.object({ name: z.string().min(1), dataBase64: z.string() }).strict())
+          .array(
+            z.union([
+              z.object({ name: z.string().min(1), dataBase64: z.string() }).strict(),
+              /** Bytes sent before to the browser-mode host (POST /api/upload), named by the token it answered. */
+              z.object({ name: z.string().min(1), upload: z.string().min(1).max(100) }).strict(),
+            ]),
+          )
           .min(1, 'Choose at least one file.'),
         batch: z.string().min(1).max(100).optional(),
       })

@@ -10,7 +10,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
+import Database from 'better-sqlite3';
 import { startHost } from './host.mjs';
+import { generateCorpus } from './search.mjs';
 import { repeat, summarize } from './stats.mjs';
 
 export const SCALE_SIZES = [
@@ -112,11 +114,82 @@ async function measureSize({ repo, home, file, log }) {
   return r;
 }
 
+/**
+ * Importing 1,000 sources (the search benchmark's corpus) through the host, files sent as bytes
+ * (POST /api/upload, then document.import by token) in batches of 100, beside raw SQLite inserting
+ * the same texts into one table in the same batches (WAL, synchronous=FULL, as a project).
+ */
+async function benchImport({ repo, home, tmp, examplesDir, log }) {
+  const corpus = generateCorpus(examplesDir);
+  const batches = [];
+  for (let i = 0; i < corpus.files.length; i += 100) batches.push(corpus.files.slice(i, i + 100));
+  const r = { sources: corpus.files.length, bytes: corpus.bytes };
+
+  const rawFile = path.join(tmp, 'raw-insert.sqlite');
+  const raw = new Database(rawFile);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = FULL');
+  raw.exec('CREATE TABLE source (id INTEGER PRIMARY KEY, name TEXT NOT NULL, text TEXT NOT NULL) STRICT');
+  const insert = raw.prepare('INSERT INTO source (name, text) VALUES (?, ?)');
+  const rawStarted = performance.now();
+  for (const batch of batches) raw.transaction(() => batch.forEach((f) => insert.run(f.name, f.text)))();
+  r.rawMs = performance.now() - rawStarted;
+  raw.close();
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(rawFile + suffix, { force: true });
+
+  const host = await startHost({ repo, home });
+  try {
+    await host.call('project.create', { name: `Import bench ${Date.now()}` });
+    log('  importing 1,000 sources as uploads…');
+    const started = performance.now();
+    let uploadMs = 0;
+    for (const batch of batches) {
+      const files = [];
+      const uploadStarted = performance.now();
+      // The batch's files in one upload request, their sizes in a header.
+      const parts = batch.map((f) => Buffer.from(f.text, 'utf8'));
+      const response = await fetch(`${host.base}api/upload`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/octet-stream', 'X-Groundwork-Token': host.token, 'X-Groundwork-Sizes': parts.map((p) => p.length).join(',') },
+        body: Buffer.concat(parts),
+      });
+      const answer = await response.json();
+      if (!answer.ok) throw new Error(`upload: ${answer.error.message}`);
+      answer.value.uploads.forEach((upload, i) => files.push({ name: batch[i].name, upload }));
+      uploadMs += performance.now() - uploadStarted;
+      const results = await host.call('document.import', { files });
+      const failed = results.find((x) => x.status !== 'imported');
+      if (failed) throw new Error(`import: ${failed.message}`);
+    }
+    r.importMs = performance.now() - started;
+    r.uploadMs = uploadMs;
+    // The index is built after the import, when idle or at the first search: timed apart.
+    const first = await host.timed('search.query', { query: 'بازاریابی' });
+    r.firstSearchMs = first.ms;
+    // The same sources again as base64 in JSON (the path before uploads), in a new project.
+    await host.call('project.create', { name: `Import bench base64 ${Date.now()}` });
+    const started64 = performance.now();
+    for (const batch of batches) {
+      await host.call('document.import', { files: batch.map((f) => ({ name: f.name, dataBase64: Buffer.from(f.text, 'utf8').toString('base64') })) });
+    }
+    r.importBase64Ms = performance.now() - started64;
+    await host.call('project.close', {});
+  } finally {
+    await host.stop();
+  }
+  r.ratio = r.rawMs / r.importMs;
+  r.ratioBase64 = r.rawMs / r.importBase64Ms;
+  return r;
+}
+
 export async function benchScale({ repo, tmp, log }) {
   const results = { sizes: {} };
   const script = await bundle(repo);
   const home = path.join(tmp, 'scale-home');
   fs.mkdirSync(home, { recursive: true });
+  log('scale: importing 1,000 sources beside raw SQLite inserts of the same texts…');
+  results.import = await benchImport({ repo, home, tmp, examplesDir: path.join(repo, 'fixtures/example'), log });
+  log(`scale: import at ${(results.import.ratio * 100).toFixed(0)} % of raw SQLite (${(results.import.importMs / 1000).toFixed(2)} s against ${(results.import.rawMs / 1000).toFixed(2)} s)`);
   const base = path.join(tmp, 'scale.groundwork');
   log('scale: generating and importing 2,000 sources, the codebook, one search…');
   results.build = runProject(repo, script, ['build', base]);
