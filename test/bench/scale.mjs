@@ -12,7 +12,10 @@ import path from 'node:path';
 import * as esbuild from 'esbuild';
 import Database from 'better-sqlite3';
 import { startHost } from './host.mjs';
+import { benchScaleUi } from './scale-ui.mjs';
 import { generateCorpus } from './search.mjs';
+import { generateSource, loadPools } from './corpus.mjs';
+import { planSegments } from './backend.mjs';
 import { repeat, summarize } from './stats.mjs';
 
 export const SCALE_SIZES = [
@@ -108,6 +111,14 @@ async function measureSize({ repo, home, file, log }) {
       r[`search: ${name}`] = { ...s, last: undefined, hits: s.last.value.total, sources: s.last.value.documents.length, responseBytes: s.last.bytes };
     }
     r['search: every query above'] = summarize(samples);
+
+    if (process.env.GROUNDWORK_BENCH_SCALE_UI !== '0') {
+      log('  the reader in Chromium…');
+      const docs = await host.call('document.list', {});
+      const longest = docs.reduce((a, b) => (b.length > a.length ? b : a));
+      r.ui = await benchScaleUi({ host, documentName: longest.name, documentId: longest.id, log });
+      r.ui.source = { name: longest.name, characters: longest.length, segments: longest.segmentCount };
+    }
   } finally {
     await host.stop();
   }
@@ -173,6 +184,20 @@ async function benchImport({ repo, home, tmp, examplesDir, log }) {
       await host.call('document.import', { files: batch.map((f) => ({ name: f.name, dataBase64: Buffer.from(f.text, 'utf8').toString('base64') })) });
     }
     r.importBase64Ms = performance.now() - started64;
+
+    // The peers' protocol: 1,000 passages coded on one 300 KB source, then exported as CSV.
+    log('  coding 1,000 passages on a 300 KB source and exporting them…');
+    await host.call('project.create', { name: `CSV bench ${Date.now()}` });
+    const source = generateSource({ bytes: 300 * 1024, seed: 300, pools: loadPools(examplesDir) });
+    const [imported] = await host.call('document.import', { files: [{ name: 'Peer protocol (fa).txt', dataBase64: Buffer.from(source.text, 'utf8').toString('base64') }] });
+    const concepts = [];
+    for (let i = 1; i <= 20; i += 1) concepts.push((await host.call('concept.create', { label: `مفهوم ${i}` })).id);
+    const { plan } = planSegments(source.text, 1000, concepts, 1000);
+    const coding = [];
+    for (const p of plan) coding.push((await host.timed('segment.code', { documentId: imported.document.id, start: p.start, end: p.end, conceptId: p.conceptId })).ms);
+    r['segment.code through HTTP, 1,000 passages'] = summarize(coding);
+    const csv = await repeat(10, () => host.timed('export.segmentsCsv'));
+    r['export.segmentsCsv, 1,000 passages'] = { ...csv, last: undefined, csvChars: csv.last.value.csv.length };
     await host.call('project.close', {});
   } finally {
     await host.stop();
