@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { locale, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { historyLabel } from './history-label';
+import { HistoryLimits } from './HistoryLimits';
 
 export function HistoryMenu() {
   const history = useStore((s) => s.history);
@@ -51,6 +52,7 @@ export function HistoryMenu() {
           ) : (
             <p className="gw-empty">{t('Nothing done yet.')}</p>
           )}
+          <HistoryLimits />
         </div>
       )}
     </div>
