@@ -115,31 +115,32 @@ export async function searchCorpus(
   const inScope = only ? new Set(only) : null;
   const wanted = inScope ? names.filter((r) => inScope.has(Number(r.id))) : names;
 
-  // The index answers for the sources it holds, unless asked for every range (all texts are read then).
-  let matching = new Set<number>();
-  let indexedTotal = 0;
-  let scan: (r: { id: number }) => boolean = () => true;
+  // The index tells which sources it holds match, and usually how many hits they have; sources
+  // it does not hold yet (queued, or an index of old folding rules) are read and counted here.
+  let matching: Set<number> | null = null;
+  let indexedTotal: number | null = null;
+  let queued = new Set<number>();
   // A few sources are read faster than the index is asked about them.
   const few = only !== null && only.length <= SCAN_AT_MOST;
-  if (isSqlite(db) && !options.allRanges && !few) {
+  if (isSqlite(db) && !few) {
     const state = await sqliteSearchIndexState(db);
     if (state.current) {
-      const queued = state.queued > 0 ? await sqliteQueuedSources(db) : new Set<number>();
-      const total = await sqliteHitTotal(db, terms, only);
-      if (total !== null) {
-        matching = new Set(await sqliteMatchingSources(db, terms, only));
-        indexedTotal = total;
-        scan = (r) => queued.has(Number(r.id));
-      }
+      if (state.queued > 0) queued = await sqliteQueuedSources(db);
+      matching = new Set(await sqliteMatchingSources(db, terms, only));
+      // Every range is read anyway when they are all asked for; else the index counts (or cannot: null).
+      if (!options.allRanges) indexedTotal = await sqliteHitTotal(db, terms, only);
     }
   }
 
-  const result: CorpusSearch = { hits: [], ranges: [], total: indexedTotal, sources: matching.size, documents: [] };
+  const result: CorpusSearch = { hits: [], ranges: [], total: indexedTotal ?? 0, sources: 0, documents: [] };
   const candidates: Candidate[] = [];
   for (const row of wanted) {
     const id = Number(row.id);
-    if (matching.has(id)) candidates.push({ id, name: row.name });
-    else if (scan(row)) {
+    if (matching?.has(id) && (indexedTotal !== null || options.allRanges)) {
+      candidates.push({ id, name: row.name });
+      result.sources += 1;
+    } else if (matching === null || queued.has(id) || matching.has(id)) {
+      // Read: no index, not in it yet, or its hits are to be counted in the text.
       const { folded } = await foldedSource(db, documentId(id));
       const hits = findTerms(folded.text, terms).length;
       if (hits === 0) continue;
@@ -186,6 +187,11 @@ export async function searchCorpus(
         term: hit.term,
       });
     }
+  }
+  if (options.allRanges) {
+    // Every source with hits was read: the count is exactly what was found.
+    result.total = result.ranges.length;
+    result.sources = result.documents.length;
   }
   return result;
 }
