@@ -91,9 +91,9 @@ const LOCK_WAIT_MS = 15_000;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Upkeep waits until no call has come for this long, and then does one small transaction at a time. */
-const IDLE_MS = 250;
-/** Text indexed per upkeep transaction (about 0.1 s of work). */
-const INDEX_BATCH_CHARS = 1_000_000;
+const IDLE_MS = 1000;
+/** Text indexed per upkeep transaction (a few tens of milliseconds of work). */
+const INDEX_BATCH_CHARS = 250_000;
 /** Undo-log rows deleted per compaction transaction. */
 const PURGE_BATCH = 5_000;
 /** Compaction is looked at after opening and again after this many changes. */
@@ -264,7 +264,7 @@ export function sqliteStore(raw: Database.Database, file: string, options: Sqlit
       scheduleUpkeep(IDLE_MS * 8);
     }
   }
-  scheduleUpkeep(IDLE_MS * 4);
+  scheduleUpkeep(IDLE_MS * 2);
 
   let watcher: NodeJS.Timeout | null = null;
   if (options.watch) {

@@ -45,7 +45,7 @@ export function targets(results) {
 
 /** A target row's value and limit in its unit. */
 function targetCells(t) {
-  if (t.unit === 'bytes') return `${t.value === null ? '–' : `${(t.value / 1e6).toFixed(0)} MB`} (target < ${(t.target / 1e6).toFixed(0)} MB)`;
+  if (t.unit === 'bytes') return `${t.value === null ? '–' : `${(t.value / 1024 / 1024).toFixed(0)} MiB`} (target < ${(t.target / 1024 / 1024).toFixed(0)} MiB)`;
   if (t.unit === 'ratio') return `${t.value === null ? '–' : t.value.toFixed(2)} (target ${t.name.startsWith('import') ? '≥' : '<'} ${t.target})`;
   return `${ms(t.value)} (target < ${t.target} ms)`;
 }

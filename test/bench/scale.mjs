@@ -8,6 +8,7 @@
 
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import Database from 'better-sqlite3';
@@ -224,7 +225,8 @@ export async function benchScale({ repo, tmp, log }) {
     const grown = runProject(repo, script, ['grow', base, String(segments)]);
     const copy = path.join(tmp, `scale-${key}.groundwork`);
     fs.copyFileSync(base, copy);
-    const r = { generated: grown, fileBytes: size(copy) };
+    // The machine is shared: its load while measuring says how far to trust the times.
+    const r = { generated: grown, fileBytes: size(copy), loadAverage: os.loadavg()[0] };
     log(`scale ${key}: ${segments.toLocaleString('en')} segments in ${(grown.ms / 1000).toFixed(1)} s; file ${(r.fileBytes / 1024 / 1024).toFixed(1)} MB; measuring…`);
     Object.assign(r, await measureSize({ repo, home, file: copy, log }));
     log(`scale ${key}: backend coding latency, synchronous FULL and NORMAL…`);
@@ -232,6 +234,7 @@ export async function benchScale({ repo, tmp, log }) {
     r['segment.code in the backend, synchronous=FULL'] = summarize(latency.full);
     r['segment.code in the backend, synchronous=NORMAL'] = summarize(latency.normal);
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true });
+    r.loadAverageAfter = os.loadavg()[0];
     results.sizes[key] = r;
   }
   return results;

@@ -305,7 +305,7 @@ describe('upkeep when idle', () => {
 
     const reopened = files.keep(openProjectFile(file, { maintain: true }));
     // Nothing is asked of it: it compacts by itself once idle (looked at less often than it idles).
-    await expect.poll(async () => (await reopened.history()).entries.map((e) => e.label), { timeout: 10_000, interval: 600 }).toEqual(['Create 8', 'Create 7', 'Create 6']);
+    await expect.poll(async () => (await reopened.history()).entries.map((e) => e.label), { timeout: 20_000, interval: 1500 }).toEqual(['Create 8', 'Create 7', 'Create 6']);
     expect(await reopened.read((db) => count(db, 'command'))).toBe(3);
     for (const label of ['Create 8', 'Create 7', 'Create 6']) expect((await reopened.undo())?.label).toBe(label);
     expect(await reopened.undo()).toBeNull();
@@ -355,14 +355,14 @@ describe('the search index', () => {
     const a = await store.write({ kind: 'document.import', label: 'Import a' }, (db) => addSource(db, 'a', 'کسب‌وکار کوچک'));
     await store.close();
     const open = files.keep(openProjectFile(file, { maintain: true }));
-    await expect.poll(() => open.read(indexed), { timeout: 10_000, interval: 600 }).toEqual([{ id: a }]);
+    await expect.poll(() => open.read(indexed), { timeout: 20_000, interval: 1500 }).toEqual([{ id: a }]);
     // An index built with other folding rules (an older Groundwork) is emptied and filled again.
     await open.writeUnlogged((db) => db.run('UPDATE search_index_meta SET folding = 0'));
     await open.close();
     const upgraded = files.keep(openProjectFile(file, { maintain: true }));
     expect((await upgraded.read(sqliteSearchIndexState)).current).toBe(false);
     await expect
-      .poll(async () => (await upgraded.read(sqliteSearchIndexState)).current && (await upgraded.read(indexed)).length === 1, { timeout: 10_000, interval: 600 })
+      .poll(async () => (await upgraded.read(sqliteSearchIndexState)).current && (await upgraded.read(indexed)).length === 1, { timeout: 20_000, interval: 1500 })
       .toBe(true);
     expect(await find(upgraded, 'کسبوکار')).toEqual(['a']);
   });
