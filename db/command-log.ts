@@ -28,10 +28,11 @@ export interface CaptureHooks {
    */
   sourceRowsChanged?(db: WritableDB, ids: number[]): Promise<void>;
   /**
-   * Before a step is undone: the whole image of each row it inserted written into its change
-   * (engines that log only the key of an inserted row; redo inserts it again from that image).
+   * As undo is about to delete rows the step inserted (they stand as they were right after the
+   * insert, what came later having been undone): their whole image written into those changes,
+   * for redo (engines that log only the key of an inserted row).
    */
-  completeInsertImages?(db: WritableDB, commandId: number): Promise<void>;
+  completeInsertImages?(db: WritableDB, table: string, changeIds: readonly number[]): Promise<void>;
 }
 
 /** The sources whose row a command's changes (those after change `after`) inserted or deleted. */
@@ -286,19 +287,24 @@ async function insertRows(db: WritableDB, hooks: CaptureHooks, table: string, im
 
 async function replay(db: WritableDB, hooks: CaptureHooks, id: number, direction: 'undo' | 'redo'): Promise<void> {
   const order = direction === 'undo' ? 'DESC' : 'ASC';
-  // Read before the inserted rows' images are completed: undo needs only their keys.
-  const changes = await db.all<{ table_name: string; old_row: string | null; new_row: string | null }>(
-    `SELECT table_name, old_row, new_row FROM command_change WHERE command_id = ? ORDER BY id ${order}`,
+  const changes = await db.all<{ id: number; table_name: string; old_row: string | null; new_row: string | null }>(
+    `SELECT id, table_name, old_row, new_row FROM command_change WHERE command_id = ? ORDER BY id ${order}`,
     id,
   );
-  if (direction === 'undo') await hooks.completeInsertImages?.(db, id);
   await hooks.deferForeignKeys(db);
   // Each change takes its row from `current` to `target`; a run of deletions or insertions of one
   // table goes as a few statements (undoing an autocode of thousands), anything else row by row.
   const images = changes.map((change) => {
     const oldRow = change.old_row === null ? null : (JSON.parse(change.old_row) as Row);
     const newRow = change.new_row === null ? null : (JSON.parse(change.new_row) as Row);
-    return { table: change.table_name, current: direction === 'undo' ? newRow : oldRow, target: direction === 'undo' ? oldRow : newRow };
+    return {
+      id: Number(change.id),
+      table: change.table_name,
+      current: direction === 'undo' ? newRow : oldRow,
+      target: direction === 'undo' ? oldRow : newRow,
+      // Undoing an insert: the row's image is written into the change before it goes (for redo).
+      keepImage: direction === 'undo' && oldRow === null,
+    };
   });
   let i = 0;
   while (i < images.length) {
@@ -310,6 +316,10 @@ async function replay(db: WritableDB, hooks: CaptureHooks, id: number, direction
       while (end < images.length && images[end]!.table === table && (images[end]!.target === null) === (kind === 'delete') && (kind === 'delete' || images[end]!.current === null)) {
         end += 1;
       }
+    }
+    if (kind === 'delete' && hooks.completeInsertImages) {
+      const inserted = images.slice(i, end).filter((x) => x.keepImage);
+      if (inserted.length > 0) await hooks.completeInsertImages(db, table, inserted.map((x) => x.id));
     }
     if (kind === 'delete' && keys.length === 1 && end - i > 1) {
       await deleteRows(db, table, keys[0]!, images.slice(i, end).map((x) => x.current!));

@@ -80,31 +80,14 @@ export function sqliteCaptureHooks(raw: Database.Database): CaptureHooks {
       return columns;
     },
     keyOf,
-    completeInsertImages: async (db, id) => {
-      const tables = await db.all<{ table_name: string }>(
-        'SELECT DISTINCT table_name FROM command_change WHERE command_id = ? AND old_row IS NULL',
-        id,
-      );
-      for (const { table_name: table } of tables) {
-        const keys = keyOf(table);
-        const columns = tableColumns(raw, table);
-        const image = `json_object(${columns.map((c) => `'${c}', t.${quote(c)}`).join(', ')})`;
-        const row = `(SELECT ${image} FROM ${quote(table)} t WHERE ${keys.map((k) => `t.${quote(k)} = json_extract(command_change.new_row, '$.${k}')`).join(' AND ')})`;
-        // A row deleted later in the same step: its image as it was deleted (the row is gone now).
-        const deletedLater = await db.get(
-          'SELECT 1 AS one FROM command_change WHERE command_id = ? AND table_name = ? AND new_row IS NULL LIMIT 1',
-          id,
-          table,
-        );
-        const fromDeletion = `(SELECT later.old_row FROM command_change later WHERE later.command_id = command_change.command_id
-           AND later.table_name = command_change.table_name AND later.row_key = command_change.row_key
-           AND later.id > command_change.id AND later.new_row IS NULL ORDER BY later.id LIMIT 1)`;
-        await db.run(
-          `UPDATE command_change SET new_row = coalesce(${deletedLater ? `${fromDeletion}, ` : ''}${row}, new_row)
-           WHERE command_id = ? AND table_name = ? AND old_row IS NULL`,
-          id,
-          table,
-        );
+    completeInsertImages: async (db, table, changeIds) => {
+      const keys = keyOf(table);
+      const columns = tableColumns(raw, table);
+      const image = `json_object(${columns.map((c) => `'${c}', t.${quote(c)}`).join(', ')})`;
+      const row = `(SELECT ${image} FROM ${quote(table)} t WHERE ${keys.map((k) => `t.${quote(k)} = json_extract(command_change.new_row, '$.${k}')`).join(' AND ')})`;
+      for (let at = 0; at < changeIds.length; at += 500) {
+        const batch = changeIds.slice(at, at + 500);
+        await db.run(`UPDATE command_change SET new_row = coalesce(${row}, new_row) WHERE id IN (${batch.map(() => '?').join(', ')})`, ...batch);
       }
     },
   };

@@ -209,7 +209,7 @@ describe('Host and Origin checks', () => {
 
 describe('uploads for import', () => {
   const upload = (body: Buffer, headers: Record<string, string> = { 'content-type': 'application/octet-stream', 'x-groundwork-token': host.token }) =>
-    fetch(new URL('/api/upload', host.url), { method: 'POST', headers, body });
+    fetch(new URL('/api/upload', host.url), { method: 'POST', headers, body: new Uint8Array(body) });
 
   it('takes a file as bytes and imports it by the token it answers, once', async () => {
     expect((await envelope('project.create', { name: 'Uploads' })).ok).toBe(true);
