@@ -142,6 +142,27 @@ describe('the log of a step', () => {
     expect(await store.read(rows)).toEqual(before);
   });
 
+  it('redoes a row inserted and then changed to take a unique value from a row deleted after it', async () => {
+    const { store } = newStore();
+    const doc = await store.write({ kind: 'document.import', label: 'Import' }, (db) => addSource(db, 'paper', 'A paper.'));
+    const record = (title: string, documentId: number | null) =>
+      `INSERT INTO record (title, document_id, origin, stage, created_at) VALUES ('${title}', ${documentId ?? 'NULL'}, 'file', 'included', '${new Date().toISOString()}')`;
+    await store.write({ kind: 'record.create', label: 'Own record' }, (db) => db.run(record('own', doc)));
+    // As a bibliography import links a source: a new record, the source's own record gone, the link moved.
+    await store.write({ kind: 'bibliography.import', label: 'Link' }, async (db) => {
+      await db.run(record('from the bibliography', null));
+      await db.run(`DELETE FROM record WHERE title = 'own'`);
+      await db.run(`UPDATE record SET document_id = ? WHERE title = 'from the bibliography'`, doc);
+    });
+    const linked = (db: ReadableDB) => db.all('SELECT title, document_id FROM record ORDER BY title');
+    const after = await store.read(linked);
+    expect(after).toEqual([{ title: 'from the bibliography', document_id: doc }]);
+    await store.undo();
+    expect(await store.read(linked)).toEqual([{ title: 'own', document_id: doc }]);
+    await store.redo();
+    expect(await store.read(linked)).toEqual(after);
+  });
+
   it('undoes and redoes a row inserted, changed and deleted within one step', async () => {
     const { store } = newStore();
     await store.write({ kind: 'concept.create', label: 'Create “kept”' }, (db) => insertConcept(db, concept('kept')));
