@@ -10,14 +10,20 @@ const ROWS = [
   // MB as the rest of the benchmark prints them: MiB (1,048,576 bytes).
   ['file size before compaction', (r) => r.fileBytes, mb, { '1m': ['<', 600 * MiB, '600 MiB'] }],
   ['Table 8 (counts.paradigm), median', (r) => r['counts.paradigm (Table 8)']?.median, ms, { '10k': ['<', 20], '100k': ['<', 20], '1m': ['<', 100] }],
+  ['  host CPU for it, median', (r) => r['counts.paradigm (Table 8)']?.cpu?.median, ms, {}],
   ['paradigm diagram / cascade (counts.mainCategories), median', (r) => r['counts.mainCategories (paradigm diagram, cascade)']?.median, ms, { '10k': ['<', 20], '100k': ['<', 20], '1m': ['<', 100] }],
+  ['  host CPU for it, median', (r) => r['counts.mainCategories (paradigm diagram, cascade)']?.cpu?.median, ms, {}],
   ['maturity counts (maturity.get), median', (r) => r['maturity.get (maturity counts)']?.median, ms, { '10k': ['<', 20], '100k': ['<', 20], '1m': ['<', 100] }],
+  ['  host CPU for it, median', (r) => r['maturity.get (maturity counts)']?.cpu?.median, ms, {}],
   ['codebook.get, median', (r) => r['codebook.get']?.median, ms, {}],
   ['first page of a component’s segments, median', (r) => r['segment.page, first 100 of a component']?.median ?? r['segment.list, a whole component (no paged method)']?.median, ms, { '1m': ['<', 50] }],
+  ['  host CPU for it, median', (r) => r['segment.page, first 100 of a component']?.cpu?.median, ms, {}],
   ['a later page (the sixth), median', (r) => r['segment.page, sixth page of that component']?.median, ms, {}],
   ['undo of a 10,000-row step', (r) => r['history.undo of a 10,000-row step']?.median, ms, { '10k': ['<', 200], '100k': ['<', 200], '1m': ['<', 200] }],
+  ['  host CPU for it', (r) => r['history.undo of a 10,000-row step']?.cpu?.median, ms, {}],
   ['redo of that step', (r) => r['history.redo of that step']?.median, ms, {}],
   ['search over 100 MB, p95 of every query', (r) => r['search: every query above']?.p95, ms, { '10k': ['<', 100], '100k': ['<', 100], '1m': ['<', 100] }],
+  ['  host CPU for them, p95', (r) => r['search: every query above']?.cpu?.p95, ms, {}],
   ['segment.code in the backend (synchronous=FULL), median', (r) => r['segment.code in the backend, synchronous=FULL']?.median, ms, {}],
   ['… its p95', (r) => r['segment.code in the backend, synchronous=FULL']?.p95, ms, {}],
   ['segment.code with synchronous=NORMAL, median', (r) => r['segment.code in the backend, synchronous=NORMAL']?.median, ms, {}],
@@ -91,7 +97,11 @@ export function renderScale(scale) {
   for (const key of keys) {
     const r = scale.sizes[key];
     const queries = Object.entries(r).filter(([name]) => name.startsWith('search: ') && name !== 'search: every query above');
-    lines.push(`  search at ${key}: ${queries.map(([name, q]) => `${name.slice(8)} ${ms(q.median)}/${ms(q.p95)} (${q.hits.toLocaleString('en')} hits)`).join('; ')}`);
+    lines.push(
+      `  search at ${key} (median/p95, host CPU median): ${queries
+        .map(([name, q]) => `${name.slice(8)} ${ms(q.median)}/${ms(q.p95)} cpu ${ms(q.cpu?.median)} (${q.hits.toLocaleString('en')} hits)`)
+        .join('; ')}`,
+    );
   }
   return lines;
 }

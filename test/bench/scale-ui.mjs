@@ -1,6 +1,6 @@
 // The reader at each size of the scale benchmark, in Debian's Chromium against the host that has
 // the grown project open: opening a source until its paragraphs are painted, coding a passage
-// through the coding bar until its highlight is painted (ten times: median and p95), and scroll
+// through the coding bar until its highlight is painted (six times: median and p95), and scroll
 // frames. The page-side measures are reader.mjs's (armOpen, selectPassage, armCoded, scrollFrames).
 
 import { chromium } from 'playwright-core';
@@ -9,7 +9,7 @@ import { round, summarize } from './stats.mjs';
 
 const literal = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-export async function benchScaleUi({ host, documentName, documentId, log, codings = 10 }) {
+export async function benchScaleUi({ host, documentName, documentId, log, codings = 6 }) {
   const results = {};
   const errors = [];
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
