@@ -31,7 +31,10 @@ export function generateScaleCorpus(examplesDir, { count = SCALE_SOURCES, bytes 
     }
     const text = lines.join('\n');
     total += Buffer.byteLength(text, 'utf8');
-    files.push({ name: `Scale ${String(i + 1).padStart(4, '0')} (${main}).txt`, text });
+    // Names (and so record titles) as distinct as real titles: a number and three words of the text.
+    const words = text.split(/\s+/u).filter((w) => w.length > 3);
+    const title = Array.from({ length: 3 }, () => words[randInt(rng, 0, words.length - 1)]).join(' ');
+    files.push({ name: `${String(i + 1).padStart(4, '0')} ${title} (${main}).txt`.replace(/[\\/:*?"<>|]/gu, ''), text });
   }
   return { files, bytes: total };
 }
