@@ -26,6 +26,11 @@ export const CAPTURED_TABLES: Record<string, readonly string[]> = {
   exclusion_reason: ['id'],
   record: ['id'],
   duplicate_dismissal: ['record_a', 'record_b'],
+  coder: ['id'],
+  project_setting: ['key'],
+  source_attribute: ['document_id', 'name'],
+  wave: ['id'],
+  baseline: ['id'],
 };
 
 export function keyOf(table: string): readonly string[] {

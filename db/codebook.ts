@@ -9,6 +9,7 @@ import { COMPONENT_LABELS, COMPONENT_LABELS_FA } from '../shared/domain/paradigm
 import { visibleCategory } from './filing-tree';
 import type { ReadableDB, WritableDB } from './handles';
 import { now } from './handles';
+import { newUid } from './uid';
 import { flag, marks } from './sql';
 
 interface ConceptRow {
@@ -122,13 +123,14 @@ export async function conceptCount(db: ReadableDB): Promise<number> {
   return Number((await db.get<{ n: number }>('SELECT count(*) AS n FROM concept'))!.n);
 }
 
-export async function insertConcept(db: WritableDB, c: { label: string; color: string; inVivo: boolean }): Promise<ConceptId> {
+export async function insertConcept(db: WritableDB, c: { label: string; color: string; inVivo: boolean; uid?: string }): Promise<ConceptId> {
   const row = await db.get<{ id: number }>(
-    'INSERT INTO concept (label, color, in_vivo, created_at) VALUES (?, ?, ?, ?) RETURNING id',
+    'INSERT INTO concept (label, color, in_vivo, created_at, uid) VALUES (?, ?, ?, ?, ?) RETURNING id',
     c.label,
     c.color,
     c.inVivo ? 1 : 0,
     now(),
+    c.uid ?? newUid(),
   );
   return conceptId(Number(row!.id));
 }
@@ -182,14 +184,15 @@ export async function subtreeIds(db: ReadableDB, id: CategoryId): Promise<Catego
 
 export async function insertCategory(
   db: WritableDB,
-  c: { name: string; color: string; parentId: CategoryId | null },
+  c: { name: string; color: string; parentId: CategoryId | null; uid?: string },
 ): Promise<CategoryId> {
   const row = await db.get<{ id: number }>(
-    'INSERT INTO category (name, color, parent_id, created_at) VALUES (?, ?, ?, ?) RETURNING id',
+    'INSERT INTO category (name, color, parent_id, created_at, uid) VALUES (?, ?, ?, ?, ?) RETURNING id',
     c.name,
     c.color,
     c.parentId,
     now(),
+    c.uid ?? newUid(),
   );
   return categoryId(Number(row!.id));
 }

@@ -33,6 +33,8 @@ export interface CaptureHooks {
    * for redo (engines that log only the key of an inserted row).
    */
   completeInsertImages?(db: WritableDB, table: string, changeIds: readonly number[]): Promise<void>;
+  /** Once redo has inserted those rows again: their changes back to the key alone, as first logged. */
+  trimInsertImages?(db: WritableDB, table: string, changeIds: readonly number[]): Promise<void>;
 }
 
 /** The sources whose row a command's changes (those after change `after`) inserted or deleted. */
@@ -302,8 +304,10 @@ async function replay(db: WritableDB, hooks: CaptureHooks, id: number, direction
       table: change.table_name,
       current: direction === 'undo' ? newRow : oldRow,
       target: direction === 'undo' ? oldRow : newRow,
-      // Undoing an insert: the row's image is written into the change before it goes (for redo).
+      // Undoing an insert: the row's image is written into the change before it goes (for redo);
+      // redoing it: the change goes back to the key alone once the row is in again.
       keepImage: direction === 'undo' && oldRow === null,
+      trimImage: direction === 'redo' && oldRow === null,
     };
   });
   let i = 0;
@@ -327,6 +331,10 @@ async function replay(db: WritableDB, hooks: CaptureHooks, id: number, direction
       await insertRows(db, hooks, table, images.slice(i, end).map((x) => x.target!));
     } else {
       for (let k = i; k < end; k += 1) await applyRowImage(db, hooks, images[k]!.table, images[k]!.current, images[k]!.target);
+    }
+    if (kind === 'insert' && hooks.trimInsertImages) {
+      const reinserted = images.slice(i, end).filter((x) => x.trimImage);
+      if (reinserted.length > 0) await hooks.trimInsertImages(db, table, reinserted.map((x) => x.id));
     }
     i = end;
   }

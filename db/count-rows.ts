@@ -49,7 +49,8 @@ export interface CountRows {
   totals: TotalsRow;
 }
 
-// One statement, so the per-concept counts are made once: rows of three kinds share its columns.
+// One statement, so the per-concept counts are made once: rows of three kinds share its columns
+// (typed in the first kind, so PostgreSQL can unite them).
 const COUNT_ROWS = `
   WITH RECURSIVE ${FILING_TREE},
   concept_count(concept_id, weight, segments) AS MATERIALIZED (
@@ -82,7 +83,8 @@ const COUNT_ROWS = `
     CASE WHEN m.component IS NULL THEN NULL
       ELSE row_number() OVER (ORDER BY m.component IS NULL, m.position, coalesce(m.code, ''), lower(m.name), m.id) END AS table8_rank,
     row_number() OVER (ORDER BY m.code IS NULL, m.code, lower(m.name), m.id) AS diagram_rank,
-    NULL AS position, NULL AS main_categories, NULL AS unassigned_main, NULL AS unfiled, NULL AS outside, NULL AS unassigned_codes
+    CAST(NULL AS INTEGER) AS position, CAST(NULL AS INTEGER) AS main_categories, CAST(NULL AS INTEGER) AS unassigned_main,
+    CAST(NULL AS INTEGER) AS unfiled, CAST(NULL AS INTEGER) AS outside, CAST(NULL AS INTEGER) AS unassigned_codes
   FROM mains m LEFT JOIN main_sum s ON s.main_id = m.id
   UNION ALL
   SELECT 'component', NULL, pc.key, NULL, NULL, NULL, NULL, NULL,

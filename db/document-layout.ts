@@ -48,8 +48,9 @@ export async function pageAt(db: ReadableDB, id: DocumentId, offset: number): Pr
   return row && { index: row.page_index, label: row.label ?? String(row.page_index) };
 }
 
-/** Removes a source's pages and directions (before the source itself: they refer to it). */
+/** Removes a source's pages, directions and attributes (before the source itself: they refer to it). */
 export async function deleteLayout(db: WritableDB, id: DocumentId): Promise<void> {
   await db.run('DELETE FROM document_page WHERE document_id = ?', id);
   await db.run('DELETE FROM document_direction WHERE document_id = ?', id);
+  await db.run('DELETE FROM source_attribute WHERE document_id = ?', id);
 }

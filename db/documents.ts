@@ -7,6 +7,7 @@ import type { DocumentId } from '../shared/domain/ids';
 import { documentId } from '../shared/domain/ids';
 import type { ReadableDB, WritableDB } from './handles';
 import { now } from './handles';
+import { newUid } from './uid';
 import { deleteLayout } from './document-layout';
 import { attachRecordForDocument, detachRecordOfDocument } from './records';
 
@@ -90,6 +91,10 @@ export interface NewDocument {
   sha256: string;
   dir: 'ltr' | 'rtl';
   text: string;
+  /** Kept from an exchange file or a copy of the project; a new GUID otherwise. */
+  uid?: string;
+  /** The import batch the source came in with (waves may be defined by it). */
+  importBatch?: string | null;
 }
 
 /** Keeps a text under its SHA-256 (once: a text already kept, say by an undone import, is reused). */
@@ -100,8 +105,8 @@ export async function keepText(db: WritableDB, sha256: string, text: string): Pr
 export async function insertDocument(db: WritableDB, doc: NewDocument): Promise<DocumentId> {
   await keepText(db, doc.sha256, doc.text);
   const row = await db.get<{ id: number }>(
-    `INSERT INTO document (name, format, original_name, sha256, length, dir, imported_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    `INSERT INTO document (name, format, original_name, sha256, length, dir, imported_at, uid, import_batch)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     doc.name,
     doc.format,
     doc.originalName,
@@ -109,6 +114,8 @@ export async function insertDocument(db: WritableDB, doc: NewDocument): Promise<
     doc.text.length,
     doc.dir,
     now(),
+    doc.uid ?? newUid(),
+    doc.importBatch ?? null,
   );
   const id = documentId(Number(row!.id));
   await attachRecordForDocument(db, id, doc.name, doc.originalName, doc.text.slice(0, 300).split('\n')[0]);

@@ -1,6 +1,6 @@
-// How much undo history a project keeps (a project setting, migration 010): at least its last N
-// steps, and every step of its last D days. Older steps are forgotten by compaction
-// (db/command-log.ts forgetOldSteps), which the store runs when idle and `groundwork compact` on demand.
+// How much undo history a project keeps (a project setting, in project_setting): at least its last
+// N steps, and every step of its last D days. Older steps are forgotten by compaction
+// (db/command-log.ts discardOldSteps), which the store runs when idle and `groundwork compact` on demand.
 
 import type { ReadableDB, WritableDB } from './handles';
 
@@ -12,15 +12,33 @@ export interface HistoryLimits {
 /** Generous: a year's daily work, or half a year of anything. */
 export const DEFAULT_HISTORY_LIMITS: HistoryLimits = { keepSteps: 2000, keepDays: 180 };
 
+const STEPS = 'history.keep_steps';
+const DAYS = 'history.keep_days';
+
 export async function getHistoryLimits(db: ReadableDB): Promise<HistoryLimits> {
-  const row = await db.get<{ keep_steps: number; keep_days: number }>(
-    'SELECT history_keep_steps AS keep_steps, history_keep_days AS keep_days FROM project WHERE id = 1',
-  );
-  return row ? { keepSteps: Number(row.keep_steps), keepDays: Number(row.keep_days) } : DEFAULT_HISTORY_LIMITS;
+  const rows = await db.all<{ key: string; value: string }>('SELECT key, value FROM project_setting WHERE key IN (?, ?)', STEPS, DAYS);
+  const read = (key: string, fallback: number) => {
+    const value = Number(rows.find((r) => r.key === key)?.value);
+    return Number.isInteger(value) && value >= 0 ? value : fallback;
+  };
+  return { keepSteps: read(STEPS, DEFAULT_HISTORY_LIMITS.keepSteps), keepDays: read(DAYS, DEFAULT_HISTORY_LIMITS.keepDays) };
 }
 
+/** Keeps the limits; the number of settings changed. */
 export async function setHistoryLimits(db: WritableDB, limits: HistoryLimits): Promise<number> {
-  return (
-    await db.run('UPDATE project SET history_keep_steps = ?, history_keep_days = ? WHERE id = 1', limits.keepSteps, limits.keepDays)
-  ).changes;
+  let changed = 0;
+  for (const [key, value] of [
+    [STEPS, limits.keepSteps],
+    [DAYS, limits.keepDays],
+  ] as const) {
+    changed += (
+      await db.run(
+        `INSERT INTO project_setting (key, value) VALUES (?, ?)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE project_setting.value <> excluded.value`,
+        key,
+        String(value),
+      )
+    ).changes;
+  }
+  return changed;
 }

@@ -18,10 +18,12 @@ import type {
   RecordType,
   Stage,
 } from '../shared/domain/records';
-import { nearSameTitle, normalizeDoi, reasonId, recordId, RECORD_TYPES, STAGES, titleKey } from '../shared/domain/records';
+import { reasonId, recordId, RECORD_TYPES, STAGES, titleKey } from '../shared/domain/records';
 import type { PrismaFigures } from '../shared/domain/prisma';
 import type { ReadableDB, WritableDB } from './handles';
 import { now } from './handles';
+import { duplicatePairs } from '../shared/domain/duplicates';
+import { MAX_DUPLICATE_PAIRS } from '../shared/domain/limits';
 
 interface RecordRow {
   id: number;
@@ -279,7 +281,11 @@ export async function duplicateFlags(db: ReadableDB): Promise<DuplicateFlag[]> {
 
 const flagCache = new WeakMap<ReadableDB, { key: string; flags: DuplicateFlag[] }>();
 
-/** The flags computed from the records as they are now, not cached (for use inside a change). */
+/**
+ * The flags computed from the records as they are now, not cached (for use inside a change): the
+ * pure rule of shared/domain/duplicates.ts, which counts identical keys as groups and lists at
+ * most MAX_DUPLICATE_PAIRS pairs, so 10,000 identical records cost one group, not 50 million pairs.
+ */
 export async function freshDuplicateFlags(db: ReadableDB): Promise<DuplicateFlag[]> {
   const records = await listRecords(db);
   const dismissed = new Set(
@@ -287,45 +293,7 @@ export async function freshDuplicateFlags(db: ReadableDB): Promise<DuplicateFlag
       (d) => `${Number(d.record_a)}:${Number(d.record_b)}`,
     ),
   );
-  const flags: DuplicateFlag[] = [];
-  const seen = new Set<string>();
-  const add = (a: RecordId, b: RecordId, why: DuplicateFlag['why']) => {
-    const [x, y] = a < b ? [a, b] : [b, a];
-    const key = `${x}:${y}`;
-    if (seen.has(key) || dismissed.has(key)) return;
-    seen.add(key);
-    flags.push({ a: x, b: y, why });
-  };
-  const byDoi = new Map<string, RecordId[]>();
-  for (const r of records) {
-    const doi = normalizeDoi(r.doi);
-    if (!doi) continue;
-    const list = byDoi.get(doi) ?? [];
-    for (const other of list) add(other, r.id, 'doi');
-    list.push(r.id);
-    byDoi.set(doi, list);
-  }
-  // Within each year; letter counts give a cheap lower bound of the edit distance, so most pairs
-  // are ruled out before the distance itself is computed.
-  const byYear = new Map<string, { id: RecordId; key: string; letters: Map<string, number> }[]>();
-  for (const r of records) {
-    const key = titleKey(r.title);
-    if (key.length < 8) continue;
-    const letters = new Map<string, number>();
-    for (const ch of key) letters.set(ch, (letters.get(ch) ?? 0) + 1);
-    const limit = Math.floor(key.length / 10) + 1;
-    const bucket = byYear.get(String(r.year)) ?? [];
-    for (const other of bucket) {
-      let difference = 0;
-      for (const [ch, n] of letters) difference += Math.abs(n - (other.letters.get(ch) ?? 0));
-      for (const [ch, n] of other.letters) if (!letters.has(ch)) difference += n;
-      if (difference / 2 > limit + 1) continue;
-      if (nearSameTitle(other.key, key)) add(other.id, r.id, 'title');
-    }
-    bucket.push({ id: r.id, key, letters });
-    byYear.set(String(r.year), bucket);
-  }
-  return flags.sort((p, q) => p.a - q.a || p.b - q.b);
+  return duplicatePairs(records, { dismissed, limit: MAX_DUPLICATE_PAIRS }).pairs;
 }
 
 export async function dismissDuplicate(db: WritableDB, a: RecordId, b: RecordId): Promise<void> {

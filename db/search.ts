@@ -1,5 +1,6 @@
 // Corpus search: which sources hold every term and how many hits there are come from the
-// engine's index where it has one (SQLite: db/sqlite/search-index.ts) and from a scan of the texts
+// engine's index where it has one (SQLite: db/sqlite/search-index.ts counts them; PostgreSQL:
+// db/postgres/search-index.ts rules sources out, those left are read) and from a scan of the texts
 // otherwise (another engine, sources still queued for the index, an index built with older
 // folding rules); the hits shown are then found in the normalised text of just the sources they
 // are in and mapped back to offsets of the canonical text (shared/domain/search-text.ts). A
@@ -25,6 +26,7 @@ import {
   sqliteSearchIndexState,
   sqliteVocabulary,
 } from './sqlite/search-index';
+import { postgresRefreshSearchIndex, postgresSourcesThatMayMatch } from './postgres/search-index';
 import type { Store } from './store';
 
 const isSqlite = (db: ReadableDB) => db.dialect.name === 'sqlite';
@@ -42,6 +44,7 @@ const INDEX_BATCH_CHARS = 4_000_000;
  * Cheap when nothing waits: two small reads.
  */
 export async function refreshSearchIndex(store: Store): Promise<void> {
+  if (store.engine === 'postgres') return postgresRefreshSearchIndex(store);
   if (store.engine !== 'sqlite' || store.readOnly) return;
   const state = await store.read(sqliteSearchIndexState);
   if (state.current && state.queued === 0) return;
@@ -130,6 +133,9 @@ export async function searchCorpus(
       // Every range is read anyway when they are all asked for; else the index counts (or cannot: null).
       if (!options.allRanges) indexedTotal = await sqliteHitTotal(db, terms, only);
     }
+  } else if (db.dialect.name === 'postgres' && !few) {
+    // PostgreSQL's word lists only rule sources out (db/postgres/search-index.ts): those left are read and counted.
+    matching = await postgresSourcesThatMayMatch(db, terms);
   }
 
   const result: CorpusSearch = { hits: [], ranges: [], total: indexedTotal ?? 0, sources: 0, documents: [] };

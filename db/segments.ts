@@ -2,10 +2,11 @@
 // text) coded with one concept. The coded text and some context are kept with the offsets.
 
 import type { Segment, SegmentMark, SegmentRow, SegmentScope } from '../shared/domain/model';
-import type { ConceptId, DocumentId, SegmentId } from '../shared/domain/ids';
+import type { CoderId, ConceptId, DocumentId, SegmentId } from '../shared/domain/ids';
 import { conceptId, documentId, segmentId } from '../shared/domain/ids';
 import type { ReadableDB, WritableDB } from './handles';
 import { now } from './handles';
+import { newUid } from './uid';
 import { FILING_TREE } from './filing-tree';
 import { flag, marks, type SqlValue } from './sql';
 import { GroundworkError } from '../shared/api/errors';
@@ -75,16 +76,19 @@ export async function segmentMarks(db: ReadableDB, id: DocumentId): Promise<Segm
   }));
 }
 
+/** The passage one coder (null: no coder) coded with a concept at exactly these offsets. */
 export async function findSegment(
   db: ReadableDB,
-  key: { documentId: DocumentId; conceptId: ConceptId; start: number; end: number },
+  key: { documentId: DocumentId; conceptId: ConceptId; start: number; end: number; coderId?: CoderId | null },
 ): Promise<Segment | undefined> {
   const row = await db.get<Row>(
-    `SELECT ${COLUMNS} FROM segment s WHERE s.document_id = ? AND s.concept_id = ? AND s.start_offset = ? AND s.end_offset = ?`,
+    `SELECT ${COLUMNS} FROM segment s WHERE s.document_id = ? AND s.concept_id = ? AND s.start_offset = ? AND s.end_offset = ?
+       AND s.coder_id IS NOT DISTINCT FROM ?`,
     key.documentId,
     key.conceptId,
     key.start,
     key.end,
+    key.coderId ?? null,
   );
   return row && toSegment(row);
 }
@@ -97,12 +101,18 @@ export interface NewSegment {
   text: string;
   contextBefore: string;
   contextAfter: string;
+  /** Who coded it; null: no coder (a researcher working alone). */
+  coderId?: CoderId | null;
+  /** Kept from an exchange file or a copy of the project; a new GUID otherwise. */
+  uid?: string;
+  /** When it was coded, kept from an exchange file; now otherwise. */
+  createdAt?: string;
 }
 
 export async function insertSegment(db: WritableDB, s: NewSegment): Promise<SegmentId> {
   const row = await db.get<{ id: number }>(
-    `INSERT INTO segment (document_id, concept_id, start_offset, end_offset, text, context_before, context_after, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    `INSERT INTO segment (document_id, concept_id, start_offset, end_offset, text, context_before, context_after, created_at, coder_id, uid)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     s.documentId,
     s.conceptId,
     s.start,
@@ -110,7 +120,9 @@ export async function insertSegment(db: WritableDB, s: NewSegment): Promise<Segm
     s.text,
     s.contextBefore,
     s.contextAfter,
-    now(),
+    s.createdAt ?? now(),
+    s.coderId ?? null,
+    s.uid ?? newUid(),
   );
   return segmentId(Number(row!.id));
 }
@@ -151,7 +163,7 @@ export async function listSegments(db: ReadableDB, scope: SegmentScope): Promise
       break;
     case 'category':
       rows = await db.all<Row>(
-        `WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT c.id FROM category c JOIN sub ON c.parent_id = sub.id)
+        `WITH RECURSIVE sub(id) AS (SELECT CAST(? AS INTEGER) UNION SELECT c.id FROM category c JOIN sub ON c.parent_id = sub.id)
          ${LISTED} WHERE s.concept_id IN (SELECT concept_id FROM category_concept WHERE category_id IN (SELECT id FROM sub)) ${ORDER}`, scope.id
       );
       break;

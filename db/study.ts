@@ -9,6 +9,10 @@ import type { CompareRow, DimensionInfo, StudyInfo } from '../shared/domain/stud
 import type { ReadableDB, WritableDB } from './handles';
 import { now } from './handles';
 import { activateOption, listReadings } from './readings';
+import { nameUid } from './uid';
+
+/** The namespace of the study's derived GUIDs. */
+const STUDY_UID_NAMESPACE = 'groundwork:study:tellohosseini-2022';
 
 export async function getFact<T>(db: ReadableDB, key: string): Promise<T | null> {
   const row = await db.get<{ value: string }>('SELECT value FROM study_fact WHERE key = ?', key);
@@ -195,8 +199,8 @@ export async function writeStudy(db: WritableDB, data: StudyData): Promise<void>
     notes?: unknown;
   }) => {
     const id = await insertId(
-      `INSERT INTO category (name, color, parent_id, component, created_at, code, label_fa, label_en, dimension_id, reading_option_id, notes)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO category (name, color, parent_id, component, created_at, code, label_fa, label_en, dimension_id, reading_option_id, notes, uid)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       c.name,
       c.color ?? paletteColor(colour++ + 5),
       c.parent ?? null,
@@ -208,6 +212,8 @@ export async function writeStudy(db: WritableDB, data: StudyData): Promise<void>
       c.dimension ?? null,
       c.option ?? null,
       c.notes === undefined ? null : JSON.stringify(c.notes),
+      // The same GUID in every build of the study: copies built apart still match item by item.
+      nameUid(STUDY_UID_NAMESPACE, `category:${c.code ?? c.name}:${c.option ?? ''}`),
     );
     categoryIds.set(c.code, id);
     return id;
@@ -239,7 +245,7 @@ export async function writeStudy(db: WritableDB, data: StudyData): Promise<void>
     const catColor = await colorOf(id);
     for (const concept of cat.concepts) {
       const conceptId = await insertId(
-        'INSERT INTO concept (label, color, in_vivo, created_at, code, label_fa, label_en, notes) VALUES (?, ?, 0, ?, ?, ?, ?, ?)',
+        'INSERT INTO concept (label, color, in_vivo, created_at, code, label_fa, label_en, notes, uid) VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?)',
         concept.fa,
         catColor,
         at,
@@ -247,6 +253,7 @@ export async function writeStudy(db: WritableDB, data: StudyData): Promise<void>
         concept.fa,
         concept.en,
         Object.keys(concept.flags).length ? JSON.stringify(concept.flags) : null,
+        nameUid(STUDY_UID_NAMESPACE, `concept:${concept.code}`),
       );
       conceptIds.set(concept.code, conceptId);
       await db.run('INSERT INTO category_concept (category_id, concept_id) VALUES (?, ?)', id, conceptId);

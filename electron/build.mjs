@@ -43,6 +43,7 @@ const rendererStamp = path.join(dist, 'renderer', '.stamp');
 
 export async function buildNodeBundles() {
   const esbuild = await import('esbuild');
+  for (const dir of ['dist/node', 'dist/electron']) fs.rmSync(path.join(root, dir, 'import-worker-chunks'), { recursive: true, force: true });
   const common = {
     bundle: true,
     platform: 'node',
@@ -62,6 +63,19 @@ export async function buildNodeBundles() {
       outExtension: { '.js': '.mjs' },
     }),
     esbuild.build({ ...common, format: 'esm', entryPoints: { main: 'electron/main/main.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.mjs' } }),
+    // The import worker (electron/backend/import/worker-pool.ts) beside each host bundle that runs
+    // it; split, so a worker reading a .txt never loads pdfjs, mammoth or citation-js.
+    ...['dist/node', 'dist/electron'].map((outdir) =>
+      esbuild.build({
+        ...common,
+        format: 'esm',
+        splitting: true,
+        entryPoints: { 'import-worker': 'electron/backend/import/parse-worker.ts' },
+        outdir,
+        outExtension: { '.js': '.mjs' },
+        chunkNames: 'import-worker-chunks/[name]-[hash]',
+      }),
+    ),
     // A sandboxed preload cannot be an ES module.
     esbuild.build({ ...common, format: 'cjs', entryPoints: { preload: 'electron/preload/preload.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } }),
   ]);

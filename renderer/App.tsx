@@ -32,6 +32,13 @@ export function App() {
     });
   }, []);
 
+  // A project's messages belong to it: closing or switching projects clears them, so nothing said
+  // about the last project follows the user to the start screen or into the next one.
+  const projectPath = project?.path ?? null;
+  useEffect(() => {
+    useStore.setState({ toasts: [] });
+  }, [projectPath]);
+
   if (!info) return <Toasts />;
   return (
     <>

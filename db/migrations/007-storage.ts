@@ -7,15 +7,23 @@
 //   or author. The images already in the log are rewritten to the new shape; history is kept.
 
 import type Database from 'better-sqlite3';
-import { CAPTURED_TABLES, documentColumn, keyOf } from '../capture-tables';
-import { createAllCaptureTriggers, tableColumns } from '../sqlite/capture';
+import { documentColumn, keyOf } from '../capture-tables';
+import { createCaptureTriggers, tableColumns } from '../sqlite/capture';
 
 export const version = 7;
 
 type Row = Record<string, unknown>;
 
+/** The tables captured at this version (a later migration adds its own: never read the current list here). */
+const TABLES = [
+  'project', 'paradigm_component', 'document', 'concept', 'category', 'category_concept', 'segment', 'reading',
+  'reading_concept_weight', 'reading_placement', 'concept_synonym', 'suggestion_rejection', 'maturity_level',
+  'maturity_dimension', 'maturity_dimension_category', 'maturity_assessment', 'maturity_rating', 'document_page',
+  'document_direction', 'exclusion_reason', 'record', 'duplicate_dismissal',
+];
+
 export function up(db: Database.Database): void {
-  for (const table of Object.keys(CAPTURED_TABLES)) {
+  for (const table of TABLES) {
     for (const op of ['insert', 'update', 'delete']) db.exec(`DROP TRIGGER IF EXISTS "${table}_capture_${op}"`);
   }
   db.exec(`
@@ -58,7 +66,7 @@ export function up(db: Database.Database): void {
     if (rows.length === 0) break;
     last = rows[rows.length - 1]!.id;
     for (const change of rows) {
-      if (!CAPTURED_TABLES[change.table_name]) continue;
+      if (!TABLES.includes(change.table_name)) continue;
       const keys = keyOf(change.table_name);
       let oldRow = change.old_row === null ? null : (JSON.parse(change.old_row) as Row);
       let newRow = change.new_row === null ? null : (JSON.parse(change.new_row) as Row);
@@ -80,5 +88,5 @@ export function up(db: Database.Database): void {
     }
   }
   db.exec(`CREATE INDEX command_change_row ON command_change (table_name, row_key)`);
-  createAllCaptureTriggers(db);
+  for (const table of TABLES) createCaptureTriggers(db, table);
 }

@@ -3,9 +3,9 @@
 //   filled from source_text, with its vocabulary tables for counting hits. Sources wait in
 //   search_queue until indexed; search_indexed lists those in the index; search_index_meta names
 //   the folding rules it was built with (folding 0: built by nothing yet, so every source waits).
-// - How much undo history a project keeps (the last N steps, and every step of the last D days).
+// - The log keeps the key of an inserted row (its image is written when its step is undone).
 // - Indexes the paged segment lists need, and one index of the log instead of two.
-// Self-contained: it depends on no migration after 007.
+// After 008, which rebuilds the segment table (its indexes are replaced here).
 
 import type Database from 'better-sqlite3';
 import { createAllCaptureTriggers } from '../sqlite/capture';
@@ -49,11 +49,8 @@ export function up(db: Database.Database): void {
     CREATE INDEX command_change_step ON command_change (command_id, table_name, row_key);
     DROP INDEX command_change_row;
     DROP INDEX command_change_command;
-
-    -- History kept by compaction: at least the last N steps, and every step of the last D days.
-    ALTER TABLE project ADD COLUMN history_keep_steps INTEGER NOT NULL DEFAULT 2000 CHECK (history_keep_steps >= 0);
-    ALTER TABLE project ADD COLUMN history_keep_days INTEGER NOT NULL DEFAULT 180 CHECK (history_keep_days >= 0);
   `);
-  // New columns on a captured table: its capture triggers are written again (db/sqlite/capture.ts).
+  // The log keeps only the key of an inserted row from now on: every capture trigger is written
+  // again (db/sqlite/capture.ts). Steps logged before keep their whole rows, which replay alike.
   createAllCaptureTriggers(db);
 }

@@ -90,5 +90,13 @@ export function sqliteCaptureHooks(raw: Database.Database): CaptureHooks {
         await db.run(`UPDATE command_change SET new_row = coalesce(${row}, new_row) WHERE id IN (${batch.map(() => '?').join(', ')})`, ...batch);
       }
     },
+    trimInsertImages: async (db, table, changeIds) => {
+      // The same JSON the insert trigger writes: the key columns, with their SQL types.
+      const image = `json_object(${keyOf(table).map((k) => `'${k}', json_extract(new_row, '$.${k}')`).join(', ')})`;
+      for (let at = 0; at < changeIds.length; at += 500) {
+        const batch = changeIds.slice(at, at + 500);
+        await db.run(`UPDATE command_change SET new_row = ${image} WHERE id IN (${batch.map(() => '?').join(', ')})`, ...batch);
+      }
+    },
   };
 }

@@ -11,6 +11,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { GroundworkError } from '../../shared/api/errors';
 import type { ProjectInfo } from '../../shared/domain/model';
+import { readOnlyMessage, type ReadOnlyReason } from '../../shared/domain/project-file';
 import {
   type CaptureHooks,
   compactionDue,
@@ -50,7 +51,7 @@ function createGate() {
 }
 
 /** SQLite's own errors as messages a researcher can act on. */
-export function storeError(error: unknown, file: string): unknown {
+export function storeError(error: unknown, file: string, readOnlyReason: ReadOnlyReason = 'not-writable'): unknown {
   if (error instanceof GroundworkError) return error;
   const code = (error as { code?: string }).code ?? '';
   const name = path.basename(file);
@@ -58,10 +59,10 @@ export function storeError(error: unknown, file: string): unknown {
     return new GroundworkError('busy', `${name} is busy in another window or program; try again in a moment.`);
   }
   if (code.startsWith('SQLITE_READONLY')) {
-    return new GroundworkError('read-only', `${name} is open read-only: changes cannot be saved.`);
+    return new GroundworkError('read-only', readOnlyMessage(name, readOnlyReason));
   }
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
-    return new GroundworkError('io', `${name} is damaged (${(error as Error).message}); open a backup copy instead.`);
+    return new GroundworkError('damaged', `${name} is damaged (its pages do not read as a sound database); restore one of its backups from the start screen.`);
   }
   if (code.startsWith('SQLITE_CONSTRAINT')) {
     return new GroundworkError('conflict', `The change was refused because it would break the project's rules (${(error as Error).message}); nothing was changed.`);
@@ -72,7 +73,9 @@ export function storeError(error: unknown, file: string): unknown {
 }
 
 export interface SqliteStoreOptions {
+  /** Every change is refused (store.scratch still answers "as if": it always rolls back). */
   readOnly?: boolean;
+  readOnlyReason?: ReadOnlyReason;
   /** Notice commits by other processes (the app does; a one-shot command line does not need to). */
   watch?: boolean;
   actor?: string | null;
@@ -153,6 +156,7 @@ export function sqliteStore(raw: Database.Database, file: string, options: Sqlit
   const inside = new AsyncLocalStorage<{ writable: boolean }>();
   const listeners = new Set<(change: StoreChange) => void>();
   const readOnly = options.readOnly ?? false;
+  const readOnlyReason = options.readOnlyReason ?? 'chosen';
   let dataVersion = raw.pragma('data_version', { simple: true }) as number;
 
   const notify = (change: StoreChange) => {
@@ -169,8 +173,8 @@ export function sqliteStore(raw: Database.Database, file: string, options: Sqlit
       if (mode === 'write') throw new Error('A change cannot start inside another read or change of the same project.');
       return fn();
     }
-    if (mode === 'write' && readOnly) {
-      throw new GroundworkError('read-only', `${path.basename(file)} is open read-only: changes cannot be saved.`);
+    if (mode === 'write' && readOnly && !rollback) {
+      throw new GroundworkError('read-only', readOnlyMessage(path.basename(file), readOnlyReason));
     }
     return gate(async () => {
       if (!raw.open) throw new GroundworkError('no-project', 'The project was closed.');
@@ -299,6 +303,7 @@ export function sqliteStore(raw: Database.Database, file: string, options: Sqlit
           name: row?.name ?? path.basename(file, PROJECT_EXTENSION),
           createdAt: row?.created_at ?? '',
           schemaVersion: raw.pragma('user_version', { simple: true }) as number,
+          ...(readOnly ? { readOnly: readOnlyReason } : {}),
         };
       }),
 
@@ -360,6 +365,26 @@ export function sqliteStore(raw: Database.Database, file: string, options: Sqlit
         raw.pragma('wal_checkpoint(TRUNCATE)');
       });
       return { removedSteps, removedTexts, bytesBefore, bytesAfter: size() };
+    },
+
+    async backup(target) {
+      const destination = path.resolve(target);
+      if (destination === path.resolve(file)) throw new GroundworkError('conflict', `A copy cannot be saved over the project itself (${destination}).`);
+      if (fs.existsSync(destination)) throw new GroundworkError('conflict', `There is already a file at ${destination}; nothing was written.`);
+      // SQLite's online backup: a consistent copy of the committed project (its log included),
+      // made between calls, written beside the target and moved into place whole.
+      const partial = `${destination}.partial-${process.pid}`;
+      try {
+        await gate(async () => {
+          if (!raw.open) throw new GroundworkError('no-project', 'The project was closed.');
+          await raw.backup(partial);
+        });
+        fs.renameSync(partial, destination);
+      } catch (error) {
+        for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(partial + suffix, { force: true });
+        if (error instanceof GroundworkError) throw error;
+        throw new GroundworkError('io', `Could not write a copy to ${destination}: ${(error as Error).message}`);
+      }
     },
 
     onChange(listener) {

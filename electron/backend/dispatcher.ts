@@ -1,11 +1,13 @@
 // The dispatcher: checks the method name, validates the input against the contract, runs the
 // handler and turns every outcome into the envelope. Hosts call only this.
 
+import path from 'node:path';
 import type { Method } from '../../shared/api/contract';
 import { isMethod, methods } from '../../shared/api/contract';
 import type { ErrorCode } from '../../shared/api/errors';
 import { isGroundworkError } from '../../shared/api/errors';
 import type { CallRequest, CallResponse } from '../../shared/api/wire';
+import { readOnlyMessage } from '../../shared/domain/project-file';
 import type { Transport } from '../../shared/api/client';
 import type { Backend, CallContext } from './backend';
 import { callContext } from './backend';
@@ -14,7 +16,7 @@ import type { Handler } from './handlers/types';
 
 const fail = (code: ErrorCode, message: string): CallResponse => ({ ok: false, error: { code, message } });
 
-const SWITCHES = new Set<Method>(['project.create', 'project.open', 'project.openExample', 'project.openStudy', 'project.close']);
+const SWITCHES = new Set<Method>(['project.create', 'project.open', 'project.openExample', 'project.openStudy', 'project.close', 'backup.restore']);
 
 export async function dispatch(backend: Backend, request: CallRequest): Promise<CallResponse> {
   const { method } = request;
@@ -24,6 +26,11 @@ export async function dispatch(backend: Backend, request: CallRequest): Promise<
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
     return fail('invalid-input', `${where}${issue?.message ?? 'The request is not valid.'}`);
+  }
+  // A project open read-only refuses every change at once, before any work (an import's parsing).
+  const open = backend.store;
+  if (methods[method].mutates && open?.readOnly) {
+    return fail('read-only', readOnlyMessage(path.basename(open.location), (await open.info()).readOnly ?? 'chosen'));
   }
   const origin = request.origin ?? null;
   const call: CallContext = { origin, method, touched: null };

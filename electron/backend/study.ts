@@ -10,8 +10,14 @@ import type { BackendConfig } from './backend';
 import { importFromPaths } from './import/paths';
 import { applyMaturityDefaults } from './maturity/defaults';
 import { buildProjectFile } from './project-file';
+import { insertBaseline } from '../../db/baselines';
+import { analysisSources, insertWave } from '../../db/waves';
+import { reportedSnapshot } from './evolution/snapshot';
 
 export const STUDY_NAME = 'B2B marketing maturity model (Tellohosseini et al., 2022)';
+/** The baseline of the published figures and the wave of the study's own sources. */
+export const STUDY_BASELINE = 'Published study (Tellohosseini et al., 2022)';
+export const STUDY_WAVE = 'Published study, 2013–2021';
 
 /** fixtures/study/study.json beside the example sources. */
 export const studyFixture = (config: Pick<BackendConfig, 'examplesDir'>) => path.join(path.dirname(config.examplesDir), 'study', 'study.json');
@@ -40,8 +46,19 @@ export async function buildStudyProject(config: Pick<BackendConfig, 'examplesDir
     // The study's eight maturity dimensions (its core-phenomenon row), mapped to its main categories.
     const { unresolved } = await applyMaturityDefaults(store);
     if (unresolved.length > 0) throw new GroundworkError('bad-file', `The study's maturity defaults name unknown categories: ${unresolved.join(', ')}.`);
+    // The published codebook with the reported Table 8: what an extension is measured against.
+    await store.writeUnlogged(async (db) => {
+      const snapshot = await reportedSnapshot(db, data.source.citation);
+      if (snapshot) await insertBaseline(db, STUDY_BASELINE, 'reported', JSON.stringify(snapshot));
+    });
     const results = await importFromPaths(store, corpusArticles(config.examplesDir));
     const failed = results.filter((r) => r.status === 'failed');
     if (failed.length > 0) throw new GroundworkError('bad-file', failed.map((r) => r.message).join(' '));
+    // Its sources are the first wave: new literature imported later comes in other batches.
+    const imported = new Set(results.flatMap((r) => (r.document ? [r.document.id as number] : [])));
+    await store.writeUnlogged(async (db) => {
+      const keys = (await analysisSources(db)).filter((s) => imported.has(s.id) && s.importBatch !== null).map((s) => s.importBatch!);
+      await insertWave(db, STUDY_WAVE, { kind: 'batch', batches: [...new Set(keys)] });
+    });
   });
 }

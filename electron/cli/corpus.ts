@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import type { createClient } from '../../shared/api/client';
 import { GroundworkError } from '../../shared/api/errors';
+import type { DocumentId } from '../../shared/domain/ids';
 import { authorName, STAGES, type RecordSummary } from '../../shared/domain/records';
 import { toCsv } from '../backend/export';
 import type { Io } from './run';
@@ -70,21 +71,24 @@ export async function sourcesCommand(args: string[], io: Io, withProject: WithPr
 export async function textCommand(args: string[], io: Io, withProject: WithProject, UsageError: UsageErrorClass): Promise<number> {
   const [file, source, ...extra] = args;
   if (!file || !source || extra.length > 0) throw new UsageError('text takes a project file and one source (its id or name).');
-  const text = await withProject(file, async (api) => {
-    const documents = await api.call('document.list', {});
-    const byId = /^\d+$/.test(source) ? documents.find((d) => d.id === Number(source)) : undefined;
-    const records = await api.call('record.list', {});
-    const titled = records.find((r) => r.title === source && r.documentId !== null);
-    const doc =
-      byId ??
-      documents.find((d) => d.name === source) ??
-      documents.find((d) => d.originalName === source) ??
-      documents.find((d) => d.id === titled?.documentId);
-    if (doc) return (await api.call('document.get', { id: doc.id })).text;
-    const record = /^\d+$/.test(source) ? undefined : records.find((r) => r.title === source && r.documentId === null);
-    if (record) throw new GroundworkError('not-found', `"${source}" is a record without full text: there is no text to print. Import its file to link it.`);
-    throw new GroundworkError('not-found', `There is no source "${source}" in this project. "groundwork sources FILE" lists them.`);
-  });
+  const text = await withProject(file, async (api) => (await api.call('document.get', { id: await findSource(api, source, 'there is no text to print') })).text);
   io.out(text);
   return 0;
+}
+
+/** A source named on the command line: its id (as `sources --format json` lists it), name, file name or record title. */
+export async function findSource(api: Api, source: string, withoutText: string): Promise<DocumentId> {
+  const documents = await api.call('document.list', {});
+  const byId = /^\d+$/.test(source) ? documents.find((d) => d.id === Number(source)) : undefined;
+  const records = await api.call('record.list', {});
+  const titled = records.find((r) => r.title === source && r.documentId !== null);
+  const doc =
+    byId ??
+    documents.find((d) => d.name === source) ??
+    documents.find((d) => d.originalName === source) ??
+    documents.find((d) => d.id === titled?.documentId);
+  if (doc) return doc.id;
+  const record = /^\d+$/.test(source) ? undefined : records.find((r) => r.title === source && r.documentId === null);
+  if (record) throw new GroundworkError('not-found', `"${source}" is a record without full text: ${withoutText}. Import its file to link it.`);
+  throw new GroundworkError('not-found', `There is no source "${source}" in this project. "groundwork sources FILE" lists them.`);
 }

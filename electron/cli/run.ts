@@ -1,5 +1,6 @@
 // The `groundwork` command line over the same backend as the app, so a replication can be
-// scripted. run() returns the exit status: 0 done, 1 an error (one line on stderr), 2 bad usage.
+// scripted. run() returns the exit status: 0 done (warnings, such as a partly imported
+// bibliography, on stderr), 1 an error or a file not imported (one line each on stderr), 2 bad usage.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,7 +9,9 @@ import { createClient } from '../../shared/api/client';
 import { GroundworkError, isGroundworkError } from '../../shared/api/errors';
 import type { ParadigmCounts } from '../../shared/domain/model';
 import { createProjectFile, openProjectFile, PROJECT_EXTENSION } from '../../db/sqlite/open';
+import type { Store } from '../../db/store';
 import { createBackend } from '../backend/backend';
+import { findOrCreateCoder } from '../../db/coders';
 import { localTransport } from '../backend/dispatcher';
 import { importFromPaths } from '../backend/import/paths';
 import { compareCsvRows, table8Rows, toCsv } from '../backend/export';
@@ -16,11 +19,16 @@ import { hostConfig, VERSION } from '../host-config';
 import { buildStudyProject } from '../backend/study';
 import { maturityCommand } from './maturity';
 import { sourcesCommand, textCommand } from './corpus';
+import { codebookCommand, exportExchange, importExchangeFiles } from './exchange';
+import { isExchangeFile } from '../../shared/domain/exchange-import';
+import { autocodeCommand, baselineCommand, codeCommand, evolutionCommand, saturationCommand } from './evolution';
 import { compactCommand } from './compact';
 
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Bytes to standard output (an XLSX report piped on); absent where the host cannot. */
+  bytes?: (data: Uint8Array) => void;
 }
 
 export const USAGE = `Usage: groundwork <command> [options]
@@ -47,6 +55,28 @@ Commands:
   sources FILE [--format table|csv|json] [--stage S]
                                            sources and records with their attributes and screening stage
   text FILE SOURCE                         a source's canonical text (SOURCE: its id, name or record title)
+  import FILE EXCHANGE.qdpx|.qde|.qdc      a REFI-QDA project (MAXQDA, ATLAS.ti, NVivo, QualCoder) or codebook,
+                                           one undo step per file; what was left out and why on stderr
+  export FILE --qdpx OUT.qdpx [--unit nvivo]
+                                           the project as REFI-QDA (positions in code points, or NVivo's units)
+  export FILE --qdc OUT.qdc                the codebook alone as REFI-QDA
+  codebook FILE [--format json|csv]        the code system as a tree: components, categories, concepts with
+                                           labels, glosses, codes, colours and memos
+  code FILE --source S --start N --end M --concept LABEL [--coder NAME]
+                                           code a passage (S: the documentId "sources --format json" lists,
+                                           or a source's name or title; N, M: UTF-16 offsets; a new
+                                           LABEL makes a new concept); one undo step
+  autocode FILE QUERY --concept LABEL [--unit hit|sentence|paragraph] [--coder NAME]
+                                           code every hit of a search (or its sentence or paragraph);
+                                           one undo step
+  baseline FILE NAME                       freeze the model (codebook, filings, counts) as a baseline
+  evolution FILE --baseline NAME [--wave NAME] [--format json|csv|xlsx] [--out FILE] [--labels en|fa]
+                                           what changed since the baseline, and/or what the wave
+                                           added against the other waves
+  saturation FILE [--order coding|year] [--format json|csv] [--last K [--percent P]]
+                                           new concepts per source, cumulative, overall and per
+                                           component; the stopping rule: no new concept in the last
+                                           K sources, or fewer than P % new in the last K
   compact FILE [--vacuum] [--keep-steps N] [--keep-days D]
                                            forget undo history beyond the project's limits (its setting:
                                            by default the last 2,000 steps and 180 days); --vacuum also
@@ -58,7 +88,7 @@ Positions in exports are offsets into each source's canonical text in UTF-16 cod
 class UsageError extends Error {}
 
 /** Writes a file in one step: a reader never sees half of it, and a failure leaves no file. */
-function writeAtomically(file: string, content: string): void {
+function writeAtomically(file: string, content: string | Uint8Array): void {
   const temp = `${file}.${process.pid}.tmp`;
   try {
     fs.writeFileSync(temp, content);
@@ -88,12 +118,24 @@ function countsTable(c: ParadigmCounts): string {
   return lines.join('\n');
 }
 
-async function withProject<T>(file: string | undefined, use: (api: ReturnType<typeof createClient>) => Promise<T>): Promise<T> {
+export interface ProjectOptions {
+  /** The coder (by name) this command's passages and steps are recorded under (`--coder`). */
+  coder?: string;
+}
+
+async function withProject<T>(file: string | undefined, use: (api: ReturnType<typeof createClient>) => Promise<T>, options: ProjectOptions = {}): Promise<T> {
   if (!file) throw new UsageError('Name a project file.');
   const backend = createBackend(hostConfig('cli'));
   const api = createClient(localTransport(backend));
   try {
     await api.call('project.open', { path: file });
+    if (options.coder !== undefined && backend.store) {
+      // The coder is found by name or added (its own undo step, the first time); the store then
+      // works as that coder: its steps are the coder's, and so are the passages it codes.
+      const name = options.coder;
+      const coder = await backend.store.write({ kind: 'coder.create', label: `Add coder “${name.trim()}”` }, (db) => findOrCreateCoder(db, name));
+      backend.store.actor = coder.uid;
+    }
     return await use(api);
   } finally {
     await backend.close();
@@ -192,16 +234,25 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return 0;
       }
       case 'import': {
-        const [file, ...paths] = rest;
-        if (!file || paths.length === 0) throw new UsageError('import takes a project file and at least one source file or folder.');
-        // A one-shot command: the project is opened without watching for other programs' changes.
-        const store = openProjectFile(file);
+        const [file, ...all] = rest;
+        if (!file || all.length === 0) throw new UsageError('import takes a project file and at least one source file or folder.');
+        // REFI-QDA files (.qdpx, .qde, .qdc) are projects or codebooks of their own: each is one import.
+        const exchange = all.filter((p) => isExchangeFile(p) && !fs.statSync(p, { throwIfNoEntry: false })?.isDirectory());
+        const paths = all.filter((p) => !exchange.includes(p));
+        // A one-shot command: the project is opened without watching for other programs' changes,
+        // and only once something is to be written to it; a file that cannot be written is refused.
+        const opened: { store: Store | null } = { store: null };
+        const store = () => (opened.store ??= openProjectFile(file, { readOnly: false }));
         try {
-          const results = await importFromPaths(store, paths);
-          for (const r of results) (r.status === 'failed' ? io.err : io.out)(`${r.status.padEnd(9)} ${r.message}`);
-          return results.some((r) => r.status === 'failed') ? 1 : 0;
+          const exchangeStatus = exchange.length ? await importExchangeFiles(store, exchange, io) : 0;
+          if (paths.length === 0) return exchangeStatus;
+          const results = await importFromPaths(store(), paths);
+          // Failures and partly imported files (a bibliography with broken records) go to stderr;
+          // only a failure makes the exit status 1.
+          for (const r of results) (r.status === 'failed' || r.status === 'partial' ? io.err : io.out)(`${r.status.padEnd(9)} ${r.message}`);
+          return results.some((r) => r.status === 'failed') ? 1 : exchangeStatus;
         } finally {
-          await store.close();
+          await opened.store?.close();
         }
       }
       case 'counts': {
@@ -228,10 +279,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
         const { values, positionals } = parseArgs({
           args: rest,
           allowPositionals: true,
-          options: { segments: { type: 'string' }, table8: { type: 'string' } },
+          options: { segments: { type: 'string' }, table8: { type: 'string' }, qdpx: { type: 'string' }, qdc: { type: 'string' }, unit: { type: 'string' } },
         });
-        if (!values.segments && !values.table8) throw new UsageError('export needs --segments OUT.csv or --table8 OUT.csv.');
+        if (!values.segments && !values.table8 && !values.qdpx && !values.qdc) {
+          throw new UsageError('export needs --segments OUT.csv, --table8 OUT.csv, --qdpx OUT.qdpx or --qdc OUT.qdc.');
+        }
+        if (values.unit !== undefined && !values.qdpx) throw new UsageError('--unit goes with --qdpx.');
+        if (values.unit !== undefined && values.unit !== 'nvivo' && values.unit !== 'standard') throw new UsageError(`Unknown unit "${values.unit}": use nvivo or standard.`);
         await withProject(positionals[0], async (api) => {
+          await exportExchange(api, values, writeAtomically, io);
           if (values.segments) {
             const { csv } = await api.call('export.segmentsCsv', {});
             writeAtomically(values.segments, csv);
@@ -263,6 +319,18 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return await sourcesCommand(rest, io, withProject, UsageError);
       case 'text':
         return await textCommand(rest, io, withProject, UsageError);
+      case 'codebook':
+        return await codebookCommand(rest, io, withProject, UsageError);
+      case 'code':
+        return await codeCommand(rest, io, withProject, UsageError);
+      case 'autocode':
+        return await autocodeCommand(rest, io, withProject, UsageError);
+      case 'baseline':
+        return await baselineCommand(rest, io, withProject, UsageError);
+      case 'evolution':
+        return await evolutionCommand(rest, io, withProject, UsageError, writeAtomically);
+      case 'saturation':
+        return await saturationCommand(rest, io, withProject, UsageError);
       case 'compact':
         return await compactCommand(rest, io, UsageError);
       case undefined:

@@ -8,11 +8,14 @@ import { createBackend } from '../backend/backend';
 import { APP_ROOT, hostConfig, RENDERER_DIR } from '../host-config';
 import { connectIpc } from './ipc';
 import { installMenu } from './menu';
+import { stopImportWorker, warmImportWorker } from '../backend/import/worker-pool';
 
-// The window notices other programs (the command line, a second window) writing to its project.
+// The window notices other programs (the command line, a second window) writing to its project,
+// and keeps a daily backup of each project it opens.
 const backend = createBackend({
   ...hostConfig('electron', process.env.GROUNDWORK_HOME ?? path.join(app.getPath('documents'), 'Groundwork')),
   watchProject: true,
+  dailyBackups: true,
 });
 const indexFile = path.join(RENDERER_DIR, 'index.html');
 const rendererUrl = pathToFileURL(RENDERER_DIR).href;
@@ -54,6 +57,8 @@ if (!app.requestSingleInstanceLock()) {
     installMenu();
     connectIpc(backend, rendererUrl);
     createWindow();
+    // The first import does not wait for its worker to start.
+    warmImportWorker();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();
     });
@@ -66,6 +71,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', (event) => {
     if (closed) return;
     event.preventDefault();
+    stopImportWorker();
     void backend.close().finally(() => {
       closed = true;
       app.quit();

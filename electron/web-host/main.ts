@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { createBackend } from '../backend/backend';
 import { dispatch } from '../backend/dispatcher';
+import { warmImportWorker } from '../backend/import/worker-pool';
 import { hostConfig, RENDERER_DIR } from '../host-config';
 import { browserBackendConfig, startWebHost } from './server';
 
@@ -34,6 +35,8 @@ async function main() {
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
     host = await startWebHost({ backend, rendererDir: RENDERER_DIR, port: 0 });
   }
+  // A worker waits for the first import, so it starts as fast as the next ones.
+  warmImportWorker();
   console.log(`Groundwork is running in browser mode. Open this address in your browser:\n\n  ${host.openUrl}\n`);
   console.log(`Projects are kept in ${backend.config.home}. Press Ctrl+C to stop.`);
   const stop = async () => {

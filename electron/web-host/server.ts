@@ -14,12 +14,13 @@ import { dispatch } from '../backend/dispatcher';
 
 /**
  * The browser mode's backend watches the open project: a page must notice the command line (or
- * any other program) writing to the file, and refetch.
+ * any other program) writing to the file, and refetch. It keeps daily backups, as the app does.
  */
 export const browserBackendConfig = (config: Omit<BackendConfig, 'host' | 'watchProject'>): BackendConfig => ({
   ...config,
   host: 'browser',
   watchProject: true,
+  dailyBackups: config.dailyBackups ?? true,
 });
 
 export interface WebHostOptions {
@@ -81,23 +82,42 @@ function send(res: http.ServerResponse, status: number, body: string, type = 'te
   res.end(body);
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+/**
+ * The request's body, or null when it is over MAX_BODY: the rest is then read and dropped, so the
+ * client gets its 413 answer instead of a connection reset while it is still sending.
+ */
+function readBody(req: http.IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    let size = 0;
+    let size = Number(req.headers['content-length']) || 0;
+    let tooLarge = size > MAX_BODY;
+    size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new Error('too-large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > MAX_BODY) tooLarge = true;
+      if (tooLarge) chunks.length = 0;
+      else chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
+
+/** A call's envelope, or why not: one line for a 400. */
+function parseCall(body: string): CallRequest | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return 'The request is not JSON.';
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'The request must be a JSON object.';
+  if (typeof (value as { method?: unknown }).method !== 'string') return 'The request must name a method.';
+  return value as CallRequest;
+}
+
+/** Characters no file name in the interface holds: NUL and other control characters. */
+const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** Files in one upload request, and its bytes in all. */
 const MAX_UPLOAD_FILES = 1000;
@@ -155,13 +175,10 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (!originAllowed(req.headers.origin)) return send(res, 403, 'Cross-origin requests are refused.');
       if (!tokensMatch(req.headers['x-groundwork-token'] as string | undefined, token)) return send(res, 401, 'Missing or wrong token.');
       if (!String(req.headers['content-type']).startsWith('application/json')) return send(res, 415, 'JSON only.');
-      let request: CallRequest;
-      try {
-        request = JSON.parse(await readBody(req)) as CallRequest;
-      } catch (error) {
-        const tooLarge = (error as Error).message === 'too-large';
-        return send(res, tooLarge ? 413 : 400, tooLarge ? 'The request is too large.' : 'The request is not JSON.');
-      }
+      const body = await readBody(req);
+      if (body === null) return send(res, 413, `The request is larger than ${MAX_BODY / 1024 / 1024} MiB.`);
+      const request = parseCall(body);
+      if (typeof request === 'string') return send(res, 400, request);
       const response = await dispatch(backend, request);
       return send(res, 200, JSON.stringify(response), 'application/json; charset=utf-8');
     }
@@ -219,6 +236,7 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
     } catch {
       return send(res, 400, 'Malformed address.');
     }
+    if (CONTROL.test(relative)) return send(res, 400, 'Malformed address.');
     const file = path.resolve(root, relative);
     if (!file.startsWith(root + path.sep)) return send(res, 404, 'Not found.');
     fs.readFile(file, (error, content) => {
@@ -232,10 +250,11 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   };
 
-  // Whatever a request does, the host keeps serving: an unexpected error answers 500.
+  // Whatever a request does, the host keeps serving: an unexpected error answers 500, and is
+  // logged in one line (never a stack).
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      console.error('[groundwork] request failed:', error);
+      console.error(`[groundwork] ${req.method} ${(req.url ?? '').slice(0, 200)} failed: ${String((error as Error)?.message ?? error).split('\n')[0]}`);
       if (!res.headersSent) send(res, 500, 'Internal error.');
       else res.end();
     });

@@ -110,7 +110,8 @@ export const SceneSvg = forwardRef<SVGSVGElement, { scene: Scene; testId?: strin
       height={Math.ceil(scene.height)}
       viewBox={`0 0 ${Math.ceil(scene.width)} ${Math.ceil(scene.height)}`}
       fontFamily={SVG_FONT_FAMILY}
-      role="img"
+      // A drawing with links to follow is a group of them; one without is a single image.
+      role={onLink && scene.shapes.some((x) => x.kind === 'text' && x.link) ? 'group' : 'img'}
       aria-label={scene.title}
       data-testid={testId}
       lang={lang}

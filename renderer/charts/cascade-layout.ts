@@ -6,6 +6,7 @@
 import { scaleLinear, scaleSqrt } from 'd3';
 import type { ComponentKey } from '../../shared/domain/paradigm';
 import { PARADIGM_THEME, type ParadigmCategory } from './paradigm-layout';
+import { num } from '../i18n/t';
 import { mirror, type Scene, type Shape } from './scene';
 import { textDirection, widestWord, wrapText, type Font, type Measure } from './text-layout';
 
@@ -71,7 +72,7 @@ const put = (x: number, y: number, value: string, font: Font, fill: string, alig
 export function layoutCascade(input: CascadeInput, measure: Measure, options: { rtl?: boolean } = {}): Scene {
   const shapes: Shape[] = [];
   const allCategories = [...input.components.flatMap((c) => c.categories), ...input.unassigned];
-  const pairOf = (c: ParadigmCategory) => `${c.concepts} · ${c.finalCodes}`;
+  const pairOf = (c: ParadigmCategory) => `${num(c.concepts)} · ${num(c.finalCodes)}`;
   const numWidth = Math.max(measure('00 · 00', F_NAME), ...allCategories.map((c) => measure(pairOf(c), F_NAME)));
   // The name column grows for a word that would not fit, rather than cutting it.
   const LEFT_LABEL = Math.ceil(Math.max(LEFT_LABEL_MIN, ...allCategories.map((c) => widestWord(c.name, F_NAME, measure) + 24 + numWidth)));
@@ -100,7 +101,7 @@ export function layoutCascade(input: CascadeInput, measure: Measure, options: { 
       shapes.push({ kind: 'band', x0: stepX(i - 1) + STEP_W, y0: [axis - ph / 2, axis + ph / 2], x1: stepX(i), y1: [axis - h / 2, axis + h / 2], fill: '#9aa3ad', opacity: 0.22 });
     }
     shapes.push({ kind: 'rect', x: stepX(i), y: axis - h / 2, w: STEP_W, h, rx: 4, fill: stepColours[i]!, testId: `cascade-step-${i}` });
-    shapes.push(put(stepX(i) + STEP_W / 2, axis - 75 - 10, step.value.toLocaleString('en'), F_NUM, TEXT, 'center', `cascade-value-${i}`));
+    shapes.push(put(stepX(i) + STEP_W / 2, axis - 75 - 10, num(step.value), F_NUM, TEXT, 'center', `cascade-value-${i}`));
     wrapText(step.label, STEP_W + STEP_GAP - 16, F_STEP, measure).forEach((line, j) =>
       shapes.push(put(stepX(i) + STEP_W / 2, axis + 75 + 22 + j * 17, line, F_STEP, TEXT, 'center', `cascade-label-${i}`)),
     );

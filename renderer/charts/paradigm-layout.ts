@@ -5,6 +5,7 @@
 // from the given measure, all labels arrive translated.
 
 import type { ComponentKey } from '../../shared/domain/paradigm';
+import { num } from '../i18n/t';
 import { mirror, type Point, type Scene, type Shape } from './scene';
 import { textDirection, widestWord, wrapText, type Font, type Measure } from './text-layout';
 
@@ -14,6 +15,9 @@ export interface ParadigmCategory {
   color: string;
   concepts: number;
   finalCodes: number;
+  /** What changed (the change view): a new main category, or one that grew; `change` says by how much. */
+  mark?: 'new' | 'grown';
+  change?: string;
 }
 
 export interface ParadigmBox {
@@ -23,6 +27,8 @@ export interface ParadigmBox {
   categories: ParadigmCategory[];
   /** Shown when the component has no main category. */
   empty: string;
+  /** What changed in the component's figures (the change view), e.g. "+1 concept · +3 final codes". */
+  change?: string;
 }
 
 export interface ParadigmInput {
@@ -30,7 +36,13 @@ export interface ParadigmInput {
   /** One line under the title saying what the figures are. */
   legend: string;
   boxes: Record<ComponentKey, ParadigmBox>;
+  /** A line under the legend saying what the marks mean (the change view). */
+  marksLegend?: string;
 }
+
+/** The fills marking a new main category and one that grew. */
+export const MARK_FILL = { new: '#fde7a8', grown: '#d7f0da' } as const;
+const CHANGE = '#1f6b33';
 
 export const PARADIGM_THEME: Record<ComponentKey, { band: string; border: string }> = {
   causal: { band: '#e3edf8', border: '#7c9cc0' },
@@ -53,7 +65,9 @@ const F_EMPTY: Font = { size: 12, italic: true };
 const F_HEAD: Font = { size: 18, weight: 650 };
 const F_LEGEND: Font = { size: 12 };
 
-const LH = { title: 20, figures: 16, name: 18, empty: 16, head: 24, legend: 16 };
+const F_CHANGE: Font = { size: 12, weight: 600 };
+
+const LH = { title: 20, figures: 16, name: 18, empty: 16, head: 24, legend: 16, change: 16 };
 const PAD = 12;
 const DOT = 14;
 const MARGIN = 24;
@@ -62,7 +76,7 @@ const GAP_Y = 44;
 const BASE_WIDTH = 250;
 const MAX_FIGURES_WIDTH = 320;
 
-export const countPair = (c: ParadigmCategory) => `${c.concepts} · ${c.finalCodes}`;
+export const countPair = (c: ParadigmCategory) => `${num(c.concepts)} · ${num(c.finalCodes)}`;
 
 interface Measured {
   key: ComponentKey;
@@ -80,11 +94,12 @@ function measureBox(key: ComponentKey, box: ParadigmBox, width: number, numWidth
   const nameWidth = inner - DOT - numWidth - 8;
   const titleLines = wrapText(box.title, inner, F_TITLE, measure);
   const figureLines = wrapText(box.figures, inner, F_FIGURES, measure);
+  const changeLines = box.change ? wrapText(box.change, inner, F_CHANGE, measure) : [];
   const bandHeight = 8 + titleLines.length * LH.title + 6;
-  const rows = box.categories.map((c) => ({ c, lines: wrapText(c.name, nameWidth, F_NAME, measure) }));
+  const rows = box.categories.map((c) => ({ c, lines: wrapText(c.name, nameWidth, F_NAME, measure), changed: c.change ? 1 : 0 }));
   const emptyLines = box.categories.length ? [] : wrapText(box.empty, inner, F_EMPTY, measure);
-  const figuresHeight = 6 + figureLines.length * LH.figures + 6;
-  const listHeight = rows.reduce((h, r) => h + r.lines.length * LH.name + 4, 0) + emptyLines.length * LH.empty;
+  const figuresHeight = 6 + (figureLines.length + changeLines.length) * LH.figures + 6;
+  const listHeight = rows.reduce((h, r) => h + r.lines.length * LH.name + r.changed * LH.change + 4, 0) + emptyLines.length * LH.empty;
   const height = bandHeight + figuresHeight + 8 + listHeight + PAD;
   const theme = PARADIGM_THEME[key];
 
@@ -107,15 +122,27 @@ function measureBox(key: ComponentKey, box: ParadigmBox, width: number, numWidth
         cy += LH.figures;
         shapes.push(text(x + width / 2, cy - 4, line, F_FIGURES, MUTED, 'center', `paradigm-figures-${key}`));
       }
+      for (const line of changeLines) {
+        cy += LH.figures;
+        shapes.push(text(x + width / 2, cy - 4, line, F_CHANGE, CHANGE, 'center', `paradigm-change-${key}`));
+      }
       cy += 6;
       shapes.push({ kind: 'line', points: [[x + PAD, cy], [x + width - PAD, cy]], stroke: '#d9d9d4', width: 1 });
       cy += 8;
-      for (const { c, lines } of rows) {
+      for (const { c, lines, changed } of rows) {
+        if (c.mark) {
+          const h = lines.length * LH.name + changed * LH.change + 2;
+          shapes.push({ kind: 'rect', x: x + 4, y: cy - 1, w: width - 8, h, rx: 4, fill: MARK_FILL[c.mark], testId: c.id !== undefined ? `paradigm-mark-${c.mark}-${c.id}` : undefined });
+        }
         shapes.push({ kind: 'circle', cx: x + PAD + 5, cy: cy + LH.name / 2, r: 4.5, fill: c.color, stroke: '#00000022' });
         shapes.push(text(x + width - PAD, cy + LH.name - 5, countPair(c), F_NUM, TEXT, 'right', c.id !== undefined ? `paradigm-count-${c.id}` : undefined));
         for (const line of lines) {
           cy += LH.name;
           shapes.push(text(x + PAD + DOT, cy - 5, line, F_NAME, TEXT, 'left', 'paradigm-category', c.id !== undefined ? `category:${c.id}` : undefined));
+        }
+        if (c.change) {
+          cy += LH.change;
+          shapes.push(text(x + PAD + DOT, cy - 4, c.change, F_CHANGE, CHANGE, 'left', c.id !== undefined ? `paradigm-change-${c.id}` : undefined));
         }
         cy += 4;
       }
@@ -159,6 +186,12 @@ export function layoutParadigm(input: ParadigmInput, measure: Measure, options: 
   for (const line of wrapText(input.legend, totalWidth - 2 * MARGIN, F_LEGEND, measure)) {
     y += LH.legend;
     shapes.push(text(MARGIN, y - 4, line, F_LEGEND, MUTED, 'left'));
+  }
+  if (input.marksLegend) {
+    for (const line of wrapText(input.marksLegend, totalWidth - 2 * MARGIN - 2 * DOT - 8, F_LEGEND, measure)) {
+      y += LH.legend;
+      shapes.push(text(MARGIN, y - 4, line, F_LEGEND, CHANGE, 'left', 'paradigm-marks-legend'));
+    }
   }
   const top = y + 20;
   const middle = [causal, phenomenon, strategies, consequences];

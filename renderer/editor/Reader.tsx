@@ -12,7 +12,8 @@ import { useStore } from '../state/store';
 import { ChunkView } from './ChunkView';
 import { withPage } from './page-markers';
 import { chunkOfParagraph, chunkParagraphs, layoutParagraph, segmentsIn, type Chunk } from './layout';
-import { selectionOffsets } from './selection';
+import { useReaderCaret } from './use-reader-caret';
+import { useReaderOptions } from './reader-options';
 import { SegmentPopover } from '../features/coding/SegmentPopover';
 import { CodingBar } from '../features/coding/CodingBar';
 
@@ -28,7 +29,7 @@ export function Reader() {
   const closeDocument = useStore((s) => s.closeDocument);
   const containerRef = useRef<HTMLDivElement>(null);
   const virtuosoRef = useRef<VirtuosoHandle>(null);
-  const [popover, setPopover] = useState<{ ids: SegmentId[]; x: number; y: number } | null>(null);
+  const [popover, setPopover] = useState<{ ids: SegmentId[]; x: number; y: number; byKeyboard?: boolean } | null>(null);
 
   const chunks = useMemo(() => (openDoc ? chunkParagraphs(openDoc.paragraphs) : []), [openDoc]);
   const colors = useMemo(() => new Map<ConceptId, string>(concepts.map((c) => [c.id, c.color])), [concepts]);
@@ -49,31 +50,38 @@ export function Reader() {
     [openDoc, sorted, longest, colorOf],
   );
 
-  // The page's selection, read whenever it changes: inside the reader it becomes the passage to code.
-  useEffect(() => {
-    const onChange = () => {
-      const root = containerRef.current;
-      if (!root || !openDoc) return;
-      const selection = window.getSelection();
-      const range = selectionOffsets(selection, root);
+  const wholeWords = useReaderOptions((s) => s.wholeWords);
+  const setWholeWords = useReaderOptions((s) => s.setWholeWords);
+  const caretRef = useRef<HTMLDivElement>(null);
+  const [spoken, setSpoken] = useState('');
+  const passageStarts = useMemo(() => sorted.map((s) => s.start), [sorted]);
+  const caret = useReaderCaret({
+    rootRef: containerRef,
+    caretRef,
+    virtuosoRef,
+    doc: openDoc,
+    passageStarts,
+    wholeWords,
+    onSelection(range) {
+      if (!openDoc) return;
       if (!range) {
-        // Focus moving into the coding bar collapses the page selection; the passage stays chosen.
-        if (document.activeElement?.closest('.gw-coding-bar')) return;
         if (useStore.getState().textSelection) setTextSelection(null);
         return;
       }
-      const rect = selection!.getRangeAt(0).getBoundingClientRect();
-      setTextSelection({
-        documentId: openDoc.document.id,
-        ...range,
-        text: openDoc.text.slice(range.start, range.end),
-        rect: { top: rect.top, left: rect.left, bottom: rect.bottom, right: rect.right },
-      });
+      setTextSelection({ documentId: openDoc.document.id, ...range, text: openDoc.text.slice(range.start, range.end) });
       setPopover(null);
-    };
-    document.addEventListener('selectionchange', onChange);
-    return () => document.removeEventListener('selectionchange', onChange);
-  }, [openDoc, setTextSelection]);
+    },
+    onOpenPassage(ids, x, y) {
+      setPopover({ ids, x, y, byKeyboard: true });
+    },
+    onAnnounce: setSpoken,
+  });
+
+  // Coding the passage, or Esc in the coding bar, drops the selection: the caret stays at its end.
+  const collapseCaret = caret.collapse;
+  useEffect(() => {
+    if (!textSelection) collapseCaret();
+  }, [textSelection, collapseCaret]);
 
   const onClick = (event: React.MouseEvent) => {
     const selection = window.getSelection();
@@ -127,9 +135,13 @@ export function Reader() {
   return (
     <section className="gw-reader" aria-label={t('Reader')}>
       <header className="gw-panel-header gw-reader-header">
-        <h2 dir="auto" title={doc.originalName}>
+        <h2 dir="auto" title={doc.originalName} data-user-text>
           {doc.name}
         </h2>
+        <label className="gw-check gw-whole-words" title={t('A selection made with the mouse grows to whole words')}>
+          <input type="checkbox" checked={wholeWords} onChange={(e) => setWholeWords(e.target.checked)} />
+          {t('Extend selections to whole words')}
+        </label>
         <span className="gw-muted">
           {plural(doc.length, '{n} character', '{n} characters')} · {plural(segments.length, '{n} segment', '{n} segments')}
         </span>
@@ -137,7 +149,20 @@ export function Reader() {
           ×
         </button>
       </header>
-      <div className="gw-reader-body" ref={containerRef} onClick={onClick} data-document={doc.id}>
+      <div
+        className="gw-reader-body"
+        ref={containerRef}
+        onClick={onClick}
+        onMouseDown={caret.onMouseDown}
+        onKeyDown={caret.onKeyDown}
+        onFocus={caret.onFocus}
+        data-document={doc.id}
+        tabIndex={0}
+        role="document"
+        aria-label={t('Text of {name}', { name: doc.name })}
+        aria-describedby="gw-reader-keys"
+      >
+        <div ref={caretRef} className="gw-caret" aria-hidden="true" style={{ display: 'none' }} />
         <Virtuoso
           key={doc.id}
           ref={virtuosoRef}
@@ -147,6 +172,12 @@ export function Reader() {
           itemContent={renderChunk}
           className="gw-reader-scroll"
         />
+      </div>
+      <p id="gw-reader-keys" className="gw-sr-only">
+        {t('Arrow keys move the caret, Ctrl with an arrow by word; Shift selects. C codes the selection, I codes it in vivo, L with the last concept. Alt with the up or down arrow goes to the next coded passage, Enter opens it.')}
+      </p>
+      <div className="gw-sr-only" aria-live="polite" data-user-text>
+        {spoken}
       </div>
       {textSelection && textSelection.documentId === doc.id && <CodingBar selection={textSelection} />}
       {popover && <SegmentPopover ids={popover.ids} x={popover.x} y={popover.y} onClose={() => setPopover(null)} />}

@@ -5,7 +5,7 @@
 // listed shows as the backend wrote it.
 
 import { COMPONENT_LABELS } from '../../shared/domain/paradigm';
-import { currentLanguage, t } from './t';
+import { t } from './t';
 
 const componentNames = Object.values(COMPONENT_LABELS);
 const escape = (text: string) => text.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
@@ -51,7 +51,7 @@ export function compileForms(templates: readonly string[]): Forms {
 
 /** The backend's text in the interface language, if its form is known. */
 export function translateBackendText(text: string, forms: Forms): string {
-  if (currentLanguage() === 'en') return text;
+  // English runs through the template too, so its names are isolated like any t() value.
   const found = forms.match(text);
   return found ? t(found.template, found.vars) : text;
 }

@@ -25,11 +25,15 @@ import { categoryId, conceptId, documentId, segmentId } from '../domain/ids';
 import { COMPONENT_KEYS } from '../domain/paradigm';
 import { HEX_COLOR } from '../domain/colors';
 import { MAX_LABEL_LENGTH, MAX_MEMO_LENGTH } from '../domain/limits';
+import { LABEL_MESSAGES, labelProblem } from '../domain/label-rules';
 import type { AutocodeResult, SearchResult, SuggestionList, WordFrequencies } from '../domain/search-model';
 import { maturityMethods, type MaturityOutputs } from './maturity-contract';
+import { exchangeMethods, type ExchangeOutputs } from './exchange-contract';
+import { evolutionMethods, type EvolutionOutputs } from './evolution-contract';
 import type { BibliographyImport, CorpusStats, DuplicateFlag, ExclusionReason, RecordSummary } from '../domain/records';
 import { RECORD_TYPES, reasonId, recordId } from '../domain/records';
 import type { PrismaFigures } from '../domain/prisma';
+import type { ProjectBackups, SavedCopy, WorkSummary } from '../domain/project-file';
 
 const rowid = z.number().int().positive();
 const DocumentIdSchema = rowid.transform(documentId);
@@ -37,7 +41,13 @@ const ConceptIdSchema = rowid.transform(conceptId);
 const CategoryIdSchema = rowid.transform(categoryId);
 const SegmentIdSchema = rowid.transform(segmentId);
 const ComponentSchema = z.enum(COMPONENT_KEYS);
-const Label = z.string().trim().min(1, 'A name cannot be empty.').max(MAX_LABEL_LENGTH);
+const Label = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    const problem = labelProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: LABEL_MESSAGES[problem] });
+  });
 const Color = z.string().toLowerCase().regex(HEX_COLOR, 'A colour is written #rrggbb.');
 const Offset = z.number().int().nonnegative();
 const Empty = z.object({}).strict();
@@ -84,9 +94,15 @@ export const methods = {
     input: z.object({ name: Label, path: z.string().min(1).optional() }).strict(),
     mutates: false,
   },
-  'project.open': { input: z.object({ path: z.string().min(1) }).strict(), mutates: false },
+  'project.open': { input: z.object({ path: z.string().min(1), readOnly: z.boolean().optional() }).strict(), mutates: false },
   'project.openExample': { input: z.object({ fresh: z.boolean().optional() }).strict(), mutates: false },
   'project.close': { input: Empty, mutates: false },
+  // The safety net: a copy of the open project, what a bundled project holds before it is started
+  // afresh, and the backups kept in the Groundwork home (electron/backend/backups.ts).
+  'project.saveCopy': { input: z.object({ path: z.string().min(1).optional() }).strict(), mutates: false },
+  'project.bundledWork': { input: z.object({ bundled: z.enum(['example', 'study']) }).strict(), mutates: false },
+  'backup.list': { input: Empty, mutates: false },
+  'backup.restore': { input: z.object({ id: z.string().min(1).max(500) }).strict(), mutates: false },
 
   'document.list': { input: Empty, mutates: false },
   'document.get': { input: z.object({ id: DocumentIdSchema }).strict(), mutates: false },
@@ -107,6 +123,8 @@ export const methods = {
       .strict(),
     mutates: true,
   },
+  /** Stops a batch sent file by file: the file being read stops at once, later files are refused. */
+  'document.cancelImport': { input: z.object({ batch: z.string().min(1).max(100) }).strict(), mutates: false },
   'document.rename': { input: z.object({ id: DocumentIdSchema, name: Label }).strict(), mutates: true },
   'document.delete': { input: z.object({ id: DocumentIdSchema }).strict(), mutates: true },
 
@@ -272,6 +290,8 @@ export const methods = {
     mutates: false,
   },
   ...maturityMethods,
+  ...exchangeMethods,
+  ...evolutionMethods,
   'document.pageAt': {
     input: z.object({ id: DocumentIdSchema, offset: z.number().int().min(0) }).strict(),
     mutates: false,
@@ -334,9 +354,14 @@ export interface Outputs {
   'project.open': ProjectInfo;
   'project.openExample': ProjectInfo;
   'project.close': null;
+  'project.saveCopy': SavedCopy;
+  'project.bundledWork': WorkSummary | null;
+  'backup.list': ProjectBackups[];
+  'backup.restore': ProjectInfo;
   'document.list': DocumentSummary[];
   'document.get': DocumentText;
   'document.import': ImportedFile[];
+  'document.cancelImport': null;
   'document.rename': DocumentSummary;
   'document.delete': { deletedSegments: number };
   'codebook.get': Codebook;
@@ -398,7 +423,8 @@ export interface Outputs {
   'record.link': RecordSummary;
 }
 
-export interface Outputs extends MaturityOutputs {}
+export interface Outputs extends MaturityOutputs, EvolutionOutputs {}
+export interface Outputs extends ExchangeOutputs {}
 
 export type Method = keyof typeof methods;
 /** What a caller passes (plain numbers for ids). */

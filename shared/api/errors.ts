@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'bad-file',
   'not-a-project',
   'newer-version',
+  'damaged',
   'io',
   'read-only',
   'busy',
@@ -25,8 +26,8 @@ export interface ApiErrorShape {
 /** Thrown by the backend for anything a user can act on; the message is shown as written. */
 export class GroundworkError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
-    super(message);
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = 'GroundworkError';
     this.code = code;
   }

@@ -12,6 +12,7 @@
 // - a set of codes becomes a main category named after the set, with its member concepts filed in
 //   it; the sets Groundwork writes for a concept filed in a second place become that filing again.
 
+import { splitGlosses, type Glosses } from './exchange-glosses';
 import { guidKey, type ExchangeCode, type ExchangeSet } from './exchange-model';
 import { COMPONENT_KEYS, type ComponentKey } from './paradigm';
 
@@ -61,6 +62,8 @@ export interface PlannedCategory {
   fromGuid: string;
   parentGuid: string | null;
   component: ComponentKey | null;
+  /** An item code and Persian/English labels a Groundwork file carries (exchange-glosses.ts). */
+  glosses: Glosses | null;
 }
 
 export interface PlannedConcept {
@@ -71,6 +74,7 @@ export interface PlannedConcept {
   description: string;
   /** Categories it is filed in, first the one the tree gives. */
   categoryGuids: string[];
+  glosses: Glosses | null;
 }
 
 export interface CodebookPlan {
@@ -91,7 +95,9 @@ export function planCodebook(codes: readonly ExchangeCode[], coded: ReadonlySet<
   const isCoded = (c: ExchangeCode) => coded.has(guidKey(c.guid));
 
   const concept = (code: ExchangeCode, categoryGuid: string | null, guid = code.guid): PlannedConcept => {
-    const planned: PlannedConcept = { guid, label: code.name, color: code.color, description: code.children.length ? '' : code.description, categoryGuids: categoryGuid ? [categoryGuid] : [] };
+    const { description, glosses } = splitGlosses(code.description);
+    const own = !code.children.length;
+    const planned: PlannedConcept = { guid, label: code.name, color: code.color, description: own ? description : '', categoryGuids: categoryGuid ? [categoryGuid] : [], glosses: own ? glosses : null };
     plan.concepts.push(planned);
     conceptByKey.set(guidKey(guid), planned);
     return planned;
@@ -110,7 +116,8 @@ export function planCodebook(codes: readonly ExchangeCode[], coded: ReadonlySet<
     }
     if (code.children.length || (!code.isCodable && !isCoded(code))) {
       entry.category = code.guid;
-      plan.categories.push({ guid: code.guid, name: code.name, color: code.color, description: code.description, fromGuid: code.guid, parentGuid: parentCategory, component: parentCategory ? null : component });
+      const { description, glosses } = splitGlosses(code.description);
+      plan.categories.push({ guid: code.guid, name: code.name, color: code.color, description, fromGuid: code.guid, parentGuid: parentCategory, component: parentCategory ? null : component, glosses });
       if (isCoded(code)) entry.concept = concept(code, code.guid, derivedGuid(code.guid, 'concept')).guid;
       for (const child of code.children) visit(child, code.guid, null, false);
       return;
@@ -127,7 +134,7 @@ export function planCodebook(codes: readonly ExchangeCode[], coded: ReadonlySet<
     let target = category;
     if (!target) {
       target = set.guid;
-      plan.categories.push({ guid: set.guid, name: set.name || '(unnamed set)', color: null, description: set.description, fromGuid: set.guid, parentGuid: null, component: null });
+      plan.categories.push({ guid: set.guid, name: set.name || '(unnamed set)', color: null, description: set.description, fromGuid: set.guid, parentGuid: null, component: null, glosses: null });
     }
     const unfiled: string[] = [];
     for (const [i, m] of members.entries()) {

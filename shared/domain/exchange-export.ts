@@ -4,6 +4,7 @@
 // the importer turns back into filings (exchange-codebook.ts). Categories are not codable, concepts are.
 
 import { COMPONENT_GUIDS, FILING_SET_PREFIX, derivedGuid } from './exchange-codebook';
+import { glossesLine, type Glosses } from './exchange-glosses';
 import { guidKey } from './exchange-model';
 import { COMPONENT_KEYS, type ComponentKey } from './paradigm';
 
@@ -13,8 +14,9 @@ export interface ExportModel {
   origin: string;
   users: { guid: string; name: string }[];
   components: { key: ComponentKey; label: string; memo: string }[];
-  categories: { guid: string; name: string; color: string | null; memo: string; parentGuid: string | null; component: ComponentKey | null }[];
-  concepts: { guid: string; label: string; color: string | null; memo: string }[];
+  /** `glosses`: an item code and Persian/English labels, carried in the code's description. */
+  categories: { guid: string; name: string; color: string | null; memo: string; parentGuid: string | null; component: ComponentKey | null; glosses?: Glosses }[];
+  concepts: { guid: string; label: string; color: string | null; memo: string; glosses?: Glosses }[];
   /** In filing order: a concept's first filing is where the tree places it. */
   filings: { categoryGuid: string; conceptGuid: string }[];
   sources: {
@@ -48,6 +50,8 @@ export interface ExportCode {
   name: string;
   color: string | null;
   memo: string;
+  /** The glosses line (exchange-glosses.ts), or ''. */
+  glosses: string;
   isCodable: boolean;
   children: ExportCode[];
 }
@@ -76,7 +80,7 @@ export function exportTree(model: Pick<ExportModel, 'components' | 'categories' 
   }
   const conceptCode = (guid: string): ExportCode => {
     const c = concepts.get(guidKey(guid))!;
-    return { guid: c.guid, name: c.label, color: c.color, memo: c.memo, isCodable: true, children: [] };
+    return { guid: c.guid, name: c.label, color: c.color, memo: c.memo, glosses: c.glosses ? glossesLine(c.glosses) : '', isCodable: true, children: [] };
   };
   const childrenOf = new Map<string, typeof model.categories>();
   for (const c of model.categories) {
@@ -88,6 +92,7 @@ export function exportTree(model: Pick<ExportModel, 'components' | 'categories' 
     name: c.name,
     color: c.color,
     memo: c.memo,
+    glosses: c.glosses ? glossesLine(c.glosses) : '',
     isCodable: false,
     children: [
       ...(childrenOf.get(guidKey(c.guid)) ?? []).filter((k) => !trail.has(guidKey(k.guid))).map((k) => categoryCode(k, new Set([...trail, guidKey(k.guid)]))),
@@ -105,6 +110,7 @@ export function exportTree(model: Pick<ExportModel, 'components' | 'categories' 
       name: component?.label ?? key,
       color: null,
       memo: component?.memo ?? '',
+      glosses: '',
       isCodable: false,
       children: inIt.map((m) => categoryCode(m, new Set([guidKey(m.guid)]))),
     });

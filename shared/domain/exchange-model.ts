@@ -188,7 +188,7 @@ export type ExchangeIssueKind =
   /** A colour, a variable type, a name the file gives in a form the standard does not allow. */
   | 'bad-value'
   | 'unknown-element'
-  /** A text or PDF source whose text is missing or cannot be read. */
+  /** A text or PDF source whose text is missing, cannot be read, or is over MAX_SOURCE_CHARS. */
   | 'missing-text'
   /** Picture, audio and video sources. */
   | 'media-source'

@@ -124,7 +124,8 @@ export function planImport(project: ExchangeProject): ImportPlan {
       for (const coding of sel.codings) {
         const concept = codebook.codes[guidKey(coding.codeGuid)]?.concept;
         if (!concept) continue; // a component's codings: noted by the codebook plan
-        const key = `${guidKey(sourceGuid)}|${guidKey(concept)}|${sel.start}|${sel.end}`;
+        // Two coders may code the same passage with the same concept (one passage per concept per coder).
+        const key = `${guidKey(sourceGuid)}|${guidKey(concept)}|${sel.start}|${sel.end}|${coding.creatingUser ? guidKey(coding.creatingUser) : ''}`;
         if (seen.has(key)) {
           merged += 1;
           continue;
@@ -145,7 +146,7 @@ export function planImport(project: ExchangeProject): ImportPlan {
       }
     }
   }
-  if (merged) notes.push(`${merged} coding(s) repeat a passage already coded with the same concept: kept once.`);
+  if (merged) notes.push(`${merged} coding(s) repeat a passage already coded with the same concept by the same coder: kept once.`);
 
   const attributes: PlannedAttribute[] = [];
   const variableName = new Map(project.variables.map((v) => [guidKey(v.guid), v.name]));

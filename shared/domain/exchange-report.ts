@@ -30,7 +30,8 @@ export interface ExchangeImportReport {
   warnings: string[];
 }
 
-const WHAT: Record<ExchangeIssueKind, string> = {
+/** What each kind of issue is about, as a report heading (the interface translates these). */
+export const ISSUE_KIND_TEXT: Record<ExchangeIssueKind, string> = {
   schema: 'Not valid against the schema',
   positions: 'Position unit',
   'duplicate-guid': 'Elements with a repeated GUID',
@@ -38,7 +39,7 @@ const WHAT: Record<ExchangeIssueKind, string> = {
   'unknown-reference': 'References to something not in the file',
   'bad-value': 'Values in a form the standard does not allow',
   'unknown-element': 'Elements the standard does not know',
-  'missing-text': 'Sources whose text is missing or unreadable',
+  'missing-text': 'Sources whose text is missing, unreadable or too long',
   'media-source': 'Picture, audio and video sources',
   'pdf-without-text': 'PDF sources without a text representation',
   'pdf-region': 'PDF regions without a passage in the text',
@@ -80,7 +81,7 @@ export function importReport(read: ExchangeReadResult, plan: ImportPlan, match?:
           concepts: match.concepts.filter((m) => m.existing !== null).length,
         }
       : null,
-    leftOut: [...groups].map(([kind, items]) => ({ kind, what: WHAT[kind], count: items.length, items })),
+    leftOut: [...groups].map(([kind, items]) => ({ kind, what: ISSUE_KIND_TEXT[kind], count: items.length, items })),
     warnings: [...read.issues.filter((i) => i.severity === 'warning').map(formatIssue), ...plan.notes],
   };
 }

@@ -3,6 +3,7 @@
 
 import type { CategoryId, CommandId, ConceptId, DocumentId, SegmentId } from './ids';
 import type { ComponentKey } from './paradigm';
+import type { ReadOnlyReason } from './project-file';
 
 export type SourceFormat = 'txt' | 'md' | 'html' | 'pdf' | 'docx';
 
@@ -11,6 +12,8 @@ export interface ProjectInfo {
   name: string;
   createdAt: string;
   schemaVersion: number;
+  /** Set when the project is open read-only: chosen when opening, or the file cannot be written. */
+  readOnly?: ReadOnlyReason;
 }
 
 export interface ProjectListing {
@@ -201,7 +204,8 @@ export interface MainCategoryCount {
 
 export interface ImportedFile {
   name: string;
-  status: 'imported' | 'duplicate' | 'failed';
+  /** partial: a bibliography of which some records were imported and others were broken. */
+  status: 'imported' | 'partial' | 'duplicate' | 'failed';
   message: string;
   document?: DocumentSummary;
 }
@@ -236,4 +240,4 @@ export interface ParagraphDirection {
 }
 
 /** One file's progress in an import batch, as the import panel shows it. */
-export type ImportStage = 'queued' | 'reading' | 'imported' | 'duplicate' | 'failed' | 'cancelled';
+export type ImportStage = 'queued' | 'reading' | 'imported' | 'partial' | 'duplicate' | 'failed' | 'cancelled';

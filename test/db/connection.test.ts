@@ -40,7 +40,7 @@ describe('project files', () => {
     const store = createProjectFile(path.join(dir(), 'p.groundwork'), 'Keys');
     await expect(
       store.write({ kind: 'x', label: 'x' }, (db) =>
-        db.run(`INSERT INTO segment (document_id, concept_id, start_offset, end_offset, text, context_before, context_after, created_at) VALUES (9, 9, 0, 1, 'x', '', '', 'now')`),
+        db.run(`INSERT INTO segment (uid, document_id, concept_id, start_offset, end_offset, text, context_before, context_after, created_at) VALUES ('u', 9, 9, 0, 1, 'x', '', '', 'now')`),
       ),
     ).rejects.toThrow(/FOREIGN KEY/);
     await store.close();

@@ -1,22 +1,22 @@
 // Paged segment lists (segment.page): for every kind of scope, large (read source by source) and
 // small (read whole and sorted), the pages put together hold every segment of the scope exactly
-// once, in the order of the whole list, whatever the page size.
+// once, in the order of the whole list, whatever the page size. On both engines.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignComponent, fileConcept, insertCategory, insertConcept } from '../../db/codebook';
 import { insertSegment, listSegments, pageSegments } from '../../db/segments';
-import { createProjectFile } from '../../db/sqlite/open';
 import type { Store } from '../../db/store';
 import type { CategoryId, ConceptId, DocumentId } from '../../shared/domain/ids';
 import type { SegmentScope } from '../../shared/domain/model';
-import { addSource, storeFiles } from '../helpers/store';
+import { testProjects } from '../helpers/engine';
+import { addSource } from '../helpers/store';
 
-const files = storeFiles();
+const projects = testProjects();
 let store: Store;
 const scopes: [string, SegmentScope][] = [];
 
 beforeAll(async () => {
-  store = files.keep(createProjectFile(files.file(), 'Pages'));
+  store = (await projects.create('Pages')).store;
   await store.write({ kind: 'test.build', label: 'Build' }, async (db) => {
     // Names that sort differently by case and by id, and one source with no segments.
     const docs: DocumentId[] = [];
@@ -56,7 +56,7 @@ beforeAll(async () => {
     );
   });
 });
-afterAll(() => files.cleanup());
+afterAll(() => projects.cleanup());
 
 describe('segment pages', () => {
   it('hold every segment of each scope once, in the order of the whole list, at any page size', async () => {

@@ -1,8 +1,9 @@
-// The Store (db/store.ts) on its SQLite engine, held to what the interface promises: a command is
-// one undo step that names what it touched, or nothing; history survives reopening; two windows
-// on one file each undo their own steps and never undo over the other's; two processes write at
-// once without "database is locked"; a watching store hears other connections; compaction keeps
-// the last steps and forgets the rest; memo edits do not copy a source's text into the file.
+// The Store (db/store.ts) held to what the interface promises, on SQLite (the `unit` test project)
+// and on PostgreSQL (the `postgres` one): a command is one undo step that names what it touched,
+// or nothing; history survives reopening; two windows on one project each undo their own steps
+// and never undo over the other's; two processes write at once without "database is locked"; a
+// watching store hears other connections; compaction keeps the last steps and forgets the rest;
+// memo edits do not copy a source's text into the project.
 
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,30 +13,24 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getConcept, insertConcept, updateConcept } from '../../db/codebook';
 import { getDocumentText, setDocumentMemo } from '../../db/documents';
 import { insertSegment } from '../../db/segments';
-import { createProjectFile, openProjectFile } from '../../db/sqlite/open';
-import type { StoreChange } from '../../db/store';
-import type { ReadableDB } from '../../db/handles';
-import { setHistoryLimits } from '../../db/history-limits';
-import { indexSomeQueued, searchCorpus } from '../../db/search';
-import { sqliteSearchIndexState } from '../../db/sqlite/search-index';
-import type { Store } from '../../db/store';
-import { parseQuery } from '../../shared/domain/search-query';
+import type { Store, StoreChange } from '../../db/store';
 import { GroundworkError } from '../../shared/api/errors';
+import { ENGINE, testProjects } from '../helpers/engine';
 import { REPO } from '../helpers/files';
-import { addSource, bytesOnDisk, count, labels, removeSource, storeFiles } from '../helpers/store';
+import { addSource, count, labels, removeSource } from '../helpers/store';
 
-const files = storeFiles();
-afterEach(() => files.cleanup());
+const projects = testProjects();
+afterEach(() => projects.cleanup());
 
-const newStore = (options: { watch?: boolean } = {}) => {
-  const file = files.file();
-  return { file, store: files.keep(createProjectFile(file, 'Store test', options)) };
+const newStore = async (options: { watch?: boolean } = {}) => {
+  const project = await projects.create('Store test', options);
+  return { store: project.store, open: project.open, address: project.address };
 };
 const concept = (label: string) => ({ label, color: '#336699', inVivo: false });
 
 describe('a command', () => {
   it('is one undo step that names the tables and sources it touched', async () => {
-    const { store } = newStore();
+    const { store } = await newStore();
     const doc = await store.write({ kind: 'document.import', label: 'Import' }, (db) => addSource(db, 'interview', 'We trust our partners.'));
     const heard: StoreChange[] = [];
     store.onChange((change) => heard.push(change));
@@ -57,7 +52,7 @@ describe('a command', () => {
   });
 
   it('that fails writes nothing: no row, no step, no change heard', async () => {
-    const { store } = newStore();
+    const { store } = await newStore();
     await store.write({ kind: 'concept.create', label: 'Create “kept”' }, (db) => insertConcept(db, concept('kept')));
     const heard: StoreChange[] = [];
     store.onChange((change) => heard.push(change));
@@ -75,7 +70,7 @@ describe('a command', () => {
         const id = await insertConcept(db, concept('orphan'));
         await insertSegment(db, { documentId: 999 as never, conceptId: id, start: 0, end: 1, text: 'x', contextBefore: '', contextAfter: '' });
       }),
-    ).rejects.toThrow(/FOREIGN KEY/);
+    ).rejects.toThrow(/FOREIGN KEY|foreign key/);
 
     expect(await store.read(labels)).toEqual(['kept']);
     expect(await store.history()).toEqual(history);
@@ -86,7 +81,7 @@ describe('a command', () => {
   });
 
   it('that changes nothing leaves no step', async () => {
-    const { store } = newStore();
+    const { store } = await newStore();
     const id = await store.write({ kind: 'concept.create', label: 'Create' }, (db) => insertConcept(db, concept('same')));
     await store.write({ kind: 'concept.update', label: 'Rename' }, (db) => updateConcept(db, id, { label: 'same' }));
     expect((await store.history()).entries.map((e) => e.label)).toEqual(['Create']);
@@ -95,18 +90,18 @@ describe('a command', () => {
 
 describe('undo and redo', () => {
   it('carry across closing and reopening the project', async () => {
-    const { file, store } = newStore();
+    const { open, store } = await newStore();
     const id = await store.write({ kind: 'concept.create', label: 'Create “trust”' }, (db) => insertConcept(db, concept('trust')));
     await store.write({ kind: 'concept.update', label: 'Rename to “confidence”' }, (db) => updateConcept(db, id, { label: 'confidence' }));
     await store.close();
 
-    const second = files.keep(openProjectFile(file));
+    const second = await open();
     expect((await second.history()).undo?.label).toBe('Rename to “confidence”');
     expect((await second.undo())?.label).toBe('Rename to “confidence”');
     expect(await second.read(labels)).toEqual(['trust']);
     await second.close();
 
-    const third = files.keep(openProjectFile(file));
+    const third = await open();
     const history = await third.history();
     expect([history.undo?.label, history.redo?.label]).toEqual(['Create “trust”', 'Rename to “confidence”']);
     await third.redo();
@@ -118,75 +113,10 @@ describe('undo and redo', () => {
   });
 });
 
-describe('the log of a step', () => {
-  it('keeps only the key of a row it inserts, and undo and redo still bring back every column', async () => {
-    const { store } = newStore();
-    const doc = await store.write({ kind: 'document.import', label: 'Import' }, (db) => addSource(db, 'interview', 'We trust our partners. '.repeat(200)));
-    const id = await store.write({ kind: 'concept.create', label: 'Create' }, (db) => insertConcept(db, concept('trust')));
-    // A big step (an autocode): its rows go back and return in batches.
-    await store.write({ kind: 'search.autocode', label: 'Autocode 1,200' }, async (db) => {
-      for (let i = 0; i < 1200; i += 1) {
-        await insertSegment(db, { documentId: doc, conceptId: id, start: i, end: i + 5, text: `t${i}`, contextBefore: `b${i}`, contextAfter: `a${i}` });
-      }
-    });
-    const images = await store.read((db) => db.all<{ new_row: string }>(`SELECT new_row FROM command_change WHERE table_name = 'segment' LIMIT 3`));
-    expect(images.map((r) => Object.keys(JSON.parse(r.new_row)))).toEqual([['id'], ['id'], ['id']]);
-    const rows = (db: ReadableDB) => db.all('SELECT * FROM segment ORDER BY id');
-    const before = await store.read(rows);
-    await store.undo();
-    expect(await store.read((db) => count(db, 'segment'))).toBe(0);
-    await store.redo();
-    expect(await store.read(rows)).toEqual(before);
-    await store.undo();
-    await store.redo();
-    expect(await store.read(rows)).toEqual(before);
-  });
-
-  it('redoes a row inserted and then changed to take a unique value from a row deleted after it', async () => {
-    const { store } = newStore();
-    const doc = await store.write({ kind: 'document.import', label: 'Import' }, (db) => addSource(db, 'paper', 'A paper.'));
-    const record = (title: string, documentId: number | null) =>
-      `INSERT INTO record (title, document_id, origin, stage, created_at) VALUES ('${title}', ${documentId ?? 'NULL'}, 'file', 'included', '${new Date().toISOString()}')`;
-    await store.write({ kind: 'record.create', label: 'Own record' }, (db) => db.run(record('own', doc)));
-    // As a bibliography import links a source: a new record, the source's own record gone, the link moved.
-    await store.write({ kind: 'bibliography.import', label: 'Link' }, async (db) => {
-      await db.run(record('from the bibliography', null));
-      await db.run(`DELETE FROM record WHERE title = 'own'`);
-      await db.run(`UPDATE record SET document_id = ? WHERE title = 'from the bibliography'`, doc);
-    });
-    const linked = (db: ReadableDB) => db.all('SELECT title, document_id FROM record ORDER BY title');
-    const after = await store.read(linked);
-    expect(after).toEqual([{ title: 'from the bibliography', document_id: doc }]);
-    await store.undo();
-    expect(await store.read(linked)).toEqual([{ title: 'own', document_id: doc }]);
-    await store.redo();
-    expect(await store.read(linked)).toEqual(after);
-  });
-
-  it('undoes and redoes a row inserted, changed and deleted within one step', async () => {
-    const { store } = newStore();
-    await store.write({ kind: 'concept.create', label: 'Create “kept”' }, (db) => insertConcept(db, concept('kept')));
-    await store.write({ kind: 'concept.churn', label: 'Churn' }, async (db) => {
-      const brief = await insertConcept(db, concept('brief'));
-      await updateConcept(db, brief, { label: 'briefer' });
-      await db.run('DELETE FROM concept WHERE id = ?', brief);
-      const stays = await insertConcept(db, concept('stays'));
-      await updateConcept(db, stays, { label: 'stays on' });
-    });
-    expect(await store.read(labels)).toEqual(['kept', 'stays on']);
-    await store.undo();
-    expect(await store.read(labels)).toEqual(['kept']);
-    await store.redo();
-    expect(await store.read(labels)).toEqual(['kept', 'stays on']);
-    await store.undo();
-    expect(await store.read(labels)).toEqual(['kept']);
-  });
-});
-
 describe('two windows on one file', () => {
   it('each undoes only its own step', async () => {
-    const { file, store: a } = newStore();
-    const b = files.keep(openProjectFile(file));
+    const { open, store: a } = await newStore();
+    const b = await open();
     await a.write({ kind: 'concept.create', label: 'Create “alpha”' }, (db) => insertConcept(db, concept('alpha')));
     await b.write({ kind: 'concept.create', label: 'Create “beta”' }, (db) => insertConcept(db, concept('beta')));
 
@@ -203,8 +133,8 @@ describe('two windows on one file', () => {
   });
 
   it('refuses, with a clear message, to undo a step the other window changed since', async () => {
-    const { file, store: a } = newStore();
-    const b = files.keep(openProjectFile(file));
+    const { open, store: a } = await newStore();
+    const b = await open();
     const id = await a.write({ kind: 'concept.create', label: 'Create “trust”' }, (db) => insertConcept(db, concept('trust')));
     await b.write({ kind: 'concept.update', label: 'Rename “trust” to “confidence”' }, (db) => updateConcept(db, id, { label: 'confidence' }));
 
@@ -239,10 +169,14 @@ describe('two processes writing at once', () => {
   });
   afterAll(() => fs.rmSync(writer, { force: true }));
 
-  it('both complete, every command kept, none failing as "database is locked"', async () => {
-    const { file, store } = newStore();
+  it('both complete, every command kept, none failing as "database is locked", the watching one hearing the other', async () => {
+    const { address, store } = await newStore({ watch: true });
+    let heard = 0;
+    store.onChange((change) => {
+      if (change.external) heard += 1;
+    });
     const CHILD = 300;
-    const child = spawn(process.execPath, [writer, file, String(CHILD), 'child'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [writer, address, String(CHILD), 'child'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -266,23 +200,27 @@ describe('two processes writing at once', () => {
     expect(overlapped).toBeGreaterThan(0);
     expect(await store.read((db) => count(db, 'concept'))).toBe(mine + CHILD);
     expect(await store.read((db) => count(db, 'command'))).toBe(mine + CHILD);
+    // And this store heard the other process's changes as they were committed.
+    await expect.poll(() => heard).toBeGreaterThan(0);
   });
 });
 
-describe('watching the file', () => {
+describe('watching the project', () => {
   it('hears a change another connection committed', async () => {
-    const { file, store } = newStore({ watch: true });
+    const { open, store } = await newStore({ watch: true });
     const heard = new Promise<StoreChange>((resolve) => store.onChange(resolve));
-    const other = files.keep(openProjectFile(file));
+    const other = await open();
     await other.write({ kind: 'concept.create', label: 'Create “elsewhere”' }, (db) => insertConcept(db, concept('elsewhere')));
-    expect(await heard).toEqual({ external: true, touched: { tables: null, documents: null } });
+    // SQLite sees that the file changed; PostgreSQL's notification names what the change touched.
+    const expected = ENGINE === 'sqlite' ? { touched: { tables: null, documents: null } } : { touched: { tables: ['concept'], documents: [] }, actor: null };
+    expect(await heard).toEqual({ external: true, ...expected });
     expect(await store.read(labels)).toEqual(['elsewhere']);
   });
 });
 
 describe('compaction', () => {
   it('keeps the last N steps undoable, forgets the older ones and the texts only they kept', async () => {
-    const { store } = newStore();
+    const { store } = await newStore();
     const gone = await store.write({ kind: 'document.import', label: 'Import “gone”' }, (db) => addSource(db, 'gone', 'A text deleted long ago.'));
     await store.write({ kind: 'document.delete', label: 'Delete “gone”' }, (db) => removeSource(db, gone));
     const kept = await store.write({ kind: 'document.import', label: 'Import “kept”' }, (db) => addSource(db, 'kept', 'A text still in the project.'));
@@ -314,96 +252,24 @@ describe('compaction', () => {
   });
 });
 
-describe('upkeep when idle', () => {
-  it("compacts history to the project's own limits after opening, keeping its last steps undoable", async () => {
-    const { file, store } = newStore();
-    await store.write({ kind: 'history.setLimits', label: 'Keep 3' }, (db) => setHistoryLimits(db, { keepSteps: 3, keepDays: 0 }));
-    for (let i = 1; i <= 8; i += 1) {
-      await store.write({ kind: 'concept.create', label: `Create ${i}` }, (db) => insertConcept(db, concept(`concept ${i}`)));
-    }
-    await store.close();
-    await new Promise((resolve) => setTimeout(resolve, 5));
-
-    const reopened = files.keep(openProjectFile(file, { maintain: true }));
-    // Nothing is asked of it: it compacts by itself once idle (looked at less often than it idles).
-    await expect.poll(async () => (await reopened.history()).entries.map((e) => e.label), { timeout: 20_000, interval: 1500 }).toEqual(['Create 8', 'Create 7', 'Create 6']);
-    expect(await reopened.read((db) => count(db, 'command'))).toBe(3);
-    for (const label of ['Create 8', 'Create 7', 'Create 6']) expect((await reopened.undo())?.label).toBe(label);
-    expect(await reopened.undo()).toBeNull();
-    expect(await reopened.read(labels)).toEqual(['concept 1', 'concept 2', 'concept 3', 'concept 4', 'concept 5']);
-  });
-});
-
-describe('the search index', () => {
-  const indexed = (db: ReadableDB) => db.all<{ id: number }>('SELECT document_id AS id FROM search_indexed ORDER BY document_id');
-  const queued = (db: ReadableDB) => db.all<{ id: number }>('SELECT document_id AS id FROM search_queue ORDER BY document_id');
-  const find = async (store: Store, word: string) => {
-    const parsed = parseQuery(word);
-    if (!parsed.ok) throw new Error(parsed.error);
-    return store.read(async (db) => (await searchCorpus(db, parsed.terms, { limit: 10 })).hits.map((h) => h.documentName));
-  };
-
-  it('follows imports, deletions, undo and redo inside their own changes, with no sync before a search', async () => {
-    const { store } = newStore();
-    const a = await store.write({ kind: 'document.import', label: 'Import a' }, (db) => addSource(db, 'a', 'زرافه در باغ است.'));
-    // Queued by the import's own change; found meanwhile by reading its text.
-    expect(await store.read(queued)).toEqual([{ id: a }]);
-    expect(await find(store, 'زرافه')).toEqual(['a']);
-    await indexSomeQueued(store);
-    expect([await store.read(indexed), await store.read(queued)]).toEqual([[{ id: a }], []]);
-    expect(await find(store, 'زرافه')).toEqual(['a']);
-
-    // Deleted: out of the index in the same change.
-    await store.write({ kind: 'document.delete', label: 'Delete a' }, (db) => removeSource(db, a));
-    expect([await store.read(indexed), await store.read(queued)]).toEqual([[], []]);
-    expect(await store.read((db) => db.all(`SELECT rowid FROM search_index WHERE search_index MATCH 'زرافه'`))).toEqual([]);
-    expect(await find(store, 'زرافه')).toEqual([]);
-    // Undone: back, queued; redone: gone again.
-    await store.undo();
-    expect(await store.read(queued)).toEqual([{ id: a }]);
-    expect(await find(store, 'زرافه')).toEqual(['a']);
-    await store.redo();
-    expect([await store.read(indexed), await store.read(queued)]).toEqual([[], []]);
-    expect(await find(store, 'زرافه')).toEqual([]);
-    // The import undone (the source was never indexed since): nothing left anywhere.
-    await store.undo();
-    await store.undo();
-    expect([await store.read(indexed), await store.read(queued), await find(store, 'زرافه')]).toEqual([[], [], []]);
-  });
-
-  it('is filled by the store itself when idle, and rebuilt when built with other folding rules', async () => {
-    const { file, store } = newStore();
-    const a = await store.write({ kind: 'document.import', label: 'Import a' }, (db) => addSource(db, 'a', 'کسب‌وکار کوچک'));
-    await store.close();
-    const open = files.keep(openProjectFile(file, { maintain: true }));
-    await expect.poll(() => open.read(indexed), { timeout: 20_000, interval: 1500 }).toEqual([{ id: a }]);
-    // An index built with other folding rules (an older Groundwork) is emptied and filled again.
-    await open.writeUnlogged((db) => db.run('UPDATE search_index_meta SET folding = 0'));
-    await open.close();
-    const upgraded = files.keep(openProjectFile(file, { maintain: true }));
-    expect((await upgraded.read(sqliteSearchIndexState)).current).toBe(false);
-    await expect
-      .poll(async () => (await upgraded.read(sqliteSearchIndexState)).current && (await upgraded.read(indexed)).length === 1, { timeout: 20_000, interval: 1500 })
-      .toBe(true);
-    expect(await find(upgraded, 'کسبوکار')).toEqual(['a']);
-  });
-});
-
-describe('the file size', () => {
+describe('the project size', () => {
   it('grows by less than 100 KB over 100 memo edits of a 1 MB source', async () => {
-    const { file, store } = newStore();
+    const { store } = await newStore();
     const paragraph = 'Trust between buyer and seller grows from repeated, reliable exchanges over many years. ';
-    const text = paragraph.repeat(Math.ceil(1_048_576 / paragraph.length)).slice(0, 1_048_576);
+    // Each paragraph differs, so PostgreSQL's compression of long texts cannot shrink it much.
+    let text = '';
+    for (let i = 0; text.length < 1_048_576; i += 1) text += `${i.toString(36)} ${paragraph}`;
+    text = text.slice(0, 1_048_576);
     const doc = await store.write({ kind: 'document.import', label: 'Import' }, (db) => addSource(db, 'long source', text));
-    await store.compact({ keepSteps: 1000, keepDays: 1000 }); // a checkpoint: the WAL folded into the file
-    const before = bytesOnDisk(file);
-    expect(before).toBeGreaterThan(1_048_576);
+    // Compaction that forgets nothing reports the size (SQLite: the file after a checkpoint; PostgreSQL: the tables).
+    const size = async (s: Store) => (await s.compact({ keepSteps: 1000, keepDays: 1000 })).bytesAfter!;
+    const before = await size(store);
+    expect(before).toBeGreaterThan(ENGINE === 'sqlite' ? 1_048_576 : 400_000);
 
     for (let i = 1; i <= 100; i += 1) {
       await store.write({ kind: 'document.memo', label: `Memo ${i}` }, (db) => setDocumentMemo(db, doc, `Memo draft ${i}: the source shows trust growing.`));
     }
     expect((await store.history(200)).entries.filter((e) => e.kind === 'document.memo')).toHaveLength(100);
-    await store.close();
-    expect(bytesOnDisk(file) - before).toBeLessThan(100 * 1024);
+    expect((await size(store)) - before).toBeLessThan(100 * 1024);
   });
 });

@@ -7,9 +7,10 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EXAMPLES, REPO, tempDir } from '../helpers/backend';
 import { startApp, type App } from './harness';
+import { callApi, newProject } from './pages/fresh-project';
 import { ScreeningPage } from './pages/screening-page';
 import { SearchPage } from './pages/search-page';
 import { StartPage } from './pages/start-page';
@@ -44,6 +45,8 @@ const WRITTEN = 'کسبوکار'; // as the seed articles write it (they hold no
 const CONCEPT = 'کسب‌وکار';
 
 const sources = () => app.page.getByRole('listbox', { name: 'Sources' }).getByRole('option');
+/** saved-page.html, named by its <title>. */
+const PAGE = 'راهنمای بازاریابی B2B';
 const sourceNames = async () => (await sources().locator('.gw-list-label').allInnerTexts()).map((s) => s.trim()).sort();
 const dialog = () => app.page.getByRole('dialog');
 
@@ -62,6 +65,42 @@ afterAll(async () => {
   if (folder) fs.rmSync(path.dirname(folder), { recursive: true, force: true });
 });
 
+/**
+ * Each step of the journey on a project of its own, prepared through the backend as far as the
+ * steps before it take it (the folder imported; then the records screened as step two screens them).
+ */
+type Stage = 'empty' | 'imported' | 'screened';
+const STAGES: [string, Stage][] = [
+  ['imports the folder', 'empty'],
+  ['screens the records', 'imported'],
+];
+
+async function prepare(stage: Stage) {
+  await newProject(app.page, 'Corpus journey');
+  if (stage !== 'empty') {
+    const files = FILES.map(([from, name]) => ({ name, dataBase64: fs.readFileSync(from).toString('base64') }));
+    await callApi(app.page, 'document.import', { files });
+  }
+  if (stage === 'screened') {
+    const records = await callApi<{ id: number; title: string }[]>(app.page, 'record.list', {});
+    const reasons = await callApi<{ id: number }[]>(app.page, 'reason.list', {});
+    const id = (title: string) => records.find((r) => r.title.startsWith(title))!.id;
+    const decide = (title: string, decision: string, reasonId?: number) =>
+      callApi(app.page, 'screening.decide', { ids: [id(title)], decision, ...(reasonId ? { reasonId } : {}) });
+    await decide(GUIDE, 'include');
+    await decide(ALIGNMENT, 'exclude', reasons[0]!.id);
+    for (let i = 0; i < 3; i += 1) await decide(STUDY, 'advance');
+    await decide(GLASER, 'advance');
+    await decide(GLASER, 'exclude', reasons[3]!.id);
+  }
+  await app.page.reload();
+  await app.page.locator('.gw-topbar').waitFor();
+}
+
+beforeEach(async (context) => {
+  await prepare(STAGES.find(([name]) => context.task.name.startsWith(name))?.[1] ?? 'screened');
+});
+
 describe('a review corpus from folder to coded hits', () => {
   it('imports the folder: every format is read, and the bibliography links three records to their sources', async () => {
     expect(fs.readdirSync(folder)).toHaveLength(7);
@@ -73,24 +112,25 @@ describe('a review corpus from folder to coded hits', () => {
     expect(lines).toHaveLength(7);
     expect(line('english-two-columns.pdf')).toMatch(/✓\s*english-two-columns\.pdf: imported as "english-two-columns" \(.*3 pages\)/);
     expect(line('persian.docx')).toMatch(/✓\s*persian\.docx: imported as "persian"/);
-    expect(line('saved-page.html')).toMatch(/✓\s*saved-page\.html: imported as "saved-page"/);
+    // A web page is named by its <title>.
+    expect(line('saved-page.html')).toMatch(/✓\s*saved-page\.html: imported as "راهنمای بازاریابی B2B"/);
     expect(line('B2B marketing guide (fa).txt')).toMatch(/✓\s*B2B marketing guide \(fa\)\.txt: imported as "B2B marketing guide \(fa\)"/);
     // The RIS file sorts between the sources, but is read after them, so all three links are made.
     expect(line('references.ris')).toMatch(/✓\s*references\.ris: 5 RIS records imported, 3 linked to sources\./);
 
     // Sources imported on their own are included at once; the three the bibliography took wait
     // for screening, so only the PDF, the Word file and the web page are offered for coding.
-    await expect.poll(sourceNames).toEqual(['english-two-columns', 'persian', 'saved-page']);
+    await expect.poll(sourceNames).toEqual(['english-two-columns', 'persian', PAGE]);
     await expect.poll(() => app.page.getByTestId('hidden-sources').innerText()).toMatch(/3 other\(s\) hidden/);
     await app.page.getByTestId('show-all-sources').check();
     await expect.poll(() => sources().count()).toBe(8);
     // The two records the folder has no file for stay in the corpus without full text.
     await expect.poll(() => app.page.locator('.gw-source-row.gw-no-text').count()).toBe(2);
-    expect(await app.page.locator('.gw-source-row.gw-no-text').allInnerTexts()).toEqual(
+    await expect.poll(() => app.page.locator('.gw-source-row.gw-no-text').allInnerTexts()).toEqual(
       expect.arrayContaining([expect.stringContaining(BASL), expect.stringContaining(GLASER)]),
     );
     const study = sources().filter({ hasText: 'Study abstract (en)' });
-    expect(await study.innerText()).toMatch(/Tellohosseini et al\., 2022/);
+    await expect.poll(() => study.innerText()).toMatch(/Tellohosseini et al\., 2022/);
     await study.click();
     await expect.poll(() => app.page.getByRole('textbox', { name: 'Title' }).inputValue()).toBe(STUDY);
     await app.page.getByTestId('show-all-sources').uncheck();
@@ -100,9 +140,9 @@ describe('a review corpus from folder to coded hits', () => {
     await sp.open();
     // Five bibliography records and the own records of the three sources imported alone.
     await expect.poll(() => sp.rows().count()).toBe(8);
-    expect(await sp.stage(GUIDE)).toBe('identified');
-    expect(await sp.stage('english-two-columns')).toBe('included');
-    expect(await sp.prisma()).toEqual({
+    await expect.poll(() => sp.stage(GUIDE)).toBe('identified');
+    await expect.poll(() => sp.stage('english-two-columns')).toBe('included');
+    await expect.poll(() => sp.prisma()).toEqual({
       identified: 8,
       duplicatesRemoved: 0,
       screened: 3,
@@ -119,7 +159,7 @@ describe('a review corpus from folder to coded hits', () => {
     await app.page.getByRole('dialog', { name: 'Exclusion reason' }).waitFor();
     await app.page.keyboard.press('1'); // Off topic, at title/abstract screening
     await expect.poll(() => sp.stage(ALIGNMENT)).toBe('excluded');
-    expect(await sp.row(ALIGNMENT).innerText()).toMatch(/Off topic/);
+    await expect.poll(() => sp.row(ALIGNMENT).innerText()).toMatch(/Off topic/);
     await sp.press(STUDY, 'a'); // screened
     await expect.poll(() => sp.stage(STUDY)).toBe('screened');
     await sp.press(STUDY, 'a'); // eligible
@@ -130,7 +170,7 @@ describe('a review corpus from folder to coded hits', () => {
     await expect.poll(() => sp.stage(GLASER)).toBe('screened');
     await sp.press(GLASER, 'x', '4'); // Full text not available, at eligibility
     await expect.poll(() => sp.stage(GLASER)).toBe('excluded');
-    expect(await sp.row(GLASER).innerText()).toMatch(/Full text not available/);
+    await expect.poll(() => sp.row(GLASER).innerText()).toMatch(/Full text not available/);
 
     // By hand: 8 records identified (5 from the RIS file, 3 sources imported alone), none a
     // duplicate. Waiting for screening: only Basl & Doucek, so 8 − 0 − 1 = 7 screened. Excluded at
@@ -147,25 +187,23 @@ describe('a review corpus from folder to coded hits', () => {
       included: 5,
       awaiting: 1,
     });
-    expect(await app.page.locator('.gw-prisma-reason').innerText()).toBe('Full text not available: 1');
-    expect(await sp.stage(BASL)).toBe('identified');
+    await expect.poll(() => app.page.locator('.gw-prisma-reason').innerText()).toBe('Full text not available: 1');
+    await expect.poll(() => sp.stage(BASL)).toBe('identified');
   });
 
   it('offers the newly included sources for coding, and not the excluded one', async () => {
     await app.page.getByRole('navigation').getByRole('button', { name: 'Coding' }).click();
     await expect
       .poll(sourceNames)
-      .toEqual(['B2B marketing guide (fa)', 'english-two-columns', 'persian', 'saved-page', 'Study abstract (en)'].sort());
+      .toEqual(['B2B marketing guide (fa)', 'english-two-columns', 'persian', PAGE, 'Study abstract (en)'].sort());
     await expect.poll(() => app.page.getByTestId('hidden-sources').innerText()).toMatch(/1 other\(s\) hidden/);
   });
 
-  let total = 0;
-  let guideHits = 0;
   const guideCount = () => sources().filter({ hasText: 'B2B marketing guide (fa)' }).locator('.gw-count').innerText();
 
   it('finds a Persian word typed with a ZWNJ in the seed article written without it', async () => {
     const summary = await search.search(TYPED);
-    total = Number(/^(\d+) hits/u.exec(summary)?.[1]);
+    const total = Number(/^(\d+) hits/u.exec(summary)?.[1]);
     expect(total).toBeGreaterThan(10);
     const hits = await search.hits().allInnerTexts();
     expect(hits).toHaveLength(total);
@@ -179,12 +217,11 @@ describe('a review corpus from folder to coded hits', () => {
         return [name, Number(n)];
       }),
     );
-    expect(Object.keys(bySource).sort()).toEqual(['B2B marketing guide (fa)', 'saved-page']);
+    expect(Object.keys(bySource).sort()).toEqual(['B2B marketing guide (fa)', PAGE]);
     expect(bySource['B2B marketing guide (fa)']).toBeGreaterThan(10);
-    expect(bySource['saved-page']).toBe(1);
+    expect(bySource[PAGE]).toBe(1);
     expect(Object.values(bySource).reduce((a, b) => a + b, 0)).toBe(total);
     expect(summary).toMatch(/ in 2 sources/u);
-    guideHits = bySource['B2B marketing guide (fa)']!;
     // Clicking a hit opens its passage in the reader, selected.
     await search.lines().first().click();
     await app.page.locator('.gw-reader-header h2', { hasText: 'B2B marketing guide (fa)' }).waitFor();
@@ -192,10 +229,15 @@ describe('a review corpus from folder to coded hits', () => {
   });
 
   it('autocodes every hit with a new concept in one step, and Ctrl+Z takes them all away', async () => {
+    const total = Number(/^(\d+) hits/u.exec(await search.search(TYPED))?.[1]);
+    const guide = search.sources().filter({ hasText: 'B2B marketing guide (fa)' });
+    const guideHits = Number((await guide.innerText()).split('\n').map((x) => x.trim())[1]);
+    await search.lines().first().click();
+    await app.page.locator('.gw-reader-header h2', { hasText: 'B2B marketing guide (fa)' }).waitFor();
     await search.autocode(CONCEPT);
     await app.page.locator('.gw-toast', { hasText: `Coded ${total} passages` }).waitFor();
     await expect.poll(() => ws.treeRow(CONCEPT).count()).toBe(1);
-    expect(await ws.treeRow(CONCEPT).innerText()).toContain(String(total));
+    await expect.poll(() => ws.treeRow(CONCEPT).innerText()).toContain(String(total));
     await expect.poll(() => ws.reader.locator('span.gw-coded', { hasText: WRITTEN }).count()).toBeGreaterThan(0);
     await expect.poll(guideCount).toBe(String(guideHits)); // coded segments beside the source's name
     await app.page.locator('.gw-reader-header h2').click(); // out of any field, so Ctrl+Z undoes the step

@@ -7,10 +7,11 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import schema from '../../shared/schemas/maturity-model.schema.json' with { type: 'json' };
 import { startBackend } from '../helpers/backend';
 import { startApp, type App } from './harness';
+import { callApi } from './pages/fresh-project';
 import { MaturityPage } from './pages/maturity-page';
 
 /** Screenshots to look at after a run (the README's are taken by screenshots/maturity.shots.ts). */
@@ -20,9 +21,12 @@ let mp: MaturityPage;
 
 /**
  * The project, built through the API before the app opens it: three main categories (one with a
- * sub-category), five concepts, and segments coded in one source.
+ * sub-category), five concepts, and segments coded in one source; then, as far as a test needs,
+ * the three dimensions mapped to them, and an assessment rated as the first self-assessment test
+ * rates it.
  */
-async function buildProject(file: string) {
+type Stage = 'categories' | 'dimensions' | 'rated';
+async function buildProject(file: string, stage: Stage) {
   const t = startBackend();
   try {
     const { api } = t;
@@ -46,6 +50,25 @@ async function buildProject(file: string) {
     await concept('بودجه سالانه', budget, 3);
     await concept('سهم دیجیتال از بودجه', budget, 1);
     await concept('نرم‌افزار CRM', tools, 2);
+    if (stage === 'categories') return;
+    for (const [labelEn, labelFa] of [['Leadership', 'رهبری'], ['Budget', 'بودجه'], ['Tools and platforms', 'ابزار و پلتفرم']] as const) {
+      await api.call('maturity.addDimension', { labelEn, labelFa });
+    }
+    const model = await api.call('maturity.get', {});
+    const dimension = (en: string) => model.dimensions.find((d) => d.labelEn === en)!.id;
+    await api.call('maturity.mapCategory', { dimensionId: dimension('Leadership'), categoryId: leadership as never, mapped: true });
+    await api.call('maturity.mapCategory', { dimensionId: dimension('Budget'), categoryId: budget as never, mapped: true });
+    await api.call('maturity.mapCategory', { dimensionId: dimension('Tools and platforms'), categoryId: tools as never, mapped: true });
+    if (stage === 'dimensions') return;
+    const assessment = await api.call('assessment.create', { name: 'Acme 2026', organisation: 'Acme Industrial', assessedOn: '2026-11-01' });
+    const { concepts } = await api.call('codebook.get', {});
+    const rate = (en: string, label: string, value: number | 'na') =>
+      api.call('assessment.rate', { assessmentId: assessment.id, dimensionId: dimension(en), conceptId: concepts.find((c) => c.label === label)!.id, value });
+    await rate('Leadership', 'چشم‌انداز مدیران', 3);
+    await rate('Leadership', 'حمایت مدیریت ارشد', 4);
+    await rate('Budget', 'بودجه سالانه', 2);
+    await rate('Budget', 'سهم دیجیتال از بودجه', 'na');
+    await rate('Tools and platforms', 'نرم‌افزار CRM', 5);
   } finally {
     await t.cleanup();
   }
@@ -55,10 +78,31 @@ beforeAll(async () => {
   app = await startApp({ viewport: { width: 1440, height: 1000 } });
   mp = new MaturityPage(app.page);
   const file = path.join(app.home, 'Maturity e2e.groundwork');
-  await buildProject(file);
+  await buildProject(file, 'categories');
   await app.page.getByLabel('Path to a project file').fill(file);
   await app.page.getByRole('button', { name: 'Open', exact: true }).click();
   await app.page.locator('.gw-topbar').waitFor();
+});
+
+let built = 0;
+/** Each test opens its own project file, built to the stage it starts from. */
+async function openBuilt(stage: Stage) {
+  built += 1;
+  const file = path.join(app.home, `Maturity e2e ${built}.groundwork`);
+  await buildProject(file, stage);
+  await callApi(app.page, 'project.open', { path: file });
+  await app.page.reload();
+  await app.page.locator('.gw-topbar').waitFor();
+  await mp.open();
+}
+const STAGES: Record<string, Stage> = {
+  'shows the five CMMI levels of a new model and no dimensions': 'categories',
+  'builds dimensions and their mapping, with the counts following': 'categories',
+  'rates items and shows each dimension’s level, the overall level and the radar': 'dimensions',
+};
+beforeEach(async (context) => {
+  await app.page.evaluate(() => localStorage.setItem('groundwork.labelLanguage', 'en'));
+  await openBuilt(STAGES[context.task.name] ?? (context.task.suite?.name === 'self-assessment' ? 'rated' : 'dimensions'));
 });
 afterAll(async () => {
   await app?.close();
@@ -118,7 +162,7 @@ describe('the maturity model view', () => {
     const alert = app.page.getByRole('alert').filter({ hasText: 'maturity model file is not valid' });
     await expect.poll(() => alert.innerText()).toContain('at /levels: must NOT have fewer than 3 items');
     await alert.getByRole('button').click();
-    expect(await mp.matrix.locator('tbody tr').count()).toBe(3);
+    await expect.poll(() => mp.matrix.locator('tbody tr').count()).toBe(3);
     app.errors.length = 0; // the refused call is logged by the browser as a failed request
   });
 
@@ -126,21 +170,19 @@ describe('the maturity model view', () => {
     await mp.tab('Levels');
     await mp.view.getByRole('button', { name: '+ Level' }).click();
     await expect.poll(() => mp.view.locator('.gw-level-card').count()).toBe(6);
-    expect(await mp.view.getByRole('button', { name: '+ Level' }).isDisabled()).toBe(true);
+    await expect.poll(() => mp.view.getByRole('button', { name: '+ Level' }).isDisabled()).toBe(true);
     await app.page.screenshot({ path: path.join(SHOTS, 'maturity-levels.png') });
     await app.page.locator('body').click({ position: { x: 5, y: 5 } });
     await app.page.keyboard.press('Control+z');
     await expect.poll(() => mp.view.locator('.gw-level-card').count()).toBe(5);
-    await mp.tab('Dimensions and mapping');
   });
 
   it('shows the matrix with Persian labels', async () => {
     await mp.labels('Persian labels');
     await expect.poll(() => mp.matrix.locator('thead th').nth(1).innerText()).toContain('اولیه');
-    expect(await mp.row('Budget').locator('th').innerText()).toContain('بودجه');
+    await expect.poll(() => mp.row('Budget').locator('th').innerText()).toContain('بودجه');
     await app.page.evaluate(() => document.fonts.ready);
     await app.page.screenshot({ path: path.join(SHOTS, 'maturity-matrix-fa.png') });
-    await mp.labels('English labels');
   });
 });
 
@@ -156,18 +198,21 @@ describe('self-assessment', () => {
     await mp.rate('سهم دیجیتال از بودجه', 'Not applicable');
     await expect.poll(() => mp.resultLevel('Leadership').innerText()).toBe('3. Defined');
     await expect.poll(() => mp.resultLevel('Budget').innerText()).toBe('2. Managed');
-    expect(await mp.resultLevel('Tools and platforms').innerText()).toBe('Not determined');
-    expect(await mp.view.getByTestId('overall-level').innerText()).toMatch(/^Overall level: Not determined · mean score 2\.75/);
+    await expect.poll(() => mp.resultLevel('Tools and platforms').innerText()).toBe('Not determined');
+    await expect.poll(() => mp.view.getByTestId('overall-level').innerText()).toMatch(/^Overall level: Not determined · mean score 2\.75/);
     await mp.rate('نرم‌افزار CRM', '5. Optimizing');
     await expect.poll(() => mp.view.getByTestId('overall-level').innerText()).toMatch(/^Overall level: 2\. Managed · mean score 3\.50/);
     const radar = mp.view.getByTestId('radar');
-    expect(await radar.locator('text.gw-radar-axis').allTextContents()).toEqual(['Leadership', 'Budget', 'Tools and platforms']);
-    expect(await radar.locator('path').count()).toBe(1);
+    await expect.poll(() => radar.locator('text.gw-radar-axis').allTextContents()).toEqual(['Leadership', 'Budget', 'Tools and platforms']);
+    await expect.poll(() => radar.locator('path').count()).toBe(1);
     await app.page.evaluate(() => document.fonts.ready);
     await mp.view.locator('.gw-assessment-body').screenshot({ path: path.join(SHOTS, 'maturity-radar.png') });
   });
 
   it('exports the assessment as JSON and as a printable HTML report', async () => {
+    await mp.tab('Self-assessment');
+    await mp.view.getByLabel('Open assessment').selectOption({ label: 'Acme 2026 (2026-11-01)' });
+    await mp.view.locator('.gw-assessment-head h3', { hasText: 'Acme 2026' }).waitFor();
     const json = JSON.parse((await mp.download('Export assessment (JSON)')).text);
     expect(json.assessment).toEqual({ name: 'Acme 2026', organisation: 'Acme Industrial', assessedOn: '2026-11-01' });
     expect(json.overall).toEqual({ level: 2, score: 3.5, notDetermined: 0 });
@@ -178,8 +223,8 @@ describe('self-assessment', () => {
     // The report opens on its own, without the app, and shows its radar.
     const report = await app.context.newPage();
     await report.setContent(html.text);
-    expect(await report.locator('svg polygon').count()).toBeGreaterThan(0);
-    expect(await report.locator('h1').innerText()).toBe('Acme 2026');
+    await expect.poll(() => report.locator('svg polygon').count()).toBeGreaterThan(0);
+    await expect.poll(() => report.locator('h1').innerText()).toBe('Acme 2026');
     await report.screenshot({ path: path.join(SHOTS, 'maturity-report.png'), fullPage: true });
     await report.emulateMedia({ media: 'print' });
     await report.pdf?.({ path: path.join(SHOTS, 'maturity-report.pdf') }).catch(() => undefined);
@@ -187,6 +232,7 @@ describe('self-assessment', () => {
   });
 
   it('compares two assessments on the radar, with Persian labels', async () => {
+    await mp.tab('Self-assessment');
     await mp.newAssessment('Acme 2027', 'Acme Industrial', '2027-06-01');
     for (const [item, level] of [
       ['چشم‌انداز مدیران', '4. Quantitatively Managed'],
@@ -203,12 +249,12 @@ describe('self-assessment', () => {
     await expect.poll(() => mp.view.locator('.gw-assessment-head h3').innerText()).toContain('Acme Industrial GmbH');
     await mp.view.getByLabel('Compare with').selectOption({ label: 'Acme 2026 (2026-11-01)' });
     await expect.poll(() => mp.view.getByTestId('radar').locator('path').count()).toBe(2);
-    expect(await mp.view.getByTestId('dimension-results').locator('thead th').last().innerText()).toBe('Acme 2026');
+    await expect.poll(() => mp.view.getByTestId('dimension-results').locator('thead th').last().innerText()).toBe('Acme 2026');
     await mp.labels('Persian labels');
     await expect
       .poll(() => mp.view.getByTestId('radar').locator('text.gw-radar-axis').allTextContents())
       .toEqual(['رهبری', 'بودجه', 'ابزار و پلتفرم']);
-    expect(await mp.view.getByTestId('radar').locator('text.gw-radar-axis').first().getAttribute('direction')).toBe('rtl');
+    await expect.poll(() => mp.view.getByTestId('radar').locator('text.gw-radar-axis').first().getAttribute('direction')).toBe('rtl');
     const font = await mp.view.getByTestId('radar').evaluate((el) => getComputedStyle(el).fontFamily);
     expect(font).toContain('Vazirmatn');
     await app.page.evaluate(() => document.fonts.ready);

@@ -4,8 +4,9 @@
 // segments opening the source at the passage.
 
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startApp, type App } from './harness';
+import { freshProject } from './pages/fresh-project';
 import { StartPage } from './pages/start-page';
 import { WorkspacePage } from './pages/workspace-page';
 import Database from 'better-sqlite3';
@@ -16,6 +17,10 @@ let ws: WorkspacePage;
 beforeAll(async () => {
   app = await startApp();
   ws = new WorkspacePage(app.page);
+});
+// Each test but the first (which opens it from the start screen) reads a fresh copy of the example.
+beforeEach(async (context) => {
+  if (!context.task.name.startsWith('opens the example project')) await freshProject(app.page);
 });
 afterAll(async () => {
   await app?.close();
@@ -59,8 +64,8 @@ describe('the reader', () => {
     await new StartPage(app.page).openExample();
     const sources = app.page.getByRole('listbox', { name: 'Sources' }).getByRole('option');
     await expect.poll(() => sources.count()).toBe(5);
-    expect(await sources.locator('.gw-count').allInnerTexts()).toEqual(['0', '0', '0', '0', '0']);
-    expect(await ws.table8()).toMatchObject({ total: [0, 0, 0], unassigned: [0, 0, 0] });
+    await expect.poll(() => sources.locator('.gw-count').allInnerTexts()).toEqual(['0', '0', '0', '0', '0']);
+    await expect.poll(() => ws.table8()).toMatchObject({ total: [0, 0, 0], unassigned: [0, 0, 0] });
     await ws.backToCoding();
   });
 
@@ -70,7 +75,7 @@ describe('the reader', () => {
     const kpi = ws.reader.locator('p.gw-para', { hasText: 'KPIهای مهم بازاریابی B2B' });
     for (let i = 0; i < 40 && (await kpi.count()) === 0; i += 1) await scroller.evaluate((el) => el.scrollBy(0, 700));
     await kpi.scrollIntoViewIfNeeded();
-    expect(await kpi.getAttribute('dir')).toBe('rtl');
+    await expect.poll(() => kpi.getAttribute('dir')).toBe('rtl');
     // Read right to left: the opening "KPI" sits at the right end of the line, not the left.
     const layout = await kpi.evaluate((p) => {
       const text = p.querySelector('span')!.firstChild as Text;
@@ -85,7 +90,7 @@ describe('the reader', () => {
     expect(layout.kpiRight - layout.paraLeft).toBeGreaterThan((layout.paraRight - layout.paraLeft) / 2);
 
     await ws.openSource('Study abstract (en)');
-    expect(await ws.reader.locator('p.gw-para', { hasText: 'Methodology' }).getAttribute('dir')).toBe('ltr');
+    await expect.poll(() => ws.reader.locator('p.gw-para', { hasText: 'Methodology' }).getAttribute('dir')).toBe('ltr');
   });
 
   it('codes a Persian passage dragged with the mouse from right to left, exactly', async () => {
@@ -99,12 +104,13 @@ describe('the reader', () => {
     await app.page.mouse.move(edges.last.left + 1, edges.last.y, { steps: 5 });
     await app.page.mouse.up();
     await app.page.locator('.gw-coding-bar').waitFor();
-    expect(await app.page.locator('.gw-coding-preview').innerText()).toBe(`“${phrase}”`);
+    await expect.poll(() => app.page.locator('.gw-coding-preview').innerText()).toBe(`“${phrase}”`);
     await ws.codeWith('بازاریابی حساب‌محور');
     expect(segmentsInFile().at(-1)).toEqual({ text: phrase, label: 'بازاریابی حساب‌محور' });
   });
 
   it('codes the same kind of passage dragged backwards, from its end to its start', async () => {
+    await ws.openSource('Account-based marketing (fa)');
     const phrase = 'کمپین بازاریابی';
     const edges = (await phraseEdges(phrase))!;
     await app.page.mouse.move(edges.last.left + 1, edges.last.y);
@@ -126,6 +132,9 @@ describe('the reader', () => {
   });
 
   it('opens the source at a passage chosen in the retrieved segments', async () => {
+    await ws.openSource('Account-based marketing (fa)');
+    await ws.select('بازاریابی مبتنی بر حساب');
+    await ws.codeWith('بازاریابی حساب‌محور');
     await ws.openSource('Study abstract (en)');
     await ws.treeRow('بازاریابی حساب‌محور').first().click();
     const item = ws.segments.getByRole('button', { name: /بازاریابی مبتنی بر حساب/ });
@@ -133,8 +142,8 @@ describe('the reader', () => {
     await expect.poll(() => app.page.locator('.gw-reader-header h2').innerText()).toBe('Account-based marketing (fa)');
     const flashed = ws.reader.locator('span.gw-flash');
     await flashed.first().waitFor();
-    expect(await flashed.allInnerTexts()).toEqual(['بازاریابی مبتنی بر حساب']);
-    expect(await flashed.first().isVisible()).toBe(true);
+    await expect.poll(() => flashed.allInnerTexts()).toEqual(['بازاریابی مبتنی بر حساب']);
+    await expect.poll(() => flashed.first().isVisible()).toBe(true);
     expect(app.errors, app.errors.join('\n')).toEqual([]);
   });
 });

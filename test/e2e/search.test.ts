@@ -2,10 +2,10 @@
 // finds the seed articles written without it, a hit opens its passage, all hits are autocoded
 // with a new concept in one step, and Ctrl+Z takes them all away again.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startApp, type App } from './harness';
+import { freshProject } from './pages/fresh-project';
 import { SearchPage } from './pages/search-page';
-import { StartPage } from './pages/start-page';
 import { WorkspacePage } from './pages/workspace-page';
 
 let app: App;
@@ -20,18 +20,22 @@ beforeAll(async () => {
   app = await startApp();
   ws = new WorkspacePage(app.page);
   search = new SearchPage(app.page);
-  await new StartPage(app.page).openExample();
+});
+// Each test searches its own fresh copy of the example project.
+beforeEach(async () => {
+  await freshProject(app.page);
 });
 afterAll(async () => {
   await app?.close();
 });
 
-let total = 0;
+/** Searches for the word typed with a ZWNJ; returns how many hits the summary reports. */
+const searchTyped = async () => Number(/^(\d+) hits/u.exec(await search.search(TYPED))?.[1]);
 
 describe('searching the corpus', () => {
   it('finds a word typed with a ZWNJ in seed articles written without it, as KWIC lines by source', async () => {
     const summary = await search.search(TYPED);
-    total = Number(/^(\d+) hits/u.exec(summary)?.[1]);
+    const total = Number(/^(\d+) hits/u.exec(summary)?.[1]);
     expect(total).toBeGreaterThan(10);
     expect(summary).toMatch(/in 2 sources/u); // the third Persian article writes «کسب وکار», two words
     const hits = await search.hits().allInnerTexts();
@@ -41,11 +45,12 @@ describe('searching the corpus', () => {
     expect(sources.some((s) => s.includes('B2B marketing guide (fa)'))).toBe(true);
     // Each line reads right to left, with words either side of the hit.
     const first = search.lines().first();
-    expect(await first.getAttribute('dir')).toBe('rtl');
+    await expect.poll(() => first.getAttribute('dir')).toBe('rtl');
     expect((await first.innerText()).length).toBeGreaterThan(WRITTEN.length + 10);
   });
 
   it('opens the source at a hit, with the passage selected in the reader', async () => {
+    await searchTyped();
     const line = search.lines().nth(3);
     const context = await line.innerText();
     await line.click();
@@ -61,10 +66,12 @@ describe('searching the corpus', () => {
   });
 
   it('codes every hit with a new concept in one step, highlighted and counted, and Ctrl+Z takes them all away', async () => {
+    const total = await searchTyped();
+    await search.lines().first().click(); // a source open in the reader, to see its highlights
     await search.autocode(CONCEPT);
     await app.page.locator('.gw-toast', { hasText: `Coded ${total} passages` }).waitFor();
     await expect.poll(() => ws.treeRow(CONCEPT).count()).toBe(1);
-    expect(await ws.treeRow(CONCEPT).innerText()).toContain(String(total));
+    await expect.poll(() => ws.treeRow(CONCEPT).innerText()).toContain(String(total));
     await expect.poll(() => ws.reader.locator('span.gw-coded', { hasText: WRITTEN }).count()).toBeGreaterThan(0);
     await app.page.locator('.gw-reader-header h2').click(); // out of any field, so Ctrl+Z undoes the step
     await app.page.keyboard.press('Control+z');
@@ -84,8 +91,8 @@ describe('searching the corpus', () => {
     await ws.inspector.getByRole('button', { name: 'Suggest segments' }).click();
     const summary = search.panel.locator('.gw-search-summary');
     await summary.filter({ hasText: /suggestions/u }).waitFor();
-    expect(await summary.innerText()).toContain('التسويق · العميل · العملاء');
-    expect(await summary.innerText()).toMatch(/1 already coded/u);
+    await expect.poll(() => summary.innerText()).toContain('التسويق · العميل · العملاء');
+    await expect.poll(() => summary.innerText()).toMatch(/1 already coded/u);
     const count = async () => Number(/(\d+) suggestions/u.exec(await summary.innerText())?.[1]);
     const before = await count();
     expect(before).toBeGreaterThan(10);
@@ -93,8 +100,8 @@ describe('searching the corpus', () => {
     await expect.poll(count).toBe(before - 1);
     await search.panel.getByRole('button', { name: 'Reject', exact: true }).first().click();
     await expect.poll(count).toBe(before - 2);
-    expect(await summary.innerText()).toMatch(/2 already coded · 1 rejected before/u);
-    expect(await ws.treeRow('التسويق').innerText()).toContain('2');
+    await expect.poll(() => summary.innerText()).toMatch(/2 already coded · 1 rejected before/u);
+    await expect.poll(() => ws.treeRow('التسويق').innerText()).toContain('2');
     expect(app.errors).toEqual([]);
   });
 });

@@ -8,10 +8,11 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { XMLValidator } from 'fast-xml-parser';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import schema from '../../shared/schemas/maturity-model.schema.json' with { type: 'json' };
 import { startApp, type App } from './harness';
 import { DiagramsPage } from './pages/diagrams-page';
+import { freshProject } from './pages/fresh-project';
 import { MaturityPage } from './pages/maturity-page';
 import { StudyPage } from './pages/study-page';
 import { WorkspacePage } from './pages/workspace-page';
@@ -34,6 +35,24 @@ beforeAll(async () => {
   mp = new MaturityPage(app.page);
   await study.open();
 });
+// Each test but the first works on its own fresh copy of the study.
+beforeEach(async (context) => {
+  if (!context.task.name.startsWith('shows Table 8 as reported')) await freshProject(app.page, 'study');
+});
+
+/** Codes the budget passage of the ABM article with the study concept D1.C04.01, found by its Persian label. */
+async function codeBudgetPassage() {
+  await ws.backToCoding();
+  await ws.openSource('Account-based marketing (fa)');
+  await ws.select('شاخص های ارزیابی موفقیت');
+  await app.page.keyboard.press('c');
+  const input = app.page.getByRole('combobox', { name: 'Concept' });
+  await input.fill('بودجه بازاریابی سازمان');
+  const first = app.page.locator('.gw-picker-list li').first();
+  await expect.poll(() => first.innerText()).toContain('D1.C04.01');
+  await input.press('Enter');
+  await app.page.locator('.gw-coding-bar').waitFor({ state: 'detached' });
+}
 afterAll(async () => {
   await app?.close();
 });
@@ -41,19 +60,20 @@ afterAll(async () => {
 describe('the study in the browser', () => {
   it('shows Table 8 as reported (20 / 331 / 785) beside the reproduced figures', async () => {
     await study.showTable8();
-    expect(await study.figures('total', 'mainCategories')).toEqual({ reproduced: 20, reported: 20, difference: '0' });
-    expect(await study.figures('total', 'concepts')).toEqual({ reproduced: 354, reported: 331, difference: '+23' });
-    expect(await study.figures('total', 'finalCodes')).toEqual({ reproduced: 0, reported: 785, difference: '−785' });
-    expect(await study.figures('intervening', 'concepts')).toEqual({ reproduced: 20, reported: 13, difference: '+7' });
+    await expect.poll(() => study.figures('total', 'mainCategories')).toEqual({ reproduced: 20, reported: 20, difference: '0' });
+    await expect.poll(() => study.figures('total', 'concepts')).toEqual({ reproduced: 354, reported: 331, difference: '+23' });
+    await expect.poll(() => study.figures('total', 'finalCodes')).toEqual({ reproduced: 0, reported: 785, difference: '−785' });
+    await expect.poll(() => study.figures('intervening', 'concepts')).toEqual({ reproduced: 20, reported: 13, difference: '+7' });
     await expect.poll(() => app.page.locator('tr[data-component="intervening"] .gw-reason').innerText()).toContain('change-management row');
     await expect.poll(() => app.page.getByTestId('final-codes-note').innerText()).toContain('cannot be checked');
     await shot('study-table8-en.png');
   });
 
   it('switches the consequence reading to C (4 main categories, 21 in all), and Ctrl+Z restores it', async () => {
+    await study.showTable8();
     await study.chooseReading('consequences', 'C');
     await expect.poll(() => study.figures('consequences', 'mainCategories')).toMatchObject({ reproduced: 4, difference: '+1' });
-    expect((await study.figures('total', 'mainCategories')).reproduced).toBe(21);
+    await expect.poll(async () => (await study.figures('total', 'mainCategories')).reproduced).toBe(21);
     await app.page.getByLabel('Show each component’s main categories').check();
     await expect.poll(() => app.page.locator('tr.gw-main-row').count()).toBe(21);
     const consequenceMains = await app.page.locator('tr.gw-main-row[data-main^="CQ-C"], tr.gw-main-row[data-main="D7"]').count();
@@ -63,7 +83,7 @@ describe('the study in the browser', () => {
     await expect.poll(async () => (await study.figures('total', 'concepts')).reproduced).toBe(333);
     await app.page.keyboard.press('Control+z');
     await expect.poll(async () => (await study.figures('total', 'concepts')).reproduced).toBe(354);
-    expect((await study.figures('total', 'mainCategories')).reproduced).toBe(21);
+    await expect.poll(async () => (await study.figures('total', 'mainCategories')).reproduced).toBe(21);
     await app.page.keyboard.press('Control+z');
     await expect.poll(async () => (await study.figures('total', 'mainCategories')).reproduced).toBe(20);
     await expect.poll(() => app.page.locator('fieldset[data-reading="consequences"] label[data-option="A"] input').isChecked()).toBe(true);
@@ -72,40 +92,38 @@ describe('the study in the browser', () => {
   });
 
   it('draws the study’s paradigm model with the chosen reading and no final codes yet', async () => {
+    await study.showTable8();
+    await study.chooseReading('consequences', 'C');
+    await expect.poll(async () => (await study.figures('total', 'mainCategories')).reproduced).toBe(21);
     await diagrams.open('Paradigm model');
     await diagrams.paradigm.waitFor();
-    expect(await diagrams.componentFigures('causal')).toBe('4 main categories · 34 concepts · 0 final codes');
-    // Consequence reading C, chosen above, has four main categories in the diagram too.
-    expect(await diagrams.componentFigures('consequences')).toMatch(/^4 main categories · \d+ concepts · 0 final codes$/);
-    expect(await diagrams.mainCategoryCount('B2B marketing budget')).toBe('13 · 0');
+    await expect.poll(() => diagrams.componentFigures('causal')).toBe('4 main categories · 34 concepts · 0 final codes');
+    // Consequence reading C has four main categories in the diagram too.
+    await expect.poll(() => diagrams.componentFigures('consequences')).toMatch(/^4 main categories · \d+ concepts · 0 final codes$/);
+    await expect.poll(() => diagrams.mainCategoryCount('B2B marketing budget')).toBe('13 · 0');
   });
 
   it('codes a corpus passage with a study concept found by its Persian label, and the final codes rise', async () => {
-    await ws.backToCoding();
-    await ws.openSource('Account-based marketing (fa)');
-    await ws.select('شاخص های ارزیابی موفقیت');
-    await app.page.keyboard.press('c');
-    const input = app.page.getByRole('combobox', { name: 'Concept' });
-    await input.fill('بودجه بازاریابی سازمان');
-    const first = app.page.locator('.gw-picker-list li').first();
-    await expect.poll(() => first.innerText()).toContain('D1.C04.01');
-    await input.press('Enter');
-    await app.page.locator('.gw-coding-bar').waitFor({ state: 'detached' });
+    await codeBudgetPassage();
     await study.showTable8();
     await expect.poll(() => study.figures('causal', 'finalCodes')).toEqual({ reproduced: 1, reported: 64, difference: '−63' });
-    expect((await study.figures('total', 'finalCodes')).reproduced).toBe(1);
+    await expect.poll(async () => (await study.figures('total', 'finalCodes')).reproduced).toBe(1);
   });
 
   it('shows the coded passage in the paradigm diagram: the causal component and its budget category rise', async () => {
+    await codeBudgetPassage();
     await diagrams.open('Paradigm model');
     await expect.poll(() => diagrams.componentFigures('causal')).toBe('4 main categories · 34 concepts · 1 final code');
-    expect(await diagrams.mainCategoryCount('B2B marketing budget')).toBe('13 · 1');
+    await expect.poll(() => diagrams.mainCategoryCount('B2B marketing budget')).toBe('13 · 1');
     for (const other of ['phenomenon', 'strategies', 'context', 'intervening', 'consequences']) {
-      expect(await diagrams.componentFigures(other)).toMatch(/ · 0 final codes$/);
+      await expect.poll(() => diagrams.componentFigures(other)).toMatch(/ · 0 final codes$/);
     }
   });
 
   it('exports the paradigm diagram as an SVG with the component labels and the new count', async () => {
+    await codeBudgetPassage();
+    await diagrams.open('Paradigm model');
+    await expect.poll(() => diagrams.componentFigures('causal')).toBe('4 main categories · 34 concepts · 1 final code');
     const download = await diagrams.export('SVG');
     expect(download.suggestedFilename()).toMatch(/ - paradigm model\.svg$/);
     const svg = fs.readFileSync((await download.path())!, 'utf8');
@@ -118,6 +136,7 @@ describe('the study in the browser', () => {
   });
 
   it('exports the study’s maturity model: valid against the schema, with its eight dimensions and the new final code', async () => {
+    await codeBudgetPassage();
     await mp.open();
     await expect.poll(() => mp.matrix.locator('tbody tr[data-dimension]').count()).toBe(8);
     await expect.poll(() => mp.counts('B2B marketing budget')).toBe('1 main category · 13 concepts · 1 final code');
@@ -148,6 +167,7 @@ describe('the study in the browser', () => {
   });
 
   it('rates a few items of a new assessment and exports it as JSON and as an HTML report', async () => {
+    await mp.open();
     await mp.tab('Self-assessment');
     await mp.newAssessment('Study firm 2026', 'Example Industrial Co.', '2026-11-20');
     const leadership = 'New leadership roles regarding B2B marketing';
@@ -156,9 +176,9 @@ describe('the study in the browser', () => {
     await mp.rateCode(leadership, 'D1.C01.02', '4. Quantitatively Managed');
     await mp.rateCode('B2B marketing budget', 'D1.C04.01', '2. Managed');
     await expect.poll(() => mp.resultLevel(leadership).innerText()).toBe('3. Defined');
-    expect(await mp.resultLevel('B2B marketing budget').innerText()).toBe('Not determined');
-    expect(await mp.view.getByTestId('overall-level').innerText()).toMatch(/^Overall level: Not determined/);
-    expect(await mp.view.getByTestId('radar').locator('text.gw-radar-axis').count()).toBe(8);
+    await expect.poll(() => mp.resultLevel('B2B marketing budget').innerText()).toBe('Not determined');
+    await expect.poll(() => mp.view.getByTestId('overall-level').innerText()).toMatch(/^Overall level: Not determined/);
+    await expect.poll(() => mp.view.getByTestId('radar').locator('text.gw-radar-axis').count()).toBe(8);
 
     const json = JSON.parse((await mp.download('Export assessment (JSON)')).text);
     expect(json.format).toBe('groundwork.maturity-assessment');
@@ -184,13 +204,14 @@ describe('the study in the browser', () => {
     expect(html.text).toContain('<bdi>B2B marketing budget</bdi></th><td>1 / 13</td>');
     const report = await app.context.newPage();
     await report.setContent(html.text);
-    expect(await report.locator('h1').innerText()).toBe('Study firm 2026');
-    expect(await report.locator('svg polygon').count()).toBeGreaterThan(0);
+    await expect.poll(() => report.locator('h1').innerText()).toBe('Study firm 2026');
+    await expect.poll(() => report.locator('svg polygon').count()).toBeGreaterThan(0);
     await report.close();
     expect(app.errors).toEqual([]);
   });
 
   it('shows Table 7: 48 category rows in 7 dimensions, each concept with its final codes', async () => {
+    await codeBudgetPassage();
     await study.showTable7();
     await expect.poll(() => study.table7Rows().count()).toBe(48);
     const budget = app.page.locator('tr[data-code="D1.C04"] .gw-t7-concept').first();

@@ -212,7 +212,8 @@ describe('groundwork import', () => {
       expect.stringMatching(/^failed    encrypted\.pdf: the PDF is password-protected/),
       expect.stringMatching(/^failed    zip-bomb\.docx: .*zip bomb/),
     ]);
-    expect(await documentNames(project)).toEqual(['Account-based marketing (fa)', 'english-two-columns', 'hostile-page', 'persian', 'persian (2)']);
+    // The web page is named by its <title>.
+    expect(await documentNames(project)).toEqual(['Account-based marketing (fa)', 'Trust in B2B buying groups', 'english-two-columns', 'persian', 'persian (2)']);
   });
 
   it('exits 1 with one line when the project file does not exist, creating nothing', async () => {
@@ -438,7 +439,7 @@ describe('errors and usage', () => {
       const r = await cli(...argv);
       expect(r.code).toBe(1);
       expectOneErrorLine(r.err);
-      expect(r.err[0]).toBe(`groundwork: There is no project file at ${missing}.`);
+      expect(r.err[0]).toBe(`groundwork: There is no project file at ${missing}; check the path, or if it was deleted, restore one of its backups from the start screen.`);
       expect(r.out).toEqual([]);
     }
     expect(fs.readdirSync(dir)).toEqual([]);
@@ -469,7 +470,7 @@ describe('errors and usage', () => {
       const r = await cli(...argv);
       expect(r.code, argv[0]).toBe(1);
       expectOneErrorLine(r.err);
-      expect(r.stderr).toMatch(/newer version of Groundwork \(project format 99;/);
+      expect(r.stderr).toMatch(/newer version of Groundwork \(project format 99\)\. Update Groundwork to open it; the file was not changed\./);
     }
     expect(fs.readFileSync(project).equals(before)).toBe(true);
     expect(fs.existsSync(file('out.csv'))).toBe(false);
@@ -494,7 +495,7 @@ describe('the installed groundwork command', () => {
     const missing = file('missing.groundwork');
     const r = await npx(['counts', missing]);
     expect(r.code).toBe(1);
-    expect(ownLines(r.stderr)).toEqual([`groundwork: There is no project file at ${missing}.`]);
+    expect(ownLines(r.stderr)).toEqual([`groundwork: There is no project file at ${missing}; check the path, or if it was deleted, restore one of its backups from the start screen.`]);
     expect(r.stdout).toBe('');
   });
 });

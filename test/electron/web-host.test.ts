@@ -6,7 +6,7 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend/backend';
 import { browserBackendConfig, startWebHost, type WebHost } from '../../electron/web-host/server';
 import type { BackendEvent, CallResponse } from '../../shared/api/wire';
@@ -204,6 +204,82 @@ describe('Host and Origin checks', () => {
     expect((await fetch(new URL('/api/call', host.url), { headers: callHeaders() })).status).toBe(405);
     const res = await fetch(new URL('/api/call', host.url), { method: 'POST', headers: callHeaders(), body: '{not json' });
     expect(res.status).toBe(400);
+  });
+});
+
+describe('malformed requests', () => {
+  /** Everything the host writes to stderr while `run` runs. */
+  async function stderrDuring(run: () => Promise<void>): Promise<string> {
+    const lines: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+      lines.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : String(a))).join(' '));
+    });
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    try {
+      await run();
+    } finally {
+      spy.mockRestore();
+      write.mockRestore();
+    }
+    return lines.join('\n');
+  }
+
+  it.each([
+    ['null', 'The request must be a JSON object.'],
+    ['[]', 'The request must be a JSON object.'],
+    ['42', 'The request must be a JSON object.'],
+    ['"app.info"', 'The request must be a JSON object.'],
+    ['{}', 'The request must name a method.'],
+    ['{"method": null}', 'The request must name a method.'],
+    ['{not json', 'The request is not JSON.'],
+    ['', 'The request is not JSON.'],
+  ])('answers the body %s with 400 and one line, no stack on stderr', async (body, message) => {
+    let res!: Reply;
+    const stderr = await stderrDuring(async () => {
+      res = await raw('/api/call', { method: 'POST', headers: callHeaders(), body });
+    });
+    expect(res.status).toBe(400);
+    expect(res.body).toBe(message);
+    expect(stderr).toBe('');
+    expect((await call('app.info')).status).toBe(200);
+  });
+
+  it.each(['/%00', '/index.html%00', '/assets/app.js%00.png', '/assets/%00/app.js', '/assets/%1b'])(
+    'answers the path %s with 400, no stack on stderr',
+    async (requestPath) => {
+      let res!: Reply;
+      const stderr = await stderrDuring(async () => {
+        res = await raw(requestPath);
+      });
+      expect(res.status).toBe(400);
+      expect(res.body).toBe('Malformed address.');
+      expect(stderr).toBe('');
+    },
+  );
+
+  it('answers a body over the limit with 413, not a reset, and keeps serving', async () => {
+    const big = Buffer.alloc(64 * 1024 * 1024 + 16, 0x20);
+    const stderr = await stderrDuring(async () => {
+      const res = await new Promise<Reply>((resolve, reject) => {
+        const req = http.request(
+          { host: '127.0.0.1', port: host.port, method: 'POST', path: '/api/call', headers: { ...callHeaders(), Host: `127.0.0.1:${host.port}` } },
+          (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (c: Buffer) => chunks.push(c));
+            response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
+          },
+        );
+        req.on('error', reject);
+        req.end(big);
+      });
+      expect(res.status).toBe(413);
+      expect(res.body).toBe('The request is larger than 64 MiB.');
+    });
+    expect(stderr).toBe('');
+    expect((await call('app.info')).status).toBe(200);
   });
 });
 

@@ -11,14 +11,17 @@ export interface CliResult {
   err: string[];
   stdout: string;
   stderr: string;
+  /** What it wrote to standard output as bytes (an XLSX report). */
+  bytes: Buffer;
 }
 
 /** Runs the command line in this process, with its output captured line by line. */
 export async function runCli(...argv: string[]): Promise<CliResult> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await run(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out, err, stdout: out.join('\n'), stderr: err.join('\n') };
+  const chunks: Uint8Array[] = [];
+  const code = await run(argv, { out: (t) => out.push(t), err: (t) => err.push(t), bytes: (d) => chunks.push(d) });
+  return { code, out, err, stdout: out.join('\n'), stderr: err.join('\n'), bytes: Buffer.concat(chunks) };
 }
 
 export interface ProcessResult {

@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import type { Author, RecordType } from '../../../shared/domain/records';
 import { normalizeDoi } from '../../../shared/domain/records';
 import type { ParsedEntry } from './entries';
-import { attachmentName, normalizeLanguage, yearOf } from './entries';
+import { attachmentName, normalizeLanguage, TooManyRecords, yearOf } from './entries';
 
 const COLUMNS: Record<string, string[]> = {
   title: ['title', 'document title', 'article title'],
@@ -40,7 +40,8 @@ const TYPES: Record<string, RecordType> = {
 };
 
 function authors(value: string): Author[] {
-  const parts = value.includes(';') ? value.split(';') : value.split(/\s+and\s+/);
+  // White space folded first: /\s+and\s+/ would backtrack over every space of a long run.
+  const parts = value.includes(';') ? value.split(';') : value.replace(/\s+/g, ' ').split(' and ');
   return parts
     .map((p) => p.trim())
     .filter(Boolean)
@@ -51,9 +52,11 @@ function authors(value: string): Author[] {
     });
 }
 
-export function parseCsv(text: string): ParsedEntry[] {
+export function parseCsv(text: string, maxRecords = Infinity): ParsedEntry[] {
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
     header: true,
+    // One row past the limit is enough to know the file is over it.
+    ...(Number.isFinite(maxRecords) ? { preview: maxRecords + 1 } : {}),
     skipEmptyLines: 'greedy',
     transformHeader: (h) => h.trim().toLowerCase(),
   });
@@ -61,6 +64,7 @@ export function parseCsv(text: string): ParsedEntry[] {
   const column = (key: string) => COLUMNS[key]!.find((name) => fields.includes(name));
   const titleColumn = column('title');
   if (!titleColumn) return [];
+  if (parsed.data.length > maxRecords) throw new TooManyRecords(parsed.data.length);
   const rowErrors = new Map<number, string>();
   for (const e of parsed.errors) if (e.row !== undefined && e.row !== null) rowErrors.set(e.row, e.message);
   return parsed.data.map((row, i): ParsedEntry => {
@@ -104,6 +108,8 @@ export function parseCsv(text: string): ParsedEntry[] {
 }
 
 export function looksLikeCsv(text: string): boolean {
-  const first = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const newline = text.indexOf('\n', start);
+  const first = text.slice(start, newline < 0 ? text.length : newline);
   return /title/i.test(first) && /[,;\t]/.test(first);
 }

@@ -8,6 +8,20 @@ export type ParsedEntry =
   | { index: number; ok: true; attributes: RecordAttributes; attachments: string[] }
   | { index: number; ok: false; title: string; message: string };
 
+/** Thrown by a parser that finds more records than it may read (parse.ts writes the message). */
+export class TooManyRecords extends Error {
+  constructor(readonly found: number) {
+    super('too many records');
+  }
+}
+
+/** Trailing characters of `set` removed, in linear time (a regex like /[:\s]+$/ backtracks on long runs). */
+export function trimEndOf(text: string, set: (c: string) => boolean): string {
+  let end = text.length;
+  while (end > 0 && set(text[end - 1]!)) end -= 1;
+  return text.slice(0, end);
+}
+
 /** The last part of a path or URL a reference manager wrote for an attachment. */
 export function attachmentName(value: string): string {
   let path = value.trim().replace(/^file:\/\//i, '').replace(/^internal-pdf:\/\//i, '');
@@ -103,4 +117,4 @@ export function fromCsl(item: Csl, yearOverride?: number | null): RecordAttribut
 }
 
 /** A parser's error as one line of a report. */
-export const firstLine = (error: unknown) => String((error as Error).message ?? error).split('\n')[0]!.replace(/[:\s]+$/, '');
+export const firstLine = (error: unknown) => trimEndOf(String((error as Error).message ?? error).split('\n')[0]!, (c) => c === ':' || /\s/.test(c));

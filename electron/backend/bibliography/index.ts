@@ -6,40 +6,19 @@
 // entries out, no project) and writeBibliography (the command), so parsing can run elsewhere.
 
 import path from 'node:path';
-import { GroundworkError } from '../../../shared/api/errors';
-import type { BibliographyImport, BibliographyRecordResult } from '../../../shared/domain/records';
+import type { BibliographyImport, BibliographyRecordResult, RecordId } from '../../../shared/domain/records';
 import { normalizeDoi, titleKey } from '../../../shared/domain/records';
+import { duplicatePairs } from '../../../shared/domain/duplicates';
 import type { DocumentId } from '../../../shared/domain/ids';
 import type { ReadableDB } from '../../../db/handles';
 import type { Store } from '../../../db/store';
 import { linkableSources } from '../../../db/bibliography';
-import { freshDuplicateFlags, insertRecord, linkRecordToSource } from '../../../db/records';
-import { decodeText } from '../import/decode';
-import { looksLikeBibtex, parseBibtex } from './bibtex';
-import { looksLikeCsv, parseCsv } from './csv';
-import type { ParsedEntry } from './entries';
-import { looksLikeRis, parseRis } from './ris';
+import { insertRecord, linkRecordToSource, listRecords } from '../../../db/records';
+import { checkSize } from '../import/decode';
+import { parseInWorker, type ParseOptions } from '../import/worker-pool';
+import type { ParsedBibliography } from './parse';
 
-type Format = BibliographyImport['format'];
-
-function detect(name: string, text: string): Format | null {
-  const ext = path.extname(name).toLowerCase();
-  if (ext === '.ris') return 'RIS';
-  if (ext === '.bib' || ext === '.bibtex') return 'BibTeX';
-  if (ext === '.csv') return 'CSV';
-  if (looksLikeRis(text)) return 'RIS';
-  if (looksLikeBibtex(text)) return 'BibTeX';
-  if (looksLikeCsv(text)) return 'CSV';
-  return null;
-}
-
-const PARSERS: Record<Format, (text: string) => ParsedEntry[]> = { RIS: parseRis, BibTeX: parseBibtex, CSV: parseCsv };
-
-const NOTHING: Record<Format, string> = {
-  RIS: 'no RIS record was found in it (a RIS record starts with a "TY  - " line and ends with "ER  - ").',
-  BibTeX: 'no BibTeX entry was found in it (an entry starts like "@article{key,").',
-  CSV: 'it has no "Title" column in its first row, so no record can be read.',
-};
+export type { ParsedBibliography } from './parse';
 
 const fileKey = (name: string) => titleKey(name.replace(/\.[a-z0-9]{1,5}$/i, ''));
 
@@ -65,42 +44,20 @@ async function candidates(db: ReadableDB): Promise<Candidate[]> {
   });
 }
 
-/** A bibliography file read into entries, good and broken, not yet in any project. */
-export interface ParsedBibliography {
-  /** The file's name without its folder. */
-  name: string;
-  format: Format;
-  entries: ParsedEntry[];
-}
-
-/** Reads one bibliography file. Throws a GroundworkError naming the file if no record can be read. */
-export function parseBibliography(fileName: string, bytes: Uint8Array): ParsedBibliography {
+/**
+ * Imports one bibliography file: read in the import worker (parse.ts), then written as one command.
+ * Throws a GroundworkError (project unchanged) if no record can be read or the file is over a limit.
+ */
+export async function importBibliography(store: Store, fileName: string, bytes: Uint8Array, options: ParseOptions = {}): Promise<BibliographyImport> {
   const name = path.basename(fileName);
-  const text = decodeText(name, bytes).replace(/^\uFEFF/, '');
-  const format = detect(name, text);
-  if (!format) {
-    throw new GroundworkError('bad-file', `${name}: this is not a bibliography Groundwork can read. Export RIS (.ris), BibTeX (.bib) or CSV with a header row.`);
-  }
-  const entries = PARSERS[format](text);
-  const good = entries.filter((e) => e.ok);
-  if (good.length === 0) {
-    const broken = entries.filter((e): e is Extract<ParsedEntry, { ok: false }> => !e.ok);
-    const why = broken.length > 0 ? `none of its ${broken.length} records can be read (record 1: ${broken[0]!.message}).` : NOTHING[format];
-    throw new GroundworkError('bad-file', `${name}: ${why} Nothing was imported.`);
-  }
-  return { name, format, entries };
-}
-
-/** Imports one bibliography file. Throws a GroundworkError (project unchanged) if no record can be read. */
-export async function importBibliography(store: Store, fileName: string, bytes: Uint8Array): Promise<BibliographyImport> {
-  return writeBibliography(store, parseBibliography(fileName, bytes));
+  checkSize(name, bytes.length);
+  return writeBibliography(store, await parseInWorker({ kind: 'bibliography', name, bytes }, options));
 }
 
 /** Writes the entries of a parsed file as one command, linking each record to a source where one matches. */
-export async function writeBibliography(store: Store, { name, format, entries }: ParsedBibliography): Promise<BibliographyImport> {
+export async function writeBibliography(store: Store, { fileName: name, format, entries }: ParsedBibliography): Promise<BibliographyImport> {
   const results: BibliographyRecordResult[] = [];
-  const newFlags = await store.write({ kind: 'bibliography.import', label: `Import bibliography "${name}"` }, async (db) => {
-    const before = new Set((await freshDuplicateFlags(db)).map((f) => `${f.a}:${f.b}`));
+  const flagged = await store.write({ kind: 'bibliography.import', label: `Import bibliography "${name}"` }, async (db) => {
     const pool = await candidates(db);
     for (const entry of entries) {
       if (!entry.ok) {
@@ -135,7 +92,9 @@ export async function writeBibliography(store: Store, { name, format, entries }:
         ...(match ? { linkedDocumentId: match.id, linkedBy } : {}),
       });
     }
-    return (await freshDuplicateFlags(db)).filter((f) => !before.has(`${f.a}:${f.b}`));
+    // Flags this import adds: pairs with at least one new record (counted, never all listed).
+    const added = new Set(results.flatMap((r) => (r.recordId === undefined ? [] : [r.recordId as RecordId])));
+    return duplicatePairs(await listRecords(db), { involving: added, limit: 0 }).total;
   });
   const imported = results.filter((r) => r.status === 'imported').length;
   return {
@@ -145,13 +104,16 @@ export async function writeBibliography(store: Store, { name, format, entries }:
     imported,
     linked: results.filter((r) => r.linkedDocumentId !== undefined).length,
     broken: results.length - imported,
-    duplicatesFlagged: newFlags.length,
+    duplicatesFlagged: flagged,
   };
 }
 
 /** One line for an import report. */
 export function summarize(result: BibliographyImport): string {
-  const parts = [`${result.fileName}: ${result.imported} ${result.format} record${result.imported === 1 ? '' : 's'} imported`, `${result.linked} linked to sources`];
+  const total = result.imported + result.broken;
+  // A file with broken records is partly imported: "5 of 6 records", never "failed".
+  const count = result.broken > 0 ? `${result.imported} of ${total}` : String(result.imported);
+  const parts = [`${result.fileName}: ${count} ${result.format} record${total === 1 ? '' : 's'} imported`, `${result.linked} linked to sources`];
   if (result.duplicatesFlagged > 0) parts.push(`${result.duplicatesFlagged} possible duplicate${result.duplicatesFlagged === 1 ? '' : 's'} flagged`);
   if (result.broken > 0) parts.push(`${result.broken} broken record${result.broken === 1 ? '' : 's'} not imported`);
   const broken = result.records.filter((r) => r.status === 'broken').map((r) => r.message);

@@ -3,7 +3,7 @@
 // broken record is reported without losing the others.
 
 import type { ParsedEntry } from './entries';
-import { attachmentName, firstLine, fromCsl, yearOf } from './entries';
+import { attachmentName, firstLine, fromCsl, TooManyRecords, yearOf } from './entries';
 import { toCsl } from './citation';
 
 const TAG = /^([A-Z][A-Z0-9])  -(?: (.*))?$/;
@@ -20,7 +20,8 @@ function chunks(text: string): Chunk[] {
   let stray: Chunk | null = null;
   const lines = text.split(/\r\n|\r|\n/);
   lines.forEach((raw, i) => {
-    const line = raw.replace(/\s+$/, '');
+    // trimEnd, not /\s+$/: the regex backtracks over every space of a long run (quadratic).
+    const line = raw.trimEnd();
     if (!line.trim()) return;
     const m = TAG.exec(line.replace(/^\uFEFF/, ''));
     if (m?.[1] === 'TY') {
@@ -49,7 +50,9 @@ function chunks(text: string): Chunk[] {
         last.value = `${last.value} ${line.trim()}`;
         return;
       }
-      current.problems.push(`line ${i + 1} is not a RIS tag line ("${line.slice(0, 40)}")`);
+      // A few reasons name the record's problem; a flood of bad lines is counted, not listed.
+      if (current.problems.length < 3) current.problems.push(`line ${i + 1} is not a RIS tag line ("${line.slice(0, 40)}")`);
+      else if (current.problems.length === 3) current.problems.push('and more lines like it');
       return;
     }
     if (m[1] === 'ER') {
@@ -70,12 +73,15 @@ function chunks(text: string): Chunk[] {
 const TITLE_TAGS = ['TI', 'T1', 'CT', 'BT'];
 
 export function looksLikeRis(text: string): boolean {
-  return /^\s*TY  - /m.test(text.replace(/^\uFEFF/, ''));
+  // [ \t]*, not \s*: with /m, \s* would run over every following line from each line start.
+  return /^[ \t]*TY  - /m.test(text.replace(/^\uFEFF/, ''));
 }
 
-export function parseRis(text: string): ParsedEntry[] {
+export function parseRis(text: string, maxRecords = Infinity): ParsedEntry[] {
   if (!looksLikeRis(text)) return [];
-  return chunks(text.replace(/^\uFEFF/, '')).map((chunk, i): ParsedEntry => {
+  const records = chunks(text.replace(/^\uFEFF/, ''));
+  if (records.length > maxRecords) throw new TooManyRecords(records.length);
+  return records.map((chunk, i): ParsedEntry => {
     const index = i + 1;
     const get = (tags: string[]) => chunk.lines.find((l) => tags.includes(l.tag))?.value.trim() ?? '';
     const title = get(TITLE_TAGS);

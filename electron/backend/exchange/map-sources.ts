@@ -14,6 +14,7 @@ import {
   type PositionProfileId,
   unitMap,
 } from '../../../shared/domain/exchange-positions';
+import { formatCount, MAX_SOURCE_CHARS } from '../../../shared/domain/limits';
 import type { RawSource } from './parse-sources';
 import { placeOf } from './xml';
 
@@ -39,6 +40,9 @@ export function mapSources(
     if (l.writerText === null) return { ...l, canon: null };
     const canon = canonicalMap(l.writerText);
     if (!canon.text.trim()) return { ...l, canon: null, reason: 'its text is empty.' };
+    if (canon.text.length > MAX_SOURCE_CHARS) {
+      return { ...l, canon: null, reason: `its text is longer than ${formatCount(MAX_SOURCE_CHARS)} characters (MAX_SOURCE_CHARS).` };
+    }
     return { ...l, canon };
   });
   const scored: ScoredSource[] = prepared.flatMap((p) =>

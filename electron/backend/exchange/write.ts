@@ -25,8 +25,10 @@ export interface WriteResult {
 function codeNode(code: ExportCode, noteOf: (guid: string, name: string, memo: string) => XmlNode[], codebook: boolean): XmlNode {
   const attrs = { guid: code.guid, name: code.name, isCodable: code.isCodable ? 'true' : 'false', color: code.color ?? undefined };
   const children: XmlNode[] = [];
-  // A codebook has no notes: there a memo is the code's description.
-  if (codebook && code.memo) children.push(el('Description', {}, code.memo));
+  // A codebook has no notes: there a memo is the code's description, the glosses line below it.
+  // In a project the memo is a note, and the description holds the glosses line alone.
+  const description = codebook ? [code.memo, code.glosses].filter((p) => p.trim()).join('\n\n') : code.glosses;
+  if (description) children.push(el('Description', {}, description));
   if (!codebook) children.push(...noteOf(code.guid, code.name, code.memo));
   children.push(...code.children.map((c) => codeNode(c, noteOf, codebook)));
   return el('Code', attrs, children);

@@ -5,6 +5,7 @@ import { deleteDocument, getDocument, getDocumentText, listDocuments, renameDocu
 import { getDirections, getPages, pageAt } from '../../../db/document-layout';
 import { GroundworkError } from '../../../shared/api/errors';
 import { type Backend, requireStore } from '../backend';
+import { batchSignal, cancelBatch } from '../import/cancel';
 import { importSources } from '../import/index';
 import type { HandlerGroup } from './types';
 import { quoted } from './types';
@@ -28,8 +29,12 @@ export const documentHandlers = {
       requireStore(backend),
       // An upload no longer waiting fails its own file only (read when the file's turn comes).
       files.map((f) => ('upload' in f ? { name: f.name, read: () => uploaded(backend, f.name, f.upload) } : { name: f.name, bytes: Buffer.from(f.dataBase64, 'base64') })),
-      { batch },
+      batch ? { batch, signal: batchSignal(batch) } : {},
     ),
+  'document.cancelImport': ({ batch }) => {
+    cancelBatch(batch);
+    return null;
+  },
   'document.rename': ({ id, name }, backend) =>
     requireStore(backend).write({ kind: 'document.rename', label: 'Rename a source' }, async (db, command) => {
       const document = requireFound(await getDocument(db, id), 'That source');
@@ -48,4 +53,4 @@ export const documentHandlers = {
       requireFound(await getDocument(db, id), 'That source');
       return (await pageAt(db, id, offset)) ?? null;
     }),
-} satisfies HandlerGroup<'document.list' | 'document.get' | 'document.import' | 'document.rename' | 'document.delete' | 'document.pageAt'>;
+} satisfies HandlerGroup<'document.list' | 'document.get' | 'document.import' | 'document.cancelImport' | 'document.rename' | 'document.delete' | 'document.pageAt'>;

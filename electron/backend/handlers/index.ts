@@ -8,11 +8,14 @@ import { maturityHandlers } from './maturity';
 import { memoHandlers } from './memos';
 import { projectHandlers } from './project';
 import { recordHandlers } from './records';
+import { safetyHandlers } from './safety';
 import { segmentHandlers } from './segments';
 import { studyHandlers } from './study';
 import { searchHandlers } from './search';
 import type { Handlers } from './types';
 import { diagramHandlers } from './diagrams';
+import { exchangeHandlers } from './exchange';
+import { evolutionHandlers } from './evolution';
 
 export const handlers = {
   ...projectHandlers,
@@ -27,4 +30,7 @@ export const handlers = {
   ...searchHandlers,
   ...maturityHandlers,
   ...recordHandlers,
+  ...exchangeHandlers,
+  ...evolutionHandlers,
+  ...safetyHandlers,
 } satisfies Handlers;

@@ -4,7 +4,7 @@
 
 import { GroundworkError } from '../../../shared/api/errors';
 import { paletteColor } from '../../../shared/domain/colors';
-import type { ConceptId } from '../../../shared/domain/ids';
+import type { CoderId, ConceptId } from '../../../shared/domain/ids';
 import { contextAround, rangeProblem, tightenRange, type TextRange } from '../../../shared/domain/range';
 import type { HitRange, SearchHit } from '../../../shared/domain/search-model';
 import { parseQuery, type QueryTerm } from '../../../shared/domain/search-query';
@@ -16,6 +16,7 @@ import type { WritableDB } from '../../../db/handles';
 import type { CommandContext } from '../../../db/store';
 import { getDocument, getDocumentText } from '../../../db/documents';
 import { findSegment, insertSegment } from '../../../db/segments';
+import { coderOfActor } from '../../../db/coders';
 import {
   codedRanges,
   conceptSynonyms,
@@ -67,6 +68,7 @@ async function codeRanges(
   concept: { conceptId?: ConceptId; newConcept?: { label: string; color?: string } },
   extend: 'hit' | 'sentence' | 'paragraph',
   describe: (label: string, n: number) => string,
+  coderId: CoderId | null = null,
 ) {
   const existing = concept.conceptId ? requireFound(await getConcept(db, concept.conceptId), 'That concept') : undefined;
   if (concept.newConcept) await checkConceptLabel(db, concept.newConcept.label);
@@ -92,7 +94,7 @@ async function codeRanges(
       const tight = tightenRange(text, widened);
       if (!tight) continue;
       const key = `${docId}:${tight.start}:${tight.end}`;
-      if (seen.has(key) || (existing && (await findSegment(db, { documentId: hit.documentId, conceptId: existing.id, ...tight })))) {
+      if (seen.has(key) || (existing && (await findSegment(db, { documentId: hit.documentId, conceptId: existing.id, ...tight, coderId })))) {
         skipped += 1;
         continue;
       }
@@ -108,7 +110,7 @@ async function codeRanges(
   command.setLabel(describe(label, prepared.length));
   const id = existing?.id ?? (await insertConcept(db, { label, color: concept.newConcept?.color ?? paletteColor(await conceptCount(db)), inVivo: false }));
   for (const p of prepared) {
-    await insertSegment(db, { ...p.range, conceptId: id, text: p.text, contextBefore: p.before, contextAfter: p.after });
+    await insertSegment(db, { ...p.range, conceptId: id, text: p.text, contextBefore: p.before, contextAfter: p.after, coderId });
   }
   return { conceptId: id, coded: prepared.length, skipped };
 }
@@ -163,6 +165,7 @@ export const searchHandlers = {
         terms
           ? `Autocode ${n} hit${n === 1 ? '' : 's'} of ${quoted(query!)} with ${quoted(label)}`
           : `Code ${n} passage${n === 1 ? '' : 's'} with ${quoted(label)}`,
+        await coderOfActor(db, store.actor),
       );
     });
   },

@@ -20,6 +20,7 @@ import {
   pageSegments,
   segmentMarks,
 } from '../../../db/segments';
+import { coderOfActor } from '../../../db/coders';
 import { requireStore } from '../backend';
 import { checkConceptLabel } from './codebook';
 import type { HandlerGroup } from './types';
@@ -32,8 +33,11 @@ const DEFAULT_PAGE = 200;
 const withoutContext = ({ contextBefore: _b, contextAfter: _a, ...row }: ListedSegment): SegmentRow => row;
 
 export const segmentHandlers = {
-  'segment.code': ({ documentId, start, end, conceptId, newConcept }, backend) =>
-    requireStore(backend).write({ kind: 'segment.code', label: 'Code a passage' }, async (db, command) => {
+  'segment.code': ({ documentId, start, end, conceptId, newConcept }, backend) => {
+    const store = requireStore(backend);
+    return store.write({ kind: 'segment.code', label: 'Code a passage' }, async (db, command) => {
+      // The passage is this window's coder's (team coding); one coder codes a passage once.
+      const coderId = await coderOfActor(db, store.actor);
       const document = requireFound(await getDocument(db, documentId), 'That source');
       const text = (await getDocumentText(db, documentId))!;
       const problem = rangeProblem(text, { start, end });
@@ -53,7 +57,7 @@ export const segmentHandlers = {
       }
       if (existing) {
         label = existing.label;
-        const twin = await findSegment(db, { documentId, conceptId: existing.id, ...range });
+        const twin = await findSegment(db, { documentId, conceptId: existing.id, ...range, coderId });
         if (twin) throw new GroundworkError('conflict', `This passage is already coded with ${quoted(label)}.`);
       }
       const what = newConcept && !existing ? `Code with new ${newConcept.inVivo ? 'in-vivo ' : ''}concept` : 'Code with';
@@ -68,9 +72,11 @@ export const segmentHandlers = {
         text: selected,
         contextBefore: context.before,
         contextAfter: context.after,
+        coderId,
       });
       return (await getSegment(db, id))!;
-    }),
+    });
+  },
   'segment.uncode': ({ id }, backend) =>
     requireStore(backend).write({ kind: 'segment.uncode', label: 'Uncode a passage' }, async (db, command) => {
       const segment = requireFound(await getSegment(db, id), 'That segment');

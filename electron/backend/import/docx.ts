@@ -2,15 +2,18 @@
 // mammoth reads the paragraph text; it drops w:bidi, so word/document.xml and word/styles.xml are
 // also read here (yauzl after the zip checks of zip.ts, fast-xml-parser) for each paragraph's
 // direction (its own w:bidi, else its style's, else the document default), and the two are
-// matched paragraph by paragraph by their text.
+// matched paragraph by paragraph by their text. Before mammoth touches the file, every entry has
+// been unpacked within the zip limits, and every part that is XML (whatever its name: a
+// relationship can point anywhere) checked for entity declarations and nesting depth.
 
 import mammoth from 'mammoth';
 import { XMLParser } from 'fast-xml-parser';
 import { GroundworkError } from '../../../shared/api/errors';
+import { MAX_XML_DEPTH } from '../../../shared/domain/limits';
 import type { ParagraphDirection } from '../../../shared/domain/model';
 import { canonicalizeText, paragraphDirection } from '../../../shared/domain/text';
 import { checkSize, stripControls } from './decode';
-import { checkZip, readEntry } from './zip';
+import { checkZip, readAllEntries } from './zip';
 
 export interface DocxText {
   text: string;
@@ -38,7 +41,13 @@ const parseXml = (xml: Buffer) =>
     trimValues: false,
     parseTagValue: false,
     processEntities: true,
+    maxNestedTags: MAX_XML_DEPTH,
   }).parse(xml) as XmlNode[];
+
+const TOO_DEEP = /Maximum nested tags/;
+
+/** Whether a part is XML (by name, or by its first character: a relationship can name any part). */
+const isXml = (entryName: string, part: Buffer) => /\.(xml|rels)$/i.test(entryName) || /^(\uFEFF|\xEF\xBB\xBF)?\s*</.test(part.subarray(0, 64).toString('latin1'));
 
 const children = (node: XmlNode): XmlNode[] => {
   for (const key of Object.keys(node)) if (key !== ':@') return (node[key] as XmlNode[]) ?? [];
@@ -128,26 +137,46 @@ function xmlParagraphs(xml: Buffer, styles: { byStyle: Map<string, boolean>; fal
 
 const key = (text: string) => text.replace(/\s+/g, '').normalize('NFC');
 
+/** Spaces and tabs at line ends removed in one pass (/[ \t]+$/gm backtracks over long runs). */
+function trimLineEnds(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      let end = line.length;
+      while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end -= 1;
+      return line.slice(0, end);
+    })
+    .join('\n');
+}
+
 export async function docxToText(name: string, bytes: Uint8Array): Promise<DocxText> {
   checkSize(name, bytes.length);
   const zip = await checkZip(name, bytes, 'a Word document (.docx)');
-  let xml: Buffer | undefined;
-  let stylesXml: Buffer | undefined;
+  let parts: Map<string, Buffer>;
   try {
-    // Word never writes a DOCTYPE; one in any XML part could declare entities that expand to
-    // gigabytes ("billion laughs") in whichever parser reads it next, so the file is refused.
-    for (const entryName of zip.entries.keys()) {
-      if (!/\.(xml|rels)$/i.test(entryName)) continue;
-      const part = await readEntry(name, zip, entryName);
-      if (part && /<!(DOCTYPE|ENTITY)/i.test(part.toString('latin1'))) {
-        throw bad(name, `"${entryName}" declares a DOCTYPE or entities, which Word never writes: refused as unsafe.`);
-      }
-      if (entryName === 'word/document.xml') xml = part;
-      if (entryName === 'word/styles.xml') stylesXml = part;
-    }
+    parts = await readAllEntries(name, zip);
   } finally {
     zip.zip.close();
   }
+  for (const [entryName, part] of parts) {
+    if (!isXml(entryName, part)) continue;
+    // Word never writes a DOCTYPE; one in any XML part could declare entities that expand to
+    // gigabytes ("billion laughs") in whichever parser reads it next, so the file is refused.
+    if (/<!(DOCTYPE|ENTITY)/i.test(part.toString('latin1'))) {
+      throw bad(name, `"${entryName.slice(0, 80)}" declares a DOCTYPE or entities, which Word never writes: refused as unsafe.`);
+    }
+    // Nesting deeper than Word writes would only make the readers after this one recurse.
+    try {
+      parseXml(part);
+    } catch (error) {
+      if (TOO_DEEP.test((error as Error).message)) {
+        throw bad(name, `"${entryName.slice(0, 80)}" nests elements more than ${MAX_XML_DEPTH} deep (MAX_XML_DEPTH): refused.`);
+      }
+      // Any other damage is reported below for the parts that are read, or by mammoth.
+    }
+  }
+  const xml = parts.get('word/document.xml');
+  const stylesXml = parts.get('word/styles.xml');
   if (!xml) throw bad(name, 'this zip archive is not a Word document (it has no word/document.xml).');
   let flags: XmlParagraph[];
   try {
@@ -162,20 +191,28 @@ export async function docxToText(name: string, bytes: Uint8Array): Promise<DocxT
     throw bad(name, `the Word document cannot be read (${(error as Error).message}).`);
   }
   // mammoth ends every paragraph with a blank line; a line break inside one gives a single "\n".
-  const paragraphs = raw.split(/\n\n/).map((p) => canonicalizeText(stripControls(p)).replace(/[ \t]+$/gm, ''));
+  const paragraphs = raw.split(/\n\n/).map((p) => trimLineEnds(canonicalizeText(stripControls(p))));
   const lines: string[] = [];
   const directions: ParagraphDirection[] = [];
+  // Each paragraph's flags are found by its key, at the first position after the last match.
+  const byKey = new Map<string, number[]>();
+  flags.forEach((f, i) => {
+    const k = key(f.text);
+    const list = byKey.get(k);
+    if (list) list.push(i);
+    else byKey.set(k, [i]);
+  });
+  const next = new Map<string, number>();
   let cursor = 0;
   for (const paragraph of paragraphs) {
     if (!paragraph.trim()) continue;
     const k = key(paragraph);
-    let match = -1;
-    for (let i = cursor; i < flags.length; i += 1) {
-      if (key(flags[i]!.text) === k) {
-        match = i;
-        break;
-      }
-    }
+    // Matches only move forward, so each key's list is read once from where it was left.
+    const list = byKey.get(k);
+    let at = next.get(k) ?? 0;
+    while (list && at < list.length && list[at]! < cursor) at += 1;
+    next.set(k, at);
+    const match = list && at < list.length ? list[at]! : -1;
     const dir = match >= 0 ? (flags[match]!.rtl ? 'rtl' : 'ltr') : paragraphDirection(paragraph);
     if (match >= 0) cursor = match + 1;
     for (const line of paragraph.split('\n')) {

@@ -1,108 +1,104 @@
-// A saved web page becomes its readable text: Readability picks the article, and only text nodes
-// are kept, one paragraph per block. Three layers keep anything executable out: jsdom runs no
-// scripts and loads nothing; DOMPurify (on jsdom's window) sanitises the page before anything
-// reads it (scripts, event handlers, javascript: URLs, frames, SVG and MathML go); and only the
-// text of what is left is stored, never markup.
+// A saved web page becomes its readable text, one paragraph per block. Only text is ever kept:
+// no markup, no attribute, no URL; nothing is rendered and no script runs (neither htmlparser2 nor
+// linkedom has a script engine), so no sanitiser is needed on this path. Elements whose content is
+// never article text (scripts, styles, forms, frames, SVG, MathML…) are dropped with their content.
+//
+// Every page is first read in one streaming pass (html-scan.ts: htmlparser2's tokenizer, no DOM).
+// A page that marks its article (one <article> with enough text) gives that element's text from
+// it; a page nested deeper than MAX_HTML_DEPTH gives its whole body's text, flat; any other page
+// goes through Readability on linkedom (a light DOM) to find its article.
 
-import { Readability } from '@mozilla/readability';
-import createDOMPurify from 'dompurify';
-import { JSDOM } from 'jsdom';
 import { GroundworkError } from '../../../shared/api/errors';
+import { MAX_HTML_DEPTH } from '../../../shared/domain/limits';
 import { checkSize } from './decode';
-
-const DROPPED = 'script, style, noscript, template, iframe, object, embed, svg, canvas, math, form, button, select, input, textarea';
-
-const BLOCKS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER',
-  'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION',
-  'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'UL', 'CAPTION', 'DETAILS', 'SUMMARY',
-]);
+import { decodeHtml } from './html-encoding';
+import { BLOCK_TAGS, DROPPED_TAGS, scanHtml, TextLines } from './html-scan';
 
 export interface HtmlText {
+  /** The article's title, put before the text when the text does not start with it. */
   title: string;
+  /** The page's own <title>, the source's name. */
+  pageTitle: string;
   text: string;
 }
 
-/** Collects text with a line break around every block and at <br>; cells are tab-separated. */
-function blockText(root: Element): string {
-  const lines: string[] = [];
-  let line = '';
-  const flush = () => {
-    const clean = line.replace(/[ \t\f\v\u00A0]+/g, ' ').trim();
-    if (clean) lines.push(clean);
-    line = '';
-  };
-  const walk = (node: Node, pre: boolean) => {
+/** Readability's own threshold: an article shorter than this is not trusted as one. */
+const ARTICLE_MIN_CHARS = 500;
+
+interface DomNode {
+  nodeType: number;
+  nodeValue: string | null;
+  tagName?: string;
+  firstChild: DomNode | null;
+  nextSibling: DomNode | null;
+}
+
+/** A node's children, by firstChild/nextSibling: linkedom's childNodes walks the whole subtree. */
+function* childrenOf(node: DomNode): Generator<DomNode> {
+  for (let child = node.firstChild; child; child = child.nextSibling) yield child;
+}
+
+/** The block text of a DOM subtree, walked without recursion. */
+function domLines(root: DomNode): string[] {
+  const out = new TextLines();
+  const stack: { node: DomNode; pre: boolean; exit?: boolean }[] = [{ node: root, pre: false }];
+  while (stack.length > 0) {
+    const { node, pre, exit } = stack.pop()!;
+    const tag = node.tagName?.toLowerCase() ?? '';
+    if (exit) {
+      if (BLOCK_TAGS.has(tag)) out.flush();
+      continue;
+    }
     if (node.nodeType === 3) {
-      line += pre ? node.nodeValue ?? '' : (node.nodeValue ?? '').replace(/\s+/g, ' ');
-      return;
+      out.text(node.nodeValue ?? '', pre);
+      continue;
     }
-    if (node.nodeType !== 1) return;
-    const el = node as Element;
-    const tag = el.tagName;
-    if (tag === 'BR') {
-      flush();
-      return;
+    if (node.nodeType !== 1) continue;
+    if (tag === 'br') {
+      out.flush();
+      continue;
     }
-    const block = BLOCKS.has(tag);
-    if (block) flush();
-    if (tag === 'TD' || tag === 'TH') line += line ? '\t' : '';
-    for (const child of Array.from(el.childNodes)) walk(child, pre || tag === 'PRE');
-    if (block) flush();
-  };
-  walk(root, false);
-  flush();
-  return lines.join('\n');
-}
-
-const PURIFY_CONFIG = {
-  WHOLE_DOCUMENT: true,
-  USE_PROFILES: { html: true },
-  FORBID_TAGS: DROPPED.split(', ').concat(['link', 'meta', 'base', 'frame', 'frameset', 'applet', 'img', 'video', 'audio', 'source', 'picture']),
-  FORBID_ATTR: ['style', 'srcset', 'action', 'formaction', 'background', 'ping'],
-  ALLOW_DATA_ATTR: false,
-};
-
-/** Sanitises an HTML document with DOMPurify; returns the clean HTML and what was removed. */
-export function sanitizeHtml(html: string): { html: string; removed: string[] } {
-  const { window } = new JSDOM('');
-  try {
-    const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
-    const clean = purify.sanitize(html, PURIFY_CONFIG) as unknown as string;
-    const removed = purify.removed.map((r) =>
-      'attribute' in r && r.attribute ? `@${r.attribute.name}` : `<${((r as { element: Element }).element.nodeName ?? '').toLowerCase()}>`,
-    );
-    return { html: clean, removed };
-  } finally {
-    window.close();
+    if (BLOCK_TAGS.has(tag)) out.flush();
+    if (tag === 'td' || tag === 'th') out.cell();
+    stack.push({ node, pre, exit: true });
+    const children = [...childrenOf(node)];
+    for (let i = children.length - 1; i >= 0; i -= 1) stack.push({ node: children[i]!, pre: pre || tag === 'pre' });
   }
+  return out.done();
 }
 
-export function htmlToText(name: string, bytes: Uint8Array): HtmlText {
+async function readabilityText(html: string, pageTitle: string): Promise<{ title: string; lines: string[] | null }> {
+  const [{ parseHTML }, { Readability }] = await Promise.all([import('linkedom'), import('@mozilla/readability')]);
+  const { document } = parseHTML(html);
+  // The head stays: Readability reads the title and metadata there.
+  document.querySelectorAll([...DROPPED_TAGS].filter((t) => t !== 'head' && t !== 'title').join(', ')).forEach((el) => el.remove());
+  const article = new Readability(document as unknown as Document, { serializer: (el) => el, keepClasses: true }).parse();
+  const lines = article?.content ? domLines(article.content as unknown as DomNode) : null;
+  return { title: (article?.title || pageTitle).trim(), lines };
+}
+
+export async function htmlToText(name: string, bytes: Uint8Array): Promise<HtmlText> {
   checkSize(name, bytes.length);
-  // Given bytes, jsdom sniffs the encoding from the BOM or <meta charset>, as a browser would.
-  const raw = new JSDOM(Buffer.from(bytes), { contentType: 'text/html' });
-  let pageTitle: string;
-  let html: string;
-  try {
-    pageTitle = raw.window.document.title.trim();
-    // Elements whose content is never article text go first, with their content.
-    raw.window.document.querySelectorAll(DROPPED).forEach((el) => el.remove());
-    html = raw.serialize();
-  } finally {
-    raw.window.close();
-  }
-  const dom = new JSDOM(sanitizeHtml(html).html, { contentType: 'text/html' });
-  try {
-    const doc = dom.window.document;
-    const article = new Readability(doc.cloneNode(true) as Document, { serializer: (el) => el }).parse();
-    let text = article?.content ? blockText(article.content as unknown as Element) : '';
+  const html = decodeHtml(bytes);
+  const scan = scanHtml(html);
+  const pageTitle = scan.title;
+  let title = pageTitle;
+  let lines: string[];
+  const article = scan.article;
+  if (article && article.join('\n').length >= ARTICLE_MIN_CHARS) {
+    lines = article;
+  } else if (scan.depth > MAX_HTML_DEPTH) {
+    // Readability's work grows with depth (and the DOM's parser's too): a page nested deeper than
+    // this is read flat, every block of its body, as the scan already has it.
+    lines = scan.body;
+  } else {
+    const read = await readabilityText(html, pageTitle);
+    title = read.title;
+    lines = read.lines ?? [];
     // Readability gives up on short or unusual pages; the whole body is then the text.
-    if (text.trim().length < 40 && doc.body) text = blockText(doc.body);
-    if (!text.trim()) throw new GroundworkError('bad-file', `${name}: the page has no readable text.`);
-    const title = (article?.title || pageTitle).trim();
-    return { title, text };
-  } finally {
-    dom.window.close();
+    if (lines.join('\n').trim().length < 40) lines = scan.body;
   }
+  const text = lines.join('\n');
+  if (!text.trim()) throw new GroundworkError('bad-file', `${name}: the page has no readable text.`);
+  return { title, pageTitle, text };
 }

@@ -3,102 +3,41 @@
 // one undo step and a failure part-way writes nothing. A caller that sends a batch file by file
 // (the app, for progress and cancel) names the batch: its calls merge into one undo step.
 //
-// One module per format: decode.ts (plain text), html.ts, pdf.ts, docx.ts (zip.ts for the archive).
-// Bibliography files (.ris, .bib, .csv) go to the bibliography importer slot below.
+// Reading a file happens in the import worker (worker-pool.ts runs source-parse.ts: one module per
+// format, decode.ts, html.ts, pdf.ts, docx.ts), with a time limit and a memory ceiling, and can be
+// cancelled through options.signal. Bibliography files (.ris, .bib, .csv) go to the bibliography
+// importer after the sources.
 
-import crypto from 'node:crypto';
 import path from 'node:path';
-import { GroundworkError, isGroundworkError } from '../../../shared/api/errors';
-import type { DocumentPage, ImportedFile, ParagraphDirection, SourceFormat } from '../../../shared/domain/model';
-import { canonicalizeText, dominantDirection } from '../../../shared/domain/text';
+import { isGroundworkError } from '../../../shared/api/errors';
+import type { ImportedFile } from '../../../shared/domain/model';
 import { isBibliographyFile } from '../../../shared/domain/limits';
 import type { Store } from '../../../db/store';
 import { documentNames, findDocumentBySha, getDocument, insertDocument } from '../../../db/documents';
 import { insertDirections, insertPages } from '../../../db/document-layout';
 import { importBatchLabel } from '../../../db/import-batch';
-import { decodeText, stripControls } from './decode';
-import { docxToText } from './docx';
-import { htmlToText } from './html';
-import { pdfToText } from './pdf';
+import { checkSize } from './decode';
+import { sourceFormat, type PreparedSource } from './source-parse';
+import { parseInWorker, type ParseOptions } from './worker-pool';
 import { importBibliography, summarize } from '../bibliography/index';
+
+export { SOURCE_FORMATS, sha256, type PreparedSource } from './source-parse';
 
 /** A file to import: its bytes, or a way to read them (so a folder is never all in memory). */
 export type IncomingFile = { name: string; bytes: Uint8Array } | { name: string; read: () => Uint8Array };
 
 const bytesOf = (file: IncomingFile) => ('bytes' in file ? file.bytes : file.read());
 
-export interface PreparedSource {
-  name: string;
-  originalName: string;
-  format: SourceFormat;
-  text: string;
-  sha256: string;
-  dir: 'ltr' | 'rtl';
-  pages: DocumentPage[];
-  directions: ParagraphDirection[];
-}
-
-export const SOURCE_FORMATS: Record<string, SourceFormat> = {
-  '.txt': 'txt',
-  '.text': 'txt',
-  '.md': 'md',
-  '.markdown': 'md',
-  '.html': 'html',
-  '.htm': 'html',
-  '.xhtml': 'html',
-  '.pdf': 'pdf',
-  '.docx': 'docx',
-};
-
-
-export const sha256 = (text: string) => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
-
-const SUPPORTED = 'Import PDF (.pdf), Word (.docx), saved web pages (.html), plain text (.txt, .md) or bibliographies (.ris, .bib, .csv).';
-
-/** Reads and checks one file; throws a GroundworkError naming the file on any problem. */
-export async function prepareSource(file: IncomingFile): Promise<PreparedSource> {
+/**
+ * Reads and checks one file in the import worker (never on this thread); throws a GroundworkError
+ * naming the file on any problem, including a limit it hit. Aborting `options.signal` stops it at once.
+ */
+export async function prepareSource(file: IncomingFile, options: ParseOptions = {}): Promise<PreparedSource> {
   const originalName = path.basename(file.name);
-  const bytes = () => bytesOf(file);
-  const extension = path.extname(originalName).toLowerCase();
-  const format = SOURCE_FORMATS[extension];
-  if (!format) {
-    throw new GroundworkError(
-      'bad-file',
-      `${originalName}: ${extension ? `"${extension}" files are` : 'files without an extension are'} not imported. ${SUPPORTED}`,
-    );
-  }
-  let raw: string;
-  let title = '';
-  let pages: DocumentPage[] = [];
-  let directions: ParagraphDirection[] = [];
-  let dir: 'ltr' | 'rtl' | undefined;
-  if (format === 'html') {
-    ({ text: raw, title } = htmlToText(originalName, bytes()));
-  } else if (format === 'pdf') {
-    ({ text: raw, pages } = await pdfToText(originalName, bytes()));
-  } else if (format === 'docx') {
-    ({ text: raw, directions, dir } = await docxToText(originalName, bytes()));
-  } else {
-    raw = decodeText(originalName, bytes());
-  }
-  let text = canonicalizeText(stripControls(raw));
-  if ((format === 'pdf' || format === 'docx') && text !== raw) {
-    // Page starts and paragraph numbers are positions in raw: it must already be canonical.
-    throw new GroundworkError('internal', `${originalName}: the text read from the file is not canonical.`);
-  }
-  if (title && !text.startsWith(title)) text = `${title}\n${text}`;
-  if (!text.trim()) throw new GroundworkError('bad-file', `${originalName}: the file holds no text (only spaces or line breaks).`);
-  const stem = path.basename(originalName, path.extname(originalName)).trim() || originalName;
-  return {
-    name: stem,
-    originalName,
-    format,
-    text,
-    sha256: sha256(text),
-    dir: dir ?? dominantDirection(text),
-    pages,
-    directions,
-  };
+  sourceFormat(originalName);
+  const bytes = bytesOf(file);
+  checkSize(originalName, bytes.length);
+  return parseInWorker({ kind: 'source', name: originalName, bytes }, options);
 }
 
 const uniqueName = (wanted: string, taken: Set<string>) => {
@@ -108,7 +47,7 @@ const uniqueName = (wanted: string, taken: Set<string>) => {
   return name;
 };
 
-export interface ImportOptions {
+export interface ImportOptions extends ParseOptions {
   /** Names a batch sent in several calls: the calls merge into one undo step. */
   batch?: string;
   /** Called as each file is done (the command line prints progress with it). */
@@ -129,7 +68,7 @@ export async function importSources(project: Store, files: IncomingFile[], optio
         results.push({ name, status: 'failed', message: '' });
         continue;
       }
-      const source = await prepareSource(file);
+      const source = await prepareSource(file, options);
       const existing = await project.read((db) => findDocumentBySha(db, source.sha256));
       const twin = seen.get(source.sha256);
       if (existing || twin) {
@@ -157,8 +96,9 @@ export async function importSources(project: Store, files: IncomingFile[], optio
   for (const { index, file, at } of bibliographies) {
     const name = path.basename(file.name);
     try {
-      const result = await importBibliography(project, file.name, bytesOf(file));
-      results[index] = { name, status: result.broken > 0 || result.imported === 0 ? 'failed' : 'imported', message: summarize(result) };
+      const result = await importBibliography(project, file.name, bytesOf(file), options);
+      // Some records broken, the others imported: the file is partly imported, not failed.
+      results[index] = { name, status: result.broken > 0 ? 'partial' : 'imported', message: summarize(result) };
     } catch (error) {
       results[index] = {
         name,
@@ -185,6 +125,8 @@ async function writeSources(
   const coalesceKey = options.batch ? `document.import:${options.batch}` : undefined;
   await project.write({ kind: 'document.import', label, coalesceKey }, async (db, command) => {
     const taken = await documentNames(db);
+    // The batch a wave may be defined by: the caller's batch, else this one step.
+    const importBatch = options.batch ? `batch-${options.batch}` : `step-${command.id}`;
     for (const { index, source } of accepted) {
       const name = results[index]!.name;
       const twin = await findDocumentBySha(db, source.sha256);
@@ -192,7 +134,7 @@ async function writeSources(
         results[index] = { name, status: 'duplicate', message: `${name}: not imported, its text is the same as "${twin.name}" already in the project.` };
         continue;
       }
-      const id = await insertDocument(db, { ...source, name: uniqueName(source.name, taken) });
+      const id = await insertDocument(db, { ...source, name: uniqueName(source.name, taken), importBatch });
       await insertPages(db, id, source.pages);
       await insertDirections(db, id, source.directions);
       const document = (await getDocument(db, id))!;

@@ -5,7 +5,13 @@ import type { DocumentPage } from '../../../shared/domain/model';
 import { canonicalizeText } from '../../../shared/domain/text';
 import type { Line } from './pdf-layout';
 
-export const SENTENCE_END = /[.!?:;؟؛۔»"”)]$/;
+const SENTENCE_END_CHAR = /[.!?:;؟؛۔»"”)]/;
+
+/**
+ * Whether a text ends a sentence. Its last character is tested, not the text with /…$/: a regex
+ * anchored at the end scans the whole text, and paragraphs grow line by line (quadratic).
+ */
+export const endsSentence = (text: string) => text.length > 0 && SENTENCE_END_CHAR.test(text[text.length - 1]!);
 
 /** Marks a line-end hyphen between two Latin word parts; resolved once the whole text is known. */
 export const HYPHEN_MARK = '\uE000';
@@ -44,7 +50,7 @@ export function paragraphs(ordered: { line: Line; block: number; text: string; d
       else if (ordered[i]!.sure && previous.sure && ordered[i]!.dir !== previous.dir) newParagraph = true;
       else if (block !== previous.block) newParagraph = short(previous);
       else if (ratio > lineRatio * 1.3 || (ratio > 1.9 && ratio > lineRatio * 1.15)) newParagraph = true;
-      else if (short(previous) && SENTENCE_END.test(current)) newParagraph = true;
+      else if (short(previous) && endsSentence(current)) newParagraph = true;
     }
     if (newParagraph) {
       if (current) out.push(current);
@@ -59,9 +65,25 @@ export function paragraphs(ordered: { line: Line; block: number; text: string; d
 
 /** Joins two lines of one paragraph: a discretionary hyphen goes, a Latin line-end hyphen is marked. */
 function joinLines(current: string, next: string): string {
-  if (/[\p{L}][\u00AD\u2010]$/u.test(current) && /^\p{Ll}/u.test(next)) return current.slice(0, -1) + next;
-  if (/[A-Za-z\u00C0-\u024F]-$/.test(current) && /^[a-z\u00DF-\u00FF]/.test(next)) return current.slice(0, -1) + HYPHEN_MARK + next;
+  // Only the last two characters are tested: the paragraph so far may be long.
+  const tail = current.slice(-2);
+  if (/^[\p{L}][\u00AD\u2010]$/u.test(tail) && /^\p{Ll}/u.test(next)) return current.slice(0, -1) + next;
+  if (/^[A-Za-z\u00C0-\u024F]-$/.test(tail) && /^[a-z\u00DF-\u00FF]/.test(next)) return current.slice(0, -1) + HYPHEN_MARK + next;
   return `${current} ${next}`;
+}
+
+/** Every "word-word" the text spells with a hyphen, lower-cased, each part cut to 60 letters. */
+function hyphenatedPairs(lower: string): Set<string> {
+  const pairs = new Set<string>();
+  // [\p{L}-]+ is one greedy class: each run is matched once, without backtracking.
+  for (const [run] of lower.matchAll(/[\p{L}-]+/gu)) {
+    if (!run.includes('-')) continue;
+    const parts = run.split('-');
+    for (let i = 0; i + 1 < parts.length; i += 1) {
+      if (parts[i] && parts[i + 1]) pairs.add(`${parts[i]!.slice(-60)}-${parts[i + 1]!.slice(0, 60)}`);
+    }
+  }
+  return pairs;
 }
 
 /**
@@ -72,22 +94,31 @@ function joinLines(current: string, next: string): string {
 export function resolveHyphensInPages(chunks: string[], pages: DocumentPage[]): string {
   const whole = chunks.join('');
   if (!whole.includes(HYPHEN_MARK)) return canonicalizeText(whole);
-  const lower = whole.toLowerCase();
-  const starts = new Set(pages.map((p) => p.start));
-  let out = '';
-  const moved = new Map<number, number>();
-  for (let i = 0; i <= whole.length; i += 1) {
-    if (starts.has(i)) moved.set(i, out.length);
-    if (i === whole.length) break;
-    const c = whole[i]!;
-    if (c !== HYPHEN_MARK) {
-      out += c;
-      continue;
-    }
+  const spelled = hyphenatedPairs(whole.toLowerCase());
+  // The text is copied in slices between marks; a page start moves back by the marks dropped before it.
+  const pieces: string[] = [];
+  const dropped: number[] = [];
+  let from = 0;
+  for (let i = whole.indexOf(HYPHEN_MARK); i >= 0; i = whole.indexOf(HYPHEN_MARK, i + 1)) {
+    pieces.push(whole.slice(from, i));
+    from = i + 1;
     const before = /[\p{L}]+$/u.exec(whole.slice(Math.max(0, i - 60), i))?.[0] ?? '';
     const after = /^[\p{L}]+/u.exec(whole.slice(i + 1, i + 61))?.[0] ?? '';
-    if (before && after && lower.includes(`${before}-${after}`.toLowerCase())) out += '-';
+    if (before && after && spelled.has(`${before}-${after}`.toLowerCase())) pieces.push('-');
+    else dropped.push(i);
   }
-  for (const page of pages) page.start = moved.get(page.start) ?? page.start;
+  pieces.push(whole.slice(from));
+  const out = pieces.join('');
+  const droppedBefore = (offset: number) => {
+    let lo = 0;
+    let hi = dropped.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (dropped[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  for (const page of pages) page.start -= droppedBefore(page.start);
   return canonicalizeText(out);
 }

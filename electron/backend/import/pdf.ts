@@ -8,15 +8,19 @@
 // NFKC-normalised (presentation forms to letters); lines are joined into paragraphs by their
 // spacing, and a Latin word hyphenated at a line end is joined again. ZWNJ cannot be recovered.
 //
-// The parts: pdf-layout.ts (lines, columns, reading order, running heads), pdf-bidi.ts (a line in
-// logical order), pdf-paragraphs.ts (paragraphs and hyphens); this file reads the PDF with pdfjs.
+// The parts: pdf-streams.ts (what compressed streams unpack to, checked before pdfjs), pdf-layout.ts
+// (lines, columns, reading order, running heads), pdf-bidi.ts (a line in logical order),
+// pdf-paragraphs.ts (paragraphs and hyphens); this file reads the PDF with pdfjs, within
+// MAX_PDF_PAGES pages and MAX_SOURCE_CHARS characters.
 
 import { GroundworkError } from '../../../shared/api/errors';
+import { formatCount, MAX_PDF_PAGES, MAX_SOURCE_CHARS } from '../../../shared/domain/limits';
 import type { DocumentPage } from '../../../shared/domain/model';
 import { checkSize, stripControls } from './decode';
+import { checkPdfStreams } from './pdf-streams';
 import { lineDirection, logicalLine, MIXED, RTL_LETTER } from './pdf-bidi';
 import { alignmentHints, dropRunningHeads, groupLines, readingOrder, type Item, type Line } from './pdf-layout';
-import { paragraphs, resolveHyphensInPages, SENTENCE_END } from './pdf-paragraphs';
+import { endsSentence, paragraphs, resolveHyphensInPages } from './pdf-paragraphs';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjsModule: Promise<PdfJs> | undefined;
@@ -41,11 +45,12 @@ function pdfError(name: string, error: unknown): GroundworkError {
   return bad(name, `the PDF cannot be read (${e?.message ?? String(error)}).`);
 }
 
-export async function pdfToText(name: string, bytes: Uint8Array, signal?: AbortSignal): Promise<PdfText> {
+export async function pdfToText(name: string, bytes: Uint8Array): Promise<PdfText> {
   checkSize(name, bytes.length);
   if (!Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-')) {
     throw bad(name, 'this is not a PDF file (it does not start with "%PDF-").');
   }
+  checkPdfStreams(name, bytes);
   const pdfjs = await loadPdfJs();
   // pdfjs takes ownership of (and detaches) the buffer it is given: hand it a copy.
   const task = pdfjs.getDocument({
@@ -63,33 +68,45 @@ export async function pdfToText(name: string, bytes: Uint8Array, signal?: AbortS
     throw pdfError(name, error);
   }
   try {
+    if (doc.numPages > MAX_PDF_PAGES) {
+      throw bad(name, `the PDF has ${formatCount(doc.numPages)} pages, more than ${formatCount(MAX_PDF_PAGES)} (MAX_PDF_PAGES): refused. Split it into parts.`);
+    }
     const labels = await doc.getPageLabels().catch(() => null);
     const pages: DocumentPage[] = [];
     const chunks: string[] = [];
     let offset = 0;
     let failedPages = 0;
+    let characters = 0;
     // First pass: each page's lines (pages that cannot be read are counted, and left empty).
     const read: ({ lines: Line[]; width: number; pageDir: 'ltr' | 'rtl' } | null)[] = [];
     for (let index = 1; index <= doc.numPages; index += 1) {
-      if (signal?.aborted) throw bad(name, 'import cancelled.');
+      let items: Item[];
+      let width: number;
       try {
         const page = await doc.getPage(index);
         const viewport = page.getViewport({ scale: 1 });
         const content = await page.getTextContent();
-        const items: Item[] = [];
+        items = [];
         for (const raw of content.items) {
           if (!('str' in raw) || !raw.str) continue;
           const [a, b, , d, e, f] = raw.transform as number[];
           const size = Math.hypot(a!, b!) || Math.abs(d!) || raw.height || 1;
           items.push({ s: stripControls(raw.str), x0: e!, x1: e! + raw.width, y: f!, size });
+          characters += raw.str.length;
         }
+        width = viewport.width;
         page.cleanup();
-        const lines = groupLines(items.filter((i) => i.s.trim() || i.s === ' '));
-        read.push({ lines, width: viewport.width, pageDir: lineDirection(items.map((i) => i.s).join('')) });
       } catch {
         failedPages += 1;
         read.push(null);
+        continue;
       }
+      // Counted as pages are read, so a PDF that repeats its text endlessly stops early.
+      if (characters > MAX_SOURCE_CHARS) {
+        throw bad(name, `its text is longer than ${formatCount(MAX_SOURCE_CHARS)} characters (MAX_SOURCE_CHARS): refused. Split it into parts.`);
+      }
+      const lines = groupLines(items.filter((i) => i.s.trim() || i.s === ' '));
+      read.push({ lines, width, pageDir: lineDirection(items.map((i) => i.s).join('')) });
     }
     dropRunningHeads(read.map((r) => r?.lines ?? []));
     // Second pass: reading order, lines, paragraphs; pages joined, each page's start recorded.
@@ -109,7 +126,7 @@ export async function pdfToText(name: string, bytes: Uint8Array, signal?: AbortS
           // A sentence running on over the page break stays one paragraph: the last page ends
           // without a sentence end and this one goes on in lower case, or in a script without case.
           const last = chunks[chunks.length - 1]!;
-          const runsOn = !SENTENCE_END.test(last) && (/^\p{Ll}/u.test(pageText) || (RTL_LETTER.test(pageText[0]!) && lineDirection(last) === 'rtl'));
+          const runsOn = !endsSentence(last) && (/^\p{Ll}/u.test(pageText) || (RTL_LETTER.test(pageText[0]!) && lineDirection(last) === 'rtl'));
           chunks.push(runsOn ? ' ' : '\n');
           offset += 1;
           pages[pages.length - 1]!.start = offset;

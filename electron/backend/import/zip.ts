@@ -1,21 +1,12 @@
 // Reading a zip archive (a DOCX) safely with yauzl: the archive is checked as a whole before any
-// library unpacks it (a cap on entries, on the total unpacked size and on the packing ratio, so a
-// zip bomb is refused; names with ".." or absolute paths are refused), and entries are read into
-// memory with the same caps, never written to disk: no path is ever built from an entry's name.
+// library unpacks it (a cap on entries, on the declared unpacked size of each entry and of all, and
+// on the packing ratio; names with ".." or absolute paths are refused), then every entry is
+// actually unpacked with the same caps (a size in a header can lie), into memory, never to disk: no
+// path is ever built from an entry's name. Only then may another library (mammoth) read the file.
 
 import yauzl from 'yauzl';
 import { GroundworkError } from '../../../shared/api/errors';
-import { formatBytes } from '../../../shared/domain/limits';
-
-export const ZIP_LIMITS = {
-  entries: 5000,
-  /** All entries unpacked together. */
-  totalBytes: 256 * 1024 * 1024,
-  /** One entry unpacked. */
-  entryBytes: 64 * 1024 * 1024,
-  /** Unpacked / packed size of an entry larger than 1 MiB; text XML packs about 5–20 times. */
-  ratio: 200,
-};
+import { formatBytes, formatCount, MAX_ZIP_ENTRIES, MAX_ZIP_ENTRY_BYTES, MAX_ZIP_RATIO, MAX_ZIP_TOTAL_BYTES } from '../../../shared/domain/limits';
 
 const bad = (name: string, reason: string) => new GroundworkError('bad-file', `${name}: ${reason}`);
 
@@ -47,9 +38,9 @@ export async function checkZip(name: string, bytes: Uint8Array, what: string): P
   } catch (error) {
     throw bad(name, `the archive is damaged and cannot be read (${(error as Error).message}).`);
   }
-  if (zip.entryCount > ZIP_LIMITS.entries) {
+  if (zip.entryCount > MAX_ZIP_ENTRIES) {
     zip.close();
-    throw bad(name, `the archive holds ${zip.entryCount} entries (at most ${ZIP_LIMITS.entries} are read): refused as unsafe.`);
+    throw bad(name, `the archive holds ${formatCount(zip.entryCount)} entries, more than ${formatCount(MAX_ZIP_ENTRIES)} (MAX_ZIP_ENTRIES): refused as unsafe.`);
   }
   const entries = new Map<string, yauzl.Entry>();
   let total = 0;
@@ -59,14 +50,24 @@ export async function checkZip(name: string, bytes: Uint8Array, what: string): P
       zip.on('end', () => resolve());
       zip.on('entry', (entry: yauzl.Entry) => {
         if (unsafeName(entry.fileName)) return reject(bad(name, `the archive holds an unsafe entry name ("${entry.fileName.slice(0, 80)}"): refused.`));
+        // Two entries of one name: libraries disagree on which one counts, so neither is trusted.
+        if (entries.has(entry.fileName)) return reject(bad(name, `the archive holds two entries named "${entry.fileName.slice(0, 80)}": refused as unsafe.`));
         total += entry.uncompressedSize;
         const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
-        if (entry.uncompressedSize > ZIP_LIMITS.entryBytes || total > ZIP_LIMITS.totalBytes || (entry.uncompressedSize > 1024 * 1024 && ratio > ZIP_LIMITS.ratio)) {
+        const limit =
+          entry.uncompressedSize > MAX_ZIP_ENTRY_BYTES
+            ? `MAX_ZIP_ENTRY_BYTES, ${formatBytes(MAX_ZIP_ENTRY_BYTES)} per entry`
+            : total > MAX_ZIP_TOTAL_BYTES
+              ? `MAX_ZIP_TOTAL_BYTES, ${formatBytes(MAX_ZIP_TOTAL_BYTES)} in all`
+              : entry.uncompressedSize > 1024 * 1024 && ratio > MAX_ZIP_RATIO
+                ? `MAX_ZIP_RATIO, ${MAX_ZIP_RATIO} times its packed size`
+                : '';
+        if (limit) {
           return reject(
             bad(
               name,
               `the archive would unpack to ${formatBytes(entry.uncompressedSize)} from ${formatBytes(entry.compressedSize)} ` +
-                `("${entry.fileName.slice(0, 80)}"): refused as a possible zip bomb.`,
+                `("${entry.fileName.slice(0, 80)}"), over the limit (${limit}): refused as a possible zip bomb.`,
             ),
           );
         }
@@ -83,8 +84,12 @@ export async function checkZip(name: string, bytes: Uint8Array, what: string): P
   return { entries, zip };
 }
 
-/** Reads one entry into memory, stopping at the entry cap whatever its header claims. */
-export function readEntry(name: string, check: ZipCheck, entryName: string): Promise<Buffer | undefined> {
+/**
+ * Reads one entry into memory, stopping at the entry cap whatever its header claims (yauzl also
+ * refuses an entry whose actual size differs from its declared one); `budget` is what all entries
+ * together may still unpack to.
+ */
+export function readEntry(name: string, check: ZipCheck, entryName: string, budget = MAX_ZIP_TOTAL_BYTES): Promise<Buffer | undefined> {
   const entry = check.entries.get(entryName);
   if (!entry) return Promise.resolve(undefined);
   return new Promise((resolve, reject) => {
@@ -94,15 +99,35 @@ export function readEntry(name: string, check: ZipCheck, entryName: string): Pro
       let size = 0;
       stream.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > ZIP_LIMITS.entryBytes) {
+        const over = size > MAX_ZIP_ENTRY_BYTES ? `MAX_ZIP_ENTRY_BYTES, ${formatBytes(MAX_ZIP_ENTRY_BYTES)} per entry` : size > budget ? `MAX_ZIP_TOTAL_BYTES, ${formatBytes(MAX_ZIP_TOTAL_BYTES)} in all` : '';
+        if (over) {
           stream.destroy();
-          reject(bad(name, `"${entryName}" unpacks to more than ${formatBytes(ZIP_LIMITS.entryBytes)}: refused as a possible zip bomb.`));
+          reject(bad(name, `"${entryName.slice(0, 80)}" unpacks to more than its header says, over the limit (${over}): refused as a possible zip bomb.`));
           return;
         }
         parts.push(chunk);
       });
-      stream.on('error', (e) => reject(bad(name, `"${entryName}" is damaged (${e.message}).`)));
+      stream.on('error', (e) =>
+        reject(
+          /bytes in the stream/.test(e.message)
+            ? bad(name, `"${entryName.slice(0, 80)}" does not unpack to the ${formatBytes(entry.uncompressedSize)} its header declares: refused as a possible zip bomb.`)
+            : bad(name, `"${entryName.slice(0, 80)}" is damaged (${e.message}).`),
+        ),
+      );
       stream.on('end', () => resolve(Buffer.concat(parts)));
     });
   });
+}
+
+/** Unpacks every entry, one at a time, within the per-entry and total caps. */
+export async function readAllEntries(name: string, check: ZipCheck): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  let total = 0;
+  for (const entryName of check.entries.keys()) {
+    const part = await readEntry(name, check, entryName, MAX_ZIP_TOTAL_BYTES - total);
+    if (!part) continue;
+    total += part.length;
+    out.set(entryName, part);
+  }
+  return out;
 }

@@ -3,7 +3,7 @@
 // written in one command, so bad input changes nothing and a good one is one undo step.
 
 import Ajv2020 from 'ajv/dist/2020.js';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import schema from '../../../shared/schemas/maturity-model.schema.json' with { type: 'json' };
 import { GroundworkError } from '../../../shared/api/errors';
 import type { CategoryId } from '../../../shared/domain/ids';
@@ -181,7 +181,9 @@ export function modelCsvRows(model: MaturityModel, lang: LabelLanguage): (string
 export const modelCsv = (model: MaturityModel, lang: LabelLanguage) => toCsv(modelCsvRows(model, lang));
 
 export async function modelXlsx(model: MaturityModel, lang: LabelLanguage, projectName: string): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  // exceljs is large: loaded on the first spreadsheet export, not with the app.
+  const { default: Excel } = await import('exceljs');
+  const book = new Excel.Workbook();
   book.creator = 'Groundwork';
   book.title = projectName;
   const fa = lang === 'fa';

@@ -1,6 +1,7 @@
 // The code system: paradigm components → main categories → sub-categories → concepts, with the
 // unassigned shown below. Click to focus, Ctrl/Shift-click to pick several concepts, drag to file
-// or nest, F2 to rename, Delete to delete, arrow keys to move.
+// or nest, F2 to rename, Delete to delete, arrow keys to move, Enter to open a branch or a
+// concept's coded passages.
 
 import { useMemo, useRef, useState } from 'react';
 import type { CategoryId } from '../../../shared/domain/ids';
@@ -41,6 +42,9 @@ function dropTargetOf(row: TreeRow): DropTarget {
   if (row.type === 'category') return { type: 'category', id: row.category.id };
   return row.categoryId === null ? { type: 'unfiled-concepts' } : { type: 'category', id: row.categoryId };
 }
+
+/** A DOM id for a row, so the tree can name its active item (aria-activedescendant). */
+const treeItemId = (key: string) => `gw-tree-${key.replace(/[^\w-]/g, '_')}`;
 
 export function CodeTree() {
   const lang = useLabelLanguage((s) => s.lang);
@@ -128,7 +132,16 @@ export function CodeTree() {
     const closes = rtl ? 'ArrowRight' : 'ArrowLeft';
     if (event.key === 'ArrowDown') move(focusedIndex + 1);
     else if (event.key === 'ArrowUp') move(focusedIndex - 1);
+    else if (event.key === 'Home') move(0);
+    else if (event.key === 'End') move(rows.length - 1);
     else if (!row) return;
+    else if (event.key === 'Enter') {
+      // Enter opens: a branch opens or closes, a concept's coded passages take the keyboard
+      // (Up/Down among them, Enter opens the source at one).
+      const expandable = row.type === 'component' || row.type === 'group' || (row.type === 'category' && row.hasChildren);
+      if (expandable) toggle(row.key);
+      else requestAnimationFrame(() => document.querySelector<HTMLElement>('.gw-segment-item')?.focus());
+    }
     else if (event.key === opens && collapsed.has(row.key)) toggle(row.key);
     else if (event.key === closes && !collapsed.has(row.key) && row.type !== 'concept') toggle(row.key);
     else if (event.key === 'F2' && (row.type === 'concept' || row.type === 'category')) setRenaming(row.key);
@@ -203,7 +216,15 @@ export function CodeTree() {
       {picked.length > 1 && (
         <div className="gw-hint">{t('{n} concepts picked: drag one of them to move them all (hold Ctrl to file them in addition).', { n: picked.length })}</div>
       )}
-      <div className="gw-tree" role="tree" tabIndex={0} ref={listRef} onKeyDown={onKeyDown} aria-label={t('Code system')}>
+      <div
+        className="gw-tree"
+        role="tree"
+        tabIndex={0}
+        ref={listRef}
+        onKeyDown={onKeyDown}
+        aria-label={t('Code system')}
+        aria-activedescendant={focusedIndex >= 0 ? treeItemId(rows[focusedIndex]!.key) : undefined}
+      >
         {rows.map((row, index) => {
           const target = dropTargetOf(row);
           const isPicked = row.type === 'concept' && picked.includes(row.concept.id);
@@ -212,6 +233,7 @@ export function CodeTree() {
             <div
               key={row.key}
               role="treeitem"
+              id={treeItemId(row.key)}
               aria-level={row.depth + 1}
               aria-selected={isFocused(row, focus)}
               aria-expanded={expandable ? !collapsed.has(row.key) : undefined}

@@ -1,7 +1,7 @@
 // The coding bar: appears beside a selected passage. Pick or create a concept (C or Enter),
 // code in vivo (I), or with the last concept used (L). Esc drops the selection.
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { inVivoLabel } from '../../../shared/domain/range';
 import { Quoted } from '../../components/Quoted';
 import { shortcutKey } from '../../components/shortcut-key';
@@ -20,6 +20,14 @@ export function CodingBar({ selection }: { selection: TextSelection }) {
   const setTextSelection = useStore((s) => s.setTextSelection);
   const [picking, setPicking] = useState(false);
   const last = concepts.find((c) => c.id === lastId);
+  // Where the keyboard was when the bar opened (the reader): it goes back there when the picker
+  // closes or the passage is coded, so arrows and Shift keep selecting.
+  const opener = useRef<HTMLElement | null>(document.activeElement instanceof HTMLElement ? document.activeElement : null);
+  const giveBack = () => {
+    const now = document.activeElement;
+    if (opener.current?.isConnected && (!now || now === document.body || !now.isConnected || now.closest('.gw-coding-bar'))) opener.current.focus();
+  };
+  useEffect(() => () => giveBack(), []);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -60,7 +68,10 @@ export function CodingBar({ selection }: { selection: TextSelection }) {
         <ConceptPicker
           concepts={concepts}
           autoFocus
-          onCancel={() => setPicking(false)}
+          onCancel={() => {
+            setPicking(false);
+            requestAnimationFrame(giveBack);
+          }}
           onPick={(pick) =>
             void codeSelection(selection, pick.kind === 'existing' ? { conceptId: pick.concept.id } : { label: pick.label })
           }

@@ -4,6 +4,8 @@
 import { useMemo, useState } from 'react';
 import type { Concept } from '../../../shared/domain/model';
 import { matchKey } from '../../../shared/domain/normalize';
+import { LABEL_MESSAGES, labelProblem } from '../../../shared/domain/label-rules';
+import { MAX_LABEL_LENGTH } from '../../../shared/domain/limits';
 import { Quoted } from '../../components/Quoted';
 import { num, t } from '../../i18n/t';
 import { conceptGloss, conceptLabel, useLabelLanguage } from '../study/labels';
@@ -41,10 +43,13 @@ export function ConceptPicker({ concepts, onPick, onCancel, autoFocus, placehold
     return seen;
   }, [concepts]);
   const exact = matches.some((c) => matchKey(c.label) === key);
+  // A label the backend would refuse is not offered for creating; the field says why and keeps it.
+  const problem = query.trim() ? labelProblem(query) : null;
   const options: Pick[] = [
     ...matches.map((concept): Pick => ({ kind: 'existing', concept })),
-    ...(query.trim() && !exact ? [{ kind: 'new', label: query.trim() } as Pick] : []),
+    ...(query.trim() && !exact && !problem ? [{ kind: 'new', label: query.trim() } as Pick] : []),
   ];
+  const length = query.trim().length;
   const current = Math.min(active, options.length - 1);
 
   const onKeyDown = (event: React.KeyboardEvent) => {
@@ -81,7 +86,13 @@ export function ConceptPicker({ concepts, onPick, onCancel, autoFocus, placehold
           setActive(0);
         }}
         onKeyDown={onKeyDown}
+        aria-describedby={problem || length >= MAX_LABEL_LENGTH * 0.8 ? 'gw-picker-hint' : undefined}
       />
+      {(problem || length >= MAX_LABEL_LENGTH * 0.8) && (
+        <p id="gw-picker-hint" className={problem ? 'gw-field-hint gw-field-error' : 'gw-field-hint'} role={problem ? 'alert' : undefined}>
+          {problem ? t(LABEL_MESSAGES[problem]) : t('{n} of {max} characters', { n: length, max: MAX_LABEL_LENGTH })}
+        </p>
+      )}
       {options.length > 0 && (
         <ul className="gw-picker-list" id="gw-picker-list" role="listbox">
           {options.map((option, i) => (

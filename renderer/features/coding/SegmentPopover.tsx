@@ -1,7 +1,8 @@
 // What a click on a highlight shows: every segment covering that spot, with its concept, and the
 // ways to act on it (uncode, open its memo, find its concept in the code system).
 
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
+import { useDialog } from '../../components/use-dialog';
 import type { SegmentId } from '../../../shared/domain/ids';
 import { t } from '../../i18n/t';
 import { conceptLabel, useLabelLanguage } from '../study/labels';
@@ -26,19 +27,7 @@ export function SegmentPopover({ ids, x, y, onClose }: Props) {
   const run = useStore((s) => s.run);
   const setFocus = useStore((s) => s.setFocus);
   const ref = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
-    const onDown = (event: MouseEvent) => {
-      if (!ref.current?.contains(event.target as Node)) onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    window.addEventListener('mousedown', onDown);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener('mousedown', onDown);
-    };
-  }, [onClose]);
+  useDialog(ref, { onClose });
 
   if (segments.length === 0) return null;
   // Opens towards the interface's reading direction from the click, and stays on screen.
@@ -49,9 +38,9 @@ export function SegmentPopover({ ids, x, y, onClose }: Props) {
       className="gw-popover"
       style={{ top: Math.min(y + 12, window.innerHeight - 60 - segments.length * 70), left: Math.max(8, Math.min(anchor, window.innerWidth - WIDTH - 20)) }}
       role="dialog"
-      aria-label={t('Segments here')}
+      aria-labelledby="gw-popover-title"
     >
-      <h3>{t('Coded here')}</h3>
+      <h3 id="gw-popover-title">{t('Coded here')}</h3>
       <ul>
         {segments.map((segment) => {
           const concept = concepts.find((c) => c.id === segment.conceptId);

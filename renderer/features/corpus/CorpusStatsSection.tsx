@@ -3,7 +3,7 @@
 
 import { max, scaleBand, scaleLinear } from 'd3';
 import { useState } from 'react';
-import { t } from '../../i18n/t';
+import { num, t, year } from '../../i18n/t';
 import { useCorpusData } from './corpus-store';
 import { stageLabel, typeLabel } from './labels';
 
@@ -28,7 +28,7 @@ function BarChart({ bars, title }: { bars: Bar[]; title: string }) {
           </text>
           <rect x={labelWidth} width={x(b.count)} height={y.bandwidth()} className="gw-bar" />
           <text x={labelWidth + x(b.count) + 4} y={y.bandwidth() / 2} dy="0.35em" className="gw-bar-value">
-            {b.count}
+            {num(b.count)}
           </text>
         </g>
       ))}
@@ -44,7 +44,7 @@ export function CorpusStatsSection() {
     by === 'stage'
       ? stats.byStage.map((s) => ({ label: stageLabel(s.stage), count: s.count }))
       : by === 'year'
-        ? stats.byYear.map((s) => ({ label: s.year === null ? t('no year') : String(s.year), count: s.count }))
+        ? stats.byYear.map((s) => ({ label: s.year === null ? t('no year') : year(s.year), count: s.count }))
         : stats.byType.map((s) => ({ label: typeLabel(s.type), count: s.count }));
   const title = by === 'stage' ? t('Records per stage') : by === 'year' ? t('Records per year') : t('Records per type');
   return (
@@ -71,7 +71,7 @@ export function CorpusStatsSection() {
           {bars.map((b) => (
             <tr key={b.label}>
               <th scope="row">{b.label}</th>
-              <td>{b.count}</td>
+              <td>{num(b.count)}</td>
             </tr>
           ))}
         </tbody>

@@ -26,7 +26,7 @@ export function CascadeChart({ counts, measure, rtl, projectName }: { counts: Ma
         </label>
         <ExportButtons svg={svg} name={t('{project} - count cascade', { project: projectName })} />
       </div>
-      <div className="gw-diagram-canvas">
+      <div className="gw-diagram-canvas" tabIndex={0} role="region" aria-label={t('The drawing')}>
         <SceneSvg ref={svg} scene={scene} testId="cascade-chart" />
       </div>
     </>

@@ -2,6 +2,7 @@
 // project, drawn with d3 from live data and exportable as SVG and PNG.
 
 import { useRef } from 'react';
+import { onTabListKeys } from '../../components/arrow-focus';
 import { TABS, useDiagramTab } from './texts';
 import { t } from '../../i18n/t';
 import { useStore } from '../../state/store';
@@ -28,9 +29,9 @@ export function DiagramsView({ prisma }: { prisma?: PrismaSources }) {
 
   return (
     <section className="gw-diagrams" ref={root} aria-label={t('Diagrams')}>
-      <div className="gw-diagram-tabs" role="tablist" aria-label={t('Diagrams')}>
+      <div className="gw-diagram-tabs" role="tablist" aria-label={t('Diagrams')} onKeyDown={onTabListKeys}>
         {TABS.map((x) => (
-          <button key={x.key} type="button" role="tab" aria-selected={tab === x.key} className={tab === x.key ? 'gw-tab gw-active' : 'gw-tab'} onClick={() => setTab(x.key)}>
+          <button key={x.key} type="button" role="tab" data-tab={x.key} aria-selected={tab === x.key} tabIndex={tab === x.key ? 0 : -1} className={tab === x.key ? 'gw-tab gw-active' : 'gw-tab'} onClick={() => setTab(x.key)}>
             {t(x.label)}
           </button>
         ))}

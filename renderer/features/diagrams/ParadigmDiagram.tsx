@@ -33,7 +33,7 @@ export function ParadigmDiagram({ counts, measure, rtl, projectName }: { counts:
         </p>
         <ExportButtons svg={svg} name={t('{project} - paradigm model', { project: projectName })} />
       </div>
-      <div className="gw-diagram-canvas">
+      <div className="gw-diagram-canvas" tabIndex={0} role="region" aria-label={t('The drawing')}>
         <SceneSvg ref={svg} scene={scene} testId="paradigm-diagram" onLink={onLink} />
       </div>
     </>

@@ -113,7 +113,7 @@ export function PrismaPanel({ sources, measure, rtl, projectName }: { sources: P
           )}
         </fieldset>
       )}
-      <div className="gw-diagram-canvas">{figures && <PrismaDiagram ref={svg} figures={figures} measure={measure} rtl={rtl} />}</div>
+      <div className="gw-diagram-canvas" tabIndex={0} role="region" aria-label={t('The drawing')}>{figures && <PrismaDiagram ref={svg} figures={figures} measure={measure} rtl={rtl} />}</div>
     </>
   );
 }

@@ -2,9 +2,10 @@
 // the reason, cancelled), the overall progress in files and bytes, Cancel while a batch runs, and
 // the outcome when it is done.
 
-import { formatBytes } from '../../../shared/domain/limits';
+import { useRef } from 'react';
+import { useDialog } from '../../components/use-dialog';
 import type { ImportStage } from '../../../shared/domain/model';
-import { t } from '../../i18n/t';
+import { size, t } from '../../i18n/t';
 import { STAGE_LABEL } from './texts';
 import { cancelImport, closeImport, useImportBatch } from './import-files';
 
@@ -12,6 +13,7 @@ const MARK: Record<ImportStage, string> = {
   queued: '·',
   reading: '…',
   imported: '✓',
+  partial: '◐',
   duplicate: '=',
   failed: '✗',
   cancelled: '–',
@@ -20,6 +22,13 @@ const MARK: Record<ImportStage, string> = {
 export function ImportReport() {
   const batch = useImportBatch((s) => s.batch);
   if (!batch || batch.rows.length === 0) return null;
+  return <ImportDialog batch={batch} />;
+}
+
+function ImportDialog({ batch }: { batch: NonNullable<ReturnType<typeof useImportBatch.getState>['batch']> }) {
+  const dialogRef = useRef<HTMLDivElement>(null);
+  // Esc or a click outside closes the report once the batch is done; while it runs they do nothing.
+  useDialog(dialogRef, { onClose: () => !useImportBatch.getState().batch?.running && closeImport() });
   const { rows, running } = batch;
   const total = rows.length;
   const finished = rows.filter((r) => r.stage !== 'queued' && r.stage !== 'reading').length;
@@ -30,20 +39,20 @@ export function ImportReport() {
     ? t('Importing: {done} of {total} files', { done: finished, total })
     : t('Import: {imported} of {total} files imported', { imported, total });
   return (
-    <div className="gw-modal-backdrop" onMouseDown={() => closeImport()}>
+    <div className="gw-modal-backdrop">
       <div
+        ref={dialogRef}
         className="gw-modal gw-import-report"
         role="dialog"
         aria-modal="true"
         aria-labelledby="gw-import-title"
         aria-busy={running}
-        onMouseDown={(e) => e.stopPropagation()}
       >
         <h2 id="gw-import-title">{title}</h2>
         <div className="gw-import-overall">
           <progress max={Math.max(1, bytesTotal)} value={bytesDone} aria-label={t('Import progress')} />
           <span className="gw-muted" data-testid="import-bytes">
-            {t('{done} of {total}', { done: formatBytes(bytesDone), total: formatBytes(bytesTotal) })}
+            {t('{done} of {total}', { done: size(bytesDone), total: size(bytesTotal) })}
             {batch.cancelRequested && running ? ` · ${t('Cancelling…')}` : ''}
           </span>
         </div>
@@ -54,7 +63,7 @@ export function ImportReport() {
                 {MARK[r.stage]}
               </span>
               {r.message ? (
-                <span dir="auto">{r.message}</span>
+                <span dir="auto" data-backend-text>{r.message}</span>
               ) : (
                 <span>
                   <bdi>{r.path}</bdi> <span className="gw-muted">{t(STAGE_LABEL[r.stage])}</span>

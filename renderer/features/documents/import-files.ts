@@ -5,14 +5,16 @@
 // a batch id, so the whole batch is one undo step. A failing file never stops the rest.
 
 import { create } from 'zustand';
-import { formatBytes, MAX_SOURCE_BYTES } from '../../../shared/domain/limits';
+import { MAX_SOURCE_BYTES } from '../../../shared/domain/limits';
 import type { ImportedFile, ImportStage } from '../../../shared/domain/model';
 import { GroundworkError } from '../../../shared/api/errors';
 import { api } from '../../api/client';
 import { uploadBytes } from '../../api/transport';
-import { t } from '../../i18n/t';
+import { size, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { importOrder } from './import-order';
+import { isExchangeFile } from '../../../shared/domain/exchange-import';
+import { importExchangeFiles } from '../exchange/exchange-store';
 
 /** What the importers read (the bibliography ones included); anything else is skipped unread. */
 export const IMPORTABLE_EXTENSIONS = ['.pdf', '.docx', '.html', '.htm', '.xhtml', '.txt', '.text', '.md', '.markdown', '.ris', '.bib', '.csv'];
@@ -82,8 +84,8 @@ function rowFor({ file, path }: PickedFile, inFolder: boolean): ImportRow {
       file: undefined,
       message: t('{name}: the file is {size}; sources larger than {limit} are not imported. Split it into parts.', {
         name: file.name,
-        size: formatBytes(file.size),
-        limit: formatBytes(MAX_SOURCE_BYTES),
+        size: size(file.size),
+        limit: size(MAX_SOURCE_BYTES),
       }),
     };
   }
@@ -94,7 +96,12 @@ const hidden = (path: string) => path.split('/').some((part) => part.startsWith(
 
 /** Starts importing; files added while a batch runs join it. */
 export async function importFiles(files: (File | PickedFile)[]): Promise<void> {
-  const picked = files.map((f) => (f instanceof File ? { file: f, path: (f as File & { webkitRelativePath?: string }).webkitRelativePath || undefined } : f));
+  const all = files.map((f) => (f instanceof File ? { file: f, path: (f as File & { webkitRelativePath?: string }).webkitRelativePath || undefined } : f));
+  // REFI-QDA projects and codebooks are imports of their own, each one undo step with its report.
+  const exchange = all.filter((p) => isExchangeFile(p.file.name) && !(p.path && hidden(p.path)));
+  if (exchange.length) void importExchangeFiles(exchange.map((p) => p.file));
+  const picked = all.filter((p) => !isExchangeFile(p.file.name));
+  if (picked.length === 0) return;
   const rows = importOrder(picked.filter((p) => !(p.path && hidden(p.path)))).map((p) => rowFor(p, !!p.path));
   if (rows.length === 0) {
     if (picked.length > 0) useStore.getState().toast('error', t('The folder holds no files to import.'));
@@ -111,7 +118,10 @@ export async function importFiles(files: (File | PickedFile)[]): Promise<void> {
 }
 
 export function cancelImport(): void {
+  const batch = useImportBatch.getState().batch;
   update((b) => (b.running ? { ...b, cancelRequested: true } : b));
+  // The file being read stops at once too, not only the ones still queued.
+  if (batch?.running) void api.call('document.cancelImport', { batch: batch.id }).catch(() => undefined);
 }
 
 export function closeImport(): void {
@@ -151,7 +161,9 @@ async function runBatch(id: string): Promise<void> {
     }
     setRow(index, { stage: 'reading' });
     const result = await importOne(id, row.file);
-    setRow(index, { stage: result.status, message: result.message || result.name, file: undefined });
+    // The file being read when Cancel was clicked is stopped by the backend: it is cancelled too.
+    const stopped = result.status === 'failed' && useImportBatch.getState().batch?.cancelRequested;
+    setRow(index, { stage: stopped ? 'cancelled' : result.status, message: result.message || result.name, file: undefined });
     if (result.status === 'imported') {
       firstImported ??= result.document;
       sinceRefresh += 1;

@@ -7,6 +7,7 @@ export const STAGE_LABEL: Record<ImportStage, string> = {
   queued: 'queued',
   reading: 'reading',
   imported: 'imported',
+  partial: 'partly imported',
   duplicate: 'duplicate',
   failed: 'failed',
   cancelled: 'cancelled',

@@ -1,6 +1,8 @@
-// Undo and redo buttons with what they would undo or redo, and the list of recent actions.
+// Undo and redo buttons with what they would undo or redo, and the list of recent actions in a
+// popover that closes on Esc or a click outside and gives focus back to its button.
 
-import { useState } from 'react';
+import { useRef, useState, type RefObject } from 'react';
+import { useDialog } from '../../components/use-dialog';
 import { locale, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { historyLabel } from './history-label';
@@ -11,6 +13,7 @@ export function HistoryMenu() {
   const undo = useStore((s) => s.undo);
   const redo = useStore((s) => s.redo);
   const [open, setOpen] = useState(false);
+  const toggleRef = useRef<HTMLButtonElement>(null);
   // The arrows turn with the reading direction: undo points back, which is right in Persian.
   const [back, forward] = document.documentElement.dir === 'rtl' ? ['↷', '↶'] : ['↶', '↷'];
   return (
@@ -35,26 +38,49 @@ export function HistoryMenu() {
       >
         {forward} {t('Redo')}
       </button>
-      <button type="button" className="gw-button" aria-expanded={open} onClick={() => setOpen(!open)}>
+      <button
+        ref={toggleRef}
+        type="button"
+        className="gw-button"
+        aria-expanded={open}
+        aria-controls={open ? 'gw-history-list' : undefined}
+        aria-haspopup="dialog"
+        onClick={() => setOpen(!open)}
+      >
         {t('History')}
       </button>
-      {open && (
-        <div className="gw-history-list" role="dialog" aria-label={t('History')} onMouseLeave={() => setOpen(false)}>
-          {history && history.entries.length > 0 ? (
-            <ol>
-              {history.entries.map((entry) => (
-                <li key={entry.id} className={entry.state === 'undone' ? 'gw-undone' : undefined} dir="auto">
-                  {historyLabel(entry.label)}
-                  <span className="gw-muted"> · {new Date(entry.createdAt).toLocaleTimeString(locale())}</span>
-                </li>
-              ))}
-            </ol>
-          ) : (
-            <p className="gw-empty">{t('Nothing done yet.')}</p>
-          )}
-          <HistoryLimits />
-        </div>
+      {open && <HistoryList toggleRef={toggleRef} onClose={() => setOpen(false)} />}
+    </div>
+  );
+}
+
+function HistoryList({ toggleRef, onClose }: { toggleRef: RefObject<HTMLButtonElement | null>; onClose(): void }) {
+  const history = useStore((s) => s.history);
+  const ref = useRef<HTMLDivElement>(null);
+  useDialog(ref, { onClose, ignore: toggleRef });
+  return (
+    <div ref={ref} id="gw-history-list" className="gw-history-list" role="dialog" aria-labelledby="gw-history-title" tabIndex={-1}>
+      <h3 id="gw-history-title" className="gw-sr-only">
+        {t('History')}
+      </h3>
+      {history && history.entries.length > 0 ? (
+        <ol>
+          {history.entries.map((entry) => (
+            <li key={entry.id} className={entry.state === 'undone' ? 'gw-undone' : undefined}>
+              {/* The step and its time each keep their own order: a Persian label never swaps with the time. */}
+              <bdi>{historyLabel(entry.label)}</bdi>
+              <span className="gw-muted">
+                {' · '}
+                <bdi>{new Date(entry.createdAt).toLocaleTimeString(locale())}</bdi>
+              </span>
+              {entry.state === 'undone' && <span className="gw-sr-only"> ({t('undone')})</span>}
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="gw-empty">{t('Nothing done yet.')}</p>
       )}
+      <HistoryLimits />
     </div>
   );
 }

@@ -4,6 +4,7 @@
 
 import { compileForms, translateBackendText } from '../../i18n/backend-text';
 import { MATURITY_HISTORY_TEMPLATES } from '../maturity/history-templates';
+import { EVOLUTION_HISTORY_TEMPLATES } from '../evolution/history-templates';
 
 /**
  * The forms of the backend's history labels (electron/backend/handlers, import). `{a}` `{b}` `{c}`
@@ -45,6 +46,7 @@ export const HISTORY_TEMPLATES = [
   'Import {n} sources',
   'Change how much history is kept',
   ...MATURITY_HISTORY_TEMPLATES,
+  ...EVOLUTION_HISTORY_TEMPLATES,
 ] as const;
 
 const forms = compileForms(HISTORY_TEMPLATES);

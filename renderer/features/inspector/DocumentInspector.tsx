@@ -6,6 +6,7 @@ import { num, plural, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { MemoEditor } from './MemoEditor';
 import { DocumentRecord } from '../corpus/DocumentRecord';
+import { SourceAttributes } from '../exchange/SourceAttributes';
 
 export function DocumentInspector({ id }: { id: DocumentId }) {
   const documents = useStore((s) => s.documents);
@@ -20,7 +21,7 @@ export function DocumentInspector({ id }: { id: DocumentId }) {
       <h2 dir="auto">{doc.name}</h2>
       <dl className="gw-facts">
         <dt>{t('File')}</dt>
-        <dd dir="auto">{doc.originalName}</dd>
+        <dd dir="auto" data-user-text>{doc.originalName}</dd>
         <dt>{t('Length')}</dt>
         <dd>{plural(doc.length, '{n} character', '{n} characters')}</dd>
         <dt>{t('Direction')}</dt>
@@ -28,10 +29,11 @@ export function DocumentInspector({ id }: { id: DocumentId }) {
         <dt>{t('Segments')}</dt>
         <dd>{num(doc.segmentCount)}</dd>
         <dt>SHA-256</dt>
-        <dd className="gw-mono" title={doc.sha256}>
+        <dd className="gw-mono" title={doc.sha256} data-user-text>
           {doc.sha256.slice(0, 16)}…
         </dd>
       </dl>
+      <SourceAttributes id={doc.id} />
       <div className="gw-row gw-actions">
         <button type="button" className="gw-button" onClick={() => void openDocument(doc.id)}>
           {t('Open')}

@@ -4,7 +4,7 @@ import type { SegmentId } from '../../../shared/domain/ids';
 import type { SegmentRow } from '../../../shared/domain/model';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import { t } from '../../i18n/t';
+import { num, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { MemoEditor } from './MemoEditor';
 
@@ -46,10 +46,10 @@ export function SegmentInspector({ id }: { id: SegmentId }) {
       </blockquote>
       <dl className="gw-facts">
         <dt>{t('Source')}</dt>
-        <dd dir="auto">{segment.documentName}</dd>
+        <dd dir="auto" data-user-text>{segment.documentName}</dd>
         <dt>{t('Position')}</dt>
         <dd>
-          {segment.start}–{segment.end}
+          {num(segment.start)}–{num(segment.end)}
         </dd>
       </dl>
       <div className="gw-row gw-actions">

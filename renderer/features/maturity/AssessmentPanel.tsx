@@ -8,7 +8,7 @@ import { assess, formatScore, RULE_TEXT_EN, RULE_TEXT_FA } from '../../../shared
 import { api } from '../../api/client';
 import { RadarChart } from '../../charts/RadarChart';
 import { confirmAction } from '../../components/confirm';
-import { t } from '../../i18n/t';
+import { currentLanguage, digits, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { MIME, saveText } from './files';
 import { type LabelLang, pick, useAssessment } from './use-maturity';
@@ -94,7 +94,7 @@ export function AssessmentPanel({ model, lang, assessments, assessment, onOpen }
             <option value="">{t('— choose —')}</option>
             {assessments.map((a) => (
               <option key={a.id} value={a.id}>
-                {a.name} ({a.assessedOn})
+                {a.name} ({digits(a.assessedOn)})
               </option>
             ))}
           </select>
@@ -126,12 +126,16 @@ export function AssessmentPanel({ model, lang, assessments, assessment, onOpen }
 
       <details className="gw-rule" open>
         <summary>{t('How the levels are computed')}</summary>
-        <p lang="en" dir="ltr">
-          {RULE_TEXT_EN}
-        </p>
-        <p lang="fa" dir="rtl">
-          {RULE_TEXT_FA}
-        </p>
+        {/* The rule in the interface language (both wordings live in shared/domain/maturity.ts). */}
+        {currentLanguage() === 'fa' ? (
+          <p lang="fa" dir="rtl">
+            {RULE_TEXT_FA}
+          </p>
+        ) : (
+          <p lang="en" dir="ltr">
+            {RULE_TEXT_EN}
+          </p>
+        )}
       </details>
 
       {!assessment || !result ? (
@@ -142,7 +146,7 @@ export function AssessmentPanel({ model, lang, assessments, assessment, onOpen }
             <h3>
               <bdi>{assessment.name}</bdi>{' '}
               <span className="gw-muted">
-                {assessment.organisation && <bdi>{assessment.organisation}</bdi>} · {assessment.assessedOn}
+                {assessment.organisation && <bdi>{assessment.organisation}</bdi>} · {digits(assessment.assessedOn)}
               </span>
             </h3>
             <div className="gw-toolbar">
@@ -189,7 +193,7 @@ export function AssessmentPanel({ model, lang, assessments, assessment, onOpen }
                     .filter((a) => a.id !== assessment.id)
                     .map((a) => (
                       <option key={a.id} value={a.id}>
-                        {a.name} ({a.assessedOn})
+                        {a.name} ({digits(a.assessedOn)})
                       </option>
                     ))}
                 </select>

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import type { LevelId, MaturityModel } from '../../../shared/domain/maturity';
 import { MAX_LEVELS, MIN_LEVELS } from '../../../shared/domain/maturity';
 import { confirmAction } from '../../components/confirm';
-import { t } from '../../i18n/t';
+import { num, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { type LabelLang, pick } from './use-maturity';
 
@@ -59,7 +59,7 @@ export function LevelsEditor({ model, lang }: { model: MaturityModel; lang: Labe
         {model.levels.map((l, i) => (
           <li key={l.id} className="gw-level-card" data-level={l.value}>
             <div className="gw-level-head">
-              <span className="gw-level-number">{l.value}</span>
+              <span className="gw-level-number">{num(l.value)}</span>
               <strong>
                 <bdi>{pick(l, lang)}</bdi>
               </strong>

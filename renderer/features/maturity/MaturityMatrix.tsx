@@ -4,7 +4,7 @@
 
 import type { Assessment, DimensionId, MaturityModel } from '../../../shared/domain/maturity';
 import { assess, formatScore } from '../../../shared/domain/maturity';
-import { plural, t } from '../../i18n/t';
+import { digits, num, plural, t } from '../../i18n/t';
 import { type LabelLang, pick } from './use-maturity';
 
 interface Props {
@@ -22,7 +22,7 @@ export function MaturityMatrix({ model, lang, selected, onSelect, assessment }: 
     <div className="gw-matrix-wrap">
       {assessment && (
         <p className="gw-note" data-testid="matrix-assessment">
-          {t('Showing the assessment “{name}” ({date}).', { name: assessment.name, date: assessment.assessedOn })}
+          {t('Showing the assessment “{name}” ({date}).', { name: assessment.name, date: digits(assessment.assessedOn) })}
         </p>
       )}
       <table className="gw-matrix" data-testid="maturity-matrix">
@@ -33,7 +33,7 @@ export function MaturityMatrix({ model, lang, selected, onSelect, assessment }: 
             </th>
             {model.levels.map((l) => (
               <th scope="col" key={l.id} data-level={l.value}>
-                <span className="gw-level-number">{l.value}</span> <bdi>{pick(l, lang)}</bdi>
+                <span className="gw-level-number">{num(l.value)}</span> <bdi>{pick(l, lang)}</bdi>
               </th>
             ))}
           </tr>

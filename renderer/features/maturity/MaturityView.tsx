@@ -1,8 +1,10 @@
 // The maturity model view: the matrix of dimensions × levels with the dimension and mapping
 // editor, the levels editor, and self-assessments (ratings, levels by the stated rule, radar,
-// comparison). Exports and imports the model; labels in Persian or English.
+// comparison). Exports and imports the model; labels in Persian or English as the top bar's
+// label setting says.
 
 import { useRef, useState } from 'react';
+import { onTabListKeys } from '../../components/arrow-focus';
 import type { AssessmentId, DimensionId } from '../../../shared/domain/maturity';
 import { api } from '../../api/client';
 import { confirmAction } from '../../components/confirm';
@@ -15,22 +17,17 @@ import { MIME, saveBase64, saveText } from './files';
 import { LevelsEditor } from './LevelsEditor';
 import { MaturityMatrix } from './MaturityMatrix';
 import { type LabelLang, useAssessment, useMaturity } from './use-maturity';
+import { useLabelLanguage } from '../study/labels';
 
 type Tab = 'model' | 'levels' | 'assessment';
-
-/** The label language chosen last, kept for the next visit. */
-const LANG_KEY = 'groundwork.maturityLabels';
 
 export function MaturityView() {
   const { model, assessments } = useMaturity();
   const run = useStore((s) => s.run);
   const toast = useStore((s) => s.toast);
   const [tab, setTab] = useState<Tab>('model');
-  const [lang, setLangState] = useState<LabelLang>(() => (localStorage.getItem(LANG_KEY) === 'fa' ? 'fa' : 'en'));
-  const setLang = (next: LabelLang) => {
-    localStorage.setItem(LANG_KEY, next);
-    setLangState(next);
-  };
+  // Labels follow the one setting of the top bar (Labels فارسی | English).
+  const lang: LabelLang = useLabelLanguage((s) => s.lang);
   const [selected, setSelected] = useState<DimensionId | null>(null);
   const [assessmentId, setAssessmentId] = useState<AssessmentId | null>(null);
   const assessment = useAssessment(assessmentId && assessments.some((a) => a.id === assessmentId) ? assessmentId : null);
@@ -78,7 +75,7 @@ export function MaturityView() {
   };
 
   const tabButton = (key: Tab, label: string) => (
-    <button type="button" role="tab" aria-selected={tab === key} className={tab === key ? 'gw-tab gw-active' : 'gw-tab'} onClick={() => setTab(key)}>
+    <button type="button" role="tab" data-tab={key} aria-selected={tab === key} tabIndex={tab === key ? 0 : -1} className={tab === key ? 'gw-tab gw-active' : 'gw-tab'} onClick={() => setTab(key)}>
       {label}
     </button>
   );
@@ -93,14 +90,6 @@ export function MaturityView() {
           </p>
         </div>
         <div className="gw-toolbar">
-          <div className="gw-segmented" role="group" aria-label={t('Labels')}>
-            <button type="button" aria-pressed={lang === 'en'} className={lang === 'en' ? 'gw-active' : ''} onClick={() => setLang('en')}>
-              {t('English labels')}
-            </button>
-            <button type="button" aria-pressed={lang === 'fa'} className={lang === 'fa' ? 'gw-active' : ''} onClick={() => setLang('fa')}>
-              {t('Persian labels')}
-            </button>
-          </div>
           <button type="button" className="gw-button" onClick={() => void exportModel('json')}>
             {t('Export model (JSON)')}
           </button>
@@ -127,7 +116,7 @@ export function MaturityView() {
           />
         </div>
       </header>
-      <nav className="gw-tabs gw-maturity-tabs" role="tablist" aria-label={t('Maturity model parts')}>
+      <nav className="gw-tabs gw-maturity-tabs" role="tablist" aria-label={t('Maturity model parts')} onKeyDown={onTabListKeys}>
         {tabButton('model', t('Dimensions and mapping'))}
         {tabButton('levels', t('Levels'))}
         {tabButton('assessment', t('Self-assessment'))}

@@ -2,11 +2,11 @@
 // record takes what it lacks and the source link) or dismiss the flag. Both undoable.
 
 import { authorName, type RecordSummary } from '../../../shared/domain/records';
-import { t } from '../../i18n/t';
+import { num, t, year } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { useCorpusData } from '../corpus/corpus-store';
 
-const describe = (r: RecordSummary) => [r.authors[0] ? authorName(r.authors[0]) : '', r.year ?? '', r.origin].filter(Boolean).join(' · ');
+const describe = (r: RecordSummary) => [r.authors[0] ? authorName(r.authors[0]) : '', r.year === null ? '' : year(r.year), r.origin].filter(Boolean).join(' · ');
 
 export function DuplicateFlags() {
   const { duplicates, records } = useCorpusData();
@@ -16,7 +16,7 @@ export function DuplicateFlags() {
     <section className="gw-panel gw-duplicates" aria-label={t('Possible duplicates')}>
       <header className="gw-panel-header">
         <h2>
-          {t('Possible duplicates')} <span className="gw-muted">{duplicates.length}</span>
+          {t('Possible duplicates')} <span className="gw-muted">{num(duplicates.length)}</span>
         </h2>
       </header>
       <ul className="gw-duplicate-list">

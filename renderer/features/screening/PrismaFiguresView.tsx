@@ -2,11 +2,11 @@
 // opens the d3 PRISMA 2020 diagram drawn from the same figures (Diagrams → Screening).
 
 import type { PrismaFigures } from '../../../shared/domain/prisma';
-import { t } from '../../i18n/t';
+import { count, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { useDiagramTab } from '../diagrams/texts';
 
-const n = (value: number | null | undefined) => (value === null || value === undefined ? t('not reported') : value.toLocaleString());
+const n = (value: number | null | undefined) => (value === null || value === undefined ? t('not reported') : count(value));
 
 export function PrismaFiguresView({ figures }: { figures: PrismaFigures }) {
   const excludedAtEligibility = (figures.excludedAtEligibility ?? []).reduce((sum, r) => sum + r.count, 0);
@@ -62,7 +62,7 @@ export function PrismaFiguresView({ figures }: { figures: PrismaFigures }) {
           <strong>{n(excludedAtEligibility)}</strong>
           {(figures.excludedAtEligibility ?? []).map((r) => (
             <span key={r.reason} className="gw-prisma-reason">
-              <bdi>{t(r.reason)}</bdi>: {r.count}
+              <bdi>{t(r.reason)}</bdi>: {count(r.count)}
             </span>
           ))}
         </div>,

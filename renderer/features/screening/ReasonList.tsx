@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { InlineEdit } from '../../components/InlineEdit';
-import { t } from '../../i18n/t';
+import { num, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { useCorpusData } from '../corpus/corpus-store';
 
@@ -31,7 +31,7 @@ export function ReasonList() {
                 <bdi>{t(r.name)}</bdi>
               </span>
             )}
-            <span className="gw-muted">{r.uses}</span>
+            <span className="gw-muted">{num(r.uses)}</span>
             <button type="button" className="gw-small-button" onClick={() => setEditing(r.id)} aria-label={t('Rename “{name}”', { name: r.name })}>
               ✎
             </button>

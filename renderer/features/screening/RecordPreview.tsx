@@ -2,18 +2,18 @@
 // reference, abstract and keywords.
 
 import { authorName, type RecordSummary } from '../../../shared/domain/records';
-import { t } from '../../i18n/t';
+import { t, year } from '../../i18n/t';
 import { stageLabel, typeLabel } from '../corpus/labels';
 
 export function RecordPreview({ record }: { record: RecordSummary }) {
   const doi = record.doi ? `https://doi.org/${record.doi}` : '';
   return (
     <article className="gw-record-preview" aria-label={t('Highlighted record')} data-testid="record-preview">
-      <h3 dir="auto">{record.title}</h3>
+      <h3 dir="auto" data-user-text>{record.title}</h3>
       <p dir="auto" className="gw-muted">
         <bdi>{record.authors.map(authorName).join('; ') || t('no author')}</bdi>
         {' · '}
-        {record.year ?? t('no year')} · {typeLabel(record.type)}
+        {record.year === null ? t('no year') : year(record.year)} · {typeLabel(record.type)}
         {record.venue && (
           <>
             {' · '}
@@ -31,7 +31,7 @@ export function RecordPreview({ record }: { record: RecordSummary }) {
         </p>
       )}
       {(doi || record.url) && (
-        <p className="gw-muted" dir="ltr">
+        <p className="gw-muted" dir="ltr" data-user-text>
           {doi || record.url}
         </p>
       )}

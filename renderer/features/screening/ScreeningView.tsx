@@ -4,7 +4,8 @@
 
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { STAGES, titleKey, authorName, shortCitation, type RecordId, type Stage } from '../../../shared/domain/records';
-import { plural, t } from '../../i18n/t';
+import type { DocumentId } from '../../../shared/domain/ids';
+import { num, plural, t, year } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { useCorpus, useCorpusData } from '../corpus/corpus-store';
 import { stageLabel, typeLabel } from '../corpus/labels';
@@ -17,6 +18,19 @@ import { sortRecords, type SortKey } from './sort-records';
 import { RecordPreview } from './RecordPreview';
 
 type Decision = 'advance' | 'include' | 'exclude';
+
+/** Opens a record's details (and its source, if it has one) in the coding view. */
+function openRecord(r: { id: RecordId; documentId: DocumentId | null }) {
+  useCorpus.getState().setShowAllSources(true);
+  const state = useStore.getState();
+  if (r.documentId !== null) {
+    state.setFocus({ kind: 'document', id: r.documentId });
+    void state.openDocument(r.documentId);
+  } else {
+    state.setFocus({ kind: 'record', id: r.id });
+    state.setView('coding');
+  }
+}
 
 export function ScreeningView() {
   const { records, reasons, prisma } = useCorpusData();
@@ -118,6 +132,11 @@ export function ScreeningView() {
         setSelected(next);
       },
       escape: () => setSelected(new Set()),
+      // O opens the highlighted record's details (and its source), as a double-click does.
+      o: () => {
+        const record = visible.find((r) => r.id === current);
+        if (record) openRecord(record);
+      },
     };
     const action = actions[key];
     if (action) {
@@ -172,11 +191,11 @@ export function ScreeningView() {
         </header>
         <div className="gw-row gw-stage-filter" role="group" aria-label={t('Filter by stage')}>
           <button type="button" className={stage === '' ? 'gw-chip gw-active' : 'gw-chip'} aria-pressed={stage === ''} onClick={() => setStage('')}>
-            {t('All')} <span className="gw-muted">{records.length}</span>
+            {t('All')} <span className="gw-muted">{num(records.length)}</span>
           </button>
           {STAGES.map((s) => (
             <button key={s} type="button" className={stage === s ? 'gw-chip gw-active' : 'gw-chip'} aria-pressed={stage === s} onClick={() => setStage(s)} data-stage={s}>
-              {stageLabel(s)} <span className="gw-muted">{count(s)}</span>
+              {stageLabel(s)} <span className="gw-muted">{num(count(s))}</span>
             </button>
           ))}
           <input
@@ -201,7 +220,7 @@ export function ScreeningView() {
           <button type="button" className="gw-button gw-danger" disabled={targets.length === 0} onClick={() => setPicking(true)} title="X">
             {t('Exclude…')} <kbd>X</kbd>
           </button>
-          <span className="gw-muted gw-keys">{t('↑/↓ or J/K move · Space selects · Ctrl+A selects all shown · Ctrl+Z undoes')}</span>
+          <span className="gw-muted gw-keys">{t('↑/↓ or J/K move · Space selects · O opens · Ctrl+A selects all shown · Ctrl+Z undoes')}</span>
         </div>
         {picking && (
           <div className="gw-reason-picker" role="dialog" aria-label={t('Exclusion reason')}>
@@ -245,18 +264,7 @@ export function ScreeningView() {
                   className={[r.id === current ? 'gw-current' : '', selected.has(r.id) ? 'gw-selected' : ''].join(' ')}
                   aria-current={r.id === current ? 'true' : undefined}
                   onClick={() => setCurrent(r.id)}
-                  onDoubleClick={() => {
-                    // Open the record's details (and its source) in the coding view.
-                    useCorpus.getState().setShowAllSources(true);
-                    const state = useStore.getState();
-                    if (r.documentId !== null) {
-                      state.setFocus({ kind: 'document', id: r.documentId });
-                      void state.openDocument(r.documentId);
-                    } else {
-                      state.setFocus({ kind: 'record', id: r.id });
-                      state.setView('coding');
-                    }
-                  }}
+                  onDoubleClick={() => openRecord(r)}
                   title={t('Double-click to open its details')}
                 >
                   <td>
@@ -278,7 +286,7 @@ export function ScreeningView() {
                   <td dir="auto">
                     <bdi>{r.authors.length > 0 ? shortCitation({ ...r, year: null }).replace(/[,،] (n\.d\.|بی‌تا)$/, '') : '—'}</bdi>
                   </td>
-                  <td>{r.year ?? '—'}</td>
+                  <td>{r.year === null ? '—' : year(r.year)}</td>
                   <td>{typeLabel(r.type)}</td>
                   <td>{r.documentId !== null ? t('yes') : <span className="gw-no-text-tag">{t('no full text')}</span>}</td>
                   <td>

@@ -1,10 +1,12 @@
 // Corpus search: a query box, the hits as keyword-in-context lines grouped by source, and
 // autocoding of every hit (or the picked ones) with a concept in one undoable step. The same panel
-// lists a concept's dictionary suggestions for accepting or rejecting.
+// lists a concept's dictionary suggestions for accepting or rejecting. Up/Down move between the
+// hits, Enter opens the source at one.
 
 import { useMemo, useState } from 'react';
+import { moveFocus } from '../../components/arrow-focus';
 import type { HitRange, SearchHit } from '../../../shared/domain/search-model';
-import { plural, t } from '../../i18n/t';
+import { num, plural, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { ConceptPicker, type Pick } from '../coding/ConceptPicker';
 import { hitKey, openHit, rangeOf, scopeFilter, useSearch } from './search-store';
@@ -22,6 +24,7 @@ function KwicLine({ hit, picked, onPick, actions }: { hit: SearchHit; picked: bo
         type="button"
         className="gw-kwic-line"
         dir={hit.dir}
+        data-user-text
         onClick={() => void openHit(hit)}
         title={t('Open the source at this passage')}
       >
@@ -130,12 +133,12 @@ function SearchResults() {
           )}
         </div>
       )}
-      <div className="gw-search-results">
+      <div className="gw-search-results" onKeyDown={(event) => moveFocus(event, event.currentTarget, ".gw-kwic-line")}>
         {groups.map((group) => (
           <section key={group.documentId} className="gw-search-group" aria-label={group.name}>
             <h3 className="gw-search-source">
               <bdi>{group.name}</bdi>
-              <span className="gw-muted gw-count">{result.documents.find((d) => d.documentId === group.documentId)?.hits ?? group.hits.length}</span>
+              <span className="gw-muted gw-count">{num(result.documents.find((d) => d.documentId === group.documentId)?.hits ?? group.hits.length)}</span>
             </h3>
             <ul className="gw-kwic-list">
               {group.hits.map((hit) => (
@@ -195,12 +198,12 @@ function Suggestions() {
           </button>
         </div>
       )}
-      <div className="gw-search-results">
+      <div className="gw-search-results" onKeyDown={(event) => moveFocus(event, event.currentTarget, ".gw-kwic-line")}>
         {groups.map((group) => (
           <section key={group.documentId} className="gw-search-group" aria-label={group.name}>
             <h3 className="gw-search-source">
               <bdi>{group.name}</bdi>
-              <span className="gw-muted gw-count">{group.hits.length}</span>
+              <span className="gw-muted gw-count">{num(group.hits.length)}</span>
             </h3>
             <ul className="gw-kwic-list">
               {group.hits.map((hit) => (

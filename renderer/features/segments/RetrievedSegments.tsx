@@ -2,11 +2,13 @@
 // component or source, with its source and text, read a page at a time as the list scrolls.
 // Clicking one opens the source at the passage.
 
+import { useRef } from 'react';
 import { Virtuoso } from 'react-virtuoso';
 import type { SegmentScope } from '../../../shared/domain/model';
 import { COMPONENT_LABELS } from '../../../shared/domain/paradigm';
 import { useInterfaceLanguage } from '../../i18n/language';
-import { plural, t } from '../../i18n/t';
+import { num, plural, t } from '../../i18n/t';
+import { moveFocus } from '../../components/arrow-focus';
 import { useStore, type Focus } from '../../state/store';
 import { SegmentCitation } from '../corpus/SegmentCitation';
 import { useSegmentPages } from './use-segment-pages';
@@ -37,6 +39,7 @@ export function RetrievedSegments() {
   const documents = useStore((s) => s.documents);
   const jumpTo = useStore((s) => s.jumpTo);
   const setFocus = useStore((s) => s.setFocus);
+  const listRef = useRef<HTMLDivElement>(null);
   // Handed to the list as its context, so the rows it keeps mounted are redrawn in a new language.
   const language = useInterfaceLanguage((s) => s.language);
   const scope = scopeOf(focus);
@@ -77,7 +80,9 @@ export function RetrievedSegments() {
       ) : rows.length === 0 ? (
         <p className="gw-empty">{t('No coded segments here yet.')}</p>
       ) : (
-        // Thousands of segments stay quick: only the rows in view are in the page.
+        // Thousands of segments stay quick: only the rows in view are in the page. Up/Down move
+        // between them, Enter opens the source at the passage.
+        <div className="gw-segment-list-wrap" ref={listRef} onKeyDown={(event) => moveFocus(event, listRef.current, '.gw-segment-item')} data-testid="retrieved-segments">
         <Virtuoso
           className="gw-segment-list"
           data={rows}
@@ -97,7 +102,7 @@ export function RetrievedSegments() {
                 <span className="gw-swatch" style={{ background: row.conceptColor }} />
                 <bdi className="gw-strong">{row.conceptLabel}</bdi>
                 <span className="gw-muted">
-                  · <bdi>{row.documentName}</bdi> <SegmentCitation documentId={row.documentId} page={row.page} /> · {row.start}–{row.end}
+                  · <bdi>{row.documentName}</bdi> <SegmentCitation documentId={row.documentId} page={row.page} /> · {num(row.start)}–{num(row.end)}
                 </span>
                 {row.memo && <span className="gw-memo-mark">✎</span>}
               </span>
@@ -107,6 +112,7 @@ export function RetrievedSegments() {
             </button>
           )}
         />
+        </div>
       )}
     </section>
   );

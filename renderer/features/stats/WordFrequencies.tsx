@@ -8,7 +8,7 @@ import type { DocumentId } from '../../../shared/domain/ids';
 import type { WordFrequencies as Frequencies } from '../../../shared/domain/search-model';
 import { paragraphDirection } from '../../../shared/domain/text';
 import { api } from '../../api/client';
-import { plural, t } from '../../i18n/t';
+import { count, plural, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { useSearch } from '../search/search-store';
 import '../search/search.css';
@@ -36,7 +36,7 @@ function BarChart({ data }: { data: Frequencies['words'] }) {
         <g key={tick} transform={`translate(${labelWidth + x(tick)},0)`}>
           <line y1={0} y2={rows.length * barHeight} stroke="#e2e1dc" />
           <text y={rows.length * barHeight + 16} textAnchor="middle" fontSize={11} fill="#6b6f76">
-            {tick.toLocaleString()}
+            {count(tick)}
           </text>
         </g>
       ))}
@@ -55,7 +55,7 @@ function BarChart({ data }: { data: Frequencies['words'] }) {
           </text>
           <rect x={labelWidth} width={x(r.count)} height={y.bandwidth()} fill="#2f5d8a" rx={2} />
           <text x={labelWidth + x(r.count) + 4} y={y.bandwidth() / 2} dy="0.35em" fontSize={11} fill="#6b6f76">
-            {r.count.toLocaleString()}
+            {count(r.count)}
           </text>
         </g>
       ))}
@@ -106,7 +106,7 @@ export function WordFrequencies() {
             {t('{words} in {sources}; {distinct} different', {
               words: plural(data.totalWords, '{n} word', '{n} words'),
               sources: plural(data.documents, '{n} source', '{n} sources'),
-              distinct: data.distinctWords.toLocaleString(),
+              distinct: count(data.distinctWords),
             })}
           </span>
         )}
@@ -128,12 +128,12 @@ export function WordFrequencies() {
               {data.words.map((w) => (
                 <tr key={w.word}>
                   <td>
-                    <button type="button" className="gw-link" dir="auto" onClick={() => searchFor(w.word)}>
+                    <button type="button" className="gw-link" dir="auto" data-user-text onClick={() => searchFor(w.word)}>
                       {w.written}
                     </button>
                   </td>
-                  <td className="gw-num">{w.count.toLocaleString()}</td>
-                  <td className="gw-num">{w.documents.toLocaleString()}</td>
+                  <td className="gw-num">{count(w.count)}</td>
+                  <td className="gw-num">{count(w.documents)}</td>
                 </tr>
               ))}
             </tbody>

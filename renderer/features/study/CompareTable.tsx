@@ -6,12 +6,10 @@ import './study.css';
 import { useState } from 'react';
 import type { CompareRow, CountsCompare, ReadingInfo } from '../../../shared/domain/study';
 import { COLUMNS } from './texts';
-import { t } from '../../i18n/t';
+import { num, signed, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { componentGloss, componentLabel, glossed, useLabelLanguage } from './labels';
 
-
-const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
 
 export function CompareTable({ compare }: { compare: CountsCompare }) {
   const lang = useLabelLanguage((s) => s.lang);
@@ -74,14 +72,14 @@ export function CompareTable({ compare }: { compare: CountsCompare }) {
               {COLUMNS.map((c) => {
                 const diff = row.difference?.[c.key];
                 return [
-                  <td key={`${c.key}-r`} data-col={`${c.key}-reproduced`}>{row.reproduced[c.key]}</td>,
-                  <td key={`${c.key}-p`} data-col={`${c.key}-reported`} className="gw-reported">{row.reported?.[c.key] ?? '–'}</td>,
+                  <td key={`${c.key}-r`} data-col={`${c.key}-reproduced`}>{num(row.reproduced[c.key])}</td>,
+                  <td key={`${c.key}-p`} data-col={`${c.key}-reported`} className="gw-reported">{row.reported?.[c.key] === undefined ? '–' : num(row.reported[c.key])}</td>,
                   <td key={`${c.key}-d`} data-col={`${c.key}-difference`} className={diff ? 'gw-diff gw-diff-off' : 'gw-diff'}>
                     {diff === undefined ? '–' : signed(diff)}
                   </td>,
                 ];
               })}
-              <td className="gw-reason" lang="en" dir="ltr">{row.reason ?? ''}</td>
+              <td className="gw-reason" lang="en" dir="ltr" data-backend-text>{row.reason ?? ''}</td>
             </tr>,
             ...(showMain && row.component !== 'total'
               ? mainRows
@@ -91,13 +89,13 @@ export function CompareTable({ compare }: { compare: CountsCompare }) {
                       <th scope="row" className="gw-main-label">
                         <bdi>{glossed(m, lang)}</bdi> <span className="gw-code gw-muted" dir="ltr">{m.code}</span>
                       </th>
-                      <td>1</td>
+                      <td>{num(1)}</td>
                       <td />
                       <td />
-                      <td>{m.concepts}</td>
+                      <td>{num(m.concepts)}</td>
                       <td />
                       <td />
-                      <td>{m.finalCodes}</td>
+                      <td>{num(m.finalCodes)}</td>
                       <td />
                       <td />
                       <td />
@@ -127,7 +125,7 @@ function Readings({ readings, lang }: { readings: ReadingInfo[]; lang: 'fa' | 'e
           <legend>
             <bdi>{glossed({ labelFa: reading.labelFa, labelEn: reading.labelEn }, lang)}</bdi>
           </legend>
-          <p className="gw-muted gw-small" lang="en" dir="ltr">{reading.explanation}</p>
+          <p className="gw-muted gw-small" lang="en" dir="ltr" data-backend-text>{reading.explanation}</p>
           {reading.options.map((option) => (
             <label key={option.key} className="gw-reading-option" data-option={option.key}>
               <input
@@ -139,7 +137,7 @@ function Readings({ readings, lang }: { readings: ReadingInfo[]; lang: 'fa' | 'e
               <span>
                 <bdi className="gw-strong">{glossed({ labelFa: option.labelFa, labelEn: option.labelEn }, lang)}</bdi>
                 {option.interpretation && <span className="gw-badge">{t('an interpretation')}</span>}
-                <span className="gw-muted gw-small gw-block" lang="en" dir="ltr">{option.explanation}</span>
+                <span className="gw-muted gw-small gw-block" lang="en" dir="ltr" data-backend-text>{option.explanation}</span>
               </span>
             </label>
           ))}

@@ -10,10 +10,10 @@ export function LabelLanguageSwitch() {
   return (
     <div className="gw-segmented" role="group" aria-label={t('Language of labels')} title={t('Language of concept, category and component labels')}>
       <span className="gw-seg-caption">{t('Labels')}</span>
-      <button type="button" className={lang === 'fa' ? 'gw-seg gw-active' : 'gw-seg'} aria-pressed={lang === 'fa'} onClick={() => setLang('fa')} lang="fa">
+      <button type="button" className={lang === 'fa' ? 'gw-seg gw-active' : 'gw-seg'} aria-pressed={lang === 'fa'} onClick={() => setLang('fa')} lang="fa" data-autonym>
         فارسی
       </button>
-      <button type="button" className={lang === 'en' ? 'gw-seg gw-active' : 'gw-seg'} aria-pressed={lang === 'en'} onClick={() => setLang('en')} lang="en">
+      <button type="button" className={lang === 'en' ? 'gw-seg gw-active' : 'gw-seg'} aria-pressed={lang === 'en'} onClick={() => setLang('en')} lang="en" data-autonym>
         English
       </button>
     </div>

@@ -4,10 +4,11 @@
 import './study.css';
 import type { Category, Concept } from '../../../shared/domain/model';
 import { FLAG_TEXT } from './texts';
-import { t } from '../../i18n/t';
+import { currentLanguage, t } from '../../i18n/t';
 
 
 export function StudyDetails({ item }: { item: Concept | Category }) {
+  const lang = currentLanguage();
   if (!item.code && !item.labelFa && !item.labelEn) return null;
   const notes = (item.notes ?? {}) as Record<string, unknown>;
   const parseNotes = Array.isArray(notes.parseNotes) ? (notes.parseNotes as string[]) : [];
@@ -18,44 +19,46 @@ export function StudyDetails({ item }: { item: Concept | Category }) {
       {item.code && (
         <>
           <dt>{t('Item code')}</dt>
-          <dd dir="ltr">{item.code}</dd>
+          <dd dir="ltr" data-user-text>{item.code}</dd>
         </>
       )}
       {item.labelFa && (
         <>
           <dt>{t('Persian label')}</dt>
-          <dd dir="rtl" lang="fa">{item.labelFa}</dd>
+          <dd dir="rtl" lang="fa" data-user-text>{item.labelFa}</dd>
         </>
       )}
       {item.labelEn && (
         <>
           <dt>{t('English gloss')}</dt>
-          <dd dir="ltr" lang="en">{item.labelEn}</dd>
+          <dd dir="ltr" lang="en" data-user-text>{item.labelEn}</dd>
         </>
       )}
       {tools.length > 0 && (
         <>
           <dt>{t('Tools')}</dt>
-          <dd dir="ltr">{tools.join(', ')}</dd>
+          <dd dir="ltr" data-user-text>{tools.join(', ')}</dd>
         </>
       )}
       {typeof notes.source === 'string' && (
         <>
           <dt>{t('Source')}</dt>
-          <dd dir="ltr" lang="en">{notes.source}</dd>
+          <dd dir="ltr" lang="en" data-user-text>{notes.source}</dd>
         </>
       )}
       {(flags.length > 0 || parseNotes.length > 0 || notes.openEnded === true) && (
         <>
           <dt>{t('Notes')}</dt>
           <dd>
-            <ul className="gw-parse-notes" lang="en" dir="ltr">
+            <ul className="gw-parse-notes" lang={lang} dir="auto">
               {notes.openEnded === true && <li>{t('The printed list ends with “and so on”: it is open-ended.')}</li>}
               {flags.map((f) => (
                 <li key={f}>{t(FLAG_TEXT[f]!)}</li>
               ))}
               {parseNotes.map((n, i) => (
-                <li key={i}>{n}</li>
+                <li key={i} data-backend-text>
+                  {n}
+                </li>
               ))}
             </ul>
           </dd>

@@ -8,7 +8,7 @@ import { useMemo, useState } from 'react';
 import type { Category, Concept } from '../../../shared/domain/model';
 import { COMPONENT_KEYS } from '../../../shared/domain/paradigm';
 import type { DimensionInfo } from '../../../shared/domain/study';
-import { t } from '../../i18n/t';
+import { num, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { categoryGloss, categoryLabel, componentGloss, componentLabel, conceptGloss, conceptLabel, glossed, useLabelLanguage } from './labels';
 import { useStudy } from './useStudy';
@@ -66,7 +66,7 @@ export function Table7View() {
                   <span className="gw-swatch" style={{ background: c.color }} />
                   <bdi>{conceptLabel(c, lang)}</bdi>
                   <span className={c.segmentCount > 0 ? 'gw-count gw-count-on' : 'gw-count'} aria-label={t('{n} final codes', { n: c.segmentCount })}>
-                    {c.segmentCount}
+                    {num(c.segmentCount)}
                   </span>
                 </button>
               </li>
@@ -80,7 +80,7 @@ export function Table7View() {
         </td>
         <th scope="row" className="gw-t7-category" dir={lang === 'fa' ? 'rtl' : 'ltr'}>
           <bdi>{categoryLabel(category, lang)}</bdi>
-          {gloss && <span className="gw-gloss gw-block" dir="auto">{gloss}</span>}
+          {gloss && <span className="gw-gloss gw-block" dir="auto" data-user-text>{gloss}</span>}
           <span className="gw-code gw-muted" dir="ltr">{category.code}</span>
           {(notes.parseNotes?.length ?? 0) > 0 && (
             <button
@@ -103,7 +103,7 @@ export function Table7View() {
         {first && (
           <td className="gw-t7-dimension" rowSpan={d.categoryIds.length} dir={lang === 'fa' ? 'rtl' : 'ltr'}>
             <bdi>{glossed(d, lang)}</bdi>
-            <span className="gw-gloss gw-block" dir="auto">{lang === 'fa' ? d.labelEn : d.labelFa}</span>
+            <span className="gw-gloss gw-block" dir="auto" data-user-text>{lang === 'fa' ? d.labelEn : d.labelFa}</span>
             <span className="gw-code gw-muted" dir="ltr">{d.code}</span>
           </td>
         )}
@@ -132,7 +132,7 @@ export function Table7View() {
         return (
           <section key={key} className="gw-t7-component" data-component={key}>
             <h3>
-              <bdi>{componentLabel(key, lang)}</bdi> <span className="gw-gloss">{componentGloss(key, lang)}</span>
+              <bdi>{componentLabel(key, lang)}</bdi> <span className="gw-gloss" data-user-text>{componentGloss(key, lang)}</span>
             </h3>
             <table className="gw-table gw-t7" data-testid={`table7-${key}`}>
               <thead>

@@ -1,25 +1,36 @@
-// The language of labels (concepts, categories, paradigm components): Persian or English, chosen
-// per user and kept in localStorage. A label without a gloss in that language shows as written.
+// The language of labels (concepts, categories, paradigm components, the maturity model's levels
+// and dimensions): Persian or English, one setting for every view. A label without a gloss in that
+// language shows as written. Until the user chooses, labels follow the interface language.
+//
+// The seam for moving this choice into the project file (backend work): read it with
+// `useLabelLanguage((s) => s.lang)` and change it with `setLang`, nowhere else. Today it is kept in
+// localStorage under KEY; the backend would store `labelLanguage: 'fa' | 'en' | null` with the
+// project (null: follow the interface) and `setLang` would call its setter.
 
 import { create } from 'zustand';
 import type { Category, Concept } from '../../../shared/domain/model';
 import { COMPONENT_LABELS, COMPONENT_LABELS_FA, type ComponentKey } from '../../../shared/domain/paradigm';
+import { useInterfaceLanguage } from '../../i18n/language';
 import { t } from '../../i18n/t';
 
 export type LabelLanguage = 'fa' | 'en';
 
 const KEY = 'groundwork.labelLanguage';
 
-const stored = (): LabelLanguage => {
+/** The user's own choice, if they made one. */
+const chosen = (): LabelLanguage | null => {
   try {
-    return localStorage.getItem(KEY) === 'fa' ? 'fa' : 'en';
+    const value = localStorage.getItem(KEY);
+    return value === 'fa' || value === 'en' ? value : null;
   } catch {
-    return 'en';
+    return null;
   }
 };
 
+const following = (): LabelLanguage => (useInterfaceLanguage.getState().language === 'fa' ? 'fa' : 'en');
+
 export const useLabelLanguage = create<{ lang: LabelLanguage; setLang(lang: LabelLanguage): void }>()((set) => ({
-  lang: stored(),
+  lang: chosen() ?? following(),
   setLang(lang) {
     try {
       localStorage.setItem(KEY, lang);
@@ -29,6 +40,11 @@ export const useLabelLanguage = create<{ lang: LabelLanguage; setLang(lang: Labe
     set({ lang });
   },
 }));
+
+// Without a choice of their own, labels switch with the interface.
+useInterfaceLanguage.subscribe(() => {
+  if (chosen() === null) useLabelLanguage.setState({ lang: following() });
+});
 
 type Glossed = { labelFa: string | null; labelEn: string | null };
 

@@ -1,4 +1,5 @@
-// The bar above the workspace: project name, the two views, undo/redo/history, close.
+// The bar above the workspace: project name (and "Read-only" when it is), the views,
+// undo/redo/history, save a copy, close; under it, the read-only line when the project is.
 
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { t } from '../../i18n/t';
@@ -7,6 +8,10 @@ import { VIEWS } from './views';
 import { HistoryMenu } from '../history/HistoryMenu';
 import { LabelLanguageSwitch } from '../study/LabelLanguageSwitch';
 import { useSearch } from '../search/search-store';
+import { ExportButton } from '../exchange/ExportButton';
+import { ReadOnlyBadge } from './ReadOnlyBadge';
+import { ReadOnlyBanner } from './ReadOnlyBanner';
+import { SaveCopyButton } from './SaveCopyButton';
 
 export function TopBar() {
   const project = useStore((s) => s.project);
@@ -17,12 +22,13 @@ export function TopBar() {
   return (
     <header className="gw-topbar">
       <div className="gw-brand">{t('Groundwork')}</div>
-      <div className="gw-project-name" title={project?.path} dir="auto">
+      <div className="gw-project-name" title={project?.path} dir="auto" data-user-text>
         {project?.name}
       </div>
+      <ReadOnlyBadge />
       <nav className="gw-tabs" aria-label={t('Views')}>
         {VIEWS.map((v) => (
-          <button key={v.key} type="button" className={view === v.key ? 'gw-tab gw-active' : 'gw-tab'} aria-pressed={view === v.key} onClick={() => setView(v.key)}>
+          <button key={v.key} type="button" data-view={v.key} className={view === v.key ? "gw-tab gw-active" : "gw-tab"} aria-pressed={view === v.key} onClick={() => setView(v.key)}>
             {t(v.label)}
           </button>
         ))}
@@ -39,8 +45,10 @@ export function TopBar() {
       >
         {t('Search')}
       </button>
+      <ExportButton />
       <HistoryMenu />
       <LanguageSwitch />
+      <SaveCopyButton />
       <button
         type="button"
         className="gw-button"
@@ -50,6 +58,7 @@ export function TopBar() {
       >
         {t('Close project')}
       </button>
+      <ReadOnlyBanner />
     </header>
   );
 }

@@ -21,6 +21,10 @@ import { useSearch } from '../search/search-store';
 import { WordFrequencies } from '../stats/WordFrequencies';
 import { MaturityView } from '../maturity/MaturityView';
 import { ScreeningView } from '../screening/ScreeningView';
+import { ExchangeDialogs } from '../exchange/ExchangeDialogs';
+import { EvolutionView } from '../evolution/EvolutionView';
+import { SaturationView } from '../evolution/SaturationView';
+import { AnalysisView } from '../evolution/AnalysisView';
 
 const typing = (target: EventTarget | null) => (target as HTMLElement | null)?.closest?.('input:not([type="radio"]):not([type="checkbox"]), textarea, select, [contenteditable="true"]');
 
@@ -107,11 +111,16 @@ export function Workspace() {
         <main className="gw-workspace-single">
           <ScreeningView />
         </main>
+      ) : view === 'evolution' || view === 'saturation' || view === 'analysis' ? (
+        <main className="gw-workspace-single">
+          {view === 'evolution' ? <EvolutionView /> : view === 'saturation' ? <SaturationView /> : <AnalysisView />}
+        </main>
       ) : (
         <main className="gw-workspace-single">
           {view === 'diagrams' ? <DiagramsView /> : view === 'table7' ? <Table7View /> : <Table8View />}
         </main>
       )}
+      <ExchangeDialogs />
       {dropping && <div className="gw-drop-overlay">{t('Drop files to import them as sources')}</div>}
     </div>
   );

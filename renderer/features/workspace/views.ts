@@ -12,4 +12,7 @@ export const VIEWS: { key: View; label: string }[] = [
   { key: 'table8', label: 'Table 8' },
   { key: 'diagrams', label: 'Diagrams' },
   { key: 'maturity', label: 'Maturity model' },
+  { key: 'evolution', label: 'What changed' },
+  { key: 'saturation', label: 'Saturation' },
+  { key: 'analysis', label: 'Analysis' },
 ];

@@ -1,5 +1,12 @@
 // Persian for text shared by several features. Keys are the English text passed to t().
 export default {
+  "{n} bytes": "{n} بایت",
+  "{size} KiB": "{size} کیلوبایت",
+  "{size} MiB": "{size} مگابایت",
+  "A name cannot be empty.": "نام نمی‌تواند خالی باشد.",
+  "A name needs at least one visible character: spaces, ZWNJ and direction marks alone show nothing.": "نام دست‌کم یک نویسهٔ دیدنی لازم دارد: فاصله، نیم‌فاصله و نشانه‌های جهت به‌تنهایی چیزی نشان نمی‌دهند.",
+  "A name can be at most 400 characters long.": "نام حداکثر ۴۰۰ نویسه می‌تواند باشد.",
+  "{n} of {max} characters": "{n} از {max} نویسه",
   Groundwork: 'گراندورک',
   "{n} character": "{n} نویسه",
   "{n} characters": "{n} نویسه",

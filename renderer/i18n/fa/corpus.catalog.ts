@@ -38,8 +38,8 @@ export default {
   'A or Enter': 'A یا Enter',
   Include: 'واردکردن',
   'Exclude…': 'کنار گذاشتن…',
-  '↑/↓ or J/K move · Space selects · Ctrl+A selects all shown · Ctrl+Z undoes':
-    '↑/↓ یا J/K جابه‌جا می‌کند · فاصله برمی‌گزیند · Ctrl+A همهٔ نمایان‌ها را برمی‌گزیند · Ctrl+Z برمی‌گرداند',
+  '↑/↓ or J/K move · Space selects · O opens · Ctrl+A selects all shown · Ctrl+Z undoes':
+    '↑/↓ یا J/K جابه‌جا می‌کند · فاصله برمی‌گزیند · O باز می‌کند · Ctrl+A همهٔ نمایان‌ها را برمی‌گزیند · Ctrl+Z برمی‌گرداند',
   'Exclusion reason': 'دلیل کنار گذاشتن',
   'Exclude because:': 'کنار گذاشتن به این دلیل:',
   'Records to screen': 'رکوردهای غربالگری',
@@ -66,8 +66,8 @@ export default {
   other: 'دیگر',
 
   // PRISMA
-  'PRISMA 2020 figures': 'ارقام PRISMA 2020',
-  'PRISMA 2020 flow': 'جریان PRISMA 2020',
+  'PRISMA 2020 figures': 'ارقام PRISMA ۲۰۲۰',
+  'PRISMA 2020 flow': 'جریان PRISMA ۲۰۲۰',
   live: 'زنده',
   'Records identified': 'رکوردهای شناسایی‌شده',
   'Duplicates removed': 'تکراری‌های حذف‌شده',

@@ -1,5 +1,6 @@
 // Persian for the Diagrams view (paradigm model, count cascade, PRISMA flow diagram) and its exports.
 export default {
+  "The drawing": "نمودار",
   Diagrams: 'نمودارها',
   'Paradigm model': 'مدل پارادایمی',
   'Count cascade': 'آبشار شمارش‌ها',

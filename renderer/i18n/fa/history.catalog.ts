@@ -8,6 +8,7 @@ export default {
   "Redo": "انجام دوباره",
   "History": "تاریخچه",
   "Nothing done yet.": "هنوز کاری انجام نشده است.",
+  "undone": "واگرد شده",
   "Undone: {label}": "واگرد شد: {label}",
   "Redone: {label}": "دوباره انجام شد: {label}",
   // The steps of the history, as the backend labels them (features/history/history-label.ts).

@@ -13,6 +13,7 @@ export default {
   queued: 'در صف',
   reading: 'در حال خواندن',
   imported: 'وارد شد',
+  'partly imported': 'بخشی وارد شد',
   duplicate: 'تکراری',
   failed: 'ناموفق',
   cancelled: 'لغو شد',

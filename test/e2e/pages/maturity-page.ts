@@ -23,8 +23,12 @@ export class MaturityPage {
     await this.view.getByRole('tab', { name }).click();
   }
 
+  /** The one label setting, in the top bar: the maturity view follows it. */
   async labels(which: 'English labels' | 'Persian labels') {
-    await this.view.getByRole('button', { name: which }).click();
+    const group = this.page.getByRole('group', { name: 'Language of labels' });
+    const button = group.getByRole('button', { name: which === 'English labels' ? 'English' : 'فارسی' });
+    await button.click();
+    await this.page.waitForFunction((pressed) => pressed.getAttribute('aria-pressed') === 'true', await button.elementHandle());
   }
 
   async addDimension(en: string, fa: string) {
@@ -70,7 +74,9 @@ export class MaturityPage {
   }
 
   async rate(item: string, option: string) {
-    const select = this.view.getByLabel(`Rating of ${item}`, { exact: true });
+    // A right-to-left name is isolated (FSI … PDI) inside the English label.
+    const name = item.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const select = this.view.getByLabel(new RegExp(`^Rating of \u2068?${name}\u2069?$`));
     await select.selectOption({ label: option });
     await this.page.waitForFunction(
       ({ el, option }) => (el as HTMLSelectElement).selectedOptions[0]?.textContent === option,

@@ -27,7 +27,8 @@ export class StudyPage {
   /** One cell group of the compare table: a component (or 'total') and a column. */
   async figures(component: string, column: 'mainCategories' | 'concepts' | 'finalCodes'): Promise<Figures> {
     const row = this.page.getByTestId('table8-compare').locator(`tr[data-component="${component}"]`);
-    const cell = (kind: string) => row.locator(`td[data-col="${column}-${kind}"]`).innerText();
+    // The difference is an isolate (LRI … PDI) so its sign stays left of the digits in Persian.
+    const cell = async (kind: string) => (await row.locator(`td[data-col="${column}-${kind}"]`).innerText()).replace(/[\u2066-\u2069]/g, '');
     return { reproduced: Number(await cell('reproduced')), reported: Number(await cell('reported')), difference: await cell('difference') };
   }
 

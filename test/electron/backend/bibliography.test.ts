@@ -414,4 +414,19 @@ describe('bad bibliography files', () => {
     expect(results[1]).toMatchObject({ name: 'zotero.ris', status: 'imported' });
     expect(results[1]!.message).toBe('zotero.ris: 5 RIS records imported, 1 linked to sources.');
   });
+
+  it('reports a bibliography with some broken records as partly imported, not failed', async () => {
+    const [result] = await api.call('document.import', { files: [{ name: 'broken.ris', dataBase64: toBase64(bytes('broken.ris')) }] });
+    expect(result!.status).toBe('partial');
+    expect(result!.message).toMatch(/^broken\.ris: 3 of 6 RIS records imported, 0 linked to sources, 3 broken records not imported\. Record 2 /);
+    expect(await api.call('record.list', {})).toHaveLength(3);
+  });
+
+  it('refuses a bibliography of more records than one may hold, importing none of them', async () => {
+    const ris = 'TY  - JOUR\nTI  - A record\nER  - \n'.repeat(10_001);
+    const [result] = await api.call('document.import', { files: [{ name: 'huge.ris', dataBase64: toBase64(ris) }] });
+    expect(result).toMatchObject({ status: 'failed' });
+    expect(result!.message).toBe('huge.ris: it holds more than 10,000 records; one bibliography may hold 10,000 (MAX_BIBLIOGRAPHY_RECORDS). Nothing was imported: split it into parts.');
+    expect(await api.call('record.list', {})).toHaveLength(0);
+  });
 });

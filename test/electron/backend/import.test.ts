@@ -58,6 +58,15 @@ describe('importing sources', () => {
     expect(splitParagraphs(text).filter((p) => p.end > p.start).length).toBeGreaterThanOrEqual(3);
   });
 
+  it('names a web page by its <title>, and one without a title by its file name', async () => {
+    const html = fs.readFileSync(path.join(EXAMPLES, '..', 'import', 'saved-page.html'));
+    const untitled = '<html><body><p>A page that never says what it is called.</p></body></html>';
+    const [titled, plain] = await importTexts(t.api, { 'saved-page.html': html, 'untitled page.html': untitled });
+    expect(titled!.document!.name).toBe('راهنمای بازاریابی B2B');
+    expect(titled!.document!.originalName).toBe('saved-page.html');
+    expect(plain!.document!.name).toBe('untitled page');
+  });
+
   it('reads a web page saved in windows-1256, as its meta charset says', async () => {
     const html = fs.readFileSync(path.join(EXAMPLES, '..', 'import', 'windows-1256.html'));
     const [r] = await importTexts(t.api, { 'windows-1256.html': html });

@@ -26,7 +26,9 @@ import { STAGE_LABEL } from '../../../renderer/features/documents/texts';
 import { VIEWS } from '../../../renderer/features/workspace/views';
 import { DEFAULT_REASONS } from '../../../db/migrations/005-records';
 
+import { LABEL_MESSAGES } from '../../../shared/domain/label-rules';
 const DYNAMIC: Record<string, readonly string[]> = {
+  'LABEL_MESSAGES[problem]': Object.values(LABEL_MESSAGES),
   'COMPONENT_LABELS[key]': Object.values(COMPONENT_LABELS),
   'COMPONENT_LABELS[componentKey]': Object.values(COMPONENT_LABELS),
   'COMPONENT_LABELS[focus.key]': Object.values(COMPONENT_LABELS),

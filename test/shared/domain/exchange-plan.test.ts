@@ -7,6 +7,7 @@ import { exportTree } from '../../../shared/domain/exchange-export';
 import { planMatches } from '../../../shared/domain/exchange-match';
 import type { ExchangeCode, ExchangeProject, ExchangeSelection } from '../../../shared/domain/exchange-model';
 import { planImport } from '../../../shared/domain/exchange-plan';
+import { GLOSSES_MARK, glossesLine, splitGlosses } from '../../../shared/domain/exchange-glosses';
 
 const code = (guid: string, name: string, children: ExchangeCode[] = [], extra: Partial<ExchangeCode> = {}): ExchangeCode => ({
   guid,
@@ -149,7 +150,7 @@ describe('the import plan', () => {
       ['S1', 'A', 6, 10, 'U9', ''],
     ]);
     expect(plan.coders).toEqual([{ guid: 'U1', name: 'Coder' }]);
-    expect(plan.notes).toContain('1 coding(s) repeat a passage already coded with the same concept: kept once.');
+    expect(plan.notes).toContain('1 coding(s) repeat a passage already coded with the same concept by the same coder: kept once.');
   });
 
   it('descriptions and notes become memos on what they refer to; a free note is listed; variables and sets become attributes', () => {
@@ -160,6 +161,48 @@ describe('the import plan', () => {
       { sourceGuid: 'S1', name: 'year', value: 2020, from: 'variable' },
       { sourceGuid: 'S1', name: 'Group 1', value: true, from: 'set' },
     ]);
+  });
+});
+
+describe('glosses carried in a description', () => {
+  it('a marked last line gives the item code and labels, and leaves the memo without it; any other text stays a memo', () => {
+    const line = glossesLine({ code: 'D1.C01.01', labelFa: 'مهارتها', labelEn: 'Skills' });
+    expect(splitGlosses(`یادداشت\n\n${line}`)).toEqual({ description: 'یادداشت', glosses: { code: 'D1.C01.01', labelFa: 'مهارتها', labelEn: 'Skills' } });
+    expect(splitGlosses(line)).toEqual({ description: '', glosses: { code: 'D1.C01.01', labelFa: 'مهارتها', labelEn: 'Skills' } });
+    expect(splitGlosses(`text ${line}`).glosses).toBeNull();
+    expect(splitGlosses(`${GLOSSES_MARK}{not json`)).toEqual({ description: `${GLOSSES_MARK}{not json`, glosses: null });
+    const plan = planCodebook([code('K', 'Skills', [code('C', 'مهارتها', [], { description: `a memo\n\n${line}` })], { isCodable: false, description: line })], new Set());
+    expect(plan.categories[0]).toMatchObject({ description: '', glosses: { code: 'D1.C01.01' } });
+    expect(plan.concepts[0]).toMatchObject({ description: 'a memo', glosses: { labelEn: 'Skills' } });
+  });
+});
+
+describe('two coders on one passage', () => {
+  it('keeps a segment per coder: the same passage and concept coded by two users is two passages', () => {
+    const twice: ExchangeSelection = {
+      ...sel('P1', 0, 5, 'alpha', ['A']),
+      codings: [
+        { guid: 'C-U1', codeGuid: 'A', creatingUser: 'U1', createdAt: null, noteGuids: [] },
+        { guid: 'C-U2', codeGuid: 'A', creatingUser: 'U2', createdAt: null, noteGuids: [] },
+        { guid: 'C-U2-again', codeGuid: 'A', creatingUser: 'u2', createdAt: null, noteGuids: [] },
+      ],
+    };
+    const plan = planImport(
+      project({
+        users: [
+          { guid: 'U1', name: 'One' },
+          { guid: 'U2', name: 'Two' },
+        ],
+        codes: [code('A', 'Code A')],
+        sources: [{ guid: 'S1', name: 'one', kind: 'text', text: 'alpha beta', sha256: 'h1', textFrom: null, mediaPath: null, description: '', creatingUser: null, createdAt: null, selections: [twice], variables: [], noteGuids: [] }],
+      }),
+    );
+    expect(plan.segments.map((s) => [s.guid, s.coderGuid])).toEqual([
+      ['C-U1', 'U1'],
+      ['C-U2', 'U2'],
+    ]);
+    expect(plan.coders.map((c) => c.name)).toEqual(['One', 'Two']);
+    expect(plan.notes).toContain('1 coding(s) repeat a passage already coded with the same concept by the same coder: kept once.');
   });
 });
 
