@@ -29,9 +29,20 @@ export const CAPTURED_TABLES: Record<string, readonly string[]> = {
   coder: ['id'],
   project_setting: ['key'],
   source_attribute: ['document_id', 'name'],
+  merge_stamp: ['kind', 'uid', 'field'],
+  merge_tombstone: ['kind', 'uid'],
+  merge_alias: ['kind', 'alias'],
+  adjudication: ['passage_uid'],
   wave: ['id'],
   baseline: ['id'],
 };
+
+/**
+ * Tables whose inserted rows are logged whole (any other inserted row by its key alone): the
+ * merge's bookkeeping, which the stamping of an undo or redo rewrites outside the log
+ * (db/merge-stamps.ts), so only the log knows what a step left in them.
+ */
+export const INSERTED_WHOLE: ReadonlySet<string> = new Set(['merge_stamp', 'merge_tombstone', 'merge_alias']);
 
 export function keyOf(table: string): readonly string[] {
   const keys = CAPTURED_TABLES[table];

@@ -1,6 +1,7 @@
 // The command log, shared by every engine: a command is one row in `command` and its row changes
-// in `command_change` (written by each engine's capture triggers: the full row when inserted or
-// deleted, the key and the changed columns when updated). Undo and redo replay those rows, so no
+// in `command_change` (written by each engine's capture triggers: the key of a row inserted (its
+// whole image once the step is undone), the full row deleted, the key and the changed columns
+// when updated). Undo and redo replay those rows, so no
 // change escapes the log; a step is undone only by its own session or author, and never when
 // another session's later step changed the same rows.
 
@@ -9,6 +10,8 @@ import { commandId } from '../shared/domain/ids';
 import type { HistoryEntry, HistoryState } from '../shared/domain/model';
 import type { ReadableDB, WritableDB } from './handles';
 import { now } from './handles';
+import { INSERTED_WHOLE } from './capture-tables';
+import { alignStampRows, beforeReplay, EXPLICITLY_STAMPED, MERGE_BOOKKEEPING, restamp, stampCommand } from './merge-stamps';
 import type { CommandContext, CommandSpec, Touched, UndoScope } from './store';
 
 /** What an engine does for the log: switch its capture on and off, and describe its tables. */
@@ -158,7 +161,9 @@ export async function touchedBy(db: ReadableDB, id: number, after = 0): Promise<
     id,
     after,
   );
-  return { tables: tables.map((r) => r.table_name).sort(), documents: documents.map((r) => Number(r.document_id)) };
+  // Version stamps and tombstones are the merge's bookkeeping: no view shows them.
+  const shown = tables.map((r) => r.table_name).filter((t) => !MERGE_BOOKKEEPING.has(t));
+  return { tables: shown.sort(), documents: documents.map((r) => Number(r.document_id)) };
 }
 
 export interface Logged<T> {
@@ -209,6 +214,8 @@ export async function runLogged<T>(
   let value: T;
   try {
     value = await change(db, { id, setLabel: (l) => (label = l) });
+    // Version stamps for merging copies follow every change, in the same step (db/merge-stamps.ts).
+    if (!EXPLICITLY_STAMPED.has(spec.kind)) await stampCommand(db, id, after);
   } finally {
     await hooks.end(db);
   }
@@ -306,8 +313,8 @@ async function replay(db: WritableDB, hooks: CaptureHooks, id: number, direction
       target: direction === 'undo' ? oldRow : newRow,
       // Undoing an insert: the row's image is written into the change before it goes (for redo);
       // redoing it: the change goes back to the key alone once the row is in again.
-      keepImage: direction === 'undo' && oldRow === null,
-      trimImage: direction === 'redo' && oldRow === null,
+      keepImage: direction === 'undo' && oldRow === null && !INSERTED_WHOLE.has(change.table_name),
+      trimImage: direction === 'redo' && oldRow === null && !INSERTED_WHOLE.has(change.table_name),
     };
   });
   let i = 0;
@@ -375,7 +382,11 @@ export async function step(db: WritableDB, hooks: CaptureHooks, direction: 'undo
       );
     }
   }
+  // An undo or redo is a change of its own for merging; a merge is undone exactly (db/merge-stamps.ts).
+  const before = EXPLICITLY_STAMPED.has(row.kind) ? null : await beforeReplay(db, row.id);
+  await alignStampRows(db, row.id, direction);
   await replay(db, hooks, row.id, direction);
+  if (before) await restamp(db, before);
   await keepDerivedInStep(db, hooks, row.id, 0);
   const to = direction === 'undo' ? 'undone' : 'done';
   await db.run('UPDATE command SET state = ? WHERE id = ?', to, row.id);

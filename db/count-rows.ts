@@ -1,5 +1,5 @@
 // Every figure Table 8, the paradigm diagram and the count cascade show, from one query: the
-// segments are counted per concept once (one pass over segment_concept), and every other figure
+// segments the count basis counts (counted_segment) are counted per concept once, and every other figure
 // adds up those per-concept counts and concept weights (computed once, under the active
 // readings) over the filing tree. The rules are Table 8's (db/counts.ts, db/filing-tree.ts):
 // a concept counts once per main category and per component it reaches, once in each total.
@@ -57,7 +57,7 @@ const COUNT_ROWS = `
     SELECT k.id, coalesce(cw.weight, 1), coalesce(sc.n, 0)
     FROM concept k
     LEFT JOIN concept_weight cw ON cw.concept_id = k.id
-    LEFT JOIN (SELECT concept_id, count(*) AS n FROM segment GROUP BY concept_id) sc ON sc.concept_id = k.id
+    LEFT JOIN (SELECT concept_id, count(*) AS n FROM counted_segment GROUP BY concept_id) sc ON sc.concept_id = k.id
   ),
   main_concept(main_id, concept_id) AS MATERIALIZED (SELECT DISTINCT main_id, concept_id FROM filing),
   component_concept(component, concept_id) AS MATERIALIZED (

@@ -12,6 +12,13 @@ import { COMPONENT_KEYS, COMPONENT_LABELS } from '../shared/domain/paradigm';
 import type { ReadableDB } from './handles';
 import { FILING_TREE } from './filing-tree';
 import { countRows, type MainRow } from './count-rows';
+import { countBasis } from './count-basis';
+import { getCoder } from './coders';
+
+async function countBasisInfo(db: ReadableDB): Promise<NonNullable<ParadigmCounts['countBasis']>> {
+  const basis = await countBasis(db);
+  return { kind: basis.kind, coderName: basis.kind === 'coder' ? ((await getCoder(db, basis.coderId))?.name ?? null) : null };
+}
 
 /** Concepts filed under more than one component (the engine joins their component keys). */
 const SHARED = (components: string) => `
@@ -79,5 +86,6 @@ export async function paradigmCounts(db: ReadableDB): Promise<ParadigmCounts> {
     },
     sharedConcepts,
     mainCategoryRows: mainCategoryRows(mains),
+    countBasis: await countBasisInfo(db),
   };
 }

@@ -3,7 +3,7 @@
 
 import type { Segment, SegmentMark, SegmentRow, SegmentScope } from '../shared/domain/model';
 import type { CoderId, ConceptId, DocumentId, SegmentId } from '../shared/domain/ids';
-import { conceptId, documentId, segmentId } from '../shared/domain/ids';
+import { coderId, conceptId, documentId, segmentId } from '../shared/domain/ids';
 import type { ReadableDB, WritableDB } from './handles';
 import { now } from './handles';
 import { newUid } from './uid';
@@ -22,6 +22,8 @@ interface Row {
   context_after: string;
   memo: string;
   created_at: string;
+  coder_id: number | null;
+  coder_name?: string | null;
   document_name?: string;
   concept_label?: string;
   page?: string | null;
@@ -29,7 +31,7 @@ interface Row {
 }
 
 const COLUMNS = `s.id, s.document_id, s.concept_id, s.start_offset, s.end_offset, s.text, s.context_before,
-  s.context_after, s.memo, s.created_at`;
+  s.context_after, s.memo, s.created_at, s.coder_id`;
 
 const toSegment = (r: Row): Segment => ({
   id: segmentId(r.id),
@@ -42,6 +44,7 @@ const toSegment = (r: Row): Segment => ({
   contextAfter: r.context_after,
   memo: r.memo,
   createdAt: r.created_at,
+  coderId: r.coder_id === null ? null : coderId(Number(r.coder_id)),
 });
 
 /** A listed segment with its context, as the export writes it. */
@@ -53,6 +56,7 @@ const toSegmentRow = (r: Row): ListedSegment => ({
   conceptLabel: r.concept_label ?? '',
   conceptColor: r.concept_color ?? '',
   page: r.page ?? null,
+  coderName: r.coder_name ?? null,
 });
 
 export async function getSegment(db: ReadableDB, id: SegmentId): Promise<Segment | undefined> {
@@ -62,14 +66,15 @@ export async function getSegment(db: ReadableDB, id: SegmentId): Promise<Segment
 
 /** The segments of one source as the reader needs them: ids and offsets, no text. */
 export async function segmentMarks(db: ReadableDB, id: DocumentId): Promise<SegmentMark[]> {
-  const rows = await db.all<{ id: number; concept_id: number; start_offset: number; end_offset: number; has_memo: unknown }>(
-    `SELECT id, concept_id, start_offset, end_offset, CASE WHEN memo <> '' THEN 1 ELSE 0 END AS has_memo FROM segment
+  const rows = await db.all<{ id: number; concept_id: number; coder_id: number | null; start_offset: number; end_offset: number; has_memo: unknown }>(
+    `SELECT id, concept_id, coder_id, start_offset, end_offset, CASE WHEN memo <> '' THEN 1 ELSE 0 END AS has_memo FROM segment
      WHERE document_id = ? ORDER BY start_offset, end_offset, id`,
     id,
   );
   return rows.map((r) => ({
     id: segmentId(r.id),
     conceptId: conceptId(r.concept_id),
+    coderId: r.coder_id === null ? null : coderId(Number(r.coder_id)),
     start: r.start_offset,
     end: r.end_offset,
     hasMemo: flag(r.has_memo),
@@ -137,6 +142,7 @@ export async function setSegmentMemo(db: WritableDB, id: SegmentId, memo: string
 
 // A segment's page: the page its start falls on, for sources with a page map (PDF), for citations.
 const LISTED = `SELECT ${COLUMNS}, d.name AS document_name, c.label AS concept_label, c.color AS concept_color,
+    (SELECT k.name FROM coder k WHERE k.id = s.coder_id) AS coder_name,
     (SELECT coalesce(p.label, CAST(p.page_index AS TEXT)) FROM document_page p
       WHERE p.document_id = s.document_id AND p.start_offset <= s.start_offset
       ORDER BY p.start_offset DESC, p.page_index DESC LIMIT 1) AS page
@@ -187,7 +193,7 @@ export async function listSegments(db: ReadableDB, scope: SegmentScope): Promise
 // cursor naming the last row read, so a page costs the same at the start and deep in a list of a
 // million. A scope holding many segments is read source by source (the source order and
 // segment_position index give the order, LIMIT stops early); a scope holding few is read whole
-// through segment_concept and sorted.
+// through segment_concept_coder and sorted.
 
 export interface SegmentPage {
   rows: ListedSegment[];
@@ -246,7 +252,7 @@ function scopeSql(scope: SegmentScope): { with: string; withParams: SqlValue[]; 
       return {
         with: `WITH RECURSIVE ${FILING_TREE}`,
         withParams: [],
-        // Through the concepts (an IN list the segment_concept index serves), not a scan of every segment.
+        // Through the concepts (an IN list the segment_concept_coder index serves), not a scan of every segment.
         where: 's.concept_id IN (SELECT k.id FROM concept k WHERE k.id NOT IN (SELECT concept_id FROM filing WHERE component IS NOT NULL))',
         whereParams: [],
       };
@@ -264,9 +270,15 @@ interface Keyed {
 const KEY_COLUMNS = 's.id, lower(d.name) AS name_key, s.document_id, s.start_offset, s.end_offset';
 const KEY_ORDER = 'ORDER BY lower(d.name), s.document_id, s.start_offset, s.end_offset, s.id';
 
-/** The ids of the next `limit` segments of a scope after `after` (or from the start). */
-async function pageKeys(db: ReadableDB, scope: SegmentScope, after: Cursor['after'] | null, dense: boolean, limit: number): Promise<Keyed[]> {
+/** The scope's SQL narrowed to one coder's passages (null: those of no coder), when `coder` is given. */
+function pageScopeSql(scope: SegmentScope, coder: CoderId | null | undefined): ReturnType<typeof scopeSql> {
   const q = scopeSql(scope);
+  if (coder === undefined) return q;
+  return { ...q, where: `${q.where} AND s.coder_id IS NOT DISTINCT FROM ?`, whereParams: [...q.whereParams, coder] };
+}
+
+/** The ids of the next `limit` segments of a scope after `after` (or from the start). */
+async function pageKeys(db: ReadableDB, q: ReturnType<typeof scopeSql>, after: Cursor['after'] | null, dense: boolean, limit: number): Promise<Keyed[]> {
   if (!dense) {
     const rest = after ? 'AND (lower(d.name), s.document_id, s.start_offset, s.end_offset, s.id) > (?, ?, ?, ?, ?)' : '';
     return db.all<Keyed>(
@@ -313,18 +325,22 @@ async function pageKeys(db: ReadableDB, scope: SegmentScope, after: Cursor['afte
 }
 
 /** One page of a scope's segments, in the order listSegments gives them. */
-export async function pageSegments(db: ReadableDB, scope: SegmentScope, options: { cursor?: string; limit: number }): Promise<SegmentPage> {
+export async function pageSegments(
+  db: ReadableDB,
+  scope: SegmentScope,
+  options: { cursor?: string; limit: number; coder?: CoderId | null },
+): Promise<SegmentPage> {
   let cursor: Cursor | null = null;
   let total: number | null = null;
+  const q = pageScopeSql(scope, options.coder);
   if (options.cursor !== undefined) {
     cursor = decodeCursor(options.cursor);
     if (!cursor) throw new GroundworkError('invalid-input', 'That page of segments cannot be found: start the list again.');
   } else {
-    const q = scopeSql(scope);
     total = Number((await db.get<{ n: number }>(`${q.with} SELECT count(*) AS n FROM segment s WHERE ${q.where}`, ...q.withParams, ...q.whereParams))?.n ?? 0);
   }
   const dense = cursor ? cursor.dense : scope.kind === 'document' || total! > SORT_AT_MOST;
-  const keys = await pageKeys(db, scope, cursor?.after ?? null, dense, options.limit + 1);
+  const keys = await pageKeys(db, q, cursor?.after ?? null, dense, options.limit + 1);
   const more = keys.length > options.limit;
   const shown = keys.slice(0, options.limit);
   const rows = shown.length === 0 ? [] : await db.all<Row>(`${LISTED} WHERE s.id IN (${marks(shown.length)})`, ...shown.map((k) => k.id));

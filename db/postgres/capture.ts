@@ -1,14 +1,14 @@
 // Change capture on PostgreSQL, with exactly the meaning of db/sqlite/capture.ts: while a command
 // runs (its id in the transaction-local setting groundwork.command), a trigger on every captured
 // table writes into command_change the key of a row it inserts (its whole image is written when
-// the step is undone), the whole row it deletes, and the key and the columns that changed when it
-// is updated, as JSON text; the row key (key columns as
+// the step is undone; the merge's bookkeeping is logged whole), the whole row it deletes, and the
+// key and the columns that changed when it is updated, as JSON text; the row key (key columns as
 // text, in key order, joined with U+001F) and the source the row belongs to (documentColumn).
 // One generic function per project schema serves every table: new columns are captured without
 // writing the trigger again.
 
 import type { CaptureHooks } from '../command-log';
-import { CAPTURED_TABLES, keyOf } from '../capture-tables';
+import { CAPTURED_TABLES, INSERTED_WHOLE, keyOf } from '../capture-tables';
 import type { ReadableDB } from '../handles';
 
 export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -32,9 +32,14 @@ export function captureFunctionSql(schema: string): string {
     BEGIN
       IF active IS NULL THEN RETURN NULL; END IF;
       IF TG_OP = 'INSERT' THEN
-        -- An inserted row is logged by its key: its whole image is written when the step is undone.
+        -- An inserted row is logged by its key: its whole image is written when the step is undone
+        -- (the merge's bookkeeping tables excepted: logged whole).
         whole := to_jsonb(NEW);
-        SELECT jsonb_object_agg(k.name, whole -> k.name) INTO new_image FROM unnest(TG_ARGV) AS k(name);
+        IF TG_TABLE_NAME IN (${[...INSERTED_WHOLE].map(literal).join(', ')}) THEN
+          new_image := whole;
+        ELSE
+          SELECT jsonb_object_agg(k.name, whole -> k.name) INTO new_image FROM unnest(TG_ARGV) AS k(name);
+        END IF;
       ELSIF TG_OP = 'DELETE' THEN
         whole := to_jsonb(OLD);
         old_image := whole;

@@ -3,12 +3,13 @@
 // whole row it deletes, and the key and changed columns of a row it updates, as JSON, with a row
 // key (for "did a later step change the same row?") and the source the row belongs to. An
 // inserted row's whole image is written into its step when the step is undone (redo needs it;
-// until then the row itself holds it), so the log of a big import or autocode stays small.
+// until then the row itself holds it), so the log of a big import or autocode stays small; the
+// merge's bookkeeping tables log inserted rows whole (INSERTED_WHOLE in db/capture-tables.ts).
 // A migration that changes the columns of a captured table must call createCaptureTriggers again.
 
 import type Database from 'better-sqlite3';
 import type { CaptureHooks } from '../command-log';
-import { CAPTURED_TABLES, documentColumn, keyOf } from '../capture-tables';
+import { CAPTURED_TABLES, documentColumn, INSERTED_WHOLE, keyOf } from '../capture-tables';
 import type { ReadableDB } from '../handles';
 
 export function tableColumns(db: Database.Database, table: string): string[] {
@@ -45,7 +46,7 @@ export function createCaptureTriggers(db: Database.Database, table: string): voi
   }
   db.exec(`
     CREATE TRIGGER ${quote(`${table}_capture_insert`)} AFTER INSERT ON ${quote(table)}
-    WHEN ${active} IS NOT NULL BEGIN ${write('NEW', 'NULL', keyOnly('NEW'))} END;
+    WHEN ${active} IS NOT NULL BEGIN ${write('NEW', 'NULL', INSERTED_WHOLE.has(table) ? whole('NEW') : keyOnly('NEW'))} END;
     CREATE TRIGGER ${quote(`${table}_capture_update`)} AFTER UPDATE ON ${quote(table)}
     WHEN ${active} IS NOT NULL AND (${anyChanged} OR ${keys.map((k) => `OLD.${quote(k)} IS NOT NEW.${quote(k)}`).join(' OR ')})
     BEGIN ${write('OLD', changedOnly('OLD'), changedOnly('NEW'))} END;

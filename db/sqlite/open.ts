@@ -11,7 +11,8 @@ import path from 'node:path';
 import { GroundworkError } from '../../shared/api/errors';
 import type { ReadOnlyReason } from '../../shared/domain/project-file';
 import { now } from '../handles';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../migrations';
+import { newUid } from '../uid';
+import { pendingMigrations } from '../migrations';
 import type { Store } from '../store';
 import { APPLICATION_ID, checkDatabase, examineFile, openError, type FileFacts } from './inspect';
 import { PROJECT_EXTENSION, sqliteStore, type SqliteStoreOptions } from './store';
@@ -50,12 +51,12 @@ function migrate(db: Database.Database, from: number): void {
   db.pragma('foreign_keys = OFF');
   try {
     db.transaction(() => {
-      for (const migration of MIGRATIONS) {
-        if (migration.version <= from) continue;
+      for (const migration of pendingMigrations(db, from)) {
         migration.up(db);
         const broken = db.pragma('foreign_key_check') as unknown[];
         if (broken.length > 0) throw new Error(`migration ${migration.version} broke ${broken.length} reference(s)`);
-        db.pragma(`user_version = ${migration.version}`);
+        // A migration applied late (one a later version lacked) leaves the version as it was.
+        db.pragma(`user_version = ${Math.max(migration.version, db.pragma('user_version', { simple: true }) as number)}`);
       }
     })();
   } finally {
@@ -77,7 +78,8 @@ export function createProjectFile(file: string, name: string, options: SqliteSto
     configure(db);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     migrate(db, 0);
-    db.prepare('INSERT INTO project (id, name, created_at) VALUES (1, ?, ?)').run(name.trim(), now());
+    // Its own GUID (shared by every copy made of it) and this copy's replica GUID.
+    db.prepare('INSERT INTO project (id, name, created_at, uid, replica) VALUES (1, ?, ?, ?, ?)').run(name.trim(), now(), newUid(), newUid());
     return sqliteStore(db, target, options);
   } catch (error) {
     db?.close();
@@ -128,7 +130,7 @@ function openReadWrite(facts: FileFacts, options: SqliteStoreOptions): Store {
     // Nothing is written before the checks pass: no journal mode, no pragma that changes the file.
     db.pragma(`busy_timeout = ${CHECK_BUSY_MS}`);
     const version = checkDatabase(db, name);
-    if (version < LATEST_SCHEMA_VERSION) {
+    if (pendingMigrations(db, version).length > 0) {
       // The file as it was, kept beside it; dropped again if the migration does not go through.
       const backup = freeName(`${target}.v${version}.bak`);
       try {
@@ -187,7 +189,7 @@ function openReadOnly(facts: FileFacts, reason: ReadOnlyReason, options: SqliteS
     }
     db = new Database(copy, { fileMustExist: true });
     const version = checkDatabase(db, name);
-    if (version < LATEST_SCHEMA_VERSION) migrate(db, version);
+    if (pendingMigrations(db, version).length > 0) migrate(db, version);
     configure(db);
     const store = sqliteStore(db, target, { ...options, readOnly: true, readOnlyReason: reason });
     const close = store.close.bind(store);

@@ -21,13 +21,14 @@ import type {
 } from '../domain/model';
 import type { MainCategoryCounts } from '../domain/main-category-counts';
 import type { CountsCompare, ReadingInfo, StudyInfo } from '../domain/study';
-import { categoryId, conceptId, documentId, segmentId } from '../domain/ids';
+import { categoryId, coderId, conceptId, documentId, segmentId } from '../domain/ids';
 import { COMPONENT_KEYS } from '../domain/paradigm';
 import { HEX_COLOR } from '../domain/colors';
 import { MAX_LABEL_LENGTH, MAX_MEMO_LENGTH } from '../domain/limits';
 import { LABEL_MESSAGES, labelProblem } from '../domain/label-rules';
 import type { AutocodeResult, SearchResult, SuggestionList, WordFrequencies } from '../domain/search-model';
 import { maturityMethods, type MaturityOutputs } from './maturity-contract';
+import { teamMethods, type TeamOutputs } from './team-contract';
 import { exchangeMethods, type ExchangeOutputs } from './exchange-contract';
 import { evolutionMethods, type EvolutionOutputs } from './evolution-contract';
 import type { BibliographyImport, CorpusStats, DuplicateFlag, ExclusionReason, RecordSummary } from '../domain/records';
@@ -198,10 +199,18 @@ export const methods = {
   'segment.get': { input: z.object({ id: SegmentIdSchema }).strict(), mutates: false },
   'segment.forDocument': { input: z.object({ documentId: DocumentIdSchema }).strict(), mutates: false },
   'segment.list': { input: z.object({ scope: SegmentScopeSchema }).strict(), mutates: false },
-  /** A scope's segments a page at a time, in segment.list's order; `cursor` is the `next` of the page before. */
+  /**
+   * A scope's segments a page at a time, in segment.list's order; `cursor` is the `next` of the page
+   * before. `coder`: only that coder's passages (null: those of no coder); absent: everyone's.
+   */
   'segment.page': {
     input: z
-      .object({ scope: SegmentScopeSchema, cursor: z.string().min(1).max(4000).optional(), limit: z.number().int().positive().max(2000).optional() })
+      .object({
+        scope: SegmentScopeSchema,
+        cursor: z.string().min(1).max(4000).optional(),
+        limit: z.number().int().positive().max(2000).optional(),
+        coder: rowid.transform(coderId).nullable().optional(),
+      })
       .strict(),
     mutates: false,
   },
@@ -290,6 +299,7 @@ export const methods = {
     mutates: false,
   },
   ...maturityMethods,
+  ...teamMethods,
   ...exchangeMethods,
   ...evolutionMethods,
   'document.pageAt': {
@@ -425,6 +435,7 @@ export interface Outputs {
 
 export interface Outputs extends MaturityOutputs, EvolutionOutputs {}
 export interface Outputs extends ExchangeOutputs {}
+export interface Outputs extends TeamOutputs {}
 
 export type Method = keyof typeof methods;
 /** What a caller passes (plain numbers for ids). */

@@ -1,12 +1,14 @@
 // Paged segment lists (segment.page): for every kind of scope, large (read source by source) and
 // small (read whole and sorted), the pages put together hold every segment of the scope exactly
-// once, in the order of the whole list, whatever the page size. On both engines.
+// once, in the order of the whole list, whatever the page size; narrowed to one coder's passages,
+// they hold exactly that coder's. On both engines.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findOrCreateCoder } from '../../db/coders';
 import { assignComponent, fileConcept, insertCategory, insertConcept } from '../../db/codebook';
 import { insertSegment, listSegments, pageSegments } from '../../db/segments';
 import type { Store } from '../../db/store';
-import type { CategoryId, ConceptId, DocumentId } from '../../shared/domain/ids';
+import type { CategoryId, CoderId, ConceptId, DocumentId } from '../../shared/domain/ids';
 import type { SegmentScope } from '../../shared/domain/model';
 import { testProjects } from '../helpers/engine';
 import { addSource } from '../helpers/store';
@@ -14,6 +16,7 @@ import { addSource } from '../helpers/store';
 const projects = testProjects();
 let store: Store;
 const scopes: [string, SegmentScope][] = [];
+let coders: CoderId[] = [];
 
 beforeAll(async () => {
   store = (await projects.create('Pages')).store;
@@ -23,6 +26,7 @@ beforeAll(async () => {
     for (const [i, name] of ['beta', 'Alpha', 'alpha', 'Gamma', 'delta', 'empty'].entries()) {
       docs.push(await addSource(db, name, `${name} `.repeat(400) + i));
     }
+    coders = [(await findOrCreateCoder(db, 'Alice')).id, (await findOrCreateCoder(db, 'Bita')).id];
     const concepts: ConceptId[] = [];
     for (let i = 0; i < 12; i += 1) concepts.push(await insertConcept(db, { label: `c${i}`, color: '#336699', inVivo: false }));
     const main = await insertCategory(db, { name: 'main', color: '#336699', parentId: null });
@@ -39,7 +43,9 @@ beforeAll(async () => {
       for (let i = 0; i < 1400; i += 1) {
         const concept = concepts[(i * 7 + d) % 11]!;
         const start = (i * 13) % 1500;
-        await insertSegment(db, { documentId: doc, conceptId: concept, start, end: start + 1 + ((i + n) % 5), text: 'x', contextBefore: '', contextAfter: '' });
+        // A third of them no coder's, the rest Alice's or Bita's.
+        const coderId = n % 3 === 0 ? null : coders[n % 3 === 1 ? 0 : 1]!;
+        await insertSegment(db, { documentId: doc, conceptId: concept, start, end: start + 1 + ((i + n) % 5), text: 'x', contextBefore: '', contextAfter: '', coderId });
         n += 1;
       }
     }
@@ -84,6 +90,26 @@ describe('segment pages', () => {
     // The big scopes really are big enough to be read source by source.
     expect((await store.read((db) => listSegments(db, { kind: 'all' }))).length).toBe(7000);
     expect((await store.read((db) => listSegments(db, { kind: 'component', key: 'causal' }))).length).toBeGreaterThan(5000);
+  });
+
+  it('narrowed to one coder, hold exactly that coder’s segments (or those of no coder), in order', async () => {
+    for (const [name, scope] of scopes.filter(([, s]) => s.kind === 'all' || s.kind === 'concept' || s.kind === 'component')) {
+      const whole = await store.read((db) => listSegments(db, scope));
+      for (const coder of [coders[0]!, null]) {
+        const paged: number[] = [];
+        let cursor: string | undefined;
+        let total: number | null = null;
+        do {
+          const result = await store.read((db) => pageSegments(db, scope, { cursor, limit: 400, coder }));
+          total ??= result.total;
+          paged.push(...result.rows.map((r) => r.id));
+          cursor = result.next ?? undefined;
+        } while (cursor);
+        const expected = whole.filter((s) => (s.coderId ?? null) === coder).map((s) => s.id);
+        if (scope.kind === 'all') expect(expected.length).toBeGreaterThan(2000);
+        expect({ name, coder, paged, total }).toEqual({ name, coder, paged: expected, total: expected.length });
+      }
+    }
   });
 
   it('refuses a cursor it did not write, with a clear message', async () => {

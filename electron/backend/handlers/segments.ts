@@ -90,9 +90,9 @@ export const segmentHandlers = {
     requireStore(backend).read(async (db) => withoutContext(requireFound(await getSegmentRow(db, id), 'That segment'))),
   'segment.forDocument': ({ documentId }, backend) => requireStore(backend).read((db) => segmentMarks(db, documentId)),
   'segment.list': ({ scope }, backend) => requireStore(backend).read(async (db) => (await listSegments(db, scope)).map(withoutContext)),
-  'segment.page': ({ scope, cursor, limit }, backend) =>
+  'segment.page': ({ scope, cursor, limit, coder }, backend) =>
     requireStore(backend).read(async (db) => {
-      const page = await pageSegments(db, scope, { cursor, limit: limit ?? DEFAULT_PAGE });
+      const page = await pageSegments(db, scope, { cursor, limit: limit ?? DEFAULT_PAGE, coder });
       return { ...page, rows: page.rows.map(withoutContext) };
     }),
 } satisfies HandlerGroup<'segment.code' | 'segment.uncode' | 'segment.get' | 'segment.forDocument' | 'segment.list' | 'segment.page'>;

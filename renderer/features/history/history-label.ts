@@ -4,6 +4,7 @@
 
 import { compileForms, translateBackendText } from '../../i18n/backend-text';
 import { MATURITY_HISTORY_TEMPLATES } from '../maturity/history-templates';
+import { TEAM_HISTORY_TEMPLATES } from '../team/team-templates';
 import { EVOLUTION_HISTORY_TEMPLATES } from '../evolution/history-templates';
 
 /**
@@ -46,6 +47,7 @@ export const HISTORY_TEMPLATES = [
   'Import {n} sources',
   'Change how much history is kept',
   ...MATURITY_HISTORY_TEMPLATES,
+  ...TEAM_HISTORY_TEMPLATES,
   ...EVOLUTION_HISTORY_TEMPLATES,
 ] as const;
 

@@ -11,6 +11,7 @@ import { num, plural, t } from '../../i18n/t';
 import { moveFocus } from '../../components/arrow-focus';
 import { useStore, type Focus } from '../../state/store';
 import { SegmentCitation } from '../corpus/SegmentCitation';
+import { useCoderOnly } from '../team/team-store';
 import { useSegmentPages } from './use-segment-pages';
 
 function scopeOf(focus: Focus | null): SegmentScope | null {
@@ -43,7 +44,8 @@ export function RetrievedSegments() {
   // Handed to the list as its context, so the rows it keeps mounted are redrawn in a new language.
   const language = useInterfaceLanguage((s) => s.language);
   const scope = scopeOf(focus);
-  const { rows, total, more } = useSegmentPages(scope, revision);
+  // Whose passages the window shows (the coder menu): filtered by the query, so the count and pages agree.
+  const { rows, total, more } = useSegmentPages(scope, revision, useCoderOnly());
 
   const title = (() => {
     if (!focus || !scope) return t('Retrieved segments');
@@ -103,6 +105,12 @@ export function RetrievedSegments() {
                 <bdi className="gw-strong">{row.conceptLabel}</bdi>
                 <span className="gw-muted">
                   · <bdi>{row.documentName}</bdi> <SegmentCitation documentId={row.documentId} page={row.page} /> · {num(row.start)}–{num(row.end)}
+                  {row.coderName && (
+                    <>
+                      {' · '}
+                      <bdi className="gw-coder-name">{row.coderName}</bdi>
+                    </>
+                  )}
                 </span>
                 {row.memo && <span className="gw-memo-mark">✎</span>}
               </span>

@@ -3,6 +3,7 @@
 // read again from the start (as many as were shown), so the list keeps its place.
 
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CoderId } from '../../../shared/domain/ids';
 import type { SegmentRow, SegmentScope } from '../../../shared/domain/model';
 import { api } from '../../api/client';
 
@@ -19,8 +20,9 @@ interface Pages {
 
 const EMPTY: Pages = { key: '', rows: [], next: null, total: 0 };
 
-export function useSegmentPages(scope: SegmentScope | null, revision: number) {
-  const key = JSON.stringify(scope);
+/** `coder`: only that coder's passages (null: those of no coder); undefined: everyone's. */
+export function useSegmentPages(scope: SegmentScope | null, revision: number, coder?: CoderId | null) {
+  const key = JSON.stringify([scope, coder === undefined ? 'all' : coder]);
   const [pages, setPages] = useState<Pages>(EMPTY);
   const shown = useRef(pages);
   shown.current = pages;
@@ -35,14 +37,14 @@ export function useSegmentPages(scope: SegmentScope | null, revision: number) {
     const previous = shown.current;
     const limit = previous.key === key ? Math.min(REREAD_AT_MOST, Math.max(SEGMENT_PAGE, previous.rows.length)) : SEGMENT_PAGE;
     loading.current = null;
-    api.call('segment.page', { scope, limit }).then(
+    api.call('segment.page', { scope, limit, ...(coder === undefined ? {} : { coder }) }).then(
       (page) => live && setPages({ key, rows: page.rows, next: page.next, total: page.total ?? page.rows.length }),
       () => live && setPages({ ...EMPTY, key }),
     );
     return () => {
       live = false;
     };
-    // key stands for scope, which is a new object on every render.
+    // key stands for scope (a new object on every render) and coder.
   }, [key, revision]);
 
   /** Reads the next page (once at a time), when there is one. */
@@ -51,7 +53,7 @@ export function useSegmentPages(scope: SegmentScope | null, revision: number) {
     if (!scope || !current.next || loading.current === current.next || current.key !== key) return;
     const cursor = current.next;
     loading.current = cursor;
-    api.call('segment.page', { scope, cursor, limit: SEGMENT_PAGE }).then(
+    api.call('segment.page', { scope, cursor, limit: SEGMENT_PAGE, ...(coder === undefined ? {} : { coder }) }).then(
       (page) =>
         setPages((now) => (now.key === key && now.next === cursor ? { ...now, rows: [...now.rows, ...page.rows], next: page.next } : now)),
       () => {
