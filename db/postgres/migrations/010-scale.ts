@@ -10,6 +10,12 @@ import type { PgMigrationContext } from './index';
 
 export const version = 10;
 
+/** 011 (team coding) shipped before this migration: a project that build left at 11 lacks it. */
+export async function missing(m: PgMigrationContext): Promise<boolean> {
+  const found = await m.all(`SELECT 1 AS one FROM pg_indexes WHERE schemaname = ? AND indexname = 'segment_position'`, m.schema);
+  return found.length === 0;
+}
+
 export async function up(m: PgMigrationContext): Promise<void> {
   await m.exec(`
     CREATE INDEX segment_position ON segment (document_id, start_offset, end_offset);

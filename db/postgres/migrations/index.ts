@@ -26,6 +26,11 @@ export interface PgMigrationContext {
 export interface PgMigration {
   version: number;
   up: (m: PgMigrationContext) => Promise<void>;
+  /**
+   * For a migration that landed after a later-numbered one had shipped (010 after 011): whether a
+   * project already past its version lacks it (then it is applied all the same).
+   */
+  missing?: (m: PgMigrationContext) => Promise<boolean>;
 }
 
 const LISTED: readonly PgMigration[] = [m008, m009, m010, m011];
