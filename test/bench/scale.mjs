@@ -50,6 +50,12 @@ async function bundle(repo) {
     packages: 'external',
     logLevel: 'error',
   });
+  // The importer parses in its worker, which it looks for beside the bundle: the built one (dist/).
+  const dist = path.join(repo, 'dist', 'node');
+  for (const name of ['import-worker.mjs', 'import-worker-chunks']) {
+    fs.rmSync(path.join(path.dirname(out), name), { recursive: true, force: true });
+    fs.cpSync(path.join(dist, name), path.join(path.dirname(out), name), { recursive: true });
+  }
   return out;
 }
 
