@@ -119,6 +119,12 @@ export const dependencies: { [M in ReadMethod]: Dependency<M> } = {
     sourceTables: ['segment', 'document', 'document_page'],
     sources: ({ scope }) => (scope.kind === 'document' ? one(scope.id) : null),
   },
+  // A page of the same list (from a cursor naming the last row before it), and the scope's count.
+  'segment.page': {
+    tables: ['concept', 'category', 'category_concept', 'reading', 'coder'],
+    sourceTables: ['segment', 'document', 'document_page'],
+    sources: ({ scope }) => (scope.kind === 'document' ? one(scope.id) : null),
+  },
 
   'counts.paradigm': { tables: COUNTS },
   'counts.mainCategories': { tables: COUNTS },
@@ -126,6 +132,8 @@ export const dependencies: { [M in ReadMethod]: Dependency<M> } = {
   'export.segmentsCsv': { tables: [...CODEBOOK, ...SEGMENT_ROWS, ...BASIS, 'project'] },
   // Any step taken, undone or redone; its author's name is a coder's.
   'history.get': { tables: ['coder'], anyChange: true },
+  // What compaction keeps: project settings.
+  'history.limits': { tables: ['project_setting'] },
 
   'study.get': { tables: ['category', 'reading'] },
   'reading.list': { tables: ['reading'] },

@@ -87,7 +87,8 @@ describe('refreshing only what changed', () => {
         'document.list',
         'history.get',
         `segment.forDocument {"documentId":${notes}}`,
-        `segment.list {"scope":{"kind":"document","id":${notes}}}`,
+        // The first page of the list, as many rows as it shows.
+        `segment.page {"scope":{"kind":"document","id":${notes}},"limit":200}`,
       ].sort(),
     );
     expect(during.filter((c) => c.startsWith('segment.code'))).toHaveLength(1);

@@ -7,6 +7,7 @@ import { locale, t } from '../../i18n/t';
 import { useHistoryState } from '../../state/project-data';
 import { useStore } from '../../state/store';
 import { historyLabel } from './history-label';
+import { HistoryLimits } from './HistoryLimits';
 
 export function HistoryMenu() {
   const history = useHistoryState();
@@ -86,6 +87,7 @@ function HistoryList({ toggleRef, onClose }: { toggleRef: RefObject<HTMLButtonEl
       ) : (
         <p className="gw-empty">{t('Nothing done yet.')}</p>
       )}
+      <HistoryLimits />
     </div>
   );
 }

@@ -55,8 +55,9 @@ export function SearchHighlights() {
   const result = useSearch((s) => (s.mode === 'search' ? s.result : null));
   const query = useSearch((s) => s.searched);
   // Every hit in the open source, not only those on the list's first page, for the query of the
-  // shown result (a query being typed does not re-mark the reader).
-  const shown = openId !== undefined && result !== null && result.documents.some((d) => d.documentId === openId);
+  // shown result (a query being typed does not re-mark the reader). The result lists the sources of
+  // its first hits only: the open source is asked about itself.
+  const shown = openId !== undefined && result !== null && result.total > 0;
   const answer = useProjectQuery('search.query', { query, documentIds: [openId ?? 0], limit: 5000 }, { enabled: shown, select: hitsOf });
   const hits = shown && answer ? answer : NO_HITS;
   useEffect(() => {

@@ -1,18 +1,19 @@
 // Retrieved segments: every segment of the focused concept, category (sub-categories included),
-// component or source, with its source and text. Clicking one opens the source at the passage.
+// component or source, with its source and text, read a page at a time as the list scrolls.
+// Clicking one opens the source at the passage.
 
-import { useMemo, useRef } from 'react';
+import { useRef } from 'react';
 import { Virtuoso } from 'react-virtuoso';
-import type { SegmentRow, SegmentScope } from '../../../shared/domain/model';
+import type { SegmentScope } from '../../../shared/domain/model';
 import { COMPONENT_LABELS } from '../../../shared/domain/paradigm';
 import { useInterfaceLanguage } from '../../i18n/language';
 import { num, plural, t } from '../../i18n/t';
 import { moveFocus } from '../../components/arrow-focus';
 import { useCodebook, useDocuments } from '../../state/project-data';
 import { useStore, type Focus } from '../../state/store';
-import { useProjectQuery } from '../../state/use-project-query';
 import { SegmentCitation } from '../corpus/SegmentCitation';
-import { useCoderShown } from '../team/team-store';
+import { useCoderOnly } from '../team/team-store';
+import { useSegmentPages } from './use-segment-pages';
 
 function scopeOf(focus: Focus | null): SegmentScope | null {
   if (!focus) return null;
@@ -33,21 +34,18 @@ function scopeOf(focus: Focus | null): SegmentScope | null {
   }
 }
 
-const NO_ROWS: SegmentRow[] = [];
-
 export function RetrievedSegments() {
   const focus = useStore((s) => s.focus);
   const codebook = useCodebook();
   const documents = useDocuments();
   const jumpTo = useStore((s) => s.jumpTo);
   const setFocus = useStore((s) => s.setFocus);
-  const shown = useCoderShown();
   const listRef = useRef<HTMLDivElement>(null);
   // Handed to the list as its context, so the rows it keeps mounted are redrawn in a new language.
   const language = useInterfaceLanguage((s) => s.language);
   const scope = scopeOf(focus);
-  const fetched = useProjectQuery('segment.list', { scope: scope ?? { kind: 'all' } }, { enabled: scope !== null, keepPrevious: true }) ?? NO_ROWS;
-  const rows = useMemo(() => fetched.filter((r) => shown(r.coderId)), [fetched, shown]);
+  // Whose passages the window shows (the coder menu): filtered by the query, so the count and pages agree.
+  const { rows, total, more } = useSegmentPages(scope, useCoderOnly());
 
   const title = (() => {
     if (!focus || !scope) return t('Retrieved segments');
@@ -77,7 +75,7 @@ export function RetrievedSegments() {
             </>
           )}
         </h2>
-        {scope && <span className="gw-muted">{plural(rows.length, '{n} segment', '{n} segments')}</span>}
+        {scope && <span className="gw-muted">{plural(total, '{n} segment', '{n} segments')}</span>}
       </header>
       {!scope ? (
         <p className="gw-empty">{t('Select a concept, category, component or source to list its coded segments.')}</p>
@@ -92,6 +90,8 @@ export function RetrievedSegments() {
           data={rows}
           context={language}
           computeItemKey={(_, row) => row.id}
+          endReached={more}
+          increaseViewportBy={400}
           itemContent={(_, row) => (
             <button
               type="button"

@@ -72,6 +72,8 @@ async function keysNow(): Promise<Key[]> {
   // Every pair of coders who coded something, both ways round.
   const coders = (await value<{ id: number; segmentCount: number }[]>('coder.list')).filter((c) => c.segmentCount > 0);
   const pairs = coders.flatMap((a) => coders.filter((b) => b.id !== a.id).map((b) => ({ coderA: a.id, coderB: b.id })));
+  // A page deep in the list of every segment: after the first row as it is now.
+  const cursor = (await value<{ next: string | null }>('segment.page', { scope: { kind: 'all' }, limit: 1 })).next;
   const keys: Key[] = [];
   const add = <M extends ReadMethod>(method: M, input: Input<M>) => keys.push({ method, input });
   for (const method of Object.keys(dependencies) as ReadMethod[]) {
@@ -92,6 +94,17 @@ async function keysNow(): Promise<Key[]> {
         add(method, { scope: { kind: 'all' } });
         add(method, { scope: { kind: 'unassigned' } });
         for (const d of documents) add(method, { scope: { kind: 'document', id: d.id } });
+        for (const c of codebook.concepts.slice(0, sample)) add(method, { scope: { kind: 'concept', id: c.id } });
+        for (const c of codebook.categories.slice(0, sample)) add(method, { scope: { kind: 'category', id: c.id } });
+        for (const key of COMPONENT_KEYS) add(method, { scope: { kind: 'component', key } });
+        break;
+      case 'segment.page':
+        add(method, { scope: { kind: 'all' }, limit: 2 });
+        add(method, { scope: { kind: 'all' }, coder: null });
+        for (const c of coders) add(method, { scope: { kind: 'all' }, coder: c.id } as Input<'segment.page'>);
+        if (cursor) add(method, { scope: { kind: 'all' }, cursor, limit: 2 });
+        add(method, { scope: { kind: 'unassigned' } });
+        for (const d of documents) add(method, { scope: { kind: 'document', id: d.id }, limit: 2 });
         for (const c of codebook.concepts.slice(0, sample)) add(method, { scope: { kind: 'concept', id: c.id } });
         for (const c of codebook.categories.slice(0, sample)) add(method, { scope: { kind: 'category', id: c.id } });
         for (const key of COMPONENT_KEYS) add(method, { scope: { kind: 'component', key } });
@@ -385,6 +398,7 @@ describe('what a change says it touched', () => {
     await change('adjudication.decide', { passagesA: [anaOnly.id], passagesB: [], verdict: 'a' });
     await change('counts.setBasis', { basis: { kind: 'consensus' } });
     await change('segment.uncode', { id: benSame.id });
+    await change('history.setLimits', { keepSteps: 500, keepDays: 30 });
     await change('coder.use', { coderId: null });
     await change('history.undo', {});
     await change('history.undo', {});
