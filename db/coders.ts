@@ -2,7 +2,7 @@
 // coder by name (compared as labels are) or make one, and the coder a store's author is. The team
 // branch (issue 14) holds the full repository with the same names; where both exist, keep that one.
 
-import { GroundworkError } from '../shared/api/errors';
+import { fail } from '../shared/api/errors';
 import type { CoderId } from '../shared/domain/ids';
 import { coderId } from '../shared/domain/ids';
 import { sameLabel } from '../shared/domain/normalize';
@@ -29,8 +29,8 @@ async function allCoders(db: ReadableDB): Promise<CoderRef[]> {
 /** The coder of that name, made if there is none (the command line's --coder). */
 export async function findOrCreateCoder(db: WritableDB, name: string): Promise<CoderRef> {
   const trimmed = name.trim();
-  if (!trimmed) throw new GroundworkError('invalid-input', 'A coder needs a name.');
-  if (trimmed.length > 100) throw new GroundworkError('invalid-input', 'A coder’s name is at most 100 characters long.');
+  if (!trimmed) fail('invalid-input', 'A coder needs a name.');
+  if (trimmed.length > 100) fail('invalid-input', 'A coder’s name is at most {max} characters long.', { max: 100 });
   const coders = await allCoders(db);
   const found = coders.find((c) => sameLabel(c.name, trimmed));
   if (found) return found;

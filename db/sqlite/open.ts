@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { GroundworkError } from '../../shared/api/errors';
+import { fail, GroundworkError } from '../../shared/api/errors';
 import { now } from '../handles';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../migrations';
 import type { Store } from '../store';
@@ -50,10 +50,10 @@ function migrate(db: Database.Database, from: number): void {
 export function createProjectFile(file: string, name: string, options: SqliteStoreOptions = {}): Store {
   const target = path.resolve(file);
   if (fs.existsSync(target)) {
-    throw new GroundworkError('conflict', `There is already a file at ${target}; choose another name.`);
+    fail('conflict', 'There is already a file at {path}; choose another name.', { path: target });
   }
   const folder = path.dirname(target);
-  if (!fs.existsSync(folder)) throw new GroundworkError('io', `The folder ${folder} does not exist.`);
+  if (!fs.existsSync(folder)) fail('io', 'The folder {path} does not exist.', { path: folder });
   let db: Database.Database | undefined;
   try {
     db = new Database(target);
@@ -66,7 +66,7 @@ export function createProjectFile(file: string, name: string, options: SqliteSto
     db?.close();
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
     if (error instanceof GroundworkError) throw error;
-    throw new GroundworkError('io', `Could not create ${target}: ${(error as Error).message}`);
+    fail('io', 'Could not create {path}: {reason}', { path: target, reason: (error as Error).message });
   }
 }
 
@@ -88,16 +88,16 @@ export function openProjectFile(file: string, options: SqliteStoreOptions = {}):
   const target = path.resolve(file);
   let header: Buffer;
   try {
-    if (!fs.statSync(target).isFile()) throw new GroundworkError('not-a-project', `${target} is a folder, not a project file.`);
+    if (!fs.statSync(target).isFile()) fail('not-a-project', '{path} is a folder, not a project file.', { path: target });
     header = readHeader(target);
   } catch (error) {
     if (error instanceof GroundworkError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new GroundworkError('not-found', `There is no project file at ${target}.`);
-    throw new GroundworkError('io', `Cannot read ${target}: ${(error as Error).message}`);
+    if (code === 'ENOENT') fail('not-found', 'There is no project file at {path}.', { path: target });
+    fail('io', 'Cannot read {path}: {reason}', { path: target, reason: (error as Error).message });
   }
   if (header.length < 100 || !header.subarray(0, 16).equals(SQLITE_HEADER)) {
-    throw new GroundworkError('not-a-project', `${path.basename(target)} is not a Groundwork project file.`);
+    fail('not-a-project', '{file} is not a Groundwork project file.', { file: path.basename(target) });
   }
   // Check identity and version with SQL (the header in the main file can lag behind the WAL)
   // before anything is configured or written.
@@ -105,23 +105,20 @@ export function openProjectFile(file: string, options: SqliteStoreOptions = {}):
   try {
     db = new Database(target, { fileMustExist: true });
   } catch (error) {
-    throw new GroundworkError('io', `Cannot open ${target}: ${(error as Error).message}`);
+    fail('io', 'Cannot open {path}: {reason}', { path: target, reason: (error as Error).message });
   }
   const applicationId = db.pragma('application_id', { simple: true }) as number;
   const schemaVersion = db.pragma('user_version', { simple: true }) as number;
   if (applicationId !== APPLICATION_ID) {
     db.close();
-    throw new GroundworkError(
-      'not-a-project',
-      `${path.basename(target)} is an SQLite database, but not a Groundwork project.`,
-    );
+    fail('not-a-project', '{file} is an SQLite database, but not a Groundwork project.', { file: path.basename(target) });
   }
   if (schemaVersion > LATEST_SCHEMA_VERSION) {
     db.close();
-    throw new GroundworkError(
+    fail(
       'newer-version',
-      `${path.basename(target)} was saved by a newer version of Groundwork (project format ${schemaVersion}; ` +
-        `this version reads up to ${LATEST_SCHEMA_VERSION}). Update Groundwork to open it; the file was not changed.`,
+      '{file} was saved by a newer version of Groundwork (project format {version}; this version reads up to {latestVersion}). Update Groundwork to open it; the file was not changed.',
+      { file: path.basename(target), version: schemaVersion, latestVersion: LATEST_SCHEMA_VERSION },
     );
   }
   try {
@@ -135,6 +132,6 @@ export function openProjectFile(file: string, options: SqliteStoreOptions = {}):
     return sqliteStore(db, target, options);
   } catch (error) {
     db.close();
-    throw new GroundworkError('io', `Could not open ${target}: ${(error as Error).message}`);
+    fail('io', 'Could not open {path}: {reason}', { path: target, reason: (error as Error).message });
   }
 }

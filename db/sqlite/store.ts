@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { GroundworkError } from '../../shared/api/errors';
+import { say } from '../../shared/domain/message';
 import type { ProjectInfo } from '../../shared/domain/model';
 import { endSession, history, runLogged, SESSION_LIVE_MS, step, touchSession } from '../command-log';
 import type { ReadableDB, WritableDB } from '../handles';
@@ -36,19 +37,19 @@ export function storeError(error: unknown, file: string): unknown {
   const code = (error as { code?: string }).code ?? '';
   const name = path.basename(file);
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    return new GroundworkError('busy', `${name} is busy in another window or program; try again in a moment.`);
+    return new GroundworkError('busy', say('{file} is busy in another window or program; try again in a moment.', { file: name }));
   }
   if (code.startsWith('SQLITE_READONLY')) {
-    return new GroundworkError('read-only', `${name} is open read-only: changes cannot be saved.`);
+    return new GroundworkError('read-only', say('{file} is open read-only: changes cannot be saved.', { file: name }));
   }
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
-    return new GroundworkError('io', `${name} is damaged (${(error as Error).message}); open a backup copy instead.`);
+    return new GroundworkError('io', say('{file} is damaged ({reason}); open a backup copy instead.', { file: name, reason: (error as Error).message }));
   }
   if (code.startsWith('SQLITE_CONSTRAINT')) {
-    return new GroundworkError('conflict', `The change was refused because it would break the project's rules (${(error as Error).message}); nothing was changed.`);
+    return new GroundworkError('conflict', say('The change was refused because it would break the project’s rules ({reason}); nothing was changed.', { reason: (error as Error).message }));
   }
-  if (code === 'SQLITE_FULL') return new GroundworkError('io', `The disk holding ${name} is full; nothing was changed.`);
-  if (code.startsWith('SQLITE_IOERR')) return new GroundworkError('io', `${name} could not be read or written (${code}); nothing was changed.`);
+  if (code === 'SQLITE_FULL') return new GroundworkError('io', say('The disk holding {file} is full; nothing was changed.', { file: name }));
+  if (code.startsWith('SQLITE_IOERR')) return new GroundworkError('io', say('{file} could not be read or written ({code}); nothing was changed.', { file: name, code }));
   return error;
 }
 
@@ -106,10 +107,10 @@ export function sqliteStore(raw: Database.Database, file: string, options: Sqlit
       return fn();
     }
     if (mode === 'write' && readOnly) {
-      throw new GroundworkError('read-only', `${path.basename(file)} is open read-only: changes cannot be saved.`);
+      throw new GroundworkError('read-only', say('{file} is open read-only: changes cannot be saved.', { file: path.basename(file) }));
     }
     return gate(async () => {
-      if (!raw.open) throw new GroundworkError('no-project', 'The project was closed.');
+      if (!raw.open) throw new GroundworkError('no-project', say('The project was closed.'));
       if (mode === 'write') await beginImmediate(raw, file);
       else {
         try {

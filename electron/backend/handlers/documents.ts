@@ -7,7 +7,8 @@ import { requireStore } from '../backend';
 import { batchSignal, cancelBatch } from '../import/cancel';
 import { importSources } from '../import/index';
 import type { HandlerGroup } from './types';
-import { quoted } from './types';
+import { short } from './types';
+import { say } from '../../../shared/domain/message';
 
 export const documentHandlers = {
   'document.list': (_input, backend) => requireStore(backend).read(listDocuments),
@@ -27,16 +28,16 @@ export const documentHandlers = {
     return null;
   },
   'document.rename': ({ id, name }, backend) =>
-    requireStore(backend).write({ kind: 'document.rename', label: 'Rename a source' }, async (db, command) => {
+    requireStore(backend).write({ kind: 'document.rename', label: say('Rename a source') }, async (db, command) => {
       const document = requireFound(await getDocument(db, id), 'That source');
-      command.setLabel(`Rename source ${quoted(document.name)} to ${quoted(name)}`);
+      command.setLabel(say('Rename source “{a}” to “{b}”', { a: short(document.name), b: short(name) }));
       await renameDocument(db, id, name);
       return (await getDocument(db, id))!;
     }),
   'document.delete': ({ id }, backend) =>
-    requireStore(backend).write({ kind: 'document.delete', label: 'Delete a source' }, async (db, command) => {
+    requireStore(backend).write({ kind: 'document.delete', label: say('Delete a source') }, async (db, command) => {
       const document = requireFound(await getDocument(db, id), 'That source');
-      command.setLabel(`Delete source ${quoted(document.name)}`);
+      command.setLabel(say('Delete source “{a}”', { a: short(document.name) }));
       return { deletedSegments: await deleteDocument(db, id) };
     }),
   'document.pageAt': ({ id, offset }, backend) =>

@@ -5,7 +5,8 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { GroundworkError } from '../../../shared/api/errors';
+import { badFile, GroundworkError } from '../../../shared/api/errors';
+import { say } from '../../../shared/domain/message';
 import type { ImportedFile } from '../../../shared/domain/model';
 import type { Store } from '../../../db/store';
 import { checkSize } from './decode';
@@ -24,11 +25,11 @@ export function readSourceFile(file: string): Uint8Array {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
       code === 'ENOENT'
-        ? 'no such file.'
+        ? say('no such file.')
         : code === 'EACCES' || code === 'EPERM'
-          ? 'permission denied: the file cannot be read.'
-          : `cannot be read (${(error as Error).message}).`;
-    throw new GroundworkError('bad-file', `${name}: ${reason}`);
+          ? say('permission denied: the file cannot be read.')
+          : say('cannot be read ({reason}).', { reason: (error as Error).message });
+    throw badFile(name, reason);
   }
 }
 
