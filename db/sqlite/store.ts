@@ -46,7 +46,7 @@ export function storeError(error: unknown, file: string): unknown {
     return new GroundworkError('io', say('{file} is damaged ({reason}); open a backup copy instead.', { file: name, reason: (error as Error).message }));
   }
   if (code.startsWith('SQLITE_CONSTRAINT')) {
-    return new GroundworkError('conflict', say('The change was refused because it would break the project’s rules ({reason}); nothing was changed.', { reason: (error as Error).message }));
+    return new GroundworkError('conflict', say("The change was refused because it would break the project's rules ({reason}); nothing was changed.", { reason: (error as Error).message }));
   }
   if (code === 'SQLITE_FULL') return new GroundworkError('io', say('The disk holding {file} is full; nothing was changed.', { file: name }));
   if (code.startsWith('SQLITE_IOERR')) return new GroundworkError('io', say('{file} could not be read or written ({code}); nothing was changed.', { file: name, code }));

@@ -22,7 +22,7 @@ const SWITCHES = new Set<Method>(['project.create', 'project.open', 'project.ope
 
 export async function dispatch(backend: Backend, request: CallRequest): Promise<CallResponse> {
   const { method } = request;
-  if (typeof method !== 'string' || !isMethod(method)) return refuse('unknown-method', say('There is no method “{method}”.', { method: String(method) }));
+  if (typeof method !== 'string' || !isMethod(method)) return refuse('unknown-method', say('There is no method "{method}".', { method: String(method) }));
   const parsed = methods[method].input.safeParse(request.input ?? {}, { error: structuredIssues });
   if (!parsed.success) return refuse('invalid-input', invalidInput(parsed.error));
   const origin = request.origin ?? null;

@@ -46,7 +46,7 @@ export async function buildStudyProject(config: Pick<BackendConfig, 'examplesDir
     await store.writeUnlogged((db) => writeStudy(db, data));
     // The study's eight maturity dimensions (its core-phenomenon row), mapped to its main categories.
     const { unresolved } = await applyMaturityDefaults(store);
-    if (unresolved.length > 0) fail('bad-file', 'The study’s maturity defaults name unknown categories: {codes}.', { codes: unresolved.join(', ') });
+    if (unresolved.length > 0) fail('bad-file', "The study's maturity defaults name unknown categories: {codes}.", { codes: unresolved.join(', ') });
     // The published codebook with the reported Table 8: what an extension is measured against.
     await store.writeUnlogged(async (db) => {
       const snapshot = await reportedSnapshot(db, data.source.citation);

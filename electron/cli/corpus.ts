@@ -44,9 +44,9 @@ export async function sourcesCommand(args: string[], io: Io, withProject: WithPr
     allowPositionals: true,
     options: { format: { type: 'string', default: 'table' }, stage: { type: 'string' } },
   });
-  if (!['table', 'csv', 'json'].includes(values.format)) throw new UsageError(say('Unknown format “{value}”: use table, csv or json.', { value: values.format }));
+  if (!['table', 'csv', 'json'].includes(values.format)) throw new UsageError(say('Unknown format "{value}": use table, csv or json.', { value: values.format }));
   if (values.stage && !(STAGES as readonly string[]).includes(values.stage)) {
-    throw new UsageError(say('Unknown stage “{value}”: use {stages}.', { value: values.stage, stages: STAGES.join(', ') }));
+    throw new UsageError(say('Unknown stage "{value}": use {stages}.', { value: values.stage, stages: STAGES.join(', ') }));
   }
   if (positionals.length > 1) throw new UsageError(say('sources takes one project file.'));
   const { records, documents } = await withProject(positionals[0], async (api) => ({
@@ -90,6 +90,6 @@ export async function findSource(api: Api, source: string, withoutText: Message)
     documents.find((d) => d.id === titled?.documentId);
   if (doc) return doc.id;
   const record = /^\d+$/.test(source) ? undefined : records.find((r) => r.title === source && r.documentId === null);
-  if (record) fail('not-found', '“{source}” is a record without full text: {consequence}. Import its file to link it.', { source, consequence: withoutText });
-  fail('not-found', 'There is no source “{source}” in this project. “groundwork sources FILE” lists them.', { source });
+  if (record) fail('not-found', '"{source}" is a record without full text: {consequence}. Import its file to link it.', { source, consequence: withoutText });
+  fail('not-found', 'There is no source "{source}" in this project. "groundwork sources FILE" lists them.', { source });
 }

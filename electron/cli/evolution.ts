@@ -50,7 +50,7 @@ function coderOption(coder: string | undefined, UsageError: UsageErrorClass): Pr
 
 const offset = (value: string | undefined, flag: string, UsageError: UsageErrorClass) => {
   if (value === undefined) throw new UsageError(say('code needs {flag} N.', { flag }));
-  if (!/^\d+$/.test(value)) throw new UsageError(say('{flag} takes a UTF-16 offset, a whole number of 0 or more (“{value}” is not).', { flag, value }));
+  if (!/^\d+$/.test(value)) throw new UsageError(say('{flag} takes a UTF-16 offset, a whole number of 0 or more ("{value}" is not).', { flag, value }));
   return Number(value);
 };
 
@@ -92,7 +92,7 @@ export async function autocodeCommand(args: string[], io: Io, withProject: WithP
   });
   if (positionals.length !== 2) throw new UsageError(say('autocode takes a project file and a query (quote a query of several words).'));
   if (values.concept === undefined || !values.concept.trim()) throw new UsageError(say('autocode needs --concept LABEL.'));
-  if (!['hit', 'sentence', 'paragraph'].includes(values.unit)) throw new UsageError(say('Unknown --unit “{value}”: use hit, sentence or paragraph.', { value: values.unit }));
+  if (!['hit', 'sentence', 'paragraph'].includes(values.unit)) throw new UsageError(say('Unknown --unit "{value}": use hit, sentence or paragraph.', { value: values.unit }));
   const [file, query] = positionals as [string, string];
   const label = values.concept.trim();
   const { result, named } = await withProject(
@@ -140,8 +140,8 @@ export async function evolutionCommand(
     options: { baseline: { type: 'string' }, wave: { type: 'string' }, format: { type: 'string', default: 'json' }, out: { type: 'string' }, labels: { type: 'string', default: 'en' } },
   });
   if (positionals.length !== 1) throw new UsageError(say('evolution takes one project file.'));
-  if (!['json', 'csv', 'xlsx'].includes(values.format)) throw new UsageError(say('Unknown format “{value}”: use json, csv or xlsx.', { value: values.format }));
-  if (!['en', 'fa'].includes(values.labels)) throw new UsageError(say('Unknown --labels “{value}”: use en or fa.', { value: values.labels }));
+  if (!['json', 'csv', 'xlsx'].includes(values.format)) throw new UsageError(say('Unknown format "{value}": use json, csv or xlsx.', { value: values.format }));
+  if (!['en', 'fa'].includes(values.labels)) throw new UsageError(say('Unknown --labels "{value}": use en or fa.', { value: values.labels }));
   if (!values.baseline && !values.wave) throw new UsageError(say('evolution needs --baseline NAME (what changed since it) or --wave NAME (that wave against the others).'));
   const views = await withProject(positionals[0], async (api) => {
     const out = [];
@@ -200,15 +200,15 @@ export async function saturationCommand(args: string[], io: Io, withProject: Wit
     options: { order: { type: 'string', default: 'coding' }, format: { type: 'string', default: 'json' }, last: { type: 'string' }, percent: { type: 'string' } },
   });
   if (positionals.length !== 1) throw new UsageError(say('saturation takes one project file.'));
-  if (!['coding', 'year'].includes(values.order)) throw new UsageError(say('Unknown --order “{value}”: use coding or year.', { value: values.order }));
-  if (!['json', 'csv'].includes(values.format)) throw new UsageError(say('Unknown format “{value}”: use json or csv.', { value: values.format }));
+  if (!['coding', 'year'].includes(values.order)) throw new UsageError(say('Unknown --order "{value}": use coding or year.', { value: values.order }));
+  if (!['json', 'csv'].includes(values.format)) throw new UsageError(say('Unknown format "{value}": use json or csv.', { value: values.format }));
   let rule: StoppingRule | null = null;
   if (values.last !== undefined) {
     const k = Number(values.last);
-    if (!Number.isInteger(k) || k < 1) throw new UsageError(say('--last takes a whole number of sources, 1 or more (“{value}” is not).', { value: values.last }));
+    if (!Number.isInteger(k) || k < 1) throw new UsageError(say('--last takes a whole number of sources, 1 or more ("{value}" is not).', { value: values.last }));
     if (values.percent !== undefined) {
       const percent = Number(values.percent);
-      if (!(percent > 0 && percent <= 100)) throw new UsageError(say('--percent takes a share above 0 and at most 100 (“{value}” is not).', { value: values.percent }));
+      if (!(percent > 0 && percent <= 100)) throw new UsageError(say('--percent takes a share above 0 and at most 100 ("{value}" is not).', { value: values.percent }));
       rule = { kind: 'share-new', k, percent };
     } else rule = { kind: 'no-new', k };
   } else if (values.percent !== undefined) throw new UsageError(say('--percent goes with --last K (fewer than P % new concepts in the last K sources).'));

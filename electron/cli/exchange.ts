@@ -101,7 +101,7 @@ const CSV_COLUMNS = ['kind', 'depth', 'path', 'label', 'label_fa', 'label_en', '
 export async function codebookCommand(args: string[], io: Io, withProject: WithProject, UsageError: UsageErrorClass): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'json' } } });
   if (positionals.length !== 1) throw new UsageError(say('codebook takes one project file.'));
-  if (!['json', 'csv'].includes(values.format)) throw new UsageError(say('Unknown format “{value}”: use json or csv.', { value: values.format }));
+  if (!['json', 'csv'].includes(values.format)) throw new UsageError(say('Unknown format "{value}": use json or csv.', { value: values.format }));
   const tree = codebookOutline(await withProject(positionals[0], (api) => api.call('codebook.get', {})));
   if (values.format === 'json') {
     io.out(JSON.stringify(tree, null, 2));

@@ -26,8 +26,8 @@ export async function maturityCommand(
   if (positionals.length !== 1) throw new UsageError(say('maturity takes one project file.'));
   if (!values.out) throw new UsageError(say('maturity needs --out MODEL.json (or .csv, .xlsx).'));
   const ext = path.extname(values.out).toLowerCase();
-  if (!['.json', '.csv', '.xlsx'].includes(ext)) throw new UsageError(say('Unknown output type “{value}”: use .json, .csv or .xlsx.', { value: ext || values.out }));
-  if (values.labels !== 'en' && values.labels !== 'fa') throw new UsageError(say('Unknown --labels “{value}”: use en or fa.', { value: values.labels }));
+  if (!['.json', '.csv', '.xlsx'].includes(ext)) throw new UsageError(say('Unknown output type "{value}": use .json, .csv or .xlsx.', { value: ext || values.out }));
+  if (values.labels !== 'en' && values.labels !== 'fa') throw new UsageError(say('Unknown --labels "{value}": use en or fa.', { value: values.labels }));
   const labels = values.labels;
   const out = values.out;
   const summary = await withProject(positionals[0], async (api) => {

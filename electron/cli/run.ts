@@ -161,11 +161,11 @@ async function compareCommand(
 ): Promise<number> {
   const readings: Record<string, string> = {};
   if (values.concepts !== undefined) {
-    if (!CONCEPT_READINGS.includes(values.concepts)) throw new UsageError(say('Unknown --concepts “{value}”: use codebook, strict or merged.', { value: values.concepts }));
+    if (!CONCEPT_READINGS.includes(values.concepts)) throw new UsageError(say('Unknown --concepts "{value}": use codebook, strict or merged.', { value: values.concepts }));
     readings.concepts = values.concepts;
   }
   if (values.consequences !== undefined) {
-    if (!CONSEQUENCE_READINGS.includes(values.consequences)) throw new UsageError(say('Unknown --consequences “{value}”: use A, B or C.', { value: values.consequences }));
+    if (!CONSEQUENCE_READINGS.includes(values.consequences)) throw new UsageError(say('Unknown --consequences "{value}": use A, B or C.', { value: values.consequences }));
     readings.consequences = values.consequences;
   }
   const compare = await withProject(file, (api) => api.call('counts.compare', { readings }));
@@ -201,7 +201,7 @@ async function searchCommand(args: string[], io: Io): Promise<number> {
     options: { format: { type: 'string', default: 'table' }, limit: { type: 'string', default: '100' } },
   });
   if (positionals.length !== 2) throw new UsageError(say('search takes a project file and a query (quote a query of several words).'));
-  if (!['table', 'json'].includes(values.format)) throw new UsageError(say('Unknown format “{value}”: use table or json.', { value: values.format }));
+  if (!['table', 'json'].includes(values.format)) throw new UsageError(say('Unknown format "{value}": use table or json.', { value: values.format }));
   const limit = Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 5000) throw new UsageError(say('--limit takes a whole number from 1 to 5000.'));
   const [file, query] = positionals as [string, string];
@@ -291,7 +291,7 @@ export async function run(argv: string[], ioIn: Io, env: Record<string, string |
             consequences: { type: 'string' },
           },
         });
-        if (!['table', 'csv', 'json'].includes(values.format)) throw new UsageError(say('Unknown format “{value}”: use table, csv or json.', { value: values.format }));
+        if (!['table', 'csv', 'json'].includes(values.format)) throw new UsageError(say('Unknown format "{value}": use table, csv or json.', { value: values.format }));
         if (values.compare) return await compareCommand(positionals[0], values, io);
         if (values.concepts || values.consequences) throw new UsageError(say('--concepts and --consequences go with --compare.'));
         const counts = await withProject(positionals[0], (api) => api.call('counts.paradigm', {}));
@@ -310,7 +310,7 @@ export async function run(argv: string[], ioIn: Io, env: Record<string, string |
           throw new UsageError(say('export needs --segments OUT.csv, --table8 OUT.csv, --qdpx OUT.qdpx or --qdc OUT.qdc.'));
         }
         if (values.unit !== undefined && !values.qdpx) throw new UsageError(say('--unit goes with --qdpx.'));
-        if (values.unit !== undefined && values.unit !== 'nvivo' && values.unit !== 'standard') throw new UsageError(say('Unknown unit “{value}”: use nvivo or standard.', { value: values.unit }));
+        if (values.unit !== undefined && values.unit !== 'nvivo' && values.unit !== 'standard') throw new UsageError(say('Unknown unit "{value}": use nvivo or standard.', { value: values.unit }));
         await withProject(positionals[0], async (api) => {
           await exportExchange(api, values, writeAtomically, io);
           if (values.segments) {
@@ -366,13 +366,13 @@ export async function run(argv: string[], ioIn: Io, env: Record<string, string |
         io.out(VERSION);
         return 0;
       default:
-        throw new UsageError(say('Unknown command “{command}”.', { command }));
+        throw new UsageError(say('Unknown command "{command}".', { command }));
     }
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       // Node's own words for an unknown option stay as they are.
       const problem = error instanceof UsageError ? error.said : say('{problem}', { problem: (error as Error).message });
-      io.err(`groundwork: ${shown(io, say('{problem} Run “groundwork help” for usage.', { problem }))}`);
+      io.err(`groundwork: ${shown(io, say('{problem} Run "groundwork help" for usage.', { problem }))}`);
       return 2;
     }
     io.err(`groundwork: ${shown(io, saidOf(error))}`);

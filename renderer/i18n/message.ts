@@ -4,7 +4,7 @@
 // the backend sent as plain English (an old project's history, a caller not yet structured) is
 // matched against the known templates instead, and shown as written if none fits.
 
-import { isList, isSigned, isUngrouped, type Message } from '../../shared/domain/message';
+import { isDecimal, isList, isSigned, isUngrouped, type Message } from '../../shared/domain/message';
 import { BACKEND_FA } from '../../shared/i18n/fa/index';
 import { compileForms, translateBackendText, type Forms } from './backend-text';
 import { currentLanguage, digits, signed, t } from './t';
@@ -15,6 +15,7 @@ export function translated(message: Message): string {
         Object.entries(message.params).map(([name, value]) => {
           if (typeof value === 'number') {
             if (isSigned(name)) return [name, signed(value)];
+            if (isDecimal(name)) return [name, currentLanguage() === 'fa' ? value.toLocaleString('fa-IR', { minimumFractionDigits: 1, maximumFractionDigits: 1 }) : value.toFixed(1)];
             return [name, isUngrouped(name) ? digits(String(value)) : currentLanguage() === 'en' ? value.toLocaleString('en') : value];
           }
           return [name, typeof value === 'string' ? value : translated(value)];

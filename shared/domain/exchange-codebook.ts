@@ -111,7 +111,7 @@ export function planCodebook(codes: readonly ExchangeCode[], coded: ReadonlySet<
     if (asComponent) {
       entry.component = asComponent;
       plan.components.push({ key: asComponent, guid: code.guid, name: code.name, description: code.description });
-      if (isCoded(code)) plan.notes.push(say('“{code}” is a paradigm component and cannot hold coded passages: its codings are not imported.', { code: code.name }));
+      if (isCoded(code)) plan.notes.push(say('"{code}" is a paradigm component and cannot hold coded passages: its codings are not imported.', { code: code.name }));
       for (const child of code.children) visit(child, null, asComponent, true);
       return;
     }
@@ -143,7 +143,7 @@ export function planCodebook(codes: readonly ExchangeCode[], coded: ReadonlySet<
       if (!c) unfiled.push(set.codeGuids[i]!);
       else if (!c.categoryGuids.some((g) => guidKey(g) === guidKey(target!))) c.categoryGuids.push(target);
     }
-    if (unfiled.length) plan.notes.push(sayCount(unfiled.length, 'set “{set}”: {n} member code became a category, not a concept, and is not filed in it.', 'set “{set}”: {n} member codes became categories, not concepts, and are not filed in it.', { set: set.name }));
+    if (unfiled.length) plan.notes.push(sayCount(unfiled.length, 'set "{set}": {n} member code became a category, not a concept, and is not filed in it.', 'set "{set}": {n} member codes became categories, not concepts, and are not filed in it.', { set: set.name }));
   }
   return plan;
 }

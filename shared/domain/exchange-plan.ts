@@ -104,7 +104,7 @@ export function planImport(project: ExchangeProject): ImportPlan {
     if (same) {
       same.sameTextGuids.push(s.guid);
       sourceFor.set(guidKey(s.guid), same.guid);
-      notes.push(say('source “{source}” has the same text as “{same}”: they become one source.', { source: s.name, same: same.name }));
+      notes.push(say('source "{source}" has the same text as "{same}": they become one source.', { source: s.name, same: same.name }));
       setMemo(same.guid, memos[guidKey(same.guid)] ?? '', s.description, ...notesOn(s.guid));
       continue;
     }

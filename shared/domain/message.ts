@@ -31,6 +31,9 @@ export const isMessage = (value: unknown): value is Message =>
  */
 export const isUngrouped = (name: string): boolean => /year|line|start|end|offset|index|position|page|version/i.test(name);
 
+/** A number in a param named `size` is a size with one decimal: "200.0" (sayBytes). */
+export const isDecimal = (name: string): boolean => name === 'size';
+
 /** Numbers in params named `difference` or `…Difference` are signed: +2, −64 (a real minus), 0. */
 export const isSigned = (name: string): boolean => /^difference$|Difference$/.test(name);
 
@@ -50,7 +53,11 @@ export const fileProblem = (file: string, reason: Message): Message => say('{fil
 /** The message in English, as the command line and old callers read it. */
 export function english(message: Message): string {
   return fillTemplate(message.text, message.params, (value, name) => {
-    if (typeof value === 'number') return isSigned(name) ? signedText(value) : isUngrouped(name) ? String(value) : value.toLocaleString('en');
+    if (typeof value === 'number') {
+      if (isSigned(name)) return signedText(value);
+      if (isDecimal(name)) return value.toFixed(1);
+      return isUngrouped(name) ? String(value) : value.toLocaleString('en');
+    }
     return typeof value === 'string' ? value : english(value);
   });
 }

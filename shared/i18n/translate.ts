@@ -2,7 +2,7 @@
 // template from the Persian catalogue (fa/), the values filled in as they are, numbers in Persian
 // digits. The interface has its own renderer (renderer/i18n/message.ts), which also isolates names.
 
-import { english, fillTemplate, isList, isSigned, isUngrouped, signedText, type Message } from '../domain/message';
+import { english, fillTemplate, isDecimal, isList, isSigned, isUngrouped, signedText, type Message } from '../domain/message';
 import { BACKEND_FA } from './fa/index';
 
 export type MessageLanguage = 'en' | 'fa';
@@ -15,7 +15,11 @@ export function translate(message: Message, language: MessageLanguage): string {
   // A list takes the Persian comma.
   const template = isList(message.text) ? message.text.replace(/, /g, '، ') : BACKEND_FA[message.text] || message.text;
   return fillTemplate(template, message.params, (value, name) => {
-    if (typeof value === 'number') return isSigned(name) ? signedText(value, persianDigits) : isUngrouped(name) ? persianDigits(String(value)) : value.toLocaleString('fa-IR');
+    if (typeof value === 'number') {
+      if (isSigned(name)) return signedText(value, persianDigits);
+      if (isDecimal(name)) return value.toLocaleString('fa-IR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+      return isUngrouped(name) ? persianDigits(String(value)) : value.toLocaleString('fa-IR');
+    }
     return typeof value === 'string' ? value : translate(value, language);
   });
 }

@@ -48,7 +48,7 @@ export function bibtexFiles(field: string | undefined): string[] {
 
 function fromEntry(entry: BibtexEntry, index: number): ParsedEntry {
   const rawTitle = (entry.properties.title ?? '').replace(/[{}]/g, '').trim();
-  if (!rawTitle) return { index, ok: false, title: entry.label, message: say('the entry “{key}” has no title', { key: entry.label }) };
+  if (!rawTitle) return { index, ok: false, title: entry.label, message: say('the entry "{key}" has no title', { key: entry.label }) };
   try {
     const [item] = toCsl([entry], '@csl/list+object');
     if (!item) return { index, ok: false, title: rawTitle, message: say('citation-js found no record in it') };

@@ -60,7 +60,7 @@ export async function importBibliography(store: Store, fileName: string, bytes: 
 /** Writes the entries of a parsed file as one command, linking each record to a source where one matches. */
 export async function writeBibliography(store: Store, { fileName: name, format, entries }: ParsedBibliography): Promise<BibliographyImport> {
   const results: BibliographyRecordResult[] = [];
-  const flagged = await store.write({ kind: 'bibliography.import', label: say('Import bibliography “{file}”', { file: name }) }, async (db) => {
+  const flagged = await store.write({ kind: 'bibliography.import', label: say('Import bibliography "{file}"', { file: name }) }, async (db) => {
     const pool = await candidates(db);
     for (const entry of entries) {
       if (!entry.ok) {

@@ -36,9 +36,9 @@ function detect(name: string, text: string): BibliographyFormat | null {
 const PARSERS: Record<BibliographyFormat, (text: string, maxRecords: number) => ParsedEntry[]> = { RIS: parseRis, BibTeX: parseBibtex, CSV: parseCsv };
 
 const NOTHING: Record<BibliographyFormat, Message> = {
-  RIS: say('no RIS record was found in it (a RIS record starts with a “TY  - ” line and ends with “ER  - ”). Nothing was imported.'),
-  BibTeX: say('no BibTeX entry was found in it (an entry starts like “@article{key,”). Nothing was imported.'),
-  CSV: say('it has no “Title” column in its first row, so no record can be read. Nothing was imported.'),
+  RIS: say('no RIS record was found in it (a RIS record starts with a "TY  - " line and ends with "ER  - "). Nothing was imported.'),
+  BibTeX: say('no BibTeX entry was found in it (an entry starts like "@article{key,"). Nothing was imported.'),
+  CSV: say('it has no "Title" column in its first row, so no record can be read. Nothing was imported.'),
 };
 
 export function parseBibliography(fileName: string, bytes: Uint8Array): ParsedBibliography {

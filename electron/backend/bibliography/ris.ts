@@ -53,7 +53,7 @@ function chunks(text: string): Chunk[] {
         return;
       }
       // A few reasons name the record's problem; a flood of bad lines is counted, not listed.
-      if (current.problems.length < 3) current.problems.push(say('line {line} is not a RIS tag line (“{text}”)', { line: i + 1, text: line.slice(0, 40) }));
+      if (current.problems.length < 3) current.problems.push(say('line {line} is not a RIS tag line ("{text}")', { line: i + 1, text: line.slice(0, 40) }));
       else if (current.problems.length === 3) current.problems.push(say('and more lines like it'));
       return;
     }

@@ -90,14 +90,14 @@ export async function openArchive(
   for (const n of entries.keys()) if (!lower.has(n.toLowerCase())) lower.set(n.toLowerCase(), n);
   let total = 0;
   const bomb = (entryName: string, size: Message) =>
-    bad(file, say('“{entry}” would unpack to {size}: refused as a possible zip bomb.', { entry: entryName.slice(0, 120), size }));
+    bad(file, say('"{entry}" would unpack to {size}: refused as a possible zip bomb.', { entry: entryName.slice(0, 120), size }));
   return {
     names: [...entries.keys()],
     find: (name) => (entries.has(name) ? name : (lower.get(name.toLowerCase()) ?? null)),
     close: () => zip.close(),
     read(entryName) {
       const entry = entries.get(entryName);
-      if (!entry) return Promise.reject(bad(file, say('the archive holds no “{entry}”.', { entry: entryName })));
+      if (!entry) return Promise.reject(bad(file, say('the archive holds no "{entry}".', { entry: entryName })));
       const declared = entry.uncompressedSize;
       const ratio = declared / Math.max(1, entry.compressedSize);
       if (declared > limits.entryBytes || total + declared > limits.totalBytes || (declared > 1024 * 1024 && ratio > limits.ratio)) {
@@ -105,7 +105,7 @@ export async function openArchive(
       }
       return new Promise((resolve, reject) => {
         zip.openReadStream(entry, (error, stream) => {
-          if (error || !stream) return reject(bad(file, say('“{entry}” cannot be unpacked ({reason}).', { entry: entryName, reason: error?.message ?? 'no stream' })));
+          if (error || !stream) return reject(bad(file, say('"{entry}" cannot be unpacked ({reason}).', { entry: entryName, reason: error?.message ?? 'no stream' })));
           const parts: Buffer[] = [];
           let size = 0;
           stream.on('data', (chunk: Buffer) => {
@@ -123,8 +123,8 @@ export async function openArchive(
             reject(
               // yauzl compares the bytes inflated with the size the archive declares.
               /too (?:many|few) bytes in the stream/.test(e.message)
-                ? bad(file, say('“{entry}” does not unpack to the size the archive declares ({reason}): refused as damaged or a possible zip bomb.', { entry: entryName.slice(0, 120), reason: e.message }))
-                : bad(file, say('“{entry}” is damaged ({reason}).', { entry: entryName.slice(0, 120), reason: e.message })),
+                ? bad(file, say('"{entry}" does not unpack to the size the archive declares ({reason}): refused as damaged or a possible zip bomb.', { entry: entryName.slice(0, 120), reason: e.message }))
+                : bad(file, say('"{entry}" is damaged ({reason}).', { entry: entryName.slice(0, 120), reason: e.message })),
             ),
           );
           stream.on('end', () => resolve(Buffer.concat(parts)));
@@ -135,7 +135,7 @@ export async function openArchive(
 }
 
 const unsafe = (file: string, entryName: string) =>
-  bad(file, say('the archive holds an unsafe entry name (“{entry}”, outside the archive’s folder): refused.', { entry: entryName.slice(0, 120) }));
+  bad(file, say("the archive holds an unsafe entry name (\"{entry}\", outside the archive's folder): refused.", { entry: entryName.slice(0, 120) }));
 
 /** Whether the bytes start like a zip archive. */
 export const looksLikeZip = (bytes: Uint8Array) => bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;

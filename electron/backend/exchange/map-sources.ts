@@ -67,7 +67,7 @@ export function mapSources(
           where,
           'missing-text',
           joined([
-            say('{kind} source “{source}” is not imported: {reason}', { kind: SOURCE_KINDS[source.kind === 'pdf' ? 'pdf' : 'text']!, source: source.name, reason: reason ?? say('it has no text.') }),
+            say('{kind} source "{source}" is not imported: {reason}', { kind: SOURCE_KINDS[source.kind === 'pdf' ? 'pdf' : 'text']!, source: source.name, reason: reason ?? say('it has no text.') }),
             ...(source.selections.length ? [say('Its {selections} ({codings}) go with it.', { selections: selectionsOf(source.selections.length), codings: codingsOf(codings) })] : []),
             ...(source.otherSelections.length ? [say('So do its {regions}.', { regions: regionsOf(source.otherSelections.length) })] : []),
           ]),
@@ -77,8 +77,8 @@ export function mapSources(
           where,
           'pdf-without-text',
           source.otherSelections.length
-            ? say('PDF source “{source}” has no text representation: not imported, nor its {regions}.', { source: source.name, regions: regionsOf(source.otherSelections.length) })
-            : say('PDF source “{source}” has no text representation: not imported.', { source: source.name }),
+            ? say('PDF source "{source}" has no text representation: not imported, nor its {regions}.', { source: source.name, regions: regionsOf(source.otherSelections.length) })
+            : say('PDF source "{source}" has no text representation: not imported.', { source: source.name }),
         );
       } else {
         const kind = SOURCE_KINDS[source.kind] ?? source.kind;
@@ -86,13 +86,13 @@ export function mapSources(
           where,
           'media-source',
           source.otherSelections.length || codings
-            ? say('{kind} source “{source}” is not imported: Groundwork holds text sources ({selections}, {codings} left out).', {
+            ? say('{kind} source "{source}" is not imported: Groundwork holds text sources ({selections}, {codings} left out).', {
                 kind,
                 source: source.name,
                 selections: selectionsOf(source.otherSelections.length),
                 codings: codingsOf(codings),
               })
-            : say('{kind} source “{source}” is not imported: Groundwork holds text sources.', { kind, source: source.name }),
+            : say('{kind} source "{source}" is not imported: Groundwork holds text sources.', { kind, source: source.name }),
         );
       }
       return { guid: source.guid, name: source.name, kind: source.kind, text: null, textFrom: from, mediaPath: source.mediaPath, description: source.description, creatingUser: source.creatingUser, createdAt: source.createdAt, selections, variables: source.variables, noteGuids: source.noteGuids };
@@ -101,7 +101,7 @@ export function mapSources(
     for (const sel of source.selections) {
       const at = placeOf(sel.el);
       if (sel.start === null || sel.end === null) {
-        skip(at, 'bad-position', say('startPosition “{start}” or endPosition “{end}” is not a whole number: selection skipped.', { start: sel.el.attrs.startPosition ?? '', end: sel.el.attrs.endPosition ?? '' }));
+        skip(at, 'bad-position', say('startPosition "{start}" or endPosition "{end}" is not a whole number: selection skipped.', { start: sel.el.attrs.startPosition ?? '', end: sel.el.attrs.endPosition ?? '' }));
         continue;
       }
       const m = mapSelection(units, canon, sel.start, sel.end);
@@ -150,7 +150,7 @@ export function mapSources(
     const textGuids = new Set(source.selections.map((s) => s.guid.toLowerCase()));
     for (const region of source.otherSelections) {
       if (region.attrs.guid && textGuids.has(region.attrs.guid.trim().toLowerCase())) continue;
-      skip(placeOf(region), 'pdf-region', say('{element} in “{source}” is not imported: it has no passage in the source’s text.', { element: region.name, source: source.name }));
+      skip(placeOf(region), 'pdf-region', say("{element} in \"{source}\" is not imported: it has no passage in the source's text.", { element: region.name, source: source.name }));
     }
     return { guid: source.guid, name: source.name, kind: source.kind, text: canon.text, textFrom: from, mediaPath: source.mediaPath, description: source.description, creatingUser: source.creatingUser, createdAt: source.createdAt, selections, variables: source.variables, noteGuids: source.noteGuids };
   });

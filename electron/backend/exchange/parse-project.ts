@@ -75,9 +75,9 @@ function readCodes(ctx: ParseContext, parent: XmlElement | undefined): ExchangeC
   for (const el of childrenNamed(parent, 'Code')) {
     const guid = codeGuid(ctx, el);
     const color = normaliseColor(el.attrs.color);
-    if (el.attrs.color && !color) ctx.warn(el, 'bad-value', say('colour “{value}” is not #rgb or #rrggbb: the code is imported without it.', { value: el.attrs.color }));
+    if (el.attrs.color && !color) ctx.warn(el, 'bad-value', say('colour "{value}" is not #rgb or #rrggbb: the code is imported without it.', { value: el.attrs.color }));
     const name = textAttr(el, 'name').trim();
-    if (!name) ctx.warn(el, 'bad-value', say('this code has no name: it is imported as “(unnamed code)”.'));
+    if (!name) ctx.warn(el, 'bad-value', say('this code has no name: it is imported as "(unnamed code)".'));
     out.push({
       guid,
       name: name || '(unnamed code)',
@@ -99,7 +99,7 @@ function readSets(ctx: ParseContext, sets: XmlElement | undefined, codebook: boo
       childrenNamed(el, name).flatMap((m) => {
         const guid = m.attrs[attr]?.trim();
         if (guid && ctx.has(kind, guid)) return [guid];
-        ctx.warn(m, 'unknown-reference', guid ? say('{element} names {kind} {guid}, which is not in the file: left out of set “{set}”.', { element: name, kind: KIND_NAMES[kind], guid, set: el.attrs.name ?? '' }) : say('{element} has no {attribute}: ignored.', { element: name, attribute: attr }));
+        ctx.warn(m, 'unknown-reference', guid ? say('{element} names {kind} {guid}, which is not in the file: left out of set "{set}".', { element: name, kind: KIND_NAMES[kind], guid, set: el.attrs.name ?? '' }) : say('{element} has no {attribute}: ignored.', { element: name, attribute: attr }));
         return [];
       });
     out.push({
@@ -232,7 +232,7 @@ export function parseDocument(ctx: ParseContext, root: XmlElement): RawProject {
   for (const el of childrenNamed(firstChild(root, 'Variables'), 'Variable')) {
     if (!ctx.claim('variable', el, 'variable')) continue;
     const type = VARIABLE_TYPES.find((t) => t === el.attrs.typeOfVariable) ?? 'Text';
-    if (type !== el.attrs.typeOfVariable) ctx.warn(el, 'bad-value', say('typeOfVariable “{value}” is not one the standard knows: read as Text.', { value: el.attrs.typeOfVariable ?? '' }));
+    if (type !== el.attrs.typeOfVariable) ctx.warn(el, 'bad-value', say('typeOfVariable "{value}" is not one the standard knows: read as Text.', { value: el.attrs.typeOfVariable ?? '' }));
     variables.push({ guid: el.attrs.guid!.trim(), name: textAttr(el, 'name'), type, description: firstChild(el, 'Description')?.text ?? '' });
   }
   const notes: RawNote[] = [];

@@ -196,7 +196,7 @@ async function readDocument(
     positions: { family: writer.family, profile, chosenBy: options.profile ? 'caller' : 'origin', check: positionCheck },
   };
   for (const link of raw.links) {
-    issues.push(exchangeIssue('skipped', 'link', label, say('Link {guid}', { guid: link.guid }), say('link “{name}” is not imported: Groundwork has no links between items.', { name: link.name })));
+    issues.push(exchangeIssue('skipped', 'link', label, say('Link {guid}', { guid: link.guid }), say('link "{name}" is not imported: Groundwork has no links between items.', { name: link.name })));
   }
   for (const graph of raw.graphs) {
     issues.push(
@@ -205,7 +205,7 @@ async function readDocument(
         'graph',
         label,
         say('Graph {guid}', { guid: graph.guid }),
-        say('graph “{name}” ({vertices} vertices, {edges} edges) is not imported: Groundwork draws its own diagrams.', { name: graph.name, vertices: graph.vertices, edges: graph.edges }),
+        say('graph "{name}" ({vertices} vertices, {edges} edges) is not imported: Groundwork draws its own diagrams.', { name: graph.name, vertices: graph.vertices, edges: graph.edges }),
       ),
     );
   }

@@ -35,15 +35,15 @@ function findEntry(archive: ExchangeArchive, folder: string, name: string): stri
 }
 
 async function readDisk(locator: TextLocator, file: string, written: string): Promise<LoadedText> {
-  if (locator.external !== 'read') return { ok: false, reason: say('“{path}” is outside the archive, and files outside it are not read for this import.', { path: written }) };
-  if (!/\.txt$/i.test(file)) return { ok: false, reason: say('“{path}” is outside the archive and not a .txt file: not read.', { path: written }) };
+  if (locator.external !== 'read') return { ok: false, reason: say('"{path}" is outside the archive, and files outside it are not read for this import.', { path: written }) };
+  if (!/\.txt$/i.test(file)) return { ok: false, reason: say('"{path}" is outside the archive and not a .txt file: not read.', { path: written }) };
   let stat;
   try {
     stat = await fs.stat(file);
   } catch {
-    return { ok: false, reason: say('“{path}” names {file}, which does not exist here.', { path: written, file }) };
+    return { ok: false, reason: say('"{path}" names {file}, which does not exist here.', { path: written, file }) };
   }
-  if (!stat.isFile()) return { ok: false, reason: say('“{path}” names {file}, which is not a file.', { path: written, file }) };
+  if (!stat.isFile()) return { ok: false, reason: say('"{path}" names {file}, which is not a file.', { path: written, file }) };
   if (stat.size > MAX_SOURCE_BYTES) return { ok: false, reason: say('{file} is {size}, over the {max} a source may have.', { file, size: sayBytes(stat.size), max: sayBytes(MAX_SOURCE_BYTES) }) };
   return decode(file, await fs.readFile(file), file);
 }
@@ -71,18 +71,18 @@ export async function loadText(locator: TextLocator, written: string): Promise<L
       }
     }
     if (scheme === 'internal') {
-      return { ok: false, reason: archive ? say('“{path}” is not in the archive.', { path: written }) : say('“{path}” is meant to be inside a .qdpx archive, and this is a bare project document (import the .qdpx instead).', { path: written }) };
+      return { ok: false, reason: archive ? say('"{path}" is not in the archive.', { path: written }) : say('"{path}" is meant to be inside a .qdpx archive, and this is a bare project document (import the .qdpx instead).', { path: written }) };
     }
-    if (!locator.fileDir) return { ok: false, reason: say('“{path}” is not in the archive.', { path: written }) };
+    if (!locator.fileDir) return { ok: false, reason: say('"{path}" is not in the archive.', { path: written }) };
     return readDisk(locator, path.resolve(locator.fileDir, rest), written);
   }
   if (scheme === 'relative') {
     const base = locator.basePath || locator.fileDir;
-    if (!base) return { ok: false, reason: say('“{path}” is relative to the project’s basePath, which the file does not give.', { path: written }) };
+    if (!base) return { ok: false, reason: say("\"{path}\" is relative to the project's basePath, which the file does not give.", { path: written }) };
     return readDisk(locator, path.resolve(base, safeDecode(rest).replace(/^[\\/]+/, '')), written);
   }
   if (scheme === 'absolute' || scheme === 'file') return readDisk(locator, safeDecode(rest), written);
-  return { ok: false, reason: say('“{path}” uses a kind of path the standard does not define.', { path: written }) };
+  return { ok: false, reason: say('"{path}" uses a kind of path the standard does not define.', { path: written }) };
 }
 
 function safeDecode(s: string): string {

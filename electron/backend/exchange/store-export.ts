@@ -33,7 +33,7 @@ export async function exportModel(db: ReadableDB, name: string, origin: string):
   const sources: ExportModel['sources'] = [];
   for (const d of rows.documents) {
     const text = await textBySha(db, d.sha256);
-    if (text === undefined) fail('internal', 'The text of source “{source}” is missing from the project; nothing was written.', { source: d.name });
+    if (text === undefined) fail('internal', 'The text of source "{source}" is missing from the project; nothing was written.', { source: d.name });
     const record = records.get(Number(d.id));
     const fromRecord = record ? recordVariables(record, d.name) : [];
     const recordNames = new Set(fromRecord.map((v) => v.name.toLowerCase()));

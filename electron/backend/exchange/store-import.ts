@@ -183,7 +183,7 @@ async function writePlan(db: WritableDB, file: string, read: ExchangeReadResult,
         sha256: s.sha256,
         dir: dominantDirection(s.text),
         text: s.text,
-        uid: claim('document', s.guid, say('Source “{name}”', { name: s.name })),
+        uid: claim('document', s.guid, say('Source "{name}"', { name: s.name })),
         importBatch,
       });
       written.sources += 1;
@@ -221,7 +221,7 @@ async function writePlan(db: WritableDB, file: string, read: ExchangeReadResult,
       name: c.name,
       color: await colourOf(c.color, async () => paletteColor(await categoryCount(db))),
       parentId,
-      uid: claim('category', c.guid, say('Category “{name}”', { name: c.name })),
+      uid: claim('category', c.guid, say('Category "{name}"', { name: c.name })),
     });
     if (parentId === null && c.component) await assignComponent(db, id, c.component);
     if (c.glosses) await setGlosses(db, 'category', id, c.glosses);
@@ -250,7 +250,7 @@ async function writePlan(db: WritableDB, file: string, read: ExchangeReadResult,
         label: c.label,
         color: await colourOf(c.color, async () => paletteColor(await conceptCount(db))),
         inVivo: false,
-        uid: claim('concept', c.guid, say('Concept “{name}”', { name: c.label })),
+        uid: claim('concept', c.guid, say('Concept "{name}"', { name: c.label })),
       });
       if (c.glosses) await setGlosses(db, 'concept', id, c.glosses);
       written.concepts += 1;

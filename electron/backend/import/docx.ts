@@ -163,14 +163,14 @@ export async function docxToText(name: string, bytes: Uint8Array): Promise<DocxT
     // Word never writes a DOCTYPE; one in any XML part could declare entities that expand to
     // gigabytes ("billion laughs") in whichever parser reads it next, so the file is refused.
     if (/<!(DOCTYPE|ENTITY)/i.test(part.toString('latin1'))) {
-      throw badFile(name, say('“{entry}” declares a DOCTYPE or entities, which Word never writes: refused as unsafe.', { entry: entryName.slice(0, 80) }));
+      throw badFile(name, say('"{entry}" declares a DOCTYPE or entities, which Word never writes: refused as unsafe.', { entry: entryName.slice(0, 80) }));
     }
     // Nesting deeper than Word writes would only make the readers after this one recurse.
     try {
       parseXml(part);
     } catch (error) {
       if (TOO_DEEP.test((error as Error).message)) {
-        throw badFile(name, say('“{entry}” nests elements more than {max} deep (MAX_XML_DEPTH): refused.', { entry: entryName.slice(0, 80), max: MAX_XML_DEPTH }));
+        throw badFile(name, say('"{entry}" nests elements more than {max} deep (MAX_XML_DEPTH): refused.', { entry: entryName.slice(0, 80), max: MAX_XML_DEPTH }));
       }
       // Any other damage is reported below for the parts that are read, or by mammoth.
     }
@@ -182,7 +182,7 @@ export async function docxToText(name: string, bytes: Uint8Array): Promise<DocxT
   try {
     flags = xmlParagraphs(xml, styleDirections(stylesXml));
   } catch (error) {
-    throw badFile(name, say('the document’s XML is damaged ({reason}).', { reason: (error as Error).message }));
+    throw badFile(name, say("the document's XML is damaged ({reason}).", { reason: (error as Error).message }));
   }
   let raw: string;
   try {

@@ -69,7 +69,7 @@ const STAGE_NAMES: Record<Stage, Message> = {
   excluded: say('excluded'),
 };
 
-const duplicateOf = (name: string, twin: string) => fileProblem(name, say('not imported, its text is the same as “{twin}” already in the project.', { twin }));
+const duplicateOf = (name: string, twin: string) => fileProblem(name, say('not imported, its text is the same as "{twin}" already in the project.', { twin }));
 
 const uniqueName = (wanted: string, taken: Set<string>) => {
   let name = wanted;
@@ -165,11 +165,11 @@ async function writeSources(
       const imported = fileProblem(
         name,
         source.pages.length
-          ? sayCount(source.pages.length, 'imported as “{source}” ({characters} characters, {n} page).', 'imported as “{source}” ({characters} characters, {n} pages).', {
+          ? sayCount(source.pages.length, 'imported as "{source}" ({characters} characters, {n} page).', 'imported as "{source}" ({characters} characters, {n} pages).', {
               source: document.name,
               characters: document.length,
             })
-          : say('imported as “{source}” ({characters} characters).', { source: document.name, characters: document.length }),
+          : say('imported as "{source}" ({characters} characters).', { source: document.name, characters: document.length }),
       );
       const said = !joinedRecord
         ? imported

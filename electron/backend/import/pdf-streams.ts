@@ -56,7 +56,7 @@ export function checkPdfStreams(name: string, bytes: Uint8Array): void {
         room === MAX_PDF_STREAM_BYTES
           ? say('{size} for one stream (MAX_PDF_STREAM_BYTES)', { size: sayBytes(MAX_PDF_STREAM_BYTES) })
           : say('{size} for all its streams (MAX_PDF_UNPACKED_BYTES)', { size: sayBytes(MAX_PDF_UNPACKED_BYTES) });
-      throw badFile(name, say('the PDF’s compressed content unpacks to more than {limit}: refused as a possible compression bomb.', { limit }));
+      throw badFile(name, say("the PDF's compressed content unpacks to more than {limit}: refused as a possible compression bomb.", { limit }));
     }
     total += size;
   }

@@ -48,7 +48,7 @@ function pdfError(name: string, error: unknown): GroundworkError {
 export async function pdfToText(name: string, bytes: Uint8Array): Promise<PdfText> {
   checkSize(name, bytes.length);
   if (!Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-')) {
-    throw bad(name, say('this is not a PDF file (it does not start with “%PDF-”).'));
+    throw bad(name, say('this is not a PDF file (it does not start with "%PDF-").'));
   }
   checkPdfStreams(name, bytes);
   const pdfjs = await loadPdfJs();

@@ -45,7 +45,7 @@ export function sourceFormat(originalName: string): SourceFormat {
     throw badFile(
       originalName,
       extension
-        ? say('“{extension}” files are not imported. Import PDF (.pdf), Word (.docx), saved web pages (.html), plain text (.txt, .md) or bibliographies (.ris, .bib, .csv).', { extension })
+        ? say('"{extension}" files are not imported. Import PDF (.pdf), Word (.docx), saved web pages (.html), plain text (.txt, .md) or bibliographies (.ris, .bib, .csv).', { extension })
         : say('files without an extension are not imported. Import PDF (.pdf), Word (.docx), saved web pages (.html), plain text (.txt, .md) or bibliographies (.ris, .bib, .csv).'),
     );
   }

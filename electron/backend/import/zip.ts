@@ -57,9 +57,9 @@ export async function checkZip(name: string, bytes: Uint8Array, what: Message): 
       zip.on('error', reject);
       zip.on('end', () => resolve());
       zip.on('entry', (entry: yauzl.Entry) => {
-        if (unsafeName(entry.fileName)) return reject(bad(name, say('the archive holds an unsafe entry name (“{entry}”): refused.', { entry: entry.fileName.slice(0, 80) })));
+        if (unsafeName(entry.fileName)) return reject(bad(name, say('the archive holds an unsafe entry name ("{entry}"): refused.', { entry: entry.fileName.slice(0, 80) })));
         // Two entries of one name: libraries disagree on which one counts, so neither is trusted.
-        if (entries.has(entry.fileName)) return reject(bad(name, say('the archive holds two entries named “{entry}”: refused as unsafe.', { entry: entry.fileName.slice(0, 80) })));
+        if (entries.has(entry.fileName)) return reject(bad(name, say('the archive holds two entries named "{entry}": refused as unsafe.', { entry: entry.fileName.slice(0, 80) })));
         total += entry.uncompressedSize;
         const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
         const limit =
@@ -74,7 +74,7 @@ export async function checkZip(name: string, bytes: Uint8Array, what: Message): 
           return reject(
             bad(
               name,
-              say('the archive would unpack to {size} from {packed} (“{entry}”), over the limit ({limit}): refused as a possible zip bomb.', {
+              say('the archive would unpack to {size} from {packed} ("{entry}"), over the limit ({limit}): refused as a possible zip bomb.', {
                 size: sayBytes(entry.uncompressedSize),
                 packed: sayBytes(entry.compressedSize),
                 entry: entry.fileName.slice(0, 80),
@@ -106,7 +106,7 @@ export function readEntry(name: string, check: ZipCheck, entryName: string, budg
   if (!entry) return Promise.resolve(undefined);
   return new Promise((resolve, reject) => {
     check.zip.openReadStream(entry, (error, stream) => {
-      if (error || !stream) return reject(bad(name, say('“{entry}” cannot be unpacked ({reason}).', { entry: entryName, reason: error?.message ?? 'no stream' })));
+      if (error || !stream) return reject(bad(name, say('"{entry}" cannot be unpacked ({reason}).', { entry: entryName, reason: error?.message ?? 'no stream' })));
       const parts: Buffer[] = [];
       let size = 0;
       stream.on('data', (chunk: Buffer) => {
@@ -114,7 +114,7 @@ export function readEntry(name: string, check: ZipCheck, entryName: string, budg
         const over = size > MAX_ZIP_ENTRY_BYTES ? perEntry() : size > budget ? inAll() : null;
         if (over) {
           stream.destroy();
-          reject(bad(name, say('“{entry}” unpacks to more than its header says, over the limit ({limit}): refused as a possible zip bomb.', { entry: entryName.slice(0, 80), limit: over })));
+          reject(bad(name, say('"{entry}" unpacks to more than its header says, over the limit ({limit}): refused as a possible zip bomb.', { entry: entryName.slice(0, 80), limit: over })));
           return;
         }
         parts.push(chunk);
@@ -122,8 +122,8 @@ export function readEntry(name: string, check: ZipCheck, entryName: string, budg
       stream.on('error', (e) =>
         reject(
           /bytes in the stream/.test(e.message)
-            ? bad(name, say('“{entry}” does not unpack to the {size} its header declares: refused as a possible zip bomb.', { entry: entryName.slice(0, 80), size: sayBytes(entry.uncompressedSize) }))
-            : bad(name, say('“{entry}” is damaged ({reason}).', { entry: entryName.slice(0, 80), reason: e.message })),
+            ? bad(name, say('"{entry}" does not unpack to the {size} its header declares: refused as a possible zip bomb.', { entry: entryName.slice(0, 80), size: sayBytes(entry.uncompressedSize) }))
+            : bad(name, say('"{entry}" is damaged ({reason}).', { entry: entryName.slice(0, 80), reason: e.message })),
         ),
       );
       stream.on('end', () => resolve(Buffer.concat(parts)));

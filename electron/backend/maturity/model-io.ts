@@ -79,9 +79,9 @@ export function validateModelJson(data: unknown): asserts data is ModelJson {
   const where = e?.instancePath ? say('at {path}', { path: e.instancePath }) : say('at the top level');
   const detail =
     e?.keyword === 'additionalProperties'
-      ? say('unknown field “{field}”', { field: (e.params as { additionalProperty: string }).additionalProperty })
+      ? say('unknown field "{field}"', { field: (e.params as { additionalProperty: string }).additionalProperty })
       : e?.keyword === 'const' && e.instancePath === '/format'
-        ? say('this is not a Groundwork maturity model (format must be “{format}”)', { format: MODEL_FORMAT })
+        ? say('this is not a Groundwork maturity model (format must be "{format}")', { format: MODEL_FORMAT })
         : say('{problem}', { problem: e?.message ?? 'invalid' });
   fail('invalid-input', 'The maturity model file is not valid {where}: {detail}.', { where, detail });
 }

@@ -68,11 +68,11 @@ export default {
   "{file} is busy in another window or program; try again in a moment.": "{file} در پنجره یا برنامهٔ دیگری در کار است؛ لحظه‌ای دیگر دوباره بکوشید.",
   "{file} is open read-only: changes cannot be saved.": "{file} فقط‌خواندنی باز است: تغییرات ذخیره نمی‌شوند.",
   "{file} is damaged ({reason}); open a backup copy instead.": "{file} آسیب دیده است ({reason})؛ به جای آن یک نسخهٔ پشتیبان را باز کنید.",
-  "The change was refused because it would break the project’s rules ({reason}); nothing was changed.": "این تغییر پذیرفته نشد، چون قواعد پروژه را می‌شکست ({reason})؛ چیزی تغییر نکرد.",
+  "The change was refused because it would break the project's rules ({reason}); nothing was changed.": "این تغییر پذیرفته نشد، چون قواعد پروژه را می‌شکست ({reason})؛ چیزی تغییر نکرد.",
   "The disk holding {file} is full; nothing was changed.": "دیسکی که {file} روی آن است پر است؛ چیزی تغییر نکرد.",
   "{file} could not be read or written ({code}); nothing was changed.": "{file} خوانده یا نوشته نشد ({code})؛ چیزی تغییر نکرد.",
   "The project was closed.": "پروژه بسته شد.",
-  "There is no method “{method}”.": "روشی به نام «{method}» نیست.",
+  "There is no method \"{method}\".": "روشی به نام «{method}» نیست.",
   "Something went wrong in {method}: {reason}": "در {method} خطایی رخ داد: {reason}",
   "No example sources in {path}.": "در {path} منبع نمونه‌ای نیست.",
   // Names the messages use: the paradigm components (also in the interface's common catalogue), record fields, stages, sizes.

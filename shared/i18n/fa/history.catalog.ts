@@ -9,7 +9,7 @@ export default {
   "Edit memo of a segment": "ویرایش یادداشت یک بخش",
   "Import \"{a}\"": "وارد کردن «{a}»",
   "Import {n} sources": "وارد کردن {n} منبع",
-  "Import bibliography “{file}”": "وارد کردن کتاب‌شناسی «{file}»",
+  "Import bibliography \"{file}\"": "وارد کردن کتاب‌شناسی «{file}»",
   // Labels a step starts with, kept only if it never names what it changed.
   "Change a concept": "تغییر یک مفهوم",
   "Delete a concept": "حذف یک مفهوم",

@@ -16,5 +16,5 @@ export default {
   "17 main categories are identifiable in Table 7; the others are outcomes the abstracts name as consequences (3 or 4, by the reading). Table 7 has 48 category rows.": "۱۷ مقولهٔ اصلی در جدول ۷ شناختنی است؛ بقیه پیامدهایی است که چکیده‌ها نام می‌برند (بسته به خوانش ۳ یا ۴). جدول ۷ ۴۸ ردیف مقوله دارد.",
   // Building the study project.
   "The study data {path} cannot be read: {reason}": "دادهٔ مطالعه در {path} خوانده نمی‌شود: {reason}",
-  "The study’s maturity defaults name unknown categories: {codes}.": "پیش‌فرض‌های مدل بلوغ مطالعه مقوله‌های ناشناخته‌ای را نام می‌برند: {codes}.",
+  "The study's maturity defaults name unknown categories: {codes}.": "پیش‌فرض‌های مدل بلوغ مطالعه مقوله‌های ناشناخته‌ای را نام می‌برند: {codes}.",
 } satisfies Record<string, string>;
