@@ -44,3 +44,9 @@ export function backendText(english: string, said?: Message | null, forms?: Form
   }
   return translateBackendText(english, backendForms);
 }
+
+/**
+ * A study's English note as the project stores it (a reading's explanation, a parse note), in the
+ * interface language: its Persian is in shared/i18n/fa/study-data.catalog.ts, keyed by the English.
+ */
+export const studyNote = (english: string): string => translated({ text: english });

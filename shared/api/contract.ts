@@ -29,6 +29,7 @@ import type { AutocodeResult, SearchResult, SuggestionList, WordFrequencies } fr
 import { maturityMethods, type MaturityOutputs } from './maturity-contract';
 import { exchangeMethods, type ExchangeOutputs } from './exchange-contract';
 import { evolutionMethods, type EvolutionOutputs } from './evolution-contract';
+import { labelsMethods, type LabelsOutputs } from './labels-contract';
 import type { BibliographyImport, CorpusStats, DuplicateFlag, ExclusionReason, RecordSummary } from '../domain/records';
 import { RECORD_TYPES, reasonId, recordId } from '../domain/records';
 import type { PrismaFigures } from '../domain/prisma';
@@ -265,6 +266,7 @@ export const methods = {
   ...maturityMethods,
   ...exchangeMethods,
   ...evolutionMethods,
+  ...labelsMethods,
   'document.pageAt': {
     input: z.object({ id: DocumentIdSchema, offset: z.number().int().min(0) }).strict(),
     mutates: false,
@@ -385,6 +387,7 @@ export interface Outputs {
 
 export interface Outputs extends MaturityOutputs, EvolutionOutputs {}
 export interface Outputs extends ExchangeOutputs {}
+export interface Outputs extends LabelsOutputs {}
 
 export type Method = keyof typeof methods;
 /** What a caller passes (plain numbers for ids). */

@@ -39,7 +39,6 @@ const BUDGET = 'استفاده هوشمندانه از بودجه';
  */
 beforeEach(async (context) => {
   const name = context.task.name;
-  await app.page.evaluate(() => localStorage.removeItem('groundwork.labelLanguage'));
   const startScreen = ['starts in English', 'switches the start screen', 'shows the workspace'].find((n) => name.startsWith(n));
   if (startScreen) {
     const lang = startScreen === 'shows the workspace' ? 'fa' : 'en';

@@ -15,6 +15,7 @@ import type { Handlers } from './types';
 import { diagramHandlers } from './diagrams';
 import { exchangeHandlers } from './exchange';
 import { evolutionHandlers } from './evolution';
+import { labelHandlers } from './labels';
 
 export const handlers = {
   ...projectHandlers,
@@ -31,4 +32,5 @@ export const handlers = {
   ...recordHandlers,
   ...exchangeHandlers,
   ...evolutionHandlers,
+  ...labelHandlers,
 } satisfies Handlers;

@@ -1,7 +1,10 @@
-// The backend's refusals that coding and the code system meet most, in the interface language
-// (their Persian in fa/workspace.catalog.ts). Others show as the backend wrote them.
+// The backend's refusals in the interface language: a refusal the backend structured (`said`) is
+// translated from its template; one sent as plain English is matched against these forms and the
+// backend's own (shared/i18n/fa), else shown as written.
 
+import type { GroundworkError } from '../../../shared/api/errors';
 import { compileForms, translateBackendText } from '../../i18n/backend-text';
+import { backendText } from '../../i18n/message';
 import { EVOLUTION_ERROR_TEMPLATES } from '../evolution/history-templates';
 
 export const ERROR_TEMPLATES = [
@@ -20,3 +23,6 @@ const forms = compileForms(ERROR_TEMPLATES);
 
 /** A backend error message in the interface language (as written, if its form is not known). */
 export const errorMessage = (message: string): string => translateBackendText(message, forms);
+
+/** A failed call's error in the interface language: its structured message, else its English matched to a form. */
+export const errorText = (error: GroundworkError): string => backendText(error.message, error.said, forms);

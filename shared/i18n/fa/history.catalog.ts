@@ -77,4 +77,8 @@ export default {
   "Reject {n} suggestion for “{a}”": "رد {n} پیشنهاد برای «{a}»",
   "Reject {n} suggestions for “{a}”": "رد {n} پیشنهاد برای «{a}»",
   "Count by reading “{option}” ({reading})": "شمارش با خوانش «{option}» ({reading})",
+  // The project's label language.
+  "Show labels in Persian": "نمایش برچسب‌ها به فارسی",
+  "Show labels in English": "نمایش برچسب‌ها به انگلیسی",
+  "Let labels follow the interface language": "پیروی برچسب‌ها از زبان رابط",
 } satisfies Record<string, string>;
