@@ -247,7 +247,7 @@ export async function run(argv: string[], ioIn: Io, env: Record<string, string |
   const io: Io = { ...ioIn, lang: languageFrom(lang, env) };
   const [command, ...rest] = args;
   try {
-    if (lang !== undefined && lang !== 'en' && lang !== 'fa') throw new UsageError(say('Unknown --lang “{value}”: use en or fa.', { value: lang }));
+    if (lang !== undefined && lang !== 'en' && lang !== 'fa') throw new UsageError(say('Unknown --lang "{value}": use en or fa.', { value: lang }));
     switch (command) {
       case 'init': {
         const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { name: { type: 'string' } } });

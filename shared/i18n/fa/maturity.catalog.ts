@@ -14,10 +14,10 @@ export default {
   "There is no level {level}.": "سطح {level} وجود ندارد.",
   "The new order must name every item once.": "ترتیب تازه باید هر مورد را یک بار نام ببرد.",
   "The maturity model file is not valid {where}: {detail}.": "فایل مدل بلوغ {where} معتبر نیست: {detail}.",
-  "at {path}": "در \u2066{path}\u2069",
+  "at {path}": "در \u2068{path}\u2069",
   "at the top level": "در بالاترین سطح",
   "unknown field \"{field}\"": "فیلد ناشناختهٔ «{field}»",
   "this is not a Groundwork maturity model (format must be \"{format}\")": "این مدل بلوغ گراندورک نیست (قالب باید «{format}» باشد)",
-  "The maturity model file is not JSON: {reason}": "فایل مدل بلوغ \u2066JSON\u2069 نیست: {reason}",
+  "The maturity model file is not JSON: {reason}": "فایل مدل بلوغ \u2068JSON\u2069 نیست: {reason}",
   "The maturity model file is not valid: levels must be numbered 1, 2, 3… in order.": "فایل مدل بلوغ معتبر نیست: سطوح باید به ترتیب ۱، ۲، ۳… شماره خورده باشند.",
 } satisfies Record<string, string>;

@@ -31,7 +31,7 @@ export default {
   "a list": "یک فهرست",
   "something else": "چیز دیگری",
   // The contract's own messages (shared/api/*contract.ts).
-  "A colour is written #rrggbb.": "رنگ به شکل \u2066#rrggbb\u2069 نوشته می‌شود.",
+  "A colour is written #rrggbb.": "رنگ به شکل \u2068#rrggbb\u2069 نوشته می‌شود.",
   "Choose at least one file.": "دست‌کم یک فایل برگزینید.",
   "A new concept needs a label.": "مفهوم تازه برچسب لازم دارد.",
   "Give either an existing concept or a new one.": "یا مفهومی موجود بدهید یا مفهومی تازه.",
@@ -42,8 +42,8 @@ export default {
   "A year is a whole number from 1 to 9999.": "سال عددی صحیح از ۱ تا ۹۹۹۹ است.",
   "Name the attribute.": "نام ویژگی را بنویسید.",
   "Give the value the wave’s sources have.": "مقداری را که منابع این موج دارند بنویسید.",
-  "The number of sources k must be at least 1.": "شمار منابع \u2066k\u2069 باید دست‌کم ۱ باشد.",
-  "The share p must be at most 100 %.": "سهم \u2066p\u2069 باید حداکثر ۱۰۰ درصد باشد.",
-  "A date is written YYYY-MM-DD.": "تاریخ به شکل \u2066YYYY-MM-DD\u2069 نوشته می‌شود.",
+  "The number of sources k must be at least 1.": "شمار منابع \u2068k\u2069 باید دست‌کم ۱ باشد.",
+  "The share p must be at most 100 %.": "سهم \u2068p\u2069 باید حداکثر ۱۰۰ درصد باشد.",
+  "A date is written YYYY-MM-DD.": "تاریخ به شکل \u2068YYYY-MM-DD\u2069 نوشته می‌شود.",
   "Give the assessment a name.": "برای ارزیابی نامی بنویسید.",
 } satisfies Record<string, string>;
