@@ -7,24 +7,27 @@
 import { isDecimal, isList, isSigned, isUngrouped, type Message } from '../../shared/domain/message';
 import { BACKEND_FA } from '../../shared/i18n/fa/index';
 import { compileForms, translateBackendText, type Forms } from './backend-text';
-import { currentLanguage, digits, signed, t } from './t';
+import { currentLanguage, digits, isolate, num, signed, t } from './t';
 
 export function translated(message: Message): string {
-  const params = message.params
-    ? Object.fromEntries(
-        Object.entries(message.params).map(([name, value]) => {
-          if (typeof value === 'number') {
-            if (isSigned(name)) return [name, signed(value)];
-            if (isDecimal(name)) return [name, currentLanguage() === 'fa' ? value.toLocaleString('fa-IR', { minimumFractionDigits: 1, maximumFractionDigits: 1 }) : value.toFixed(1)];
-            return [name, isUngrouped(name) ? digits(String(value)) : currentLanguage() === 'en' ? value.toLocaleString('en') : value];
-          }
-          return [name, typeof value === 'string' ? value : translated(value)];
-        }),
-      )
-    : undefined;
-  // A list (sayList) takes the language's own comma.
-  if (isList(message.text) && currentLanguage() === 'fa') return t(message.text.replace(/, /g, '، '), params);
-  return t(message.text, params);
+  // The template in the interface language (a list takes the language's own comma).
+  const text = isList(message.text) && currentLanguage() === 'fa' ? message.text.replace(/, /g, '، ') : message.text;
+  const template = t(text);
+  const params = message.params;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => {
+    if (!(name in params)) return match;
+    const value = params[name]!;
+    if (typeof value === 'number') {
+      if (isSigned(name)) return signed(value);
+      if (isDecimal(name)) return currentLanguage() === 'fa' ? value.toLocaleString('fa-IR', { minimumFractionDigits: 1, maximumFractionDigits: 1 }) : value.toFixed(1);
+      if (isUngrouped(name)) return digits(String(value));
+      return currentLanguage() === 'fa' ? num(value) : value.toLocaleString('en');
+    }
+    // A name is isolated, as t() isolates it; a message inside the message is a sentence of the
+    // interface, whose own names are isolated already.
+    return typeof value === 'string' ? isolate(value) : translated(value);
+  });
 }
 
 /** Templates with words of their own, the most specific first (a bare "{message}" would match anything). */

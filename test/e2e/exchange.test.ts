@@ -59,7 +59,7 @@ describe.skipIf(!REFI)('REFI-QDA exchange in the browser', () => {
     const highlight = ws.reader.locator('span.gw-coded', { hasText: meant.split('\n')[0]!.slice(0, 30) }).first();
     await highlight.scrollIntoViewIfNeeded();
     await highlight.click();
-    const popover = app.page.getByRole('dialog', { name: 'Segments here' });
+    const popover = app.page.getByRole('dialog', { name: 'Coded here' });
     await expect.poll(() => popover.locator('li').count()).toBeGreaterThan(0);
     // The passage the reader highlights starts where NVivo's selection starts, on the same words.
     const coded = await ws.reader.locator('span.gw-coded').evaluateAll((spans) => spans.map((s) => s.textContent).join(''));
