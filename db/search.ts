@@ -14,6 +14,7 @@ import { STOP_WORDS } from '../shared/domain/stopwords';
 import { textBySha } from './documents';
 import type { ReadableDB, WritableDB } from './handles';
 import { now } from './handles';
+import { postgresRefreshSearchIndex, postgresSourcesThatMayMatch } from './postgres/search-index';
 import type { Store } from './store';
 
 // ---------------------------------------------------------------------------------------------
@@ -82,6 +83,7 @@ async function sqliteEachIndexedBody(db: ReadableDB, each: (row: { id: number; b
  * a project open read-only, whose searches then scan the texts). Not a user action: no history.
  */
 export async function refreshSearchIndex(store: Store): Promise<void> {
+  if (store.engine === 'postgres') return postgresRefreshSearchIndex(store);
   if (store.engine !== 'sqlite' || store.readOnly) return;
   if (await store.read(sqliteSearchIndexInStep)) return;
   await store.writeUnlogged(sqliteSyncSearchIndex);
@@ -98,11 +100,16 @@ interface Candidate {
   name: string;
 }
 
-/** Portable: every source's normalised text in name order, for the terms to be looked for in it. */
-async function scannedSources(db: ReadableDB): Promise<Candidate[]> {
+/**
+ * Portable: every source's normalised text in name order, for the terms to be looked for in it
+ * (PostgreSQL: only the sources its word index cannot rule out).
+ */
+async function scannedSources(db: ReadableDB, terms: readonly QueryTerm[]): Promise<Candidate[]> {
   const rows = await db.all<{ id: number; sha256: string; name: string }>('SELECT id, sha256, name FROM document ORDER BY lower(name), id');
+  const may = db.dialect.name === 'postgres' ? await postgresSourcesThatMayMatch(db, terms) : null;
   const out: Candidate[] = [];
   for (const row of rows) {
+    if (may && !may.has(Number(row.id))) continue;
     const text = await textBySha(db, row.sha256);
     if (text !== undefined) out.push({ id: Number(row.id), name: row.name, body: foldText(text) });
   }
@@ -145,7 +152,7 @@ export async function searchCorpus(
   terms: readonly QueryTerm[],
   options: { limit: number; documentIds?: readonly DocumentId[]; allRanges?: boolean },
 ): Promise<CorpusSearch> {
-  const rows = (await indexUsable(db)) ? await sqliteMatchingSources(db, terms) : await scannedSources(db);
+  const rows = (await indexUsable(db)) ? await sqliteMatchingSources(db, terms) : await scannedSources(db, terms);
   const only = options.documentIds ? new Set<number>(options.documentIds) : null;
   const result: CorpusSearch = { hits: [], ranges: [], total: 0, documents: [] };
   for (const row of rows) {

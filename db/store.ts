@@ -34,6 +34,8 @@ export interface StoreChange {
   touched: Touched;
   /** Made by another process or connection (seen after the fact). */
   external: boolean;
+  /** Who made an external change, when the engine is told (PostgreSQL: the other session's actor). */
+  actor?: string | null;
 }
 
 /** Who undoes: a step is undone only by the session or author that made it. */
@@ -89,6 +91,11 @@ export interface Store {
   history(limit?: number, scope?: UndoScope): Promise<HistoryState>;
   /** Forgets undo steps older than the limits and the data only they kept alive. */
   compact(options: CompactOptions): Promise<CompactReport>;
+  /**
+   * Writes a consistent copy of the project, as committed, to a new file at `target` (refused if
+   * one exists): a project of its own that opens like this one. Allowed on a read-only project.
+   */
+  backup(target: string): Promise<void>;
 
   /** Heard after every committed change, this connection's and (polled) other connections'. */
   onChange(listener: (change: StoreChange) => void): () => void;

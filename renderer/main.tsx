@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './styles/fonts.css';
 import './styles/app.css';
+import './styles/safety.css';
 import { App } from './App';
 
 createRoot(document.getElementById('root')!).render(

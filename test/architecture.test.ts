@@ -3,7 +3,7 @@
 //   renderer/          never imports db/ or electron/, no Node module and not 'electron'
 //   db/                never imports electron/ or renderer/ (nor the 'electron' package)
 //   electron/backend/  never imports the 'electron' package, so it runs under plain Node too
-//   electron/          never imports better-sqlite3: raw connections live in db/
+//   electron/          never imports better-sqlite3 or pg: raw connections live in db/
 // and SQL lives only in db/: no SQL statement, prepare, exec of SQL text, pragma or transaction on
 // a connection in electron/, renderer/ or shared/ (handlers speak to the Store, never to SQL).
 
@@ -79,6 +79,7 @@ const NODE_BUILTINS = new Set(builtinModules);
 const isNodeModule = ({ specifier }: Import) => specifier.startsWith('node:') || NODE_BUILTINS.has(specifier.split('/')[0]!);
 const isElectron = ({ specifier }: Import) => specifier === 'electron' || specifier.startsWith('electron/');
 const isSqliteDriver = ({ specifier }: Import) => specifier === 'better-sqlite3' || specifier.startsWith('better-sqlite3/');
+const isPostgresDriver = ({ specifier }: Import) => /^pg(-[a-z-]+)?(\/|$)/.test(specifier);
 
 type Rule = { what: string; breaks: (i: Import) => boolean };
 const rules: Record<string, Rule[]> = {
@@ -103,7 +104,10 @@ const rules: Record<string, Rule[]> = {
     { what: "'electron'", breaks: isElectron },
   ],
   'electron/backend': [{ what: "'electron'", breaks: isElectron }],
-  electron: [{ what: 'better-sqlite3 (raw connections live in db/; handlers call the Store)', breaks: isSqliteDriver }],
+  electron: [
+    { what: 'better-sqlite3 (raw connections live in db/; handlers call the Store)', breaks: isSqliteDriver },
+    { what: 'pg (raw connections live in db/; handlers call the Store)', breaks: isPostgresDriver },
+  ],
 };
 
 /**
@@ -248,7 +252,7 @@ describe('layering', () => {
     expect(violations('electron/backend')).toEqual([]);
   });
 
-  it('nothing in electron/ imports better-sqlite3: raw connections live in db/, handlers call the Store', () => {
+  it('nothing in electron/ imports better-sqlite3 or pg: raw connections live in db/, handlers call the Store', () => {
     expect(violations('electron')).toEqual([]);
   });
 });

@@ -1,20 +1,32 @@
 // Opening, creating and migrating a project file, the SQLite engine's Store. A project is one
-// SQLite file (WAL, foreign keys, STRICT tables) marked with Groundwork's application_id. A file
-// from a newer version of Groundwork, or a file that is not a Groundwork project, is refused.
+// SQLite file (WAL, foreign keys, STRICT tables) marked with Groundwork's application_id. Every
+// file is checked (db/sqlite/inspect.ts) before anything writes to it: a refused file is never
+// changed. A migration runs as one transaction after a backup, so it happens whole or not at all.
+// A file that cannot be written opens read-only, from a private working copy.
 
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fail, GroundworkError } from '../../shared/api/errors';
+import { say } from '../../shared/domain/message';
+import type { ReadOnlyReason } from '../../shared/domain/project-file';
 import { now } from '../handles';
+import { newUid } from '../uid';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../migrations';
 import type { Store } from '../store';
+import { APPLICATION_ID, checkDatabase, examineFile, openError, type FileFacts } from './inspect';
 import { PROJECT_EXTENSION, sqliteStore, type SqliteStoreOptions } from './store';
 
-export { PROJECT_EXTENSION };
+export { APPLICATION_ID, PROJECT_EXTENSION };
 
-/** "GWK1" as a 32-bit integer, written into the SQLite header of every project file. */
-export const APPLICATION_ID = 0x47574b31;
+export interface OpenOptions extends Omit<SqliteStoreOptions, 'readOnly' | 'readOnlyReason'> {
+  /**
+   * true: open read-only (the user asked); false: the caller will write, so a file that cannot be
+   * written is refused; left out: read-write, or read-only when the file cannot be written.
+   */
+  readOnly?: boolean;
+}
 
 function configure(db: Database.Database): void {
   db.pragma('journal_mode = WAL');
@@ -27,20 +39,24 @@ function configure(db: Database.Database): void {
   db.pragma('synchronous = FULL');
 }
 
+/** While a file is checked, another program's lock is waited for this long before it is called locked. */
+const CHECK_BUSY_MS = 1000;
+
+/** Applies every migration after `from` in one transaction: the file ends at the latest format, or as it was. */
 function migrate(db: Database.Database, from: number): void {
   // Foreign keys are off while migrating, so a migration can rebuild a table others refer to
   // (sqlite.org/lang_altertable.html); each migration must leave every reference intact.
   db.pragma('foreign_keys = OFF');
   try {
-    for (const migration of MIGRATIONS) {
-      if (migration.version <= from) continue;
-      db.transaction(() => {
+    db.transaction(() => {
+      for (const migration of MIGRATIONS) {
+        if (migration.version <= from) continue;
         migration.up(db);
         const broken = db.pragma('foreign_key_check') as unknown[];
-        if (broken.length > 0) throw new Error(`Migration ${migration.version} broke ${broken.length} reference(s)`);
+        if (broken.length > 0) throw new Error(`migration ${migration.version} broke ${broken.length} reference(s)`);
         db.pragma(`user_version = ${migration.version}`);
-      })();
-    }
+      }
+    })();
   } finally {
     db.pragma('foreign_keys = ON');
   }
@@ -60,7 +76,8 @@ export function createProjectFile(file: string, name: string, options: SqliteSto
     configure(db);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     migrate(db, 0);
-    db.prepare('INSERT INTO project (id, name, created_at) VALUES (1, ?, ?)').run(name.trim(), now());
+    // Its own GUID (shared by every copy made of it) and this copy's replica GUID.
+    db.prepare('INSERT INTO project (id, name, created_at, uid, replica) VALUES (1, ?, ?, ?, ?)').run(name.trim(), now(), newUid(), newUid());
     return sqliteStore(db, target, options);
   } catch (error) {
     db?.close();
@@ -70,68 +87,165 @@ export function createProjectFile(file: string, name: string, options: SqliteSto
   }
 }
 
-const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+/** A name beside `base` that is not taken yet (base, base.2, base.3, …). */
+function freeName(base: string): string {
+  let candidate = base;
+  for (let n = 2; fs.existsSync(candidate); n += 1) candidate = `${base}.${n}`;
+  return candidate;
+}
 
-function readHeader(file: string): Buffer {
-  const fd = fs.openSync(file, 'r');
+/**
+ * Runs `check` on a read-only connection to a file whose log is pending (the header may lag).
+ * A read-only connection may create FILE-shm; if it did, it is removed again.
+ */
+function checkPending<T>(facts: FileFacts, check: (db: Database.Database) => T): T {
+  const shm = `${facts.target}-shm`;
+  const hadShm = fs.existsSync(shm);
+  let db: Database.Database | undefined;
   try {
-    const header = Buffer.alloc(100);
-    const read = fs.readSync(fd, header, 0, 100, 0);
-    return header.subarray(0, read);
+    db = new Database(facts.target, { readonly: true, fileMustExist: true });
+    db.pragma(`busy_timeout = ${CHECK_BUSY_MS}`);
+    return check(db);
+  } catch (error) {
+    throw openError(error, facts.name);
   } finally {
-    fs.closeSync(fd);
+    db?.close();
+    if (!hadShm) fs.rmSync(shm, { force: true });
   }
 }
 
-/** Opens an existing project, migrating it (after a backup) if it is from an older version. */
-export function openProjectFile(file: string, options: SqliteStoreOptions = {}): Store {
-  const target = path.resolve(file);
-  let header: Buffer;
-  try {
-    if (!fs.statSync(target).isFile()) fail('not-a-project', '{path} is a folder, not a project file.', { path: target });
-    header = readHeader(target);
-  } catch (error) {
-    if (error instanceof GroundworkError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') fail('not-found', 'There is no project file at {path}.', { path: target });
-    fail('io', 'Cannot read {path}: {reason}', { path: target, reason: (error as Error).message });
-  }
-  if (header.length < 100 || !header.subarray(0, 16).equals(SQLITE_HEADER)) {
-    fail('not-a-project', '{file} is not a Groundwork project file.', { file: path.basename(target) });
-  }
-  // Check identity and version with SQL (the header in the main file can lag behind the WAL)
-  // before anything is configured or written.
+/** Opens a file Groundwork may write: checked first, migrated (after a backup) if older, then configured. */
+function openReadWrite(facts: FileFacts, options: SqliteStoreOptions): Store {
+  const { target, name } = facts;
+  if (facts.walPending) checkPending(facts, (db) => checkDatabase(db, name));
   let db: Database.Database;
   try {
     db = new Database(target, { fileMustExist: true });
   } catch (error) {
-    fail('io', 'Cannot open {path}: {reason}', { path: target, reason: (error as Error).message });
-  }
-  const applicationId = db.pragma('application_id', { simple: true }) as number;
-  const schemaVersion = db.pragma('user_version', { simple: true }) as number;
-  if (applicationId !== APPLICATION_ID) {
-    db.close();
-    fail('not-a-project', '{file} is an SQLite database, but not a Groundwork project.', { file: path.basename(target) });
-  }
-  if (schemaVersion > LATEST_SCHEMA_VERSION) {
-    db.close();
-    fail(
-      'newer-version',
-      '{file} was saved by a newer version of Groundwork (project format {version}; this version reads up to {latestVersion}). Update Groundwork to open it; the file was not changed.',
-      { file: path.basename(target), version: schemaVersion, latestVersion: LATEST_SCHEMA_VERSION },
-    );
+    throw openError(error, name);
   }
   try {
-    configure(db);
-    if (schemaVersion < LATEST_SCHEMA_VERSION) {
-      // A backup of the file as it was, taken before the first migration touches it.
-      db.pragma('wal_checkpoint(TRUNCATE)');
-      fs.copyFileSync(target, `${target}.v${schemaVersion}.bak`);
-      migrate(db, schemaVersion);
+    // Nothing is written before the checks pass: no journal mode, no pragma that changes the file.
+    db.pragma(`busy_timeout = ${CHECK_BUSY_MS}`);
+    const version = checkDatabase(db, name);
+    if (version < LATEST_SCHEMA_VERSION) {
+      // The file as it was, kept beside it; dropped again if the migration does not go through.
+      const backup = freeName(`${target}.v${version}.bak`);
+      try {
+        db.prepare('VACUUM INTO ?').run(backup);
+      } catch (error) {
+        fs.rmSync(backup, { force: true });
+        throw new GroundworkError('io', say('{a} could not be backed up before its upgrade ({reason}); the file was not changed.', { a: name, reason: (error as Error).message }));
+      }
+      try {
+        migrate(db, version);
+      } catch (error) {
+        fs.rmSync(backup, { force: true });
+        // The reason is SQLite's or a migration's own words: kept on the error, not shown.
+        throw new GroundworkError('io', say("{a} could not be upgraded from project format {version} to this version's; the file was not changed.", { a: name, version }), { cause: error });
+      }
     }
+    configure(db);
     return sqliteStore(db, target, options);
   } catch (error) {
     db.close();
-    fail('io', 'Could not open {path}: {reason}', { path: target, reason: (error as Error).message });
+    throw openError(error, name);
+  }
+}
+
+/**
+ * Opens a project read-only: from a private copy in the temporary folder, so nothing is ever
+ * written beside the file (no -wal, no -shm), an older format is upgraded on the copy, and "as
+ * if" answers (store.scratch) still work. The copy is the project as it was when opened.
+ */
+function openReadOnly(facts: FileFacts, reason: ReadOnlyReason, options: SqliteStoreOptions): Store {
+  const { target, name } = facts;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-read-only-'));
+  const copy = path.join(dir, `copy${PROJECT_EXTENSION}`);
+  const remove = () => fs.rmSync(dir, { recursive: true, force: true });
+  let db: Database.Database | undefined;
+  try {
+    const snapshot = (source: Database.Database) => {
+      source.pragma(`busy_timeout = ${CHECK_BUSY_MS}`);
+      checkDatabase(source, name);
+      source.prepare('VACUUM INTO ?').run(copy);
+    };
+    if (facts.walPending) {
+      checkPending(facts, snapshot);
+    } else if (facts.notWritable === null) {
+      // Writable, but the user chose read-only: a read-write connection that writes nothing takes
+      // a consistent snapshot, and closing it removes the -wal and -shm it made.
+      const source = new Database(target, { fileMustExist: true });
+      try {
+        snapshot(source);
+      } finally {
+        source.close();
+      }
+    } else {
+      // Nobody writes a file that cannot be written, and no log is pending: the file is the project.
+      fs.copyFileSync(target, copy);
+    }
+    db = new Database(copy, { fileMustExist: true });
+    const version = checkDatabase(db, name);
+    if (version < LATEST_SCHEMA_VERSION) migrate(db, version);
+    configure(db);
+    const store = sqliteStore(db, target, { ...options, readOnly: true, readOnlyReason: reason });
+    const close = store.close.bind(store);
+    store.close = async () => {
+      await close();
+      remove();
+    };
+    return store;
+  } catch (error) {
+    db?.close();
+    remove();
+    throw openError(error, name);
+  }
+}
+
+/** Opens an existing project: checked, then read-write (migrated if older) or read-only. */
+export function openProjectFile(file: string, options: OpenOptions = {}): Store {
+  const facts = examineFile(path.resolve(file));
+  const { readOnly, ...rest } = options;
+  if (readOnly === true) return openReadOnly(facts, 'chosen', rest);
+  if (facts.notWritable !== null) {
+    if (readOnly === false) {
+      throw new GroundworkError('read-only', say('{a} cannot be changed: {reason}; nothing was written.', { a: facts.name, reason: facts.notWritable }));
+    }
+    return openReadOnly(facts, 'not-writable', rest);
+  }
+  return openReadWrite(facts, rest);
+}
+
+/** Checks a project file without keeping it open (a backup before it is kept); throws the refusal a user would see. */
+export function checkProjectFile(file: string): void {
+  const facts = examineFile(path.resolve(file));
+  if (facts.walPending) return checkPending(facts, (db) => void checkDatabase(db, facts.name));
+  if (facts.notWritable !== null) {
+    // A read-only connection would leave -wal and -shm beside the file: check a copy instead.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-check-'));
+    try {
+      fs.copyFileSync(facts.target, path.join(dir, 'copy'));
+      const db = new Database(path.join(dir, 'copy'), { fileMustExist: true });
+      try {
+        checkDatabase(db, facts.name);
+      } finally {
+        db.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    return;
+  }
+  let db: Database.Database;
+  try {
+    db = new Database(facts.target, { fileMustExist: true });
+  } catch (error) {
+    throw openError(error, facts.name);
+  }
+  try {
+    checkDatabase(db, facts.name);
+  } finally {
+    db.close();
   }
 }

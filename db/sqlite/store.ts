@@ -9,9 +9,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { GroundworkError } from '../../shared/api/errors';
+import { fail, GroundworkError } from '../../shared/api/errors';
 import { say } from '../../shared/domain/message';
 import type { ProjectInfo } from '../../shared/domain/model';
+import { readOnlyMessage, type ReadOnlyReason } from '../../shared/domain/project-file';
 import { endSession, history, runLogged, SESSION_LIVE_MS, step, touchSession } from '../command-log';
 import type { ReadableDB, WritableDB } from '../handles';
 import type { CompactOptions, CompactReport, Store, StoreChange } from '../store';
@@ -32,7 +33,7 @@ function createGate() {
 }
 
 /** SQLite's own errors as messages a researcher can act on. */
-export function storeError(error: unknown, file: string): unknown {
+export function storeError(error: unknown, file: string, readOnlyReason: ReadOnlyReason = 'not-writable'): unknown {
   if (error instanceof GroundworkError) return error;
   const code = (error as { code?: string }).code ?? '';
   const name = path.basename(file);
@@ -40,10 +41,10 @@ export function storeError(error: unknown, file: string): unknown {
     return new GroundworkError('busy', say('{file} is busy in another window or program; try again in a moment.', { file: name }));
   }
   if (code.startsWith('SQLITE_READONLY')) {
-    return new GroundworkError('read-only', say('{file} is open read-only: changes cannot be saved.', { file: name }));
+    return new GroundworkError('read-only', readOnlyMessage(name, readOnlyReason));
   }
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
-    return new GroundworkError('io', say('{file} is damaged ({reason}); open a backup copy instead.', { file: name, reason: (error as Error).message }));
+    return new GroundworkError('damaged', say('{a} is damaged (its pages do not read as a sound database); restore one of its backups from the start screen.', { a: name }));
   }
   if (code.startsWith('SQLITE_CONSTRAINT')) {
     return new GroundworkError('conflict', say("The change was refused because it would break the project's rules ({reason}); nothing was changed.", { reason: (error as Error).message }));
@@ -54,7 +55,9 @@ export function storeError(error: unknown, file: string): unknown {
 }
 
 export interface SqliteStoreOptions {
+  /** Every change is refused (store.scratch still answers "as if": it always rolls back). */
   readOnly?: boolean;
+  readOnlyReason?: ReadOnlyReason;
   /** Notice commits by other processes (the app does; a one-shot command line does not need to). */
   watch?: boolean;
   actor?: string | null;
@@ -93,6 +96,7 @@ export function sqliteStore(raw: Database.Database, file: string, options: Sqlit
   const inside = new AsyncLocalStorage<{ writable: boolean }>();
   const listeners = new Set<(change: StoreChange) => void>();
   const readOnly = options.readOnly ?? false;
+  const readOnlyReason = options.readOnlyReason ?? 'chosen';
   let dataVersion = raw.pragma('data_version', { simple: true }) as number;
 
   const notify = (change: StoreChange) => {
@@ -106,8 +110,8 @@ export function sqliteStore(raw: Database.Database, file: string, options: Sqlit
       if (mode === 'write') throw new Error('A change cannot start inside another read or change of the same project.');
       return fn();
     }
-    if (mode === 'write' && readOnly) {
-      throw new GroundworkError('read-only', say('{file} is open read-only: changes cannot be saved.', { file: path.basename(file) }));
+    if (mode === 'write' && readOnly && !rollback) {
+      throw new GroundworkError('read-only', readOnlyMessage(path.basename(file), readOnlyReason));
     }
     return gate(async () => {
       if (!raw.open) throw new GroundworkError('no-project', say('The project was closed.'));
@@ -178,6 +182,7 @@ export function sqliteStore(raw: Database.Database, file: string, options: Sqlit
           name: row?.name ?? path.basename(file, PROJECT_EXTENSION),
           createdAt: row?.created_at ?? '',
           schemaVersion: raw.pragma('user_version', { simple: true }) as number,
+          ...(readOnly ? { readOnly: readOnlyReason } : {}),
         };
       }),
 
@@ -244,6 +249,26 @@ export function sqliteStore(raw: Database.Database, file: string, options: Sqlit
         raw.pragma('wal_checkpoint(TRUNCATE)');
       });
       return { removedSteps: removed.steps, removedTexts: removed.texts, bytesBefore, bytesAfter: size() };
+    },
+
+    async backup(target) {
+      const destination = path.resolve(target);
+      if (destination === path.resolve(file)) fail('conflict', 'A copy cannot be saved over the project itself ({a}).', { a: destination });
+      if (fs.existsSync(destination)) fail('conflict', 'There is already a file at {path}; nothing was written.', { path: destination });
+      // SQLite's online backup: a consistent copy of the committed project (its log included),
+      // made between calls, written beside the target and moved into place whole.
+      const partial = `${destination}.partial-${process.pid}`;
+      try {
+        await gate(async () => {
+          if (!raw.open) throw new GroundworkError('no-project', say('The project was closed.'));
+          await raw.backup(partial);
+        });
+        fs.renameSync(partial, destination);
+      } catch (error) {
+        for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(partial + suffix, { force: true });
+        if (error instanceof GroundworkError) throw error;
+        fail('io', 'Could not write a copy to {path}: {reason}', { path: destination, reason: (error as Error).message });
+      }
     },
 
     onChange(listener) {

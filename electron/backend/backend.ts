@@ -8,6 +8,7 @@ import type { AppInfo } from '../../shared/api/contract';
 import type { BackendEvent } from '../../shared/api/wire';
 import type { Store, Touched } from '../../db/store';
 import { mergeTouched } from '../../db/store';
+import type { ProjectHost } from './project-host';
 
 export interface BackendConfig {
   host: AppInfo['host'];
@@ -18,6 +19,10 @@ export interface BackendConfig {
   examplesDir: string;
   /** Notice changes other programs make to the open project file (the app: yes; the CLI: no). */
   watchProject?: boolean;
+  /** Keep a daily backup of each project opened (the app: yes; the CLI and tests: no). */
+  dailyBackups?: boolean;
+  /** Where projects live when not in files (a PostgreSQL server); absent: .groundwork files. */
+  projects?: ProjectHost;
 }
 
 /** The call being answered: who asked, and what its changes touched so far. */

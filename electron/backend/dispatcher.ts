@@ -1,12 +1,14 @@
 // The dispatcher: checks the method name, validates the input against the contract, runs the
 // handler and turns every outcome into the envelope. Hosts call only this.
 
+import path from 'node:path';
 import type { Method } from '../../shared/api/contract';
 import { isMethod, methods } from '../../shared/api/contract';
 import type { ErrorCode } from '../../shared/api/errors';
 import { isGroundworkError } from '../../shared/api/errors';
 import { english, say, type Message } from '../../shared/domain/message';
 import type { CallRequest, CallResponse } from '../../shared/api/wire';
+import { readOnlyMessage } from '../../shared/domain/project-file';
 import type { Transport } from '../../shared/api/client';
 import type { Backend, CallContext } from './backend';
 import { callContext } from './backend';
@@ -18,13 +20,18 @@ import { invalidInput, structuredIssues } from './validation';
 const refuse = (code: ErrorCode, message: string | Message): CallResponse =>
   typeof message === 'string' ? { ok: false, error: { code, message } } : { ok: false, error: { code, message: english(message), said: message } };
 
-const SWITCHES = new Set<Method>(['project.create', 'project.open', 'project.openExample', 'project.openStudy', 'project.close']);
+const SWITCHES = new Set<Method>(['project.create', 'project.open', 'project.openExample', 'project.openStudy', 'project.close', 'backup.restore']);
 
 export async function dispatch(backend: Backend, request: CallRequest): Promise<CallResponse> {
   const { method } = request;
   if (typeof method !== 'string' || !isMethod(method)) return refuse('unknown-method', say('There is no method "{method}".', { method: String(method) }));
   const parsed = methods[method].input.safeParse(request.input ?? {}, { error: structuredIssues });
   if (!parsed.success) return refuse('invalid-input', invalidInput(parsed.error));
+  // A project open read-only refuses every change at once, before any work (an import's parsing).
+  const open = backend.store;
+  if (methods[method].mutates && open?.readOnly) {
+    return refuse('read-only', readOnlyMessage(path.basename(open.location), (await open.info()).readOnly ?? 'chosen'));
+  }
   const origin = request.origin ?? null;
   const call: CallContext = { origin, method, touched: null };
   let response: CallResponse;

@@ -12,7 +12,7 @@ import type { Io } from './run';
 
 type Api = ReturnType<typeof createClient>;
 type WithProject = <T>(file: string | undefined, use: (api: Api) => Promise<T>) => Promise<T>;
-type UsageErrorClass = new (message: string | Message) => Error;
+type UsageErrorClass = new (message: Message) => Error;
 
 const COLUMNS = ['id', 'source_id', 'source', 'title', 'authors', 'year', 'type', 'venue', 'doi', 'url', 'language', 'stage', 'excluded_at', 'reason', 'origin'] as const;
 

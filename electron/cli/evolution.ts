@@ -16,7 +16,7 @@ import type { Io, ProjectOptions } from './run';
 
 type Api = ReturnType<typeof createClient>;
 type WithProject = <T>(file: string | undefined, use: (api: Api) => Promise<T>, options?: ProjectOptions) => Promise<T>;
-type UsageErrorClass = new (message: string | Message) => Error;
+type UsageErrorClass = new (message: Message) => Error;
 
 const quoted = (name: string) => `“${name}”`;
 

@@ -17,7 +17,7 @@ import { shown, type Io } from './io';
 
 type Api = ReturnType<typeof createClient>;
 type WithProject = <T>(file: string | undefined, use: (api: Api) => Promise<T>) => Promise<T>;
-type UsageErrorClass = new (message: string | Message) => Error;
+type UsageErrorClass = new (message: Message) => Error;
 
 const sources = (n: number) => sayCount(n, '{n} source', '{n} sources');
 const categories = (n: number) => sayCount(n, '{n} category', '{n} categories');

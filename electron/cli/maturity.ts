@@ -16,7 +16,7 @@ export async function maturityCommand(
   io: Io,
   withProject: <T>(file: string | undefined, use: (api: Api) => Promise<T>) => Promise<T>,
   write: (file: string, content: string) => void,
-  UsageError: new (message: string | Message) => Error,
+  UsageError: new (message: Message) => Error,
 ): Promise<number> {
   const { values, positionals } = parseArgs({
     args,

@@ -10,10 +10,12 @@ import { connectIpc } from './ipc';
 import { installMenu } from './menu';
 import { stopImportWorker, warmImportWorker } from '../backend/import/worker-pool';
 
-// The window notices other programs (the command line, a second window) writing to its project.
+// The window notices other programs (the command line, a second window) writing to its project,
+// and keeps a daily backup of each project it opens.
 const backend = createBackend({
   ...hostConfig('electron', process.env.GROUNDWORK_HOME ?? path.join(app.getPath('documents'), 'Groundwork')),
   watchProject: true,
+  dailyBackups: true,
 });
 const indexFile = path.join(RENDERER_DIR, 'index.html');
 const rendererUrl = pathToFileURL(RENDERER_DIR).href;

@@ -12,12 +12,13 @@ import { dispatch } from '../backend/dispatcher';
 
 /**
  * The browser mode's backend watches the open project: a page must notice the command line (or
- * any other program) writing to the file, and refetch.
+ * any other program) writing to the file, and refetch. It keeps daily backups, as the app does.
  */
 export const browserBackendConfig = (config: Omit<BackendConfig, 'host' | 'watchProject'>): BackendConfig => ({
   ...config,
   host: 'browser',
   watchProject: true,
+  dailyBackups: config.dailyBackups ?? true,
 });
 
 export interface WebHostOptions {

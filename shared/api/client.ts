@@ -17,7 +17,7 @@ export interface ApiClient {
  * the text a reader of the interface should see (so every `error.message` shown is translated).
  */
 export function errorOf(error: ApiErrorShape, show?: (error: GroundworkError) => string): GroundworkError {
-  const thrown = new GroundworkError(error.code, error.said ?? error.message);
+  const thrown = GroundworkError.received(error.code, error.said ?? error.message);
   if (show) Object.defineProperty(thrown, 'message', { value: show(thrown), configurable: true, writable: true });
   return thrown;
 }

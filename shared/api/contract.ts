@@ -27,12 +27,14 @@ import { MAX_LABEL_LENGTH, MAX_MEMO_LENGTH } from '../domain/limits';
 import { LABEL_MESSAGES, labelProblem } from '../domain/label-rules';
 import type { AutocodeResult, SearchResult, SuggestionList, WordFrequencies } from '../domain/search-model';
 import { maturityMethods, type MaturityOutputs } from './maturity-contract';
+import { teamMethods, type TeamOutputs } from './team-contract';
 import { exchangeMethods, type ExchangeOutputs } from './exchange-contract';
 import { evolutionMethods, type EvolutionOutputs } from './evolution-contract';
 import { labelsMethods, type LabelsOutputs } from './labels-contract';
 import type { BibliographyImport, CorpusStats, DuplicateFlag, ExclusionReason, RecordSummary } from '../domain/records';
 import { RECORD_TYPES, reasonId, recordId } from '../domain/records';
 import type { PrismaFigures } from '../domain/prisma';
+import type { ProjectBackups, SavedCopy, WorkSummary } from '../domain/project-file';
 
 const rowid = z.number().int().positive();
 const DocumentIdSchema = rowid.transform(documentId);
@@ -93,9 +95,15 @@ export const methods = {
     input: z.object({ name: Label, path: z.string().min(1).optional() }).strict(),
     mutates: false,
   },
-  'project.open': { input: z.object({ path: z.string().min(1) }).strict(), mutates: false },
+  'project.open': { input: z.object({ path: z.string().min(1), readOnly: z.boolean().optional() }).strict(), mutates: false },
   'project.openExample': { input: z.object({ fresh: z.boolean().optional() }).strict(), mutates: false },
   'project.close': { input: Empty, mutates: false },
+  // The safety net: a copy of the open project, what a bundled project holds before it is started
+  // afresh, and the backups kept in the Groundwork home (electron/backend/backups.ts).
+  'project.saveCopy': { input: z.object({ path: z.string().min(1).optional() }).strict(), mutates: false },
+  'project.bundledWork': { input: z.object({ bundled: z.enum(['example', 'study']) }).strict(), mutates: false },
+  'backup.list': { input: Empty, mutates: false },
+  'backup.restore': { input: z.object({ id: z.string().min(1).max(500) }).strict(), mutates: false },
 
   'document.list': { input: Empty, mutates: false },
   'document.get': { input: z.object({ id: DocumentIdSchema }).strict(), mutates: false },
@@ -264,6 +272,7 @@ export const methods = {
     mutates: false,
   },
   ...maturityMethods,
+  ...teamMethods,
   ...exchangeMethods,
   ...evolutionMethods,
   ...labelsMethods,
@@ -323,6 +332,10 @@ export interface Outputs {
   'project.open': ProjectInfo;
   'project.openExample': ProjectInfo;
   'project.close': null;
+  'project.saveCopy': SavedCopy;
+  'project.bundledWork': WorkSummary | null;
+  'backup.list': ProjectBackups[];
+  'backup.restore': ProjectInfo;
   'document.list': DocumentSummary[];
   'document.get': DocumentText;
   'document.import': ImportedFile[];
@@ -388,6 +401,7 @@ export interface Outputs {
 export interface Outputs extends MaturityOutputs, EvolutionOutputs {}
 export interface Outputs extends ExchangeOutputs {}
 export interface Outputs extends LabelsOutputs {}
+export interface Outputs extends TeamOutputs {}
 
 export type Method = keyof typeof methods;
 /** What a caller passes (plain numbers for ids). */

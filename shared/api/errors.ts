@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'bad-file',
   'not-a-project',
   'newer-version',
+  'damaged',
   'io',
   'read-only',
   'busy',
@@ -29,17 +30,28 @@ export interface ApiErrorShape {
 }
 
 /**
- * Thrown by the backend for anything a user can act on. Give it a message made with say() (or use
- * fail()), so it is translated; a plain string is shown as written.
+ * Thrown by the backend for anything a user can act on, with a message made with say() (or use
+ * fail()), so every interface can translate it; the type refuses a plain string.
  */
 export class GroundworkError extends Error {
   readonly code: ErrorCode;
   readonly said: Message | null;
-  constructor(code: ErrorCode, message: string | Message, options?: { cause?: unknown }) {
-    super(typeof message === 'string' ? message : english(message), options);
+  constructor(code: ErrorCode, message: Message, options?: { cause?: unknown }) {
+    super(english(message), options);
     this.name = 'GroundworkError';
     this.code = code;
-    this.said = typeof message === 'string' ? null : message;
+    this.said = message;
+  }
+
+  /**
+   * An error that arrived over the wire as English alone (an older host, a failure outside the
+   * dispatcher): shown as written, or matched to a known template by the interface.
+   */
+  static received(code: ErrorCode, message: string | Message): GroundworkError {
+    if (typeof message !== 'string') return new GroundworkError(code, message);
+    const error = new GroundworkError(code, say('{message}', { message }));
+    Object.assign(error, { said: null });
+    return error;
   }
 }
 

@@ -27,9 +27,11 @@ describe('groundwork --lang fa', () => {
     const missing = path.join(dir, 'missing.groundwork');
     const r = await cli(['--lang', 'fa', 'counts', missing]);
     expect(r.code).toBe(1);
-    expect(r.err).toEqual([`groundwork: در ${missing} فایل پروژه‌ای نیست.`]);
+    expect(r.err).toEqual([`groundwork: در ${missing} فایل پروژه‌ای نیست؛ مسیر را بررسی کنید، یا اگر پاک شده است، یکی از پشتیبان‌هایش را از صفحهٔ آغاز بازگردانید.`]);
     // The same in English without the flag.
-    expect((await cli(['counts', missing])).err).toEqual([`groundwork: There is no project file at ${missing}.`]);
+    expect((await cli(['counts', missing])).err).toEqual([
+      `groundwork: There is no project file at ${missing}; check the path, or if it was deleted, restore one of its backups from the start screen.`,
+    ]);
   });
 
   it('words the import report lines in Persian, each with its keyword for scripts', async () => {

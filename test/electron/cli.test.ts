@@ -326,7 +326,7 @@ describe('groundwork export --segments', () => {
     expect(header).toEqual([
       'segment_id', 'source', 'concept', 'category', 'main_category', 'component', 'text',
       'start_utf16', 'end_utf16', 'paragraph', 'context_before', 'context_after', 'memo', 'created_at',
-      'concept_code', 'concept_fa', 'concept_en', 'category_en', 'component_fa',
+      'concept_code', 'concept_fa', 'concept_en', 'category_en', 'component_fa', 'coder',
     ]);
     expect(rows).toHaveLength(ids.length);
     expect(rows.map((row) => Number(row[0])).sort((a, b) => a - b)).toEqual(ids.sort((a, b) => a - b));
@@ -408,7 +408,7 @@ describe('errors and usage', () => {
       const r = await cli(...argv);
       expect(r.code).toBe(1);
       expectOneErrorLine(r.err);
-      expect(r.err[0]).toBe(`groundwork: There is no project file at ${missing}.`);
+      expect(r.err[0]).toBe(`groundwork: There is no project file at ${missing}; check the path, or if it was deleted, restore one of its backups from the start screen.`);
       expect(r.out).toEqual([]);
     }
     expect(fs.readdirSync(dir)).toEqual([]);
@@ -439,7 +439,7 @@ describe('errors and usage', () => {
       const r = await cli(...argv);
       expect(r.code, argv[0]).toBe(1);
       expectOneErrorLine(r.err);
-      expect(r.stderr).toMatch(/newer version of Groundwork \(project format 99;/);
+      expect(r.stderr).toMatch(/newer version of Groundwork \(project format 99\)\. Update Groundwork to open it; the file was not changed\./);
     }
     expect(fs.readFileSync(project).equals(before)).toBe(true);
     expect(fs.existsSync(file('out.csv'))).toBe(false);
@@ -464,7 +464,7 @@ describe('the installed groundwork command', () => {
     const missing = file('missing.groundwork');
     const r = await npx(['counts', missing]);
     expect(r.code).toBe(1);
-    expect(ownLines(r.stderr)).toEqual([`groundwork: There is no project file at ${missing}.`]);
+    expect(ownLines(r.stderr)).toEqual([`groundwork: There is no project file at ${missing}; check the path, or if it was deleted, restore one of its backups from the start screen.`]);
     expect(r.stdout).toBe('');
   });
 });

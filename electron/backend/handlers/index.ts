@@ -8,11 +8,14 @@ import { maturityHandlers } from './maturity';
 import { memoHandlers } from './memos';
 import { projectHandlers } from './project';
 import { recordHandlers } from './records';
+import { safetyHandlers } from './safety';
 import { segmentHandlers } from './segments';
 import { studyHandlers } from './study';
 import { searchHandlers } from './search';
 import type { Handlers } from './types';
 import { diagramHandlers } from './diagrams';
+import { teamHandlers } from './team';
+import { agreementHandlers } from './agreement';
 import { exchangeHandlers } from './exchange';
 import { evolutionHandlers } from './evolution';
 import { labelHandlers } from './labels';
@@ -30,7 +33,10 @@ export const handlers = {
   ...searchHandlers,
   ...maturityHandlers,
   ...recordHandlers,
+  ...teamHandlers,
+  ...agreementHandlers,
   ...exchangeHandlers,
   ...evolutionHandlers,
   ...labelHandlers,
+  ...safetyHandlers,
 } satisfies Handlers;

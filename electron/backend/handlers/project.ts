@@ -1,4 +1,6 @@
-// Handlers for the application and its projects: create, open, the example project, close.
+// Handlers for the application and its projects: create, open (read-write, or read-only), the
+// example project, close. Opening a project takes its daily backup in the background; starting a
+// bundled project afresh keeps a copy of the old one first (electron/backend/backups.ts).
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -7,29 +9,47 @@ import { joined, say } from '../../../shared/domain/message';
 import { createProjectFile, openProjectFile, PROJECT_EXTENSION } from '../../../db/sqlite/open';
 import type { Store } from '../../../db/store';
 import type { Backend } from '../backend';
+import { keepCopyOfFile, takeDailyBackup } from '../backups';
 import { importFromPaths } from '../import/paths';
 import { buildProjectFile } from '../project-file';
 import { listProjects, projectFileName, rememberProject } from '../recent';
 import type { HandlerGroup } from './types';
+import { useRememberedCoder } from './team';
 
 export const EXAMPLE_NAME = 'Example project';
 
-async function switchTo(backend: Backend, store: Store) {
+export async function switchTo(backend: Backend, store: Store) {
   await backend.open(store);
-  rememberProject(backend.config.home, store.location);
+  await useRememberedCoder(backend, store);
+  if (!backend.config.projects) rememberProject(backend.config.home, store.location);
+  if (backend.config.dailyBackups && !backend.config.projects) {
+    // In the background: the project answers at once; a failed backup is tried again next time.
+    takeDailyBackup(backend.config.home, store).catch((error: unknown) => {
+      if (backend.store === store) console.error(`[groundwork] no daily backup of ${store.location}: ${(error as Error).message}`);
+    });
+  }
   return store.info();
 }
 
 /** How this host opens project files: the app notices other programs' changes to them. */
-const storeOptions = (backend: Backend) => ({ watch: backend.config.watchProject ?? false });
+export const storeOptions = (backend: Backend) => ({ watch: backend.config.watchProject ?? false });
+
+/** Where a project that comes with Groundwork is kept. */
+export const bundledFile = (backend: Backend, name: string) => path.join(backend.config.home, `${name}${PROJECT_EXTENSION}`);
 
 /**
  * Opens a project that comes with Groundwork (the example, the study), kept in the home folder:
  * built first when it is missing or `fresh` is asked, into `NAME.new` and then moved into place,
- * so a failed build leaves the old file as it was.
+ * so a failed build leaves the old file as it was. Started afresh, the old file is first kept
+ * among the backups (as it was, whatever was done in it), so it can be restored.
  */
 export async function openBundled(backend: Backend, name: string, fresh: boolean | undefined, build: (target: string) => Promise<void>) {
-  const target = path.join(backend.config.home, `${name}${PROJECT_EXTENSION}`);
+  const host = backend.config.projects;
+  if (host) {
+    if (fresh) await backend.close();
+    return switchTo(backend, await host.openBundled(name, fresh ?? false, build));
+  }
+  const target = bundledFile(backend, name);
   if (backend.store?.location === target) {
     if (!fresh) return backend.store.info();
     await backend.close();
@@ -38,6 +58,12 @@ export async function openBundled(backend: Backend, name: string, fresh: boolean
     fs.mkdirSync(backend.config.home, { recursive: true });
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${target}.new${suffix}`, { force: true });
     await build(`${target}.new`);
+    try {
+      if (fresh) await keepCopyOfFile(backend.config.home, target, 'before-fresh', { refuseIfOpen: true, skipIfNoWork: true });
+    } catch (error) {
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${target}.new${suffix}`, { force: true });
+      throw error;
+    }
     for (const suffix of ['-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
     fs.renameSync(`${target}.new`, target);
   }
@@ -64,16 +90,26 @@ export const projectHandlers = {
     home: backend.config.home,
   }),
   'project.current': (_input, backend) => (backend.store ? backend.store.info() : null),
-  'project.list': (_input, backend) => listProjects(backend.config.home),
-  'project.create': ({ name, path: wanted }, backend) => {
+  'project.list': async (_input, backend) =>
+    backend.config.projects ? { recent: [], inHome: await backend.config.projects.list() } : listProjects(backend.config.home),
+  'project.create': async ({ name, path: wanted }, backend) => {
+    if (backend.config.projects) return switchTo(backend, await backend.config.projects.create(name));
     const file = path.resolve(wanted ? withExtension(wanted) : path.join(backend.config.home, projectFileName(name)));
     if (!wanted) fs.mkdirSync(backend.config.home, { recursive: true });
     return switchTo(backend, createProjectFile(file, name, storeOptions(backend)));
   },
-  'project.open': ({ path: file }, backend) => {
+  'project.open': async ({ path: file, readOnly }, backend) => {
+    if (backend.config.projects) {
+      if (backend.store?.location === file) return backend.store.info();
+      return switchTo(backend, await backend.config.projects.open(file));
+    }
     const target = path.resolve(file);
-    if (backend.store?.location === target) return backend.store.info();
-    return switchTo(backend, openProjectFile(target, storeOptions(backend)));
+    if (backend.store?.location === target) {
+      // Asked for the other mode: opened again in it.
+      if (readOnly === undefined || readOnly === backend.store.readOnly) return backend.store.info();
+      await backend.close();
+    }
+    return switchTo(backend, openProjectFile(target, { ...storeOptions(backend), readOnly: readOnly ? true : undefined }));
   },
   'project.openExample': ({ fresh }, backend) =>
     openBundled(backend, EXAMPLE_NAME, fresh, (target) => buildExampleProject(backend.config.examplesDir, target)),

@@ -186,7 +186,7 @@ async function runOne({ job, options, resolve, reject }: Pending): Promise<void>
       if (reply.id !== id) return;
       finish(() => {
         if (reply.ok) resolve(reply.value);
-        else reject(reply.error.code ? new GroundworkError(reply.error.code as ErrorCode, reply.error.said ?? reply.error.message) : new Error(reply.error.message));
+        else reject(reply.error.code ? GroundworkError.received(reply.error.code as ErrorCode, reply.error.said ?? reply.error.message) : new Error(reply.error.message));
       }, false);
     };
     const tooMuchMemory = () =>

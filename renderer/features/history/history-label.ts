@@ -6,6 +6,7 @@ import type { Message } from '../../../shared/domain/message';
 import { compileForms } from '../../i18n/backend-text';
 import { backendText } from '../../i18n/message';
 import { MATURITY_HISTORY_TEMPLATES } from '../maturity/history-templates';
+import { TEAM_HISTORY_TEMPLATES } from '../team/team-templates';
 import { EVOLUTION_HISTORY_TEMPLATES } from '../evolution/history-templates';
 
 /**
@@ -47,6 +48,7 @@ export const HISTORY_TEMPLATES = [
   'Import "{a}"',
   'Import {n} sources',
   ...MATURITY_HISTORY_TEMPLATES,
+  ...TEAM_HISTORY_TEMPLATES,
   ...EVOLUTION_HISTORY_TEMPLATES,
 ] as const;
 

@@ -1,5 +1,6 @@
-// The start screen, shown when no project is open: create a project, open one, or open the
-// example project (four Persian and Arabic corpus articles and an English text, nothing coded).
+// The start screen, shown when no project is open: create a project, open one (read-only if
+// asked), open the example project (four Persian and Arabic corpus articles and an English text,
+// nothing coded) or the study, start either afresh (after saying what it holds), restore a backup.
 
 import { useEffect, useState } from 'react';
 import type { ProjectInfo, ProjectListing } from '../../../shared/domain/model';
@@ -7,6 +8,8 @@ import { bridge } from '../../api/transport';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { locale, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
+import { BackupsCard } from './BackupsCard';
+import { startAfresh } from './start-afresh';
 
 export function StartScreen() {
   const info = useStore((s) => s.info);
@@ -15,6 +18,8 @@ export function StartScreen() {
   const [name, setName] = useState('');
   const [path, setPath] = useState('');
   const [projects, setProjects] = useState<{ recent: ProjectListing[]; inHome: ProjectListing[] } | null>(null);
+  const [readOnly, setReadOnly] = useState(false);
+  const openFile = (file: string) => open(run('project.open', readOnly ? { path: file, readOnly: true } : { path: file }));
 
   useEffect(() => {
     void run('project.list', {}).then((list) => list && setProjects(list));
@@ -79,7 +84,7 @@ export function StartScreen() {
             <ul className="gw-project-list">
               {listed.map((p) => (
                 <li key={p.path}>
-                  <button type="button" className="gw-project-item" disabled={!p.exists} onClick={() => void open(run('project.open', { path: p.path }))} title={p.path}>
+                  <button type="button" className="gw-project-item" disabled={!p.exists} onClick={() => void openFile(p.path)} title={p.path}>
                     <bdi className="gw-strong">{p.name}</bdi>
                     <span className="gw-muted gw-small">{p.exists ? new Date(p.modifiedAt!).toLocaleString(locale()) : t('missing')}</span>
                   </button>
@@ -93,7 +98,7 @@ export function StartScreen() {
             className="gw-row"
             onSubmit={(event) => {
               event.preventDefault();
-              if (path.trim()) void open(run('project.open', { path: path.trim() }));
+              if (path.trim()) void openFile(path.trim());
             }}
           >
             <input className="gw-input" dir="auto" value={path} onChange={(e) => setPath(e.target.value)} placeholder={t('Path to a .groundwork file')} aria-label={t('Path to a project file')} />
@@ -106,13 +111,17 @@ export function StartScreen() {
                 className="gw-button"
                 onClick={async () => {
                   const file = await bridge!.pickProjectFile('open');
-                  if (file) await open(run('project.open', { path: file }));
+                  if (file) await openFile(file);
                 }}
               >
                 {t('Browse…')}
               </button>
             )}
           </form>
+          <label className="gw-check gw-small">
+            <input type="checkbox" checked={readOnly} onChange={(e) => setReadOnly(e.target.checked)} />
+            <span>{t('Open read-only: browse, search and export without changing the file')}</span>
+          </label>
         </section>
 
         <BundledCard
@@ -120,7 +129,7 @@ export function StartScreen() {
           text={t('Four articles from the literature of a published B2B marketing review (three Persian, one Arabic) and the English abstract of that review, imported and ready to code.')}
           openLabel={t('Open the example project')}
           freshTitle={t('Discard any coding done in the example and start again')}
-          onOpen={(fresh) => void open(run('project.openExample', fresh ? { fresh } : {}))}
+          onOpen={(fresh) => void (fresh ? startAfresh('example') : open(run('project.openExample', {})))}
         />
         <BundledCard
           testId="study-card"
@@ -128,8 +137,9 @@ export function StartScreen() {
           text={t('The published study to reproduce: its full codebook (six components, Table 7’s 7 dimensions and 48 category rows, 354 concept items in Persian with English glosses), its reported Table 8, screening figures and references, and four corpus articles ready to code.')}
           openLabel={t('Open the study')}
           freshTitle={t('Discard any coding done in the study project and start again')}
-          onOpen={(fresh) => void open(run('project.openStudy', fresh ? { fresh } : {}))}
+          onOpen={(fresh) => void (fresh ? startAfresh('study') : open(run('project.openStudy', {})))}
         />
+        <BackupsCard />
       </div>
     </main>
   );
@@ -146,7 +156,7 @@ function BundledCard(props: { title: string; text: string; openLabel: string; fr
           {props.openLabel}
         </button>
         <button type="button" className="gw-button" onClick={() => props.onOpen(true)} title={props.freshTitle}>
-          {t('Start it afresh')}
+          {t('Start it afresh…')}
         </button>
       </div>
     </section>

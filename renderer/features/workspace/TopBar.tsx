@@ -1,13 +1,18 @@
-// The bar above the workspace: project name, the two views, undo/redo/history, close.
+// The bar above the workspace: project name (and "Read-only" when it is), the views,
+// undo/redo/history, save a copy, close; under it, the read-only line when the project is.
 
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { VIEWS } from './views';
 import { HistoryMenu } from '../history/HistoryMenu';
+import { CoderMenu } from '../team/CoderMenu';
 import { LabelLanguageSwitch } from '../study/LabelLanguageSwitch';
 import { useSearch } from '../search/search-store';
 import { ExportButton } from '../exchange/ExportButton';
+import { ReadOnlyBadge } from './ReadOnlyBadge';
+import { ReadOnlyBanner } from './ReadOnlyBanner';
+import { SaveCopyButton } from './SaveCopyButton';
 
 export function TopBar() {
   const project = useStore((s) => s.project);
@@ -21,6 +26,7 @@ export function TopBar() {
       <div className="gw-project-name" title={project?.path} dir="auto" data-user-text>
         {project?.name}
       </div>
+      <ReadOnlyBadge />
       <nav className="gw-tabs" aria-label={t('Views')}>
         {VIEWS.map((v) => (
           <button key={v.key} type="button" data-view={v.key} className={view === v.key ? "gw-tab gw-active" : "gw-tab"} aria-pressed={view === v.key} onClick={() => setView(v.key)}>
@@ -40,9 +46,11 @@ export function TopBar() {
       >
         {t('Search')}
       </button>
+      <CoderMenu />
       <ExportButton />
       <HistoryMenu />
       <LanguageSwitch />
+      <SaveCopyButton />
       <button
         type="button"
         className="gw-button"
@@ -52,6 +60,7 @@ export function TopBar() {
       >
         {t('Close project')}
       </button>
+      <ReadOnlyBanner />
     </header>
   );
 }

@@ -3,7 +3,7 @@
 // backend's own (shared/i18n/fa), else shown as written.
 
 import type { GroundworkError } from '../../../shared/api/errors';
-import { compileForms, translateBackendText } from '../../i18n/backend-text';
+import { compileForms } from '../../i18n/backend-text';
 import { backendText } from '../../i18n/message';
 import { EVOLUTION_ERROR_TEMPLATES } from '../evolution/history-templates';
 
@@ -22,7 +22,7 @@ export const ERROR_TEMPLATES = [
 const forms = compileForms(ERROR_TEMPLATES);
 
 /** A backend error message in the interface language (as written, if its form is not known). */
-export const errorMessage = (message: string): string => translateBackendText(message, forms);
+export const errorMessage = (message: string): string => backendText(message, null, forms);
 
 /** A failed call's error in the interface language: its structured message, else its English matched to a form. */
 export const errorText = (error: GroundworkError): string => backendText(error.message, error.said, forms);

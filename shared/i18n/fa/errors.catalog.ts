@@ -44,8 +44,6 @@ export default {
   "“{a}” is the reason of {n} excluded records; it can only be renamed.": "«{a}» دلیل {n} رکورد کنارگذاشته است؛ تنها می‌توان نامش را تغییر داد.",
   "“{a}” already has its full text.": "«{a}» متن کاملش را از پیش دارد.",
   "“{a}” is already the full text of the record “{b}”.": "«{a}» از پیش متن کامل رکورد «{b}» است.",
-  "A coder needs a name.": "کدگذار نام لازم دارد.",
-  "A coder’s name is at most {max} characters long.": "نام کدگذار حداکثر {max} نویسه می‌تواند باشد.",
   // Readings of a study.
   "This project has no reading “{reading}” (it has no readings).": "این پروژه خوانشی به نام «{reading}» ندارد (هیچ خوانشی ندارد).",
   "This project has no reading “{reading}” (its readings: {known}).": "این پروژه خوانشی به نام «{reading}» ندارد (خوانش‌های آن: {known}).",

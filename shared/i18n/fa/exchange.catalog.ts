@@ -23,7 +23,7 @@ export default {
   "variable": "متغیر",
   "case": "مورد",
   "set": "مجموعه",
-  "category": "مقوله",
+  "category": "مقولهٔ",
   "concept": "مفهوم",
   "segment": "بخش",
   "picture": "تصویری",

@@ -15,6 +15,9 @@ import maturity from './maturity.catalog';
 import evolution from './evolution.catalog';
 import validation from './validation.catalog';
 import cli from './cli.catalog';
+import safety from './safety.catalog';
+import team from './team.catalog';
+import server from './server.catalog';
 
 export const BACKEND_CATALOGUES: Record<string, Record<string, string>> = {
   errors,
@@ -27,6 +30,9 @@ export const BACKEND_CATALOGUES: Record<string, Record<string, string>> = {
   evolution,
   validation,
   cli,
+  safety,
+  team,
+  server,
 };
 
 export const BACKEND_FA: Record<string, string> = Object.assign({}, ...Object.values(BACKEND_CATALOGUES));
