@@ -68,6 +68,8 @@ export interface MergeConflictView {
   itemKind: string;
   /** The item's name (label, or a passage's source and position). */
   name: string;
+  /** A passage's source and position structured (its numbers take the interface's digits). */
+  nameSaid?: Message;
   field: 'label' | 'placement' | 'memo' | 'existence';
   /** Each side in English: a name or memo as written, a place or state in words. */
   ours: string;

@@ -115,7 +115,7 @@ describe('the safety net', () => {
     await open();
     await expect
       .poll(() => app.page.locator('.gw-toast-error').last().innerText())
-      .toBe(`\u2068damaged.groundwork\u2069 آسیب دیده است (در بایت ۱۲٬۲۸۸ بریده شده است) و باز نمی‌شود؛ یکی از پشتیبان‌هایش را از صفحهٔ آغاز بازگردانید. فایل تغییری نکرد.\n×`);
+      .toBe(`\u2068damaged.groundwork\u2069 آسیب دیده است (در بایت ۱۲۲۸۸ بریده شده است) و باز نمی‌شود؛ یکی از پشتیبان‌هایش را از صفحهٔ آغاز بازگردانید. فایل تغییری نکرد.\n×`);
     expect(fs.readFileSync(damaged).equals(before)).toBe(true);
     expect(fs.readdirSync(app.home).filter((f) => f.startsWith('damaged'))).toEqual(['damaged.groundwork']);
     // The start screen's new parts are Persian too.

@@ -133,16 +133,21 @@ function describeConflict(c: Conflict, ours: ProjectSnapshot, theirs: ProjectSna
   const oursSaid = said(c.ours, 'ours');
   const theirsSaid = said(c.theirs, 'theirs');
   let name = c.name;
+  let nameSaid: Message | null = null;
   if (kind === 'passage' && 'id' in c.target) {
     const p = ours.passages.find((x) => x.id === (c.target as { id: number }).id);
     const source = p && ours.sources.find((s) => s.id === p.sourceId);
-    if (p && source) name = `${source.name} ${p.start}–${p.end}`;
+    if (p && source) {
+      nameSaid = say('{source} {start}–{end}', { source: source.name, start: p.start, end: p.end });
+      name = english(nameSaid);
+    }
   }
   return {
     id: c.id,
     kind: c.kind,
     itemKind: kind,
     name,
+    ...(nameSaid ? { nameSaid } : {}),
     field: c.field,
     ours: oursSaid ? english(oursSaid) : String(c.ours ?? ''),
     theirs: theirsSaid ? english(theirsSaid) : String(c.theirs ?? ''),

@@ -9,7 +9,7 @@ import { bridge } from '../../api/transport';
 import { num, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { errorMessage } from '../workspace/error-message';
-import { backendText } from '../../i18n/message';
+import { backendText, translated } from '../../i18n/message';
 import { mergeText } from './merge-text';
 import { useTeam } from './team-store';
 
@@ -208,7 +208,7 @@ function ConflictRow({ conflict: c, choice, onChoose }: { conflict: MergeConflic
 
 /** What the conflict is, in a sentence of the interface language. */
 function conflictSentence(c: MergeConflictView): string {
-  const vars = { item: itemWord(c.itemKind), name: c.name };
+  const vars = { item: itemWord(c.itemKind), name: c.nameSaid ? translated(c.nameSaid) : c.name };
   switch (c.kind) {
     case 'renamed':
       return t('The {item} “{name}” was renamed differently in each copy.', vars);

@@ -68,3 +68,15 @@ it('the history of the steps taken, in Persian', async () => {
   await shot('messages-history-fa.png');
   await app.page.keyboard.press('Escape');
 });
+
+it('a project file refused on the start screen, in Persian: the file named as it is, the byte in Persian digits', async () => {
+  await app.page.getByRole('button', { name: persian('Close project') }).click();
+  const damaged = path.join(app.home, 'آسیب‌دیده.groundwork');
+  const example = fs.readdirSync(app.home).find((f) => f.endsWith('.groundwork'))!;
+  fs.writeFileSync(damaged, fs.readFileSync(path.join(app.home, example)).subarray(0, 4096 * 3));
+  await app.page.getByRole('textbox', { name: persian('Path to a project file') }).fill(damaged);
+  await app.page.locator('.gw-start form.gw-row button[type="submit"]').click();
+  const toast = app.page.locator('.gw-toast-error').last();
+  await expect.poll(() => toast.innerText()).toContain('در بایت ۱۲۲۸۸ بریده شده است');
+  await shot('messages-file-refused-fa.png');
+});
