@@ -33,6 +33,8 @@ export const useLabelLanguage = create<LabelLanguageState>()((set) => ({
   chosen: null,
   setLang(lang) {
     set({ lang, chosen: lang });
+    // A project open read-only keeps its choice: the labels switch for this window only.
+    if (useStore.getState().project?.readOnly) return;
     void useStore.getState().run('labels.set', { language: lang });
   },
 }));
