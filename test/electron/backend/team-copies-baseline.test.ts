@@ -1,7 +1,8 @@
 // Copies prepared "with a baseline", on real project files: the copy's codebook is the baseline's
 // (labels, codes, places, filings), the original is untouched, and a copy coded and merged back
 // brings its passages onto the right concepts without reverting what the original changed since
-// the baseline (an edit in the copy of such an item is a conflict). Unknown baselines are refused.
+// the baseline (an edit in the copy of such an item is a conflict). The study's published figures
+// give its codebook as published. Unknown baselines are refused.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../../shared/api/client';
 import type { Codebook } from '../../../shared/domain/model';
 import type { DocumentId } from '../../../shared/domain/ids';
+import { openProjectFile } from '../../../db/sqlite/open';
 import { importTexts, readExample, startBackend, type TestBackend } from '../../helpers/backend';
 
 const FA = 'Account-based marketing (fa).txt';
@@ -127,6 +129,32 @@ describe('copies prepared with a baseline', () => {
     // Merged back untouched, the copy changes nothing in the original.
     await open(original);
     expect(await api.call('merge.preview', { path: made.files[0]!.path })).toMatchObject({ conflicts: [], deletions: 0, updates: 0, added: { concepts: 0, categories: 0 } });
+  });
+
+  it('the study’s published baseline gives the codebook as published, hidden reading options included', async () => {
+    const study = (await api.call('project.openStudy', { fresh: true })).path;
+    const published = (await api.call('baseline.list', {})).find((b) => b.kind === 'reported')!;
+    const atStart = await codebook();
+    const book = await api.call('codebook.get', {});
+    const first = book.concepts[0]!;
+    await api.call('concept.update', { id: first.id, label: 'Renamed since' });
+    await api.call('concept.create', { label: 'New since' });
+    const made = await api.call('project.prepareCopies', { coders: ['Alice'], baselineId: published.id });
+    expect(made).toMatchObject({ baseline: published.name, leftOut: { concepts: [], categories: [] } });
+    await open(made.files[0]!.path);
+    expect(await codebook()).toEqual(atStart);
+    // The categories of reading options not chosen are in no baseline; the copy keeps them all.
+    const optionCategories = async (file: string) => {
+      const store = openProjectFile(file, { readOnly: true });
+      try {
+        return await store.read((db) => db.all<{ id: number; name: string }>('SELECT id, name FROM category WHERE reading_option_id IS NOT NULL ORDER BY id'));
+      } finally {
+        await store.close();
+      }
+    };
+    const kept = await optionCategories(made.files[0]!.path);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept).toEqual(await optionCategories(study));
   });
 
   it('refuses a baseline that does not exist and writes nothing', async () => {
