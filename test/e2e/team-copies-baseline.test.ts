@@ -19,6 +19,7 @@ const SHOTS = process.env.GROUNDWORK_SHOTS_DIR;
 let app: App;
 let ws: WorkspacePage;
 let team: TeamPage;
+let original: string;
 
 beforeAll(async () => {
   app = await startApp({ viewport: { width: 1280, height: 820 } });
@@ -34,6 +35,7 @@ beforeAll(async () => {
   // Since the baseline: the concept is renamed and another is made.
   await team.call('concept.update', { id: trust.id, label: 'اعتماد به فروشنده' });
   await team.call('concept.create', { label: 'سرعت' });
+  original = (await team.call<{ path: string }>('project.current', {})).path;
 });
 afterAll(async () => {
   await app?.close();
@@ -80,5 +82,30 @@ describe('copies with a baseline', () => {
     await ws.treeRow(/^اعتماد$/).first().waitFor();
     await expect.poll(() => ws.tree.locator('.gw-tree-label').allInnerTexts()).not.toContain('اعتماد به فروشنده');
     expect(await ws.tree.locator('.gw-tree-label').allInnerTexts()).not.toContain('سرعت');
+  });
+
+  it('names what the copies had to leave out: the baseline’s concept deleted since', async () => {
+    await team.openPath(original);
+    await team.whoIsCoding().getByRole('button', { name: 'Continue without a name' }).click();
+    const trust = (await team.call<{ concepts: { id: number; label: string }[] }>('codebook.get', {})).concepts.find((c) => c.label === 'اعتماد به فروشنده')!;
+    await team.call('concept.delete', { id: trust.id });
+    for (const language of ['en', 'fa'] as const) {
+      const say = (english: string) => (language === 'fa' ? persian(english) : english);
+      await new LanguageSwitch(app.page).choose(language);
+      await app.page.getByTestId('coder-chip').click();
+      await app.page.getByRole('menu', { name: say('Team coding') }).getByRole('menuitem', { name: say('Prepare copies for coders…') }).click();
+      const dialog = app.page.getByRole('dialog', { name: say('Prepare copies for coders') });
+      await dialog.getByRole('textbox', { name: say('Coders, one name per line') }).fill(language === 'en' ? 'Bita' : 'سارا');
+      const codebook = dialog.getByRole('combobox', { name: say('Codebook') });
+      await expect.poll(() => codebook.locator('option').count()).toBe(2);
+      await codebook.selectOption({ index: 1 });
+      await dialog.getByRole('button', { name: say('Prepare copies') }).click();
+      const leftOut = dialog.getByRole('list', { name: say('Left out of the copies') });
+      await expect.poll(() => leftOut.locator('li').allInnerTexts()).toEqual([`${say('Concept')}: اعتماد`]);
+      expect(await leftOut.locator('li bdi').allInnerTexts()).toEqual(['اعتماد']);
+      if (SHOTS) await dialog.screenshot({ path: path.join(SHOTS, `copies-left-out-${language}.png`) });
+      await dialog.getByRole('button', { name: say('Done') }).click();
+    }
+    await new LanguageSwitch(app.page).choose('en');
   });
 });
