@@ -9,6 +9,7 @@ import type { BackendEvent } from '../../shared/api/wire';
 import type { Store, Touched } from '../../db/store';
 import { mergeTouched } from '../../db/store';
 import type { ProjectHost } from './project-host';
+import { createUploads, type Uploads } from './uploads';
 
 export interface BackendConfig {
   host: AppInfo['host'];
@@ -44,6 +45,8 @@ export interface Backend {
   subscribe(listener: (event: BackendEvent) => void): () => void;
   /** Closes the open project (checkpointing its WAL into the one project file). */
   close(): Promise<void>;
+  /** Files a host received as raw bytes, named by token in document.import (electron/backend/uploads.ts). */
+  readonly uploads: Uploads;
 }
 
 export function createBackend(config: BackendConfig): Backend {
@@ -52,6 +55,7 @@ export function createBackend(config: BackendConfig): Backend {
   let unlisten: (() => void) | null = null;
   const backend: Backend = {
     config,
+    uploads: createUploads(),
     get store() {
       return store;
     },

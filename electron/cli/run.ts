@@ -26,6 +26,7 @@ import { sourcesCommand, textCommand } from './corpus';
 import { codebookCommand, exportExchange, importExchangeFiles } from './exchange';
 import { isExchangeFile } from '../../shared/domain/exchange-import';
 import { autocodeCommand, baselineCommand, codeCommand, evolutionCommand, saturationCommand } from './evolution';
+import { compactCommand } from './compact';
 import { agreementCommand, codersCommand, copiesCommand, mergeCommand } from './team';
 
 export type { Io } from './io';
@@ -80,8 +81,10 @@ Commands:
                                            component; the stopping rule: no new concept in the last
                                            K sources, or fewer than P % new in the last K
   study FILE                               write the study project (Tellohosseini et al., 2022) to FILE
-  copies FILE --coders A,B [--out DIR]     one copy per coder for blind coding: sources and
-                                           codebook, nobody's passages
+  copies FILE --coders A,B [--out DIR] [--baseline NAME]
+                                           one copy per coder for blind coding: sources and
+                                           codebook (now, or as frozen in the baseline), nobody's
+                                           passages
   merge FILE OTHER.groundwork|OTHER.qdpx [--keep ours|theirs] [--resolve ID=ours|theirs|both]... [--preview]
                                            bring another copy's work in (or a REFI-QDA project's);
                                            conflicts listed; run twice, the second run changes nothing
@@ -90,6 +93,10 @@ Commands:
                                            intercoder agreement: percent, Cohen's κ, Brennan &
                                            Prediger's κ, Krippendorff's α (presence)
   coders FILE                              the coders and their passages
+  compact FILE [--vacuum] [--keep-steps N] [--keep-days D]
+                                           forget undo history beyond the project's limits (its setting:
+                                           by default the last 2,000 steps and 180 days); --vacuum also
+                                           gives the freed space back to the disk
   help                                     this text (also --help, -h); --version prints the version
 
 Every command that writes a project (init, import, code, autocode, copies, merge) takes --coder NAME:
@@ -241,7 +248,7 @@ async function searchCommand(args: string[], io: Io): Promise<number> {
   const widths = head.slice(0, 3).map((c, i) => Math.max(c.length, ...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => r.map((cell, i) => (i < 3 ? (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)) : cell)).join('  ');
   io.out([line(head), ...rows.map(line)].join('\n'));
-  io.out(`${result.total} hit(s) in ${result.documents.length} source(s)${result.total > hits.length ? `, first ${hits.length} shown (--limit)` : ''}.`);
+  io.out(`${result.total} hit(s) in ${result.sources} source(s)${result.total > hits.length ? `, first ${hits.length} shown (--limit)` : ''}.`);
   return 0;
 }
 
@@ -389,6 +396,8 @@ export async function run(argv: string[], ioIn: Io, env: Record<string, string |
         return await evolutionCommand(rest, io, withProject, UsageError, writeAtomically);
       case 'saturation':
         return await saturationCommand(rest, io, withProject, UsageError);
+      case 'compact':
+        return await compactCommand(rest, io, UsageError);
       case undefined:
       case 'help':
       case '--help':

@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { createClient } from '../../shared/api/client';
 import { fail } from '../../shared/api/errors';
-import { say, type Message } from '../../shared/domain/message';
+import { say, sayList, type Message } from '../../shared/domain/message';
+import { short } from '../backend/handlers/types';
 import type { AgreementLevel } from '../../shared/domain/agreement/levels';
 import type { Coefficient } from '../../shared/domain/agreement/coefficients';
 import type { MergeResolution } from '../../shared/domain/team';
@@ -206,13 +207,45 @@ export async function agreementCommand(args: string[], io: Io, withProject: With
 }
 
 export async function copiesCommand(args: string[], io: Io, withProject: WithProject, UsageError: UsageErrorClass): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { coders: { type: 'string' }, out: { type: 'string' }, coder: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { coders: { type: 'string' }, out: { type: 'string' }, coder: { type: 'string' }, baseline: { type: 'string' } },
+  });
   const [file, ...extra] = positionals;
   if (!file || extra.length) throw new UsageError(say('copies takes one project file.'));
   if (!values.coders) throw new UsageError(say('copies needs --coders A,B: the coders to make a copy for.'));
+  if (values.baseline !== undefined && !values.baseline.trim()) throw new UsageError(say('--baseline needs the name of a baseline.'));
   if (values.out && !fs.existsSync(values.out)) fail('io', 'The folder {path} does not exist.', { path: values.out });
-  const made = await withProject(file, (api) => api.call('project.prepareCopies', { coders: values.coders!.split(','), ...(values.out ? { folder: values.out } : {}) }), { coder: values.coder });
+  const made = await withProject(
+    file,
+    async (api) => {
+      let baselineId: number | undefined;
+      if (values.baseline) {
+        // Looked up before anything is written: an unknown name leaves the project as it was.
+        const name = values.baseline.trim();
+        const baselines = await api.call('baseline.list', {});
+        const b = baselines.find((x) => x.name === name) ?? baselines.find((x) => x.name.toLowerCase() === name.toLowerCase());
+        if (!b && baselines.length === 0) fail('not-found', 'There is no baseline “{a}”. Freeze one with "groundwork baseline FILE NAME".', { a: short(name) });
+        if (!b) fail('not-found', 'There is no baseline “{a}”. The baselines: {names}.', { a: short(name), names: sayList(baselines.map((x) => say('“{a}”', { a: short(x.name) }))) });
+        baselineId = b.id;
+      }
+      return api.call('project.prepareCopies', { coders: values.coders!.split(','), ...(values.out ? { folder: values.out } : {}), ...(baselineId ? { baselineId } : {}) });
+    },
+    { coder: values.coder },
+  );
+  if (made.baseline) io.out(shown(io, say('Codebook as frozen in the baseline “{a}”.', { a: short(made.baseline) })));
   for (const f of made.files) io.out(`${f.coder}: ${f.path}`);
+  const { concepts, categories } = made.leftOut;
+  if (concepts.length + categories.length)
+    io.out(
+      shown(
+        io,
+        say('Left out (deleted from the project since the baseline): {items}.', {
+          items: sayList([...concepts.map((c) => say('concept “{a}”', { a: short(c) })), ...categories.map((c) => say('category “{a}”', { a: short(c) }))]),
+        }),
+      ),
+    );
   return 0;
 }
 

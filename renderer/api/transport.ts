@@ -2,6 +2,7 @@
 // over HTTP to the web host in a browser (with the per-run token from the address's #token=).
 
 import type { Transport } from '../../shared/api/client';
+import { GroundworkError } from '../../shared/api/errors';
 import type { BackendEvent, CallResponse } from '../../shared/api/wire';
 
 interface Bridge {
@@ -54,6 +55,23 @@ export const transport: Transport = bridge
       if (!response.ok) return { ok: false, error: { code: 'io', message: await response.text() } };
       return (await response.json()) as CallResponse;
     };
+
+/**
+ * Browser mode: sends a file's bytes as they are (no base64, no JSON) and returns the token
+ * document.import names them by. Null in Electron, whose bridge carries the file in the call.
+ */
+export async function uploadBytes(bytes: ArrayBuffer): Promise<string | null> {
+  if (bridge) return null;
+  const response = await fetch('./api/upload', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/octet-stream', 'X-Groundwork-Token': token },
+    body: bytes,
+  });
+  if (!response.ok) throw GroundworkError.received('io', await response.text());
+  const answer = (await response.json()) as CallResponse;
+  if (!answer.ok) throw GroundworkError.received(answer.error.code, answer.error.said ?? answer.error.message);
+  return (answer.value as { uploads: string[] }).uploads[0] ?? null;
+}
 
 export function subscribeToEvents(listener: (event: BackendEvent) => void): () => void {
   if (bridge) return bridge.onEvent(listener);

@@ -73,4 +73,15 @@ export default {
   "{n} attributes": "{n} ویژگی",
   "{n} coder": "{n} کدگذار",
   "{n} coders": "{n} کدگذار",
+  // compact
+  '{size} MB': '{size} مگابایت',
+  'compact takes one project file.': '\u2068compact\u2069 یک فایل پروژه می‌گیرد.',
+  '--{option} takes a whole number of 0 or more.': '\u2068--{option}\u2069 عددی صحیح از ۰ به بالا می‌گیرد.',
+  '{file}: forgot {n} undo step(s) beyond the last {steps} and {days} day(s), and {texts} text(s) only they kept; {before} → {after}.':
+    '{file}: {n} گام واگرد فراتر از {steps} گام و {days} روز آخر، و {texts} متنی که تنها آن‌ها نگه می‌داشتند، فراموش شد؛ {before} ← {after}.',
+  '{file}: forgot {n} undo step(s) beyond the last {steps} and {days} day(s), and {texts} text(s) only they kept; {before} → {after} (freed space is reused; --vacuum gives it back to the disk).':
+    '{file}: {n} گام واگرد فراتر از {steps} گام و {days} روز آخر، و {texts} متنی که تنها آن‌ها نگه می‌داشتند، فراموش شد؛ {before} ← {after} (فضای آزادشده دوباره به کار می‌رود؛ \u2068--vacuum\u2069 آن را به دیسک بازمی‌گرداند).',
+  '{file}: forgot {n} undo step(s) beyond the last {steps} and {days} day(s); {before} → {after}.': '{file}: {n} گام واگرد فراتر از {steps} گام و {days} روز آخر فراموش شد؛ {before} ← {after}.',
+  '{file}: forgot {n} undo step(s) beyond the last {steps} and {days} day(s); {before} → {after} (freed space is reused; --vacuum gives it back to the disk).':
+    '{file}: {n} گام واگرد فراتر از {steps} گام و {days} روز آخر فراموش شد؛ {before} ← {after} (فضای آزادشده دوباره به کار می‌رود؛ \u2068--vacuum\u2069 آن را به دیسک بازمی‌گرداند).',
 } satisfies Record<string, string>;

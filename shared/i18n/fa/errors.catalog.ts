@@ -106,4 +106,10 @@ export default {
   "A name cannot be empty.": "نام نمی‌تواند خالی باشد.",
   "A name needs at least one visible character: spaces, ZWNJ and direction marks alone show nothing.": "نام دست‌کم یک نویسهٔ دیدنی لازم دارد: فاصله، نیم‌فاصله و نشانه‌های جهت به‌تنهایی چیزی نشان نمی‌دهند.",
   "A name can be at most 400 characters long.": "نام حداکثر ۴۰۰ نویسه می‌تواند باشد.",
+  // Paged lists and files sent to the browser-mode host for import.
+  'That page of segments cannot be found: start the list again.': 'آن صفحه از بخش‌ها پیدا نمی‌شود: فهرست را از نو آغاز کنید.',
+  'the file sent for import is no longer waiting (files wait ten minutes); send it again.': 'فایلی که برای ورود فرستاده شد دیگر در انتظار نیست (فایل‌ها ده دقیقه می‌مانند)؛ دوباره بفرستیدش.',
+  'Too many files are waiting to be imported; import those sent first, then send more.': 'فایل‌های بسیاری در انتظار ورودند؛ نخست فرستاده‌ها را وارد کنید، سپس بیشتر بفرستید.',
+  'A file is at most {n} MiB.': 'هر فایل حداکثر {n} مبی‌بایت می‌تواند باشد.',
+  'One upload is at most {n} MiB.': 'هر بارگذاری حداکثر {n} مبی‌بایت می‌تواند باشد.',
 } satisfies Record<string, string>;

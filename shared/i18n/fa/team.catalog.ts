@@ -102,4 +102,13 @@ export default {
   '{name} (consensus)  {n} passage(s)': '{name} (اجماع)  {n} بخش',
   '{name}  {n} passage(s)': '{name}  {n} بخش',
   'No coders: every passage is the work of a researcher working alone.': 'کدگذاری نیست: هر بخش کار پژوهشگری است که تنها کار می‌کند.',
+  // Copies with a baseline's codebook
+  'That baseline no longer exists; nothing was written.': 'آن خط مبنا دیگر وجود ندارد؛ چیزی نوشته نشد.',
+  '--baseline needs the name of a baseline.': '\u2068--baseline\u2069 نام یک خط مبنا را لازم دارد.',
+  'There is no baseline “{a}”. Freeze one with "groundwork baseline FILE NAME".': 'خط مبنایی به نام «{a}» نیست. با \u2068groundwork baseline FILE NAME\u2069 یکی را ثابت کنید.',
+  'There is no baseline “{a}”. The baselines: {names}.': 'خط مبنایی به نام «{a}» نیست. خط‌های مبنا: {names}.',
+  'Codebook as frozen in the baseline “{a}”.': 'کتاب کد همان‌گونه که در خط مبنای «{a}» ثابت شده است.',
+  'Left out (deleted from the project since the baseline): {items}.': 'کنار گذاشته شد (از زمان خط مبنا از پروژه حذف شده): {items}.',
+  'concept “{a}”': 'مفهوم «{a}»',
+  'category “{a}”': 'مقولهٔ «{a}»',
 } satisfies Record<string, string>;
