@@ -4,13 +4,17 @@
 // engine; a server engine implements the same interface and runs the same repositories.
 
 import type { HistoryEntry, HistoryState, ProjectInfo } from '../shared/domain/model';
+import type { Message } from '../shared/domain/message';
 import type { ReadableDB, WritableDB } from './handles';
 
 export interface CommandSpec {
   /** The contract method or action, e.g. 'segment.code'. */
   kind: string;
-  /** What the history shows, e.g. 'Code "trust" in Source 2'. May be set later with setLabel. */
-  label: string;
+  /**
+   * What the history shows: `say('Code with “{a}” in “{b}”', { a, b })`, translated wherever it is
+   * shown (a plain string shows as written). May be set later with setLabel.
+   */
+  label: string | Message;
   /**
    * Consecutive commands of the same author with the same key within a short time merge into one
    * undo step (memo typing; an import batch sent file by file).
@@ -43,7 +47,7 @@ export interface UndoScope {
 export interface CommandContext {
   readonly id: number;
   /** Replaces the history label (when it depends on what the command read). */
-  setLabel(label: string): void;
+  setLabel(label: string | Message): void;
 }
 
 export interface CompactOptions {

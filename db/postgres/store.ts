@@ -10,7 +10,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
-import { GroundworkError } from '../../shared/api/errors';
+import { fail, GroundworkError } from '../../shared/api/errors';
+import { say } from '../../shared/domain/message';
 import type { ProjectInfo } from '../../shared/domain/model';
 import { endSession, history, runLogged, SESSION_LIVE_MS, step, touchSession } from '../command-log';
 import type { ReadableDB, WritableDB } from '../handles';
@@ -72,9 +73,9 @@ export async function postgresStore(server: PostgresServer, entry: ProjectEntry,
       if (mode === 'write') throw new Error('A change cannot start inside another read or change of the same project.');
       return fn();
     }
-    if (closed) throw new GroundworkError('no-project', 'The project was closed.');
+    if (closed) throw new GroundworkError('no-project', say('The project was closed.'));
     if (mode === 'write' && readOnly) {
-      throw new GroundworkError('read-only', `${entry.name} is open read-only: changes cannot be saved.`);
+      throw new GroundworkError('read-only', say('{file} is open read-only: changes cannot be saved.', { file: entry.name }));
     }
     const run = async () => {
       let client: pg.PoolClient | undefined;
@@ -205,7 +206,7 @@ export async function postgresStore(server: PostgresServer, entry: ProjectEntry,
     /** A copy as a project file (a researcher's own copy, a backup), read table by table through the repositories' tables. */
     async backup(target) {
       const resolved = path.resolve(target);
-      if (fs.existsSync(resolved)) throw new GroundworkError('conflict', `There is already a file at ${resolved}; nothing was written.`);
+      if (fs.existsSync(resolved)) fail('conflict', 'There is already a file at {path}; nothing was written.', { path: resolved });
       const partial = `${resolved}.partial`;
       for (const suffix of ['', '-wal', '-shm']) fs.rmSync(partial + suffix, { force: true });
       const copy = createProjectFile(partial, (await store.info()).name);

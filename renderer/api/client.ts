@@ -3,6 +3,7 @@
 // its call changed is passed to the listeners (the answers held by the window refresh from it).
 
 import { createClient, type TouchedListener } from '../../shared/api/client';
+import { errorText } from '../features/workspace/error-message';
 import { transport } from './transport';
 
 export const origin = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -14,6 +15,7 @@ export function onTouched(listener: TouchedListener): () => void {
   return () => touchedListeners.delete(listener);
 }
 
-export const api = createClient(transport, origin, (touched, method) => {
+/** A failed call throws an error whose message is in the interface language (the backend's said, translated). */
+export const api = createClient(transport, origin, errorText, (touched, method) => {
   for (const listener of touchedListeners) listener(touched, method);
 });

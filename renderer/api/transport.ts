@@ -67,9 +67,9 @@ export async function uploadBytes(bytes: ArrayBuffer): Promise<string | null> {
     headers: { 'Content-Type': 'application/octet-stream', 'X-Groundwork-Token': token },
     body: bytes,
   });
-  if (!response.ok) throw new GroundworkError('io', await response.text());
+  if (!response.ok) throw GroundworkError.received('io', await response.text());
   const answer = (await response.json()) as CallResponse;
-  if (!answer.ok) throw new GroundworkError(answer.error.code, answer.error.message);
+  if (!answer.ok) throw GroundworkError.received(answer.error.code, answer.error.said ?? answer.error.message);
   return (answer.value as { uploads: string[] }).uploads[0] ?? null;
 }
 

@@ -134,6 +134,8 @@ export const dependencies: { [M in ReadMethod]: Dependency<M> } = {
   'history.get': { tables: ['coder'], anyChange: true },
   // What compaction keeps: project settings.
   'history.limits': { tables: ['project_setting'] },
+  // The project's label language: a project setting.
+  'labels.get': { tables: ['project_setting'] },
 
   'study.get': { tables: ['category', 'reading'] },
   'reading.list': { tables: ['reading'] },

@@ -2,14 +2,16 @@
 // holds of a researcher's work (asked before that work is discarded), and its backups. The
 // read-only refusal is written here once, so the store and the dispatcher say the same thing.
 
+import { say, type Message } from './message';
+
 /** Why a project is open read-only: the user chose it, or the file (or its folder) cannot be written. */
 export type ReadOnlyReason = 'chosen' | 'not-writable';
 
 /** The one line every refused change of a read-only project gets. */
-export function readOnlyMessage(fileName: string, reason: ReadOnlyReason): string {
+export function readOnlyMessage(fileName: string, reason: ReadOnlyReason): Message {
   return reason === 'chosen'
-    ? `${fileName} is open read-only, so changes are not saved; close it and open it again without “Read-only” to change it.`
-    : `${fileName} is read-only (the file or its folder cannot be written), so changes are not saved; save a copy where you can write and work on the copy.`;
+    ? say('{a} is open read-only, so changes are not saved; close it and open it again without “Read-only” to change it.', { a: fileName })
+    : say('{a} is read-only (the file or its folder cannot be written), so changes are not saved; save a copy where you can write and work on the copy.', { a: fileName });
 }
 
 /** What a project holds of a researcher's work: named before anything discards it. */
@@ -18,13 +20,15 @@ export interface WorkSummary {
   name: string;
   /** Steps in its history (every change a researcher made and has not undone). */
   steps: number;
-  lastStep: { label: string; at: string } | null;
+  lastStep: { label: string; said?: Message; at: string } | null;
   sources: number;
   concepts: number;
   categories: number;
   segments: number;
   /** Set when the file cannot be read as a project (damaged): it is still kept as a copy. */
   problem?: string;
+  /** The same, structured (template and values), for the interface to translate. */
+  problemSaid?: Message;
 }
 
 /** Why a backup was taken. */

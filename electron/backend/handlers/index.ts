@@ -18,6 +18,7 @@ import { teamHandlers } from './team';
 import { agreementHandlers } from './agreement';
 import { exchangeHandlers } from './exchange';
 import { evolutionHandlers } from './evolution';
+import { labelHandlers } from './labels';
 
 export const handlers = {
   ...projectHandlers,
@@ -36,5 +37,6 @@ export const handlers = {
   ...agreementHandlers,
   ...exchangeHandlers,
   ...evolutionHandlers,
+  ...labelHandlers,
   ...safetyHandlers,
 } satisfies Handlers;

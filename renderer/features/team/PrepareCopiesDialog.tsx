@@ -1,15 +1,20 @@
 // "Prepare copies for coders…": one project file per named coder for blind coding, each with the
-// sources and the codebook and nobody's passages, written beside the project (or in a folder typed).
+// sources and the codebook (as it is now, or as frozen in a chosen baseline) and nobody's passages,
+// written beside the project (or in a folder typed).
 
 import { useState } from 'react';
 import type { PreparedCopies } from '../../../shared/api/team-contract';
+import type { BaselineSummary } from '../../../shared/domain/change-view';
 import { coderListProblem, type Coder } from '../../../shared/domain/team';
 import { api } from '../../api/client';
+import { translated } from '../../i18n/message';
 import { plural, t } from '../../i18n/t';
 import { refreshed } from '../../state/query-client';
 import { errorMessage } from '../workspace/error-message';
 import { useProjectQuery } from '../../state/use-project-query';
 import { useTeam } from './team-store';
+
+const NO_BASELINES: BaselineSummary[] = [];
 
 /** Drawn once the coders have answered: their names fill the list. */
 export function PrepareCopiesDialog() {
@@ -24,15 +29,24 @@ function PrepareCopiesForm({ coders }: { coders: Coder[] }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [made, setMade] = useState<PreparedCopies | null>(null);
   const [busy, setBusy] = useState(false);
+  const baselines = useProjectQuery('baseline.list', {}) ?? NO_BASELINES;
+  const [baselineId, setBaselineId] = useState<number | null>(null);
   // Blank lines are left out; a name given twice is refused.
   const list = names.split('\n').map((n) => n.trim()).filter((n) => n !== '');
 
   const submit = async () => {
-    const local = list.length === 0 ? 'Name at least one coder.' : coderListProblem(list);
-    if (local) return setProblem(errorMessage(local));
+    if (list.length === 0) return setProblem(t('Name at least one coder.'));
+    const local = coderListProblem(list);
+    if (local) return setProblem(translated(local));
     setBusy(true);
     try {
-      setMade(await api.call('project.prepareCopies', { coders: list, ...(folder.trim() ? { folder: folder.trim() } : {}) }));
+      setMade(
+        await api.call('project.prepareCopies', {
+          coders: list,
+          ...(folder.trim() ? { folder: folder.trim() } : {}),
+          ...(baselineId !== null ? { baselineId } : {}),
+        }),
+      );
       // The coders it names are made in this project: what that touched is fetched again.
       await refreshed();
     } catch (error) {
@@ -56,6 +70,24 @@ function PrepareCopiesForm({ coders }: { coders: Coder[] }) {
                 </li>
               ))}
             </ul>
+            {made.baseline && <p>{t('Their codebook is the one frozen in the baseline {name}.', { name: made.baseline })}</p>}
+            {made.leftOut.concepts.length + made.leftOut.categories.length > 0 && (
+              <>
+                <p>{t('Left out of the copies: deleted from the project since the baseline, they would come back as new if merged.')}</p>
+                <ul className="gw-copies-list" aria-label={t('Left out of the copies')}>
+                  {made.leftOut.concepts.map((name, i) => (
+                    <li key={`concept-${i}`}>
+                      {t('Concept')}: <bdi>{name}</bdi>
+                    </li>
+                  ))}
+                  {made.leftOut.categories.map((name, i) => (
+                    <li key={`category-${i}`}>
+                      {t('Category')}: <bdi>{name}</bdi>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
             <div className="gw-modal-actions">
               <button type="button" className="gw-button gw-primary" onClick={() => openDialog(null)}>
                 {t('Done')}
@@ -83,6 +115,24 @@ function PrepareCopiesForm({ coders }: { coders: Coder[] }) {
                   setProblem(null);
                 }}
               />
+            </label>
+            <label className="gw-field">
+              <span>{t('Codebook')}</span>
+              <select
+                className="gw-input"
+                value={baselineId === null ? '' : String(baselineId)}
+                onChange={(e) => {
+                  setBaselineId(e.target.value === '' ? null : Number(e.target.value));
+                  setProblem(null);
+                }}
+              >
+                <option value="">{t('As it is now')}</option>
+                {baselines.map((b) => (
+                  <option key={b.id} value={String(b.id)}>
+                    {t('As frozen in the baseline {name}', { name: b.name })}
+                  </option>
+                ))}
+              </select>
             </label>
             <label className="gw-field">
               <span>{t('Folder (empty: beside this project)')}</span>

@@ -6,6 +6,7 @@ import type { CoderId } from '../../../shared/domain/ids';
 import type { Coder, CoderSession } from '../../../shared/domain/team';
 import { coderNameProblem } from '../../../shared/domain/team';
 import { api } from '../../api/client';
+import { translated } from '../../i18n/message';
 import { t } from '../../i18n/t';
 import { refreshed } from '../../state/query-client';
 import { useStore } from '../../state/store';
@@ -43,7 +44,7 @@ function WhoIsCodingForm({ coders, session }: { coders: Coder[]; session: CoderS
   const submit = () => {
     if (choice !== 'new') return void finish({ coderId: choice });
     const local = coderNameProblem(name, coders);
-    if (local) return setProblem(errorMessage(local));
+    if (local) return setProblem(translated(local));
     void finish({ name });
   };
 

@@ -399,6 +399,7 @@ describe('what a change says it touched', () => {
     await change('counts.setBasis', { basis: { kind: 'consensus' } });
     await change('segment.uncode', { id: benSame.id });
     await change('history.setLimits', { keepSteps: 500, keepDays: 30 });
+    await change('labels.set', { language: 'en' });
     await change('coder.use', { coderId: null });
     await change('history.undo', {});
     await change('history.undo', {});
