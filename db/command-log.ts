@@ -136,6 +136,8 @@ export interface Logged<T> {
   /** The step the change went into, or null when it changed nothing. */
   commandId: number | null;
   touched: Touched;
+  /** The step's history label (as set by the command). */
+  label: string;
 }
 
 /**
@@ -186,9 +188,9 @@ export async function runLogged<T>(
   const changed = await db.get<{ n: number }>('SELECT count(*) AS n FROM command_change WHERE command_id = ?', id);
   if (Number(changed?.n ?? 0) === 0) {
     await db.run('DELETE FROM command WHERE id = ?', id);
-    return { value, commandId: null, touched: { tables: [], documents: [] } };
+    return { value, commandId: null, touched: { tables: [], documents: [] }, label };
   }
-  return { value, commandId: id, touched: await touchedBy(db, id, after) };
+  return { value, commandId: id, touched: await touchedBy(db, id, after), label };
 }
 
 type Row = Record<string, unknown>;

@@ -12,6 +12,7 @@ import { CHANGE_CHANNEL, LOCK_CLASS, type ChangeMessage } from './channel';
 import { query, TYPES } from './executor';
 import { PG_LATEST_SCHEMA_VERSION, PG_MIGRATIONS, type PgMigrationContext } from './migrations';
 import { postgresError } from './errors';
+import { CHANGE_MARK_SQL } from './marks';
 import { postgresStore, type PostgresStoreOptions } from './store';
 import type { Store } from '../store';
 
@@ -56,6 +57,8 @@ export interface PostgresServerOptions {
   connectionString: string;
   /** Connections in the pool (default 10). */
   max?: number;
+  /** How the database is named to people (default: its URL without the password). */
+  description?: string;
 }
 
 /** The database without its password, for messages and Store.location. */
@@ -175,7 +178,7 @@ const REGISTRY_SQL = `
   );`;
 
 export async function connectPostgres(options: PostgresServerOptions): Promise<PostgresServer> {
-  const description = describeDatabase(options.connectionString);
+  const description = options.description ?? describeDatabase(options.connectionString);
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.max ?? 10,
@@ -189,7 +192,7 @@ export async function connectPostgres(options: PostgresServerOptions): Promise<P
     await checkDatabase(pool, description);
     await inTransaction(pool, async (client) => {
       await client.query(`SELECT pg_advisory_xact_lock(${LOCK_CLASS}, 0)`);
-      await client.query(REGISTRY_SQL);
+      await client.query(REGISTRY_SQL + CHANGE_MARK_SQL);
     });
   } catch (error) {
     await pool.end().catch(() => undefined);

@@ -12,6 +12,7 @@ import path from 'node:path';
 import type pg from 'pg';
 import { GroundworkError } from '../../shared/api/errors';
 import type { ProjectInfo } from '../../shared/domain/model';
+import type { ReadOnlyReason } from '../../shared/domain/project-file';
 import { endSession, history, runLogged, SESSION_LIVE_MS, step, touchSession } from '../command-log';
 import type { ReadableDB, WritableDB } from '../handles';
 import type { CompactOptions, CompactReport, Store, StoreChange, Touched, UndoScope } from '../store';
@@ -23,6 +24,7 @@ import { isConnectionLost, postgresError } from './errors';
 import { postgresExecutor } from './executor';
 import { CHANGE_CHANNEL, LOCK_CLASS, type ChangeMessage } from './channel';
 import type { PostgresServer, ProjectEntry } from './server';
+import { checkConflicts, latestMark, recordMark, type ConflictGuard } from './marks';
 
 export interface PostgresStoreOptions {
   readOnly?: boolean;
@@ -30,6 +32,10 @@ export interface PostgresStoreOptions {
   watch?: boolean;
   /** The author of new steps (on a server: the user); undo without a live session falls back to it. */
   actor?: string | null;
+  /** Why it is read-only, as info() tells the interface (a server's viewer); default 'chosen'. */
+  readOnlyReason?: ReadOnlyReason;
+  /** Checks each write against the changes its client has not seen (db/postgres/marks.ts). */
+  conflicts?: ConflictGuard;
 }
 
 /** How long a change waits for another change of the same project before it is refused as busy. */
@@ -73,7 +79,8 @@ export async function postgresStore(server: PostgresServer, entry: ProjectEntry,
       return fn();
     }
     if (closed) throw new GroundworkError('no-project', 'The project was closed.');
-    if (mode === 'write' && readOnly) {
+    // A scratch transaction is always rolled back: "as if" answers work read-only too.
+    if (mode === 'write' && readOnly && !rollback) {
       throw new GroundworkError('read-only', `${entry.name} is open read-only: changes cannot be saved.`);
     }
     const run = async () => {
@@ -116,8 +123,9 @@ export async function postgresStore(server: PostgresServer, entry: ProjectEntry,
   }
 
   /** Tells every other store watching this project what a committed change touched. */
-  const announce = async (touched: Touched) => {
+  const announce = async (touched: Touched, step: Step | null) => {
     let message: ChangeMessage = { p: schema, s: session, a: store.actor, t: touched.tables, d: touched.documents };
+    if (step) message = { ...message, m: step.mark, k: step.kind, l: step.label.slice(0, 300) };
     const bytes = () => Buffer.byteLength(JSON.stringify(message));
     if (bytes() > MAX_PAYLOAD) message = { ...message, d: null };
     if (bytes() > MAX_PAYLOAD) message = { ...message, t: null };
@@ -145,7 +153,7 @@ export async function postgresStore(server: PostgresServer, entry: ProjectEntry,
       schema,
       (message) => {
         if (message.s === session) return;
-        notify({ touched: { tables: message.t, documents: message.d }, external: true, actor: message.a });
+        notify({ touched: { tables: message.t, documents: message.d }, external: true, actor: message.a, mark: message.m, kind: message.k, label: message.l });
       },
       // Changes made while the connection was down were not heard: anything may have changed.
       () => notify({ touched: ALL_TOUCHED, external: true }),
@@ -155,20 +163,29 @@ export async function postgresStore(server: PostgresServer, entry: ProjectEntry,
   }
   await heartbeat();
 
-  const logged = async <T>(fn: (db: WritableDB) => Promise<{ value: T; touched: Touched | null }>) => {
+  /** A committed step's mark, kind and label (told to every store with the change). */
+  type Step = { mark: number; kind: 'do' | 'undo' | 'redo'; label: string };
+  const marked = async (db: WritableDB, commandId: number, kind: Step['kind'], label: string): Promise<Step> => ({
+    mark: await recordMark(db, Number(entry.id), { commandId, session, actor: store.actor, kind }),
+    kind,
+    label,
+  });
+
+  const logged = async <T>(fn: (db: WritableDB) => Promise<{ value: T; touched: Touched | null; step: Step | null }>) => {
     const result = await transact('write', async () => {
       const outcome = await fn(writer);
-      if (outcome.touched) await announce(outcome.touched);
+      if (outcome.touched) await announce(outcome.touched, outcome.step);
       return outcome;
     });
-    if (result.touched) notify({ touched: result.touched, external: false });
+    if (result.touched) notify({ touched: result.touched, external: false, mark: result.step?.mark, kind: result.step?.kind, label: result.step?.label });
     return result.value;
   };
 
   const stepOnce = (direction: 'undo' | 'redo', scope: UndoScope | undefined) =>
     logged(async (db) => {
       const stepped = await step(db, hooks, direction, scope ?? { session: store.session, actor: store.actor });
-      return { value: stepped?.entry ?? null, touched: stepped?.touched ?? null };
+      if (!stepped) return { value: null, touched: null, step: null };
+      return { value: stepped.entry, touched: stepped.touched, step: await marked(db, Number(stepped.entry.id), direction, stepped.entry.label) };
     });
 
   const store: Store = {
@@ -187,6 +204,7 @@ export async function postgresStore(server: PostgresServer, entry: ProjectEntry,
           name: row?.name ?? entry.name,
           createdAt: row?.created_at ?? entry.createdAt,
           schemaVersion: Number(version?.version ?? entry.version),
+          ...(readOnly ? { readOnly: options.readOnlyReason ?? 'chosen' } : {}),
         };
       }),
 
@@ -195,8 +213,12 @@ export async function postgresStore(server: PostgresServer, entry: ProjectEntry,
     write: (spec, fn) =>
       logged(async (db) => {
         const result = await runLogged(db, hooks, spec, { session: store.session, actor: store.actor }, fn);
-        return { value: result.value, touched: result.commandId === null ? null : result.touched };
+        if (result.commandId === null) return { value: result.value, touched: null, step: null };
+        if (options.conflicts) await checkConflicts(db, Number(entry.id), result.commandId, { session, actor: store.actor }, options.conflicts);
+        return { value: result.value, touched: result.touched, step: await marked(db, result.commandId, 'do', result.label) };
       }),
+
+    changeMark: () => transact('read', () => latestMark(reader, Number(entry.id))),
 
     writeUnlogged: (fn) => transact('write', () => fn(writer)),
 

@@ -16,7 +16,7 @@ import type { Handler } from './handlers/types';
 
 const fail = (code: ErrorCode, message: string): CallResponse => ({ ok: false, error: { code, message } });
 
-const SWITCHES = new Set<Method>(['project.create', 'project.open', 'project.openExample', 'project.openStudy', 'project.close', 'backup.restore']);
+const SWITCHES = new Set<Method>(['project.create', 'project.open', 'project.openExample', 'project.openStudy', 'project.close', 'backup.restore', 'project.publish']);
 
 export async function dispatch(backend: Backend, request: CallRequest): Promise<CallResponse> {
   const { method } = request;

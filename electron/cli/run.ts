@@ -22,6 +22,7 @@ import { sourcesCommand, textCommand } from './corpus';
 import { codebookCommand, exportExchange, importExchangeFiles } from './exchange';
 import { isExchangeFile } from '../../shared/domain/exchange-import';
 import { autocodeCommand, baselineCommand, codeCommand, evolutionCommand, saturationCommand } from './evolution';
+import { downloadCommand, projectsCommand, publishCommand, serveCommand, SERVER_USAGE, userCommand } from './server';
 
 export interface Io {
   out: (text: string) => void;
@@ -77,6 +78,8 @@ Commands:
                                            component; the stopping rule: no new concept in the last
                                            K sources, or fewer than P % new in the last K
   help                                     this text
+
+${SERVER_USAGE}
 
 Positions in exports are offsets into each source's canonical text in UTF-16 code units.`;
 
@@ -326,6 +329,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return await evolutionCommand(rest, io, withProject, UsageError, writeAtomically);
       case 'saturation':
         return await saturationCommand(rest, io, withProject, UsageError);
+      case 'serve':
+        return await serveCommand(rest, io, UsageError);
+      case 'user':
+        return await userCommand(rest, io, UsageError);
+      case 'projects':
+        return await projectsCommand(rest, io, UsageError);
+      case 'publish':
+        return await publishCommand(rest, io, UsageError);
+      case 'download':
+        return await downloadCommand(rest, io, UsageError);
       case undefined:
       case 'help':
       case '--help':

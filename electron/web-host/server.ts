@@ -39,7 +39,7 @@ export interface WebHost {
 }
 
 /** Large enough for a base64-encoded source at the import limit. */
-const MAX_BODY = 64 * 1024 * 1024;
+export const MAX_BODY = 64 * 1024 * 1024;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -67,7 +67,7 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
-const SECURITY_HEADERS = {
+export const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
@@ -75,8 +75,8 @@ const SECURITY_HEADERS = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-function send(res: http.ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8') {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store' });
+export function send(res: http.ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8', headers: http.OutgoingHttpHeaders = {}) {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
   res.end(body);
 }
 
@@ -84,15 +84,15 @@ function send(res: http.ServerResponse, status: number, body: string, type = 'te
  * The request's body, or null when it is over MAX_BODY: the rest is then read and dropped, so the
  * client gets its 413 answer instead of a connection reset while it is still sending.
  */
-function readBody(req: http.IncomingMessage): Promise<string | null> {
+export function readBody(req: http.IncomingMessage, max = MAX_BODY): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = Number(req.headers['content-length']) || 0;
-    let tooLarge = size > MAX_BODY;
+    let tooLarge = size > max;
     size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) tooLarge = true;
+      if (size > max) tooLarge = true;
       if (tooLarge) chunks.length = 0;
       else chunks.push(chunk);
     });
@@ -102,7 +102,7 @@ function readBody(req: http.IncomingMessage): Promise<string | null> {
 }
 
 /** A call's envelope, or why not: one line for a 400. */
-function parseCall(body: string): CallRequest | string {
+export function parseCall(body: string): CallRequest | string {
   let value: unknown;
   try {
     value = JSON.parse(body);
@@ -123,6 +123,29 @@ function tokensMatch(given: string | null | undefined, token: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(token);
   return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
+/** A file of the built renderer (GET or HEAD), never one outside its folder. */
+export function serveFile(req: http.IncomingMessage, res: http.ServerResponse, root: string, url: URL): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Not allowed.');
+  let relative: string;
+  try {
+    relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+  } catch {
+    return send(res, 400, 'Malformed address.');
+  }
+  if (CONTROL.test(relative)) return send(res, 400, 'Malformed address.');
+  const file = path.resolve(root, relative);
+  if (!file.startsWith(root + path.sep)) return send(res, 404, 'Not found.');
+  fs.readFile(file, (error, content) => {
+    if (error) return send(res, 404, 'Not found.');
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-store',
+    });
+    res.end(req.method === 'HEAD' ? undefined : content);
+  });
 }
 
 export function startWebHost(options: WebHostOptions): Promise<WebHost> {
@@ -173,25 +196,7 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
 
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Not allowed.');
-    let relative: string;
-    try {
-      relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
-    } catch {
-      return send(res, 400, 'Malformed address.');
-    }
-    if (CONTROL.test(relative)) return send(res, 400, 'Malformed address.');
-    const file = path.resolve(root, relative);
-    if (!file.startsWith(root + path.sep)) return send(res, 404, 'Not found.');
-    fs.readFile(file, (error, content) => {
-      if (error) return send(res, 404, 'Not found.');
-      res.writeHead(200, {
-        ...SECURITY_HEADERS,
-        'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-        'Cache-Control': relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-store',
-      });
-      res.end(req.method === 'HEAD' ? undefined : content);
-    });
+    return serveFile(req, res, root, url);
   };
 
   // Whatever a request does, the host keeps serving: an unexpected error answers 500, and is

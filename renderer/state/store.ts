@@ -23,6 +23,7 @@ import { api } from '../api/client';
 import { t } from '../i18n/t';
 import { historyLabel } from '../features/history/history-label';
 import { errorMessage } from '../features/workspace/error-message';
+import { refreshDone, refreshStarts } from '../features/server/server-store';
 
 export type Focus =
   | { kind: 'document'; id: DocumentId }
@@ -161,6 +162,7 @@ export const useStore = create<State>()((set, get) => ({
 
   async refresh() {
     if (!get().project) return;
+    const upTo = refreshStarts();
     const openId = get().openDoc?.document.id;
     const [documents, codebook, counts, history, docSegments] = await Promise.all([
       api.call('document.list', {}),
@@ -183,6 +185,7 @@ export const useStore = create<State>()((set, get) => ({
       pickedConcepts: state.pickedConcepts.filter((id) => codebook.concepts.some((c) => c.id === id)),
       revision: state.revision + 1,
     });
+    refreshDone(upTo);
   },
 
   async run(method, input) {

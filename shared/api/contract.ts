@@ -29,6 +29,7 @@ import type { AutocodeResult, SearchResult, SuggestionList, WordFrequencies } fr
 import { maturityMethods, type MaturityOutputs } from './maturity-contract';
 import { exchangeMethods, type ExchangeOutputs } from './exchange-contract';
 import { evolutionMethods, type EvolutionOutputs } from './evolution-contract';
+import { serverMethods, type ServerOutputs } from './server-contract';
 import type { BibliographyImport, CorpusStats, DuplicateFlag, ExclusionReason, RecordSummary } from '../domain/records';
 import { RECORD_TYPES, reasonId, recordId } from '../domain/records';
 import type { PrismaFigures } from '../domain/prisma';
@@ -272,6 +273,7 @@ export const methods = {
   ...maturityMethods,
   ...exchangeMethods,
   ...evolutionMethods,
+  ...serverMethods,
   'document.pageAt': {
     input: z.object({ id: DocumentIdSchema, offset: z.number().int().min(0) }).strict(),
     mutates: false,
@@ -310,7 +312,7 @@ export const methods = {
 
 export interface AppInfo {
   version: string;
-  host: 'browser' | 'electron' | 'cli' | 'test';
+  host: 'browser' | 'electron' | 'cli' | 'test' | 'server';
   /** Folder where new projects and the example project are kept. */
   home: string;
 }
@@ -396,6 +398,7 @@ export interface Outputs {
 
 export interface Outputs extends MaturityOutputs, EvolutionOutputs {}
 export interface Outputs extends ExchangeOutputs {}
+export interface Outputs extends ServerOutputs {}
 
 export type Method = keyof typeof methods;
 /** What a caller passes (plain numbers for ids). */

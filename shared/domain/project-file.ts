@@ -2,11 +2,15 @@
 // holds of a researcher's work (asked before that work is discarded), and its backups. The
 // read-only refusal is written here once, so the store and the dispatcher say the same thing.
 
-/** Why a project is open read-only: the user chose it, or the file (or its folder) cannot be written. */
-export type ReadOnlyReason = 'chosen' | 'not-writable';
+/**
+ * Why a project is open read-only: the user chose it, the file (or its folder) cannot be written,
+ * or (on a team server) the user is one of its viewers.
+ */
+export type ReadOnlyReason = 'chosen' | 'not-writable' | 'viewer';
 
 /** The one line every refused change of a read-only project gets. */
 export function readOnlyMessage(fileName: string, reason: ReadOnlyReason): string {
+  if (reason === 'viewer') return `You are a viewer of ${fileName}: you can read, search and export it; ask its owner for the coder role to change it.`;
   return reason === 'chosen'
     ? `${fileName} is open read-only, so changes are not saved; close it and open it again without “Read-only” to change it.`
     : `${fileName} is read-only (the file or its folder cannot be written), so changes are not saved; save a copy where you can write and work on the copy.`;

@@ -16,6 +16,7 @@ import type { Handlers } from './types';
 import { diagramHandlers } from './diagrams';
 import { exchangeHandlers } from './exchange';
 import { evolutionHandlers } from './evolution';
+import { serverHandlers } from './server';
 
 export const handlers = {
   ...projectHandlers,
@@ -33,4 +34,5 @@ export const handlers = {
   ...exchangeHandlers,
   ...evolutionHandlers,
   ...safetyHandlers,
+  ...serverHandlers,
 } satisfies Handlers;

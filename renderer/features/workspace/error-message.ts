@@ -4,6 +4,7 @@
 import { compileForms, translateBackendText } from '../../i18n/backend-text';
 import { EVOLUTION_ERROR_TEMPLATES } from '../evolution/history-templates';
 import { PROJECT_FILE_TEMPLATES } from '../start/file-messages';
+import { SERVER_TEMPLATES, serverMessage } from '../server/server-messages';
 
 export const ERROR_TEMPLATES = [
   'No project is open. Create or open a project first.',
@@ -16,9 +17,13 @@ export const ERROR_TEMPLATES = [
   'Only main categories go into a paradigm component; “{a}” is a sub-category of “{b}”. Make it a main category first.',
   ...EVOLUTION_ERROR_TEMPLATES,
   ...PROJECT_FILE_TEMPLATES,
+  ...SERVER_TEMPLATES,
 ] as const;
 
 const forms = compileForms(ERROR_TEMPLATES);
 
 /** A backend error message in the interface language (as written, if its form is not known). */
-export const errorMessage = (message: string): string => translateBackendText(message, forms);
+export const errorMessage = (message: string): string => {
+  const server = serverMessage(message);
+  return server !== message ? server : translateBackendText(message, forms);
+};
