@@ -269,9 +269,11 @@ export async function step(db: WritableDB, hooks: CaptureHooks, direction: 'undo
   if (direction === 'undo') {
     const later = await laterDependent(db, row, scope);
     if (later) {
+      // The author as people know them: the coder's name where the actor is a coder (a server's user).
+      const who = later.actor ? ((await db.get<{ name: string }>('SELECT name FROM coder WHERE uid = ?', later.actor))?.name ?? later.actor) : null;
       throw new GroundworkError(
         'conflict',
-        `“${row.label}” cannot be undone: a later change by ${later.actor ? `“${later.actor}”` : 'another window'} (“${later.label}”) changed the same items.`,
+        `“${row.label}” cannot be undone: a later change by ${who ? `“${who}”` : 'another window'} (“${later.label}”) changed the same items.`,
       );
     }
   }

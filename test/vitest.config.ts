@@ -17,6 +17,8 @@ const POSTGRES_TESTS = [
   'test/electron/backend/evolution.test.ts',
   'test/electron/backend/exchange/store-import.test.ts',
   'test/electron/backend/exchange/store-roundtrip.test.ts',
+  // The team server: it runs only on PostgreSQL.
+  'test/electron/server/**/*.test.ts',
 ];
 
 export default defineConfig({
@@ -28,7 +30,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/e2e/**', 'test/db/postgres/**'] },
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/e2e/**', 'test/db/postgres/**', 'test/electron/server/**'] },
       },
       {
         // The contract tests again on PostgreSQL: a database made by the global setup (a cluster
