@@ -5,25 +5,32 @@
 import type { ReadableDB, WritableDB } from '../handles';
 import { now } from '../handles';
 import { sameLabel } from '../../shared/domain/normalize';
-import { newUid } from '../uid';
 
 const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2'] as const;
 
-/** The uid of the coder named `displayName` (or `displayName (name)`) that no other user has taken, made if missing. */
-export async function coderForUser(db: WritableDB, user: { name: string; displayName: string }, taken: ReadonlySet<string>): Promise<string> {
+/** The name a new coder for the user gets: their display name, or with their sign-in name when another coder has it. */
+export async function coderNameFor(db: ReadableDB, user: { name: string; displayName: string }): Promise<string> {
+  const coders = await db.all<{ name: string }>('SELECT name FROM coder');
+  for (const wanted of [user.displayName, `${user.displayName} (${user.name})`]) if (!coders.some((c) => sameLabel(c.name, wanted))) return wanted;
+  return `${user.displayName} (${user.name}, ${coders.length + 1})`;
+}
+
+/** A coder of the project named like the user that no other user has taken, if there is one. */
+export async function freeCoderNamed(db: ReadableDB, displayName: string, taken: ReadonlySet<string>): Promise<string | null> {
   const coders = await db.all<{ uid: string; name: string }>('SELECT uid, name FROM coder ORDER BY id');
-  for (const wanted of [user.displayName, `${user.displayName} (${user.name})`]) {
-    const found = coders.find((c) => sameLabel(c.name, wanted));
-    if (found && !taken.has(found.uid)) return found.uid;
-    if (!found) {
-      const uid = newUid();
-      await db.run('INSERT INTO coder (uid, name, color, created_at) VALUES (?, ?, ?, ?)', uid, wanted, COLORS[coders.length % COLORS.length]!, now());
-      return uid;
-    }
-  }
-  const uid = newUid();
-  await db.run('INSERT INTO coder (uid, name, color, created_at) VALUES (?, ?, ?, ?)', uid, `${user.displayName} (${uid.slice(0, 8)})`, COLORS[0], now());
-  return uid;
+  return coders.find((c) => sameLabel(c.name, displayName) && !taken.has(c.uid))?.uid ?? null;
+}
+
+/** Adds the coder (uid chosen before) unless it is there. */
+export async function insertCoderOnce(db: WritableDB, uid: string, name: string): Promise<void> {
+  const count = await db.get<{ n: number }>('SELECT count(*) AS n FROM coder');
+  await db.run(
+    'INSERT INTO coder (uid, name, color, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (uid) DO NOTHING',
+    uid,
+    name,
+    COLORS[Number(count?.n ?? 0) % COLORS.length]!,
+    now(),
+  );
 }
 
 export async function hasCoder(db: ReadableDB, uid: string): Promise<boolean> {

@@ -12,7 +12,7 @@ import type { Backend } from '../backend/backend';
 import { switchTo } from '../backend/handlers/project';
 import { projectIdOf } from '../backend/project-host';
 import { needOf, type Need } from './permissions';
-import { NO_ROLE, roleIn } from './team-host';
+import { ensureCoder, NO_ROLE, roleIn } from './team-host';
 
 const forbidden = (message: string) => new GroundworkError('forbidden', message);
 
@@ -70,11 +70,14 @@ export async function gate(server: PostgresServer, account: Account, backend: Ba
     await switchTo(backend, await backend.config.projects.open(store.location));
   }
   const role = member.role;
-  if (need === 'read' || role === 'owner') return;
+  // The user's coder joins the project with their first change, not when they open it.
+  const ready = () => (methods[method].mutates && backend.store ? ensureCoder(backend.store) : Promise.resolve());
+  if (need === 'read') return;
+  if (role === 'owner') return ready();
   if (role === 'viewer') throw forbidden(readOnlyMessage(`“${name}”`, 'viewer'));
-  if (need === 'code') return;
+  if (need === 'code') return ready();
   if (need === 'codebook') {
-    if (await codersEditCodebook(server, projectId)) return;
+    if (await codersEditCodebook(server, projectId)) return ready();
     throw forbidden(`The owners of “${name}” have not let coders change its codebook; code with the concepts it has, or ask an owner.`);
   }
   throw forbidden(`Only an owner of “${name}” may do this (${method}); you are ${ROLE_WORDS[role]}.`);

@@ -3,6 +3,7 @@
 // its actor (so their steps, passages and undo are theirs), read-only for a viewer, watching the
 // others' changes, and checking each write against what the user's page has seen.
 
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +11,7 @@ import { GroundworkError } from '../../shared/api/errors';
 import type { ProjectListing } from '../../shared/domain/model';
 import { membership, membershipsOf, projectMembers, setMemberCoder, setRole, type Account, type Membership } from '../../db/postgres/accounts';
 import type { ConflictGuard } from '../../db/postgres/marks';
-import { coderForUser, hasCoder } from '../../db/postgres/member-coder';
+import { coderNameFor, freeCoderNamed, hasCoder, insertCoderOnce } from '../../db/postgres/member-coder';
 import { publishProjectFile } from '../../db/postgres/publish';
 import type { PostgresServer } from '../../db/postgres/server';
 import type { Store } from '../../db/store';
@@ -28,15 +29,35 @@ export async function roleIn(server: PostgresServer, account: Account, projectId
   return membership(server, projectId, account.id);
 }
 
-/** The coder the member codes as in the open store: theirs if set and still there, else found or made now. */
+/** Coders a user was given but that are not in the project yet, by store: made before their first change. */
+const unmade = new WeakMap<Store, { uid: string; name: string }>();
+
+/**
+ * The coder the member codes as in the store: theirs if it is in the project, else a coder of the
+ * project named like them that nobody else has, else a new one, whose uid is kept with the
+ * membership now and whose row is added before the user's first change (ensureCoder), so that
+ * opening a project never changes it.
+ */
 async function memberCoder(server: PostgresServer, store: Store, account: Account, member: Membership): Promise<string> {
   const others = new Set((await projectMembers(server, member.projectId)).filter((m) => m.accountId !== account.id && m.coderUid).map((m) => m.coderUid!));
-  const uid = await store.writeUnlogged(async (db) => {
-    if (member.coderUid && (await hasCoder(db, member.coderUid))) return member.coderUid;
-    return coderForUser(db, { name: account.name, displayName: account.displayName }, others);
+  const known = member.coderUid;
+  const found = await store.read(async (db) => {
+    if (known && (await hasCoder(db, known))) return { uid: known, made: true };
+    const named = await freeCoderNamed(db, account.displayName, others);
+    if (named) return { uid: named, made: true };
+    return { uid: known ?? crypto.randomUUID(), made: false, name: await coderNameFor(db, account) };
   });
-  if (uid !== member.coderUid) await setMemberCoder(server, member.projectId, account.id, uid);
-  return uid;
+  if (found.uid !== known) await setMemberCoder(server, member.projectId, account.id, found.uid);
+  if (!found.made) unmade.set(store, { uid: found.uid, name: found.name! });
+  return found.uid;
+}
+
+/** Adds the user's coder to the project if it is not there yet (before their first change). */
+export async function ensureCoder(store: Store): Promise<void> {
+  const pending = unmade.get(store);
+  if (!pending) return;
+  await store.writeUnlogged((db) => insertCoderOnce(db, pending.uid, pending.name));
+  unmade.delete(store);
 }
 
 export interface TeamHostOptions {

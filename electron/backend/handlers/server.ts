@@ -39,7 +39,7 @@ export const serverHandlers = {
       if (!backend.config.projects) throw new GroundworkError('invalid-input', 'Publishing needs a team server.');
       const file = path.join(dir, `published${PROJECT_EXTENSION}`);
       fs.writeFileSync(file, Buffer.from(dataBase64, 'base64'));
-      const published = await host.publish(backend, file, title ?? path.basename(name, path.extname(name)));
+      const published = await host.publish(backend, file, title);
       const project = await switchTo(backend, await backend.config.projects.open(published.location));
       return { project, coders: published.coders };
     }),
