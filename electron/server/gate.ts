@@ -59,12 +59,13 @@ export async function gate(server: PostgresServer, account: Account, backend: Ba
   if (!store) return; // the handler answers that no project is open
   const projectId = openProjectId(backend)!;
   const member = await roleIn(server, account, projectId);
-  const name = (await store.info()).name;
+  // The project's name only for a refusal (a read of its own).
+  const name = async () => (await store.info()).name;
   if (!member) {
     // The role was taken away while the project was open: it closes for this user.
     await backend.close();
     backend.emit({ type: 'project.switched', origin: null });
-    throw forbidden(`You no longer have a role in “${name}”; ask one of its owners to add you again.`);
+    throw forbidden(`You no longer have a role in “${await name()}”; ask one of its owners to add you again.`);
   }
   if ((member.role === 'viewer') !== store.readOnly && backend.config.projects) {
     await switchTo(backend, await backend.config.projects.open(store.location));
@@ -74,11 +75,11 @@ export async function gate(server: PostgresServer, account: Account, backend: Ba
   const ready = () => (methods[method].mutates && backend.store ? ensureCoder(backend.store) : Promise.resolve());
   if (need === 'read') return;
   if (role === 'owner') return ready();
-  if (role === 'viewer') throw forbidden(readOnlyMessage(`“${name}”`, 'viewer'));
+  if (role === 'viewer') throw forbidden(readOnlyMessage(`“${await name()}”`, 'viewer'));
   if (need === 'code') return ready();
   if (need === 'codebook') {
     if (await codersEditCodebook(server, projectId)) return ready();
-    throw forbidden(`The owners of “${name}” have not let coders change its codebook; code with the concepts it has, or ask an owner.`);
+    throw forbidden(`The owners of “${await name()}” have not let coders change its codebook; code with the concepts it has, or ask an owner.`);
   }
-  throw forbidden(`Only an owner of “${name}” may do this (${method}); you are ${ROLE_WORDS[role]}.`);
+  throw forbidden(`Only an owner of “${await name()}” may do this (${method}); you are ${ROLE_WORDS[role]}.`);
 }

@@ -112,6 +112,9 @@ interface State {
 const lastConceptKey = (project: ProjectInfo | null) => (project ? `groundwork.lastConcept:${project.path}` : '');
 
 let toastIds = 0;
+/** The refresh running, and the one asked for while it runs (refresh()). */
+let refreshing: Promise<void> | null = null;
+let queuedRefresh: Promise<void> | null = null;
 
 export const useStore = create<State>()((set, get) => ({
   info: null,
@@ -162,30 +165,47 @@ export const useStore = create<State>()((set, get) => ({
 
   async refresh() {
     if (!get().project) return;
+    // One refresh at a time: a change heard while one runs asks for one more after it, so many
+    // users' changes arriving together cost one more refresh, not one each.
+    if (refreshing) {
+      queuedRefresh ??= refreshing.then(() => {
+        queuedRefresh = null;
+        return get().refresh();
+      });
+      return queuedRefresh;
+    }
+    let finish = () => {};
+    refreshing = new Promise<void>((resolve) => (finish = resolve));
+    // Whatever this reads is at least as new as the change marks heard so far (a team server).
     const upTo = refreshStarts();
-    const openId = get().openDoc?.document.id;
-    const [documents, codebook, counts, history, docSegments] = await Promise.all([
-      api.call('document.list', {}),
-      api.call('codebook.get', {}),
-      api.call('counts.paradigm', {}),
-      api.call('history.get', {}),
-      openId ? api.call('segment.forDocument', { documentId: openId }).catch(() => []) : Promise.resolve([]),
-    ]);
-    const state = get();
-    const stillOpen = state.openDoc && documents.find((d) => d.id === state.openDoc!.document.id);
-    const lastConceptId = state.lastConceptId && codebook.concepts.some((c) => c.id === state.lastConceptId) ? state.lastConceptId : null;
-    set({
-      documents,
-      codebook,
-      counts,
-      history,
-      docSegments: stillOpen ? docSegments : [],
-      openDoc: stillOpen && state.openDoc ? { ...state.openDoc, document: stillOpen } : null,
-      lastConceptId,
-      pickedConcepts: state.pickedConcepts.filter((id) => codebook.concepts.some((c) => c.id === id)),
-      revision: state.revision + 1,
-    });
-    refreshDone(upTo);
+    try {
+      const openId = get().openDoc?.document.id;
+      const [documents, codebook, counts, history, docSegments] = await Promise.all([
+        api.call('document.list', {}),
+        api.call('codebook.get', {}),
+        api.call('counts.paradigm', {}),
+        api.call('history.get', {}),
+        openId ? api.call('segment.forDocument', { documentId: openId }).catch(() => []) : Promise.resolve([]),
+      ]);
+      const state = get();
+      const stillOpen = state.openDoc && documents.find((d) => d.id === state.openDoc!.document.id);
+      const lastConceptId = state.lastConceptId && codebook.concepts.some((c) => c.id === state.lastConceptId) ? state.lastConceptId : null;
+      set({
+        documents,
+        codebook,
+        counts,
+        history,
+        docSegments: stillOpen ? docSegments : [],
+        openDoc: stillOpen && state.openDoc ? { ...state.openDoc, document: stillOpen } : null,
+        lastConceptId,
+        pickedConcepts: state.pickedConcepts.filter((id) => codebook.concepts.some((c) => c.id === id)),
+        revision: state.revision + 1,
+      });
+      refreshDone(upTo);
+    } finally {
+      refreshing = null;
+      finish();
+    }
   },
 
   async run(method, input) {

@@ -133,9 +133,20 @@ export const codebookHandlers = {
       const what = concepts.length === 1 ? `concept ${quoted(concepts[0]!.label)}` : plural(concepts.length, 'concept');
       command.setLabel(from ? `Move ${what} from ${quoted(from.name)} to ${quoted(category.name)}` : `File ${what} under ${quoted(category.name)}`);
       let filed = 0;
+      let left = 0;
       for (const concept of concepts) {
         if (await fileConcept(db, category.id, concept.id)) filed += 1;
-        if (from) await unfileConcept(db, from.id, concept.id);
+        if (from && (await unfileConcept(db, from.id, concept.id))) left += 1;
+      }
+      // A move from where none of the concepts is any more (another window or user moved them
+      // since) is refused whole, rather than leaving them in two places.
+      if (from && left === 0) {
+        throw new GroundworkError(
+          'conflict',
+          concepts.length === 1
+            ? `${quoted(concepts[0]!.label)} is not in ${quoted(from.name)} any more; look again, then move it.`
+            : `None of those concepts is in ${quoted(from.name)} any more; look again, then move them.`,
+        );
       }
       return { filed };
     }),

@@ -25,6 +25,8 @@ export const SERVER_TEMPLATES = [
   'The team server cannot be reached just now: nothing was changed. Try again in a moment.',
   '“{a}” is the project’s only owner: make someone else an owner first.',
   'There is no user “{a}”.',
+  '“{a}” is not in “{b}” any more; look again, then move it.',
+  'None of those concepts is in “{a}” any more; look again, then move them.',
 ] as const;
 
 const forms = compileForms(SERVER_TEMPLATES);

@@ -89,4 +89,6 @@ export default {
   'The team server cannot be reached just now: nothing was changed. Try again in a moment.': 'اکنون به سرور گروه دسترسی نیست: چیزی تغییر نکرد. لحظه‌ای دیگر دوباره بکوشید.',
   '“{a}” is the project’s only owner: make someone else an owner first.': '«{a}» تنها مالکِ پروژه است: نخست کس دیگری را مالک کنید.',
   'There is no user “{a}”.': 'کاربری با نام «{a}» نیست.',
+  '“{a}” is not in “{b}” any more; look again, then move it.': '«{a}» دیگر در «{b}» نیست؛ دوباره نگاه کنید و سپس جابه‌جایش کنید.',
+  'None of those concepts is in “{a}” any more; look again, then move them.': 'هیچ‌یک از آن مفهوم‌ها دیگر در «{a}» نیست؛ دوباره نگاه کنید و سپس جابه‌جایشان کنید.',
 } satisfies Record<string, string>;
