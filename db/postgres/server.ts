@@ -188,6 +188,9 @@ export async function connectPostgres(options: PostgresServerOptions): Promise<P
   });
   // An idle client losing its connection (the server restarted) must not bring the process down.
   pool.on('error', () => undefined);
+  // Nor one losing it while a call holds it (the error also reaches the call's query, which then
+  // fails, and the call gives the client back broken).
+  pool.on('connect', (client) => client.on('error', () => undefined));
   try {
     await checkDatabase(pool, description);
     await inTransaction(pool, async (client) => {

@@ -74,6 +74,8 @@ export class ClientSession {
   readonly backend: Backend;
   readonly streams = new Set<http.ServerResponse>();
   lastUsed = Date.now();
+  /** Settles once the project the sign-in had open is open again (after a restart of the server). */
+  ready: Promise<void> = Promise.resolve();
   private delivering: Promise<void> = Promise.resolve();
   private readonly unsubscribe: () => void;
 

@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { CallResponse } from '../../shared/api/wire';
 import { GroundworkError, isGroundworkError, type ErrorCode } from '../../shared/api/errors';
 import { accountOfSignIn, createSignIn, endSignIn, ensureAccountTables, findAccount, pruneSignIns } from '../../db/postgres/accounts';
+import { isConnectionLost } from '../../db/postgres/errors';
 import { pruneMarks } from '../../db/postgres/marks';
 import type { PostgresServer } from '../../db/postgres/server';
 import { dispatch } from '../backend/dispatcher';
@@ -54,6 +55,8 @@ const json = (res: http.ServerResponse, status: number, value: unknown, headers:
   send(res, status, JSON.stringify(value), 'application/json; charset=utf-8', headers);
 
 const refusal = (code: ErrorCode, message: string) => ({ ok: false, error: { code, message } }) satisfies CallResponse;
+
+const UNAVAILABLE = 'The team server cannot reach its database just now and is reconnecting: nothing was changed. Try again in a moment.';
 
 const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
@@ -126,8 +129,10 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     if (!session) {
       session = new ClientSession(shared, tokenHash, found.account);
       sessions.set(tokenHash, session);
-      if (found.projectId !== null) await session.reopen(found.projectId);
+      // A page sends several calls at once: all of them wait until the project is open again.
+      session.ready = found.projectId !== null ? session.reopen(found.projectId) : Promise.resolve();
     }
+    await session.ready;
     session.account = found.account;
     session.lastUsed = Date.now();
     return session;
@@ -198,7 +203,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       return json(res, error.code === 'forbidden' ? 403 : 200, { ...refusal(error.code, error.message), mark: session.mark() });
     }
     if (!response.ok && response.error.code === 'io' && response.error.message.startsWith(`${server.description} cannot be reached`)) {
-      response = { ...response, error: { code: 'unavailable', message: 'The team server cannot reach its database just now and is reconnecting: nothing was changed. Try again in a moment.' } };
+      response = { ...response, error: { code: 'unavailable', message: UNAVAILABLE } };
     }
     const notices: string[] = [];
     const id = openProjectId(session.backend);
@@ -256,8 +261,16 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     }
   };
 
+  let lastOutage = 0;
   const http_ = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
+      // The database went away under a sign-in check or the role gate (a PostgreSQL restart): the
+      // page shows "reconnecting" and tries again; one line per second at most in the log.
+      if (isConnectionLost(error) && !res.headersSent) {
+        if (Date.now() - lastOutage > 1000) console.error(`[groundwork] the database cannot be reached: ${String((error as Error)?.message ?? error).split('\n')[0]}`);
+        lastOutage = Date.now();
+        return json(res, 503, refusal('unavailable', UNAVAILABLE));
+      }
       const message = String((error as Error)?.message ?? error).split('\n')[0];
       console.error(`[groundwork] ${req.method} ${(req.url ?? '').slice(0, 200)} failed: ${message}`);
       if (res.headersSent) return res.end();
