@@ -29,6 +29,10 @@ export const CAPTURED_TABLES: Record<string, readonly string[]> = {
   coder: ['id'],
   project_setting: ['key'],
   source_attribute: ['document_id', 'name'],
+  merge_stamp: ['kind', 'uid', 'field'],
+  merge_tombstone: ['kind', 'uid'],
+  merge_alias: ['kind', 'alias'],
+  adjudication: ['passage_uid'],
   wave: ['id'],
   baseline: ['id'],
 };

@@ -9,6 +9,7 @@ import { commandId } from '../shared/domain/ids';
 import type { HistoryEntry, HistoryState } from '../shared/domain/model';
 import type { ReadableDB, WritableDB } from './handles';
 import { now } from './handles';
+import { alignStampRows, beforeReplay, EXPLICITLY_STAMPED, MERGE_BOOKKEEPING, restamp, stampCommand } from './merge-stamps';
 import type { CommandContext, CommandSpec, Touched, UndoScope } from './store';
 
 /** What an engine does for the log: switch its capture on and off, and describe its tables. */
@@ -128,7 +129,9 @@ export async function touchedBy(db: ReadableDB, id: number, after = 0): Promise<
     id,
     after,
   );
-  return { tables: tables.map((r) => r.table_name).sort(), documents: documents.map((r) => Number(r.document_id)) };
+  // Version stamps and tombstones are the merge's bookkeeping: no view shows them.
+  const shown = tables.map((r) => r.table_name).filter((t) => !MERGE_BOOKKEEPING.has(t));
+  return { tables: shown.sort(), documents: documents.map((r) => Number(r.document_id)) };
 }
 
 export interface Logged<T> {
@@ -181,6 +184,8 @@ export async function runLogged<T>(
   let value: T;
   try {
     value = await change(db, { id, setLabel: (l) => (label = l) });
+    // Version stamps for merging copies follow every change, in the same step (db/merge-stamps.ts).
+    if (!EXPLICITLY_STAMPED.has(spec.kind)) await stampCommand(db, id, after);
   } finally {
     await hooks.end(db);
   }
@@ -277,7 +282,11 @@ export async function step(db: WritableDB, hooks: CaptureHooks, direction: 'undo
       );
     }
   }
+  // An undo or redo is a change of its own for merging; a merge is undone exactly (db/merge-stamps.ts).
+  const before = EXPLICITLY_STAMPED.has(row.kind) ? null : await beforeReplay(db, row.id);
+  await alignStampRows(db, row.id, direction);
   await replay(db, hooks, row.id, direction);
+  if (before) await restamp(db, before);
   const to = direction === 'undo' ? 'undone' : 'done';
   await db.run('UPDATE command SET state = ? WHERE id = ?', to, row.id);
   return { entry: toEntry({ ...row, state: to }), touched: await touchedBy(db, row.id) };

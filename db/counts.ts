@@ -11,6 +11,13 @@ import type { ComponentKey } from '../shared/domain/paradigm';
 import { COMPONENT_KEYS, COMPONENT_LABELS } from '../shared/domain/paradigm';
 import type { ReadableDB } from './handles';
 import { FILING_TREE, visibleCategory, weightOf } from './filing-tree';
+import { countBasis } from './count-basis';
+import { getCoder } from './coders';
+
+async function countBasisInfo(db: ReadableDB): Promise<NonNullable<ParadigmCounts['countBasis']>> {
+  const basis = await countBasis(db);
+  return { kind: basis.kind, coderName: basis.kind === 'coder' ? ((await getCoder(db, basis.coderId))?.name ?? null) : null };
+}
 
 const PER_COMPONENT = `
   WITH RECURSIVE ${FILING_TREE},
@@ -20,7 +27,7 @@ const PER_COMPONENT = `
   SELECT pc.key AS component,
     (SELECT count(*) FROM category WHERE parent_id IS NULL AND component = pc.key AND ${visibleCategory('category')}) AS main_categories,
     (SELECT coalesce(sum(${weightOf('cc.concept_id')}), 0) FROM component_concept cc WHERE cc.component = pc.key) AS concepts,
-    (SELECT count(*) FROM segment s JOIN component_concept cc ON cc.concept_id = s.concept_id
+    (SELECT count(*) FROM counted_segment s JOIN component_concept cc ON cc.concept_id = s.concept_id
       WHERE cc.component = pc.key) AS final_codes
   FROM paradigm_component pc ORDER BY pc.position`;
 
@@ -31,11 +38,11 @@ const TOTALS = `
   SELECT
     (SELECT count(*) FROM category WHERE parent_id IS NULL AND component IS NOT NULL AND ${visibleCategory('category')}) AS main_categories,
     (SELECT coalesce(sum(${weightOf('a.concept_id')}), 0) FROM assigned a) AS concepts,
-    (SELECT count(*) FROM segment WHERE concept_id IN (SELECT concept_id FROM assigned)) AS final_codes,
+    (SELECT count(*) FROM counted_segment WHERE concept_id IN (SELECT concept_id FROM assigned)) AS final_codes,
     (SELECT count(*) FROM category WHERE parent_id IS NULL AND component IS NULL AND ${visibleCategory('category')}) AS unassigned_main,
     (SELECT coalesce(sum(${weightOf('k.id')}), 0) FROM concept k WHERE k.id NOT IN (SELECT concept_id FROM filed)) AS unfiled,
     (SELECT coalesce(sum(${weightOf('f.concept_id')}), 0) FROM filed f WHERE f.concept_id NOT IN (SELECT concept_id FROM assigned)) AS outside,
-    (SELECT count(*) FROM segment WHERE concept_id NOT IN (SELECT concept_id FROM assigned)) AS unassigned_codes`;
+    (SELECT count(*) FROM counted_segment WHERE concept_id NOT IN (SELECT concept_id FROM assigned)) AS unassigned_codes`;
 
 /** Concepts filed under more than one component (the engine joins their component keys). */
 const SHARED = (components: string) => `
@@ -51,7 +58,7 @@ const PER_MAIN_CATEGORY = `
   main_concept(main_id, concept_id) AS (SELECT DISTINCT main_id, concept_id FROM filing)
   SELECT m.id, m.component, m.name, m.label_fa, m.label_en, m.code,
     (SELECT coalesce(sum(${weightOf('mc.concept_id')}), 0) FROM main_concept mc WHERE mc.main_id = m.id) AS concepts,
-    (SELECT count(*) FROM segment s JOIN main_concept mc ON mc.concept_id = s.concept_id WHERE mc.main_id = m.id) AS final_codes
+    (SELECT count(*) FROM counted_segment s JOIN main_concept mc ON mc.concept_id = s.concept_id WHERE mc.main_id = m.id) AS final_codes
   FROM category m JOIN paradigm_component pc ON pc.key = m.component
   WHERE m.parent_id IS NULL AND ${visibleCategory('m')}
   ORDER BY pc.position, coalesce(m.code, ''), lower(m.name), m.id`;
@@ -135,5 +142,6 @@ export async function paradigmCounts(db: ReadableDB): Promise<ParadigmCounts> {
     },
     sharedConcepts,
     mainCategoryRows: await mainCategoryCounts(db),
+    countBasis: await countBasisInfo(db),
   };
 }

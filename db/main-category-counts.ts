@@ -14,7 +14,7 @@ const PER_MAIN_CATEGORY = `
   main_concept(main_id, concept_id) AS (SELECT DISTINCT main_id, concept_id FROM filing)
   SELECT m.id, m.name, m.label_fa, m.label_en, m.color, m.component,
     (SELECT coalesce(sum(${weightOf('mc.concept_id')}), 0) FROM main_concept mc WHERE mc.main_id = m.id) AS concepts,
-    (SELECT count(*) FROM segment s JOIN main_concept mc ON mc.concept_id = s.concept_id
+    (SELECT count(*) FROM counted_segment s JOIN main_concept mc ON mc.concept_id = s.concept_id
       WHERE mc.main_id = m.id) AS final_codes
   FROM category m WHERE m.parent_id IS NULL AND ${visibleCategory('m')}
   ORDER BY m.code IS NULL, m.code, lower(m.name), m.id`;
@@ -26,7 +26,7 @@ const PER_COMPONENT = `
   )
   SELECT pc.key AS component,
     (SELECT coalesce(sum(${weightOf('cc.concept_id')}), 0) FROM component_concept cc WHERE cc.component = pc.key) AS concepts,
-    (SELECT count(*) FROM segment s JOIN component_concept cc ON cc.concept_id = s.concept_id
+    (SELECT count(*) FROM counted_segment s JOIN component_concept cc ON cc.concept_id = s.concept_id
       WHERE cc.component = pc.key) AS final_codes
   FROM paradigm_component pc ORDER BY pc.position`;
 
@@ -36,7 +36,7 @@ const TOTALS = `
   SELECT
     (SELECT count(*) FROM category c WHERE c.parent_id IS NULL AND c.component IS NOT NULL AND ${visibleCategory('c')}) AS main_categories,
     (SELECT coalesce(sum(${weightOf('a.concept_id')}), 0) FROM assigned a) AS concepts,
-    (SELECT count(*) FROM segment WHERE concept_id IN (SELECT concept_id FROM assigned)) AS final_codes`;
+    (SELECT count(*) FROM counted_segment WHERE concept_id IN (SELECT concept_id FROM assigned)) AS final_codes`;
 
 interface MainRow {
   id: number;

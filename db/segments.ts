@@ -3,7 +3,7 @@
 
 import type { Segment, SegmentMark, SegmentRow, SegmentScope } from '../shared/domain/model';
 import type { CoderId, ConceptId, DocumentId, SegmentId } from '../shared/domain/ids';
-import { conceptId, documentId, segmentId } from '../shared/domain/ids';
+import { coderId, conceptId, documentId, segmentId } from '../shared/domain/ids';
 import type { ReadableDB, WritableDB } from './handles';
 import { now } from './handles';
 import { newUid } from './uid';
@@ -21,6 +21,8 @@ interface Row {
   context_after: string;
   memo: string;
   created_at: string;
+  coder_id: number | null;
+  coder_name?: string | null;
   document_name?: string;
   concept_label?: string;
   page?: string | null;
@@ -28,7 +30,7 @@ interface Row {
 }
 
 const COLUMNS = `s.id, s.document_id, s.concept_id, s.start_offset, s.end_offset, s.text, s.context_before,
-  s.context_after, s.memo, s.created_at`;
+  s.context_after, s.memo, s.created_at, s.coder_id`;
 
 const toSegment = (r: Row): Segment => ({
   id: segmentId(r.id),
@@ -41,6 +43,7 @@ const toSegment = (r: Row): Segment => ({
   contextAfter: r.context_after,
   memo: r.memo,
   createdAt: r.created_at,
+  coderId: r.coder_id === null ? null : coderId(Number(r.coder_id)),
 });
 
 /** A listed segment with its context, as the export writes it. */
@@ -52,6 +55,7 @@ const toSegmentRow = (r: Row): ListedSegment => ({
   conceptLabel: r.concept_label ?? '',
   conceptColor: r.concept_color ?? '',
   page: r.page ?? null,
+  coderName: r.coder_name ?? null,
 });
 
 export async function getSegment(db: ReadableDB, id: SegmentId): Promise<Segment | undefined> {
@@ -61,14 +65,15 @@ export async function getSegment(db: ReadableDB, id: SegmentId): Promise<Segment
 
 /** The segments of one source as the reader needs them: ids and offsets, no text. */
 export async function segmentMarks(db: ReadableDB, id: DocumentId): Promise<SegmentMark[]> {
-  const rows = await db.all<{ id: number; concept_id: number; start_offset: number; end_offset: number; has_memo: unknown }>(
-    `SELECT id, concept_id, start_offset, end_offset, CASE WHEN memo <> '' THEN 1 ELSE 0 END AS has_memo FROM segment
+  const rows = await db.all<{ id: number; concept_id: number; coder_id: number | null; start_offset: number; end_offset: number; has_memo: unknown }>(
+    `SELECT id, concept_id, coder_id, start_offset, end_offset, CASE WHEN memo <> '' THEN 1 ELSE 0 END AS has_memo FROM segment
      WHERE document_id = ? ORDER BY start_offset, end_offset, id`,
     id,
   );
   return rows.map((r) => ({
     id: segmentId(r.id),
     conceptId: conceptId(r.concept_id),
+    coderId: r.coder_id === null ? null : coderId(Number(r.coder_id)),
     start: r.start_offset,
     end: r.end_offset,
     hasMemo: flag(r.has_memo),
@@ -136,6 +141,7 @@ export async function setSegmentMemo(db: WritableDB, id: SegmentId, memo: string
 
 // A segment's page: the page its start falls on, for sources with a page map (PDF), for citations.
 const LISTED = `SELECT ${COLUMNS}, d.name AS document_name, c.label AS concept_label, c.color AS concept_color,
+    (SELECT k.name FROM coder k WHERE k.id = s.coder_id) AS coder_name,
     (SELECT coalesce(p.label, CAST(p.page_index AS TEXT)) FROM document_page p
       WHERE p.document_id = s.document_id AND p.start_offset <= s.start_offset
       ORDER BY p.start_offset DESC, p.page_index DESC LIMIT 1) AS page

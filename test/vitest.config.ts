@@ -17,6 +17,8 @@ const POSTGRES_TESTS = [
   'test/electron/backend/evolution.test.ts',
   'test/electron/backend/exchange/store-import.test.ts',
   'test/electron/backend/exchange/store-roundtrip.test.ts',
+  'test/db/merge-stamps.test.ts',
+  'test/electron/backend/team-agreement.test.ts',
   // The team server: it runs only on PostgreSQL.
   'test/electron/server/**/*.test.ts',
 ];
@@ -50,11 +52,19 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 180_000,
           fileParallelism: false,
+          // A state a test waits for gets a few seconds on a busy 2-core machine (the default is 1 s).
+          expect: { poll: { timeout: 10_000 } },
         },
       },
       {
         extends: true,
-        test: { name: 'screenshots', include: ['test/e2e/screenshots/*.shots.ts'], testTimeout: 180_000, fileParallelism: false },
+        test: {
+          name: 'screenshots',
+          include: ['test/e2e/screenshots/*.shots.ts'],
+          testTimeout: 180_000,
+          fileParallelism: false,
+          expect: { poll: { timeout: 10_000 } },
+        },
       },
     ],
   },

@@ -10,6 +10,7 @@ import * as m004 from './004-import-formats';
 import * as m005 from './005-records';
 import * as m007 from './007-storage';
 import * as m008 from './008-identity';
+import * as m011 from './011-team';
 import * as m009 from './009-evolution';
 
 export interface Migration {
@@ -17,7 +18,7 @@ export interface Migration {
   up: (db: Database.Database) => void;
 }
 
-const LISTED: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009];
+const LISTED: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m011];
 
 /** In version order, whatever order they are listed in; numbers may have gaps. */
 export const MIGRATIONS: readonly Migration[] = [...LISTED].sort((a, b) => a.version - b.version);

@@ -3,6 +3,7 @@
 // the latest version in one transaction; opening one migrates it (older) or refuses it (newer).
 // The server object owns the connection pool and the one LISTEN connection its stores share.
 
+import crypto from 'node:crypto';
 import pg from 'pg';
 import { GroundworkError } from '../../shared/api/errors';
 import { now } from '../handles';
@@ -293,7 +294,13 @@ export async function connectPostgres(options: PostgresServerOptions): Promise<P
           await client.query(`CREATE SCHEMA ${quoteIdent(entry.schema)}`);
           const version = createOptions.atVersion ?? PG_LATEST_SCHEMA_VERSION;
           await migrate(client, entry, 0, version);
-          await client.query('INSERT INTO project (id, name, created_at) VALUES (1, $1, $2)', [trimmed, entry.createdAt]);
+          // Its own GUID and replica GUID (a server project is one replica of its own).
+          await client.query('INSERT INTO project (id, name, created_at, uid, replica) VALUES (1, $1, $2, $3, $4)', [
+            trimmed,
+            entry.createdAt,
+            crypto.randomUUID(),
+            crypto.randomUUID(),
+          ]);
           return { ...entry, version };
         });
       } catch (error) {

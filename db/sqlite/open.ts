@@ -11,6 +11,7 @@ import path from 'node:path';
 import { GroundworkError } from '../../shared/api/errors';
 import type { ReadOnlyReason } from '../../shared/domain/project-file';
 import { now } from '../handles';
+import { newUid } from '../uid';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../migrations';
 import type { Store } from '../store';
 import { APPLICATION_ID, checkDatabase, examineFile, openError, type FileFacts } from './inspect';
@@ -74,7 +75,8 @@ export function createProjectFile(file: string, name: string, options: SqliteSto
     configure(db);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     migrate(db, 0);
-    db.prepare('INSERT INTO project (id, name, created_at) VALUES (1, ?, ?)').run(name.trim(), now());
+    // Its own GUID (shared by every copy made of it) and this copy's replica GUID.
+    db.prepare('INSERT INTO project (id, name, created_at, uid, replica) VALUES (1, ?, ?, ?, ?)').run(name.trim(), now(), newUid(), newUid());
     return sqliteStore(db, target, options);
   } catch (error) {
     db?.close();

@@ -10,6 +10,8 @@ import type { ReadableDB } from '../../db/handles';
 import { getCodebook } from '../../db/codebook';
 import { getDocumentText } from '../../db/documents';
 import { listSegments } from '../../db/segments';
+import { countBasis } from '../../db/count-basis';
+import { listCoders } from '../../db/coders';
 import type { CategoryId, DocumentId } from '../../shared/domain/ids';
 
 const BOM = '\uFEFF';
@@ -43,13 +45,20 @@ export const SEGMENT_HEADER = [
   'start_utf16', 'end_utf16', 'paragraph', 'context_before', 'context_after', 'memo', 'created_at',
   // Both label languages: the item code and glosses (empty for a concept without them).
   'concept_code', 'concept_fa', 'concept_en', 'category_en', 'component_fa',
+  // Team coding: who coded the passage (empty: no coder).
+  'coder',
 ];
 
 /**
- * One row per segment. A concept filed under several categories lists each filing in the category,
- * main-category and component cells, in the same order, separated by " | ".
+ * One row per segment the counts count (every coder's, the consensus or one coder's: the project's
+ * count basis, as Table 8). A concept filed under several categories lists each filing in the
+ * category, main-category and component cells, in the same order, separated by " | ".
  */
 export async function segmentRows(db: ReadableDB): Promise<(string | number)[][]> {
+  const basis = await countBasis(db);
+  const consensus = new Set((await listCoders(db)).filter((c) => c.kind === 'consensus').map((c) => c.id as number));
+  const counted = (coder: number | null | undefined) =>
+    basis.kind === 'all' ? coder == null || !consensus.has(coder) : basis.kind === 'consensus' ? coder != null && consensus.has(coder) : coder === basis.coderId;
   const codebook = await getCodebook(db);
   const categories = new Map(codebook.categories.map((c) => [c.id, c]));
   const mainOf = (id: CategoryId) => {
@@ -83,6 +92,7 @@ export async function segmentRows(db: ReadableDB): Promise<(string | number)[][]
   };
   const rows: (string | number)[][] = [SEGMENT_HEADER];
   for (const s of await listSegments(db, { kind: 'all' })) {
+    if (!counted(s.coderId)) continue;
     const f = filings.get(s.conceptId) ?? [];
     const paragraph = paragraphAt(await paragraphsOf(s.documentId), s.start);
     rows.push([
@@ -91,6 +101,7 @@ export async function segmentRows(db: ReadableDB): Promise<(string | number)[][]
       s.text, s.start, s.end, paragraph ? paragraph.index + 1 : '', s.contextBefore, s.contextAfter, s.memo, s.createdAt,
       concepts.get(s.conceptId)?.code ?? '', concepts.get(s.conceptId)?.labelFa ?? '', concepts.get(s.conceptId)?.labelEn ?? '',
       f.map((x) => x.categoryEn).join(' | '), f.map((x) => x.componentFa).join(' | '),
+      s.coderName ?? '',
     ]);
   }
   return rows;

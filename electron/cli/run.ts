@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import Papa from 'papaparse';
 import { createClient } from '../../shared/api/client';
 import { GroundworkError, isGroundworkError } from '../../shared/api/errors';
 import type { ParadigmCounts } from '../../shared/domain/model';
@@ -23,6 +24,7 @@ import { codebookCommand, exportExchange, importExchangeFiles } from './exchange
 import { isExchangeFile } from '../../shared/domain/exchange-import';
 import { autocodeCommand, baselineCommand, codeCommand, evolutionCommand, saturationCommand } from './evolution';
 import { downloadCommand, projectsCommand, publishCommand, serveCommand, SERVER_USAGE, userCommand } from './server';
+import { agreementCommand, codersCommand, copiesCommand, mergeCommand } from './team';
 
 export interface Io {
   out: (text: string) => void;
@@ -77,7 +79,20 @@ Commands:
                                            new concepts per source, cumulative, overall and per
                                            component; the stopping rule: no new concept in the last
                                            K sources, or fewer than P % new in the last K
+  copies FILE --coders A,B [--out DIR]     one copy per coder for blind coding: sources and
+                                           codebook, nobody's passages
+  merge FILE OTHER.groundwork|OTHER.qdpx [--keep ours|theirs] [--resolve ID=ours|theirs|both]... [--preview]
+                                           bring another copy's work in (or a REFI-QDA project's);
+                                           conflicts listed; run twice, the second run changes nothing
+  agreement FILE --coders A,B [--level presence|frequency|overlap] [--format table|json|csv]
+           [--min-overlap 90] [--sources S,..] [--concepts C,..]
+                                           intercoder agreement: percent, Cohen's κ, Brennan &
+                                           Prediger's κ, Krippendorff's α (presence)
+  coders FILE                              the coders and their passages
   help                                     this text
+
+Every command that writes a project (init, import, code, autocode, copies, merge) takes --coder NAME:
+the coder (made if new) is recorded on the passages it codes and as the author of its steps.
 
 ${SERVER_USAGE}
 
@@ -116,6 +131,12 @@ function countsTable(c: ParadigmCounts): string {
   return lines.join('\n');
 }
 
+/** --coder NAME for a command that writes through the store itself: the coder (made if new) is the author. */
+async function useCoder(store: Store, name: string): Promise<void> {
+  const coder = await store.write({ kind: 'coder.create', label: `Add coder “${name.trim()}”` }, (db) => findOrCreateCoder(db, name));
+  store.actor = coder.uid;
+}
+
 export interface ProjectOptions {
   /** The coder (by name) this command's passages and steps are recorded under (`--coder`). */
   coder?: string;
@@ -127,13 +148,9 @@ async function withProject<T>(file: string | undefined, use: (api: ReturnType<ty
   const api = createClient(localTransport(backend));
   try {
     await api.call('project.open', { path: file });
-    if (options.coder !== undefined && backend.store) {
-      // The coder is found by name or added (its own undo step, the first time); the store then
-      // works as that coder: its steps are the coder's, and so are the passages it codes.
-      const name = options.coder;
-      const coder = await backend.store.write({ kind: 'coder.create', label: `Add coder “${name.trim()}”` }, (db) => findOrCreateCoder(db, name));
-      backend.store.actor = coder.uid;
-    }
+    // The coder is found by name or added (its own undo step, the first time); the store then
+    // works as that coder: its steps are the coder's, and so are the passages it codes.
+    if (options.coder !== undefined && backend.store) await useCoder(backend.store, options.coder);
     return await use(api);
   } finally {
     await backend.close();
@@ -223,16 +240,22 @@ export async function run(argv: string[], io: Io): Promise<number> {
   try {
     switch (command) {
       case 'init': {
-        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { name: { type: 'string' } } });
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { name: { type: 'string' }, coder: { type: 'string' } } });
         const file = positionals[0];
         if (!file || positionals.length > 1) throw new UsageError('init takes one project file.');
         const target = path.extname(file) ? file : `${file}${PROJECT_EXTENSION}`;
-        await createProjectFile(target, values.name ?? path.basename(target, path.extname(target))).close();
+        const created = createProjectFile(target, values.name ?? path.basename(target, path.extname(target)));
+        try {
+          if (values.coder !== undefined) await useCoder(created, values.coder);
+        } finally {
+          await created.close();
+        }
         io.out(`Created ${path.resolve(target)}`);
         return 0;
       }
       case 'import': {
-        const [file, ...all] = rest;
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { coder: { type: 'string' } } });
+        const [file, ...all] = positionals;
         if (!file || all.length === 0) throw new UsageError('import takes a project file and at least one source file or folder.');
         // REFI-QDA files (.qdpx, .qde, .qdc) are projects or codebooks of their own: each is one import.
         const exchange = all.filter((p) => isExchangeFile(p) && !fs.statSync(p, { throwIfNoEntry: false })?.isDirectory());
@@ -244,6 +267,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         try {
           const exchangeStatus = exchange.length ? await importExchangeFiles(store, exchange, io) : 0;
           if (paths.length === 0) return exchangeStatus;
+          // --coder NAME: the import is that coder's step (an exchange file brings its own users).
+          if (values.coder !== undefined) await useCoder(store(), values.coder);
           const results = await importFromPaths(store(), paths);
           // Failures and partly imported files (a bibliography with broken records) go to stderr;
           // only a failure makes the exit status 1.
@@ -289,7 +314,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
           if (values.segments) {
             const { csv } = await api.call('export.segmentsCsv', {});
             writeAtomically(values.segments, csv);
-            const count = (await api.call('segment.list', { scope: { kind: 'all' } })).length;
+            // the passages the project counts (its count basis: every coder, the consensus or one coder)
+            const count = Papa.parse(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data.length - 1;
             io.out(`Wrote ${count} segments to ${values.segments}`);
           }
           if (values.table8) {
@@ -311,6 +337,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
       }
       case 'search':
         return await searchCommand(rest, io);
+      case 'merge':
+        return await mergeCommand(rest, io, withProject, UsageError);
+      case 'agreement':
+        return await agreementCommand(rest, io, withProject, UsageError);
+      case 'copies':
+        return await copiesCommand(rest, io, withProject, UsageError);
+      case 'coders':
+        return await codersCommand(rest, io, withProject, UsageError);
       case 'maturity':
         return await maturityCommand(rest, io, withProject, writeAtomically, UsageError);
       case 'sources':

@@ -16,12 +16,16 @@ import { useReaderCaret } from './use-reader-caret';
 import { useReaderOptions } from './reader-options';
 import { SegmentPopover } from '../features/coding/SegmentPopover';
 import { CodingBar } from '../features/coding/CodingBar';
+import { useCoderShown } from '../features/team/team-store';
 
 const FLASH_MS = 1600;
 
 export function Reader() {
   const openDoc = useStore((s) => s.openDoc);
-  const segments = useStore((s) => s.docSegments);
+  const all = useStore((s) => s.docSegments);
+  // Blind coding: the passages of coders this window does not show are not drawn.
+  const shown = useCoderShown();
+  const segments = useMemo(() => all.filter((s) => shown(s.coderId)), [all, shown]);
   const concepts = useStore((s) => s.codebook.concepts);
   const jump = useStore((s) => s.jump);
   const textSelection = useStore((s) => s.textSelection);

@@ -68,7 +68,7 @@ export interface JumpTarget {
 const EMPTY_CODEBOOK: Codebook = { components: [], categories: [], concepts: [], filings: [] };
 
 /** The workspace's views (the top bar lists them). */
-export type View = 'coding' | 'table8' | 'diagrams' | 'table7' | 'words' | 'maturity' | 'screening' | 'evolution' | 'saturation' | 'analysis';
+export type View = 'coding' | 'table8' | 'diagrams' | 'table7' | 'words' | 'maturity' | 'screening' | 'evolution' | 'saturation' | 'analysis' | 'agreement';
 
 interface State {
   info: AppInfo | null;

@@ -27,6 +27,7 @@ import { MAX_LABEL_LENGTH, MAX_MEMO_LENGTH } from '../domain/limits';
 import { LABEL_MESSAGES, labelProblem } from '../domain/label-rules';
 import type { AutocodeResult, SearchResult, SuggestionList, WordFrequencies } from '../domain/search-model';
 import { maturityMethods, type MaturityOutputs } from './maturity-contract';
+import { teamMethods, type TeamOutputs } from './team-contract';
 import { exchangeMethods, type ExchangeOutputs } from './exchange-contract';
 import { evolutionMethods, type EvolutionOutputs } from './evolution-contract';
 import { serverMethods, type ServerOutputs } from './server-contract';
@@ -271,6 +272,7 @@ export const methods = {
     mutates: false,
   },
   ...maturityMethods,
+  ...teamMethods,
   ...exchangeMethods,
   ...evolutionMethods,
   ...serverMethods,
@@ -399,6 +401,7 @@ export interface Outputs {
 export interface Outputs extends MaturityOutputs, EvolutionOutputs {}
 export interface Outputs extends ExchangeOutputs {}
 export interface Outputs extends ServerOutputs {}
+export interface Outputs extends TeamOutputs {}
 
 export type Method = keyof typeof methods;
 /** What a caller passes (plain numbers for ids). */

@@ -1,7 +1,7 @@
 // The grounded-theory model as the renderer and the command line see it: documents, concepts,
 // categories (main and sub), paradigm components, segments, memos and the Table 8 counts.
 
-import type { CategoryId, CommandId, ConceptId, DocumentId, SegmentId } from './ids';
+import type { CategoryId, CoderId, CommandId, ConceptId, DocumentId, SegmentId } from './ids';
 import type { ComponentKey } from './paradigm';
 import type { ReadOnlyReason } from './project-file';
 
@@ -115,12 +115,16 @@ export interface Segment {
   contextAfter: string;
   memo: string;
   createdAt: string;
+  /** Who coded it (team coding); null: no coder. */
+  coderId?: CoderId | null;
 }
 
 /** What the reader draws of a segment: the text itself comes from the source. */
 export interface SegmentMark {
   id: SegmentId;
   conceptId: ConceptId;
+  /** Who coded it (team coding); null: no coder. */
+  coderId?: CoderId | null;
   start: number;
   end: number;
   hasMemo: boolean;
@@ -133,6 +137,8 @@ export interface SegmentRow extends Omit<Segment, 'contextBefore' | 'contextAfte
   conceptColor: string;
   /** The page (its label) the passage starts on, in a source with pages (PDF); null otherwise. */
   page: string | null;
+  /** The coder's name (team coding); null: no coder. */
+  coderName?: string | null;
 }
 
 export type SegmentScope =
@@ -158,6 +164,8 @@ export interface CountRow {
 
 /** The study's Table 8, computed from the project by queries. */
 export interface ParadigmCounts {
+  /** Which passages the final codes count (team coding): every coder's, the consensus, or one coder's. */
+  countBasis?: { kind: 'all' | 'consensus' | 'coder'; coderName: string | null };
   rows: Array<CountRow & { component: ComponentKey; label: string }>;
   /** Each main category, concept and segment once, however many components it reaches. */
   totals: CountRow;
@@ -209,6 +217,8 @@ export interface HistoryEntry {
   createdAt: string;
   /** Who made the step (a coder or user id); null for a single researcher. */
   actor: string | null;
+  /** The coder's name, when the actor is a coder of the project. */
+  actorName?: string | null;
 }
 
 export interface HistoryState {

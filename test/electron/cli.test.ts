@@ -326,7 +326,7 @@ describe('groundwork export --segments', () => {
     expect(header).toEqual([
       'segment_id', 'source', 'concept', 'category', 'main_category', 'component', 'text',
       'start_utf16', 'end_utf16', 'paragraph', 'context_before', 'context_after', 'memo', 'created_at',
-      'concept_code', 'concept_fa', 'concept_en', 'category_en', 'component_fa',
+      'concept_code', 'concept_fa', 'concept_en', 'category_en', 'component_fa', 'coder',
     ]);
     expect(rows).toHaveLength(ids.length);
     expect(rows.map((row) => Number(row[0])).sort((a, b) => a - b)).toEqual(ids.sort((a, b) => a - b));

@@ -7,6 +7,7 @@
 import type { SqlValue } from '../../sql';
 import * as m008 from './008-schema';
 import * as m009 from './009-evolution';
+import * as m011 from './011-team';
 
 export interface PgMigrationContext {
   /** The project's schema; the search_path names only it while the migration runs. */
@@ -26,7 +27,7 @@ export interface PgMigration {
   up: (m: PgMigrationContext) => Promise<void>;
 }
 
-const LISTED: readonly PgMigration[] = [m008, m009];
+const LISTED: readonly PgMigration[] = [m008, m009, m011];
 
 export const PG_MIGRATIONS: readonly PgMigration[] = [...LISTED].sort((a, b) => a.version - b.version);
 

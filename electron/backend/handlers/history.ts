@@ -1,18 +1,22 @@
 // Handlers for undo and redo over the project's command log (each window undoes its own steps).
 
 import { requireStore } from '../backend';
+import { withActorNames } from './team';
 import type { HandlerGroup } from './types';
 
 export const historyHandlers = {
-  'history.get': (_input, backend) => requireStore(backend).history(),
+  'history.get': async (_input, backend) => {
+    const store = requireStore(backend);
+    return withActorNames(store, await store.history());
+  },
   'history.undo': async (_input, backend) => {
     const store = requireStore(backend);
     await store.undo();
-    return store.history();
+    return withActorNames(store, await store.history());
   },
   'history.redo': async (_input, backend) => {
     const store = requireStore(backend);
     await store.redo();
-    return store.history();
+    return withActorNames(store, await store.history());
   },
 } satisfies HandlerGroup<'history.get' | 'history.undo' | 'history.redo'>;

@@ -14,6 +14,8 @@ import { studyHandlers } from './study';
 import { searchHandlers } from './search';
 import type { Handlers } from './types';
 import { diagramHandlers } from './diagrams';
+import { teamHandlers } from './team';
+import { agreementHandlers } from './agreement';
 import { exchangeHandlers } from './exchange';
 import { evolutionHandlers } from './evolution';
 import { serverHandlers } from './server';
@@ -31,6 +33,8 @@ export const handlers = {
   ...searchHandlers,
   ...maturityHandlers,
   ...recordHandlers,
+  ...teamHandlers,
+  ...agreementHandlers,
   ...exchangeHandlers,
   ...evolutionHandlers,
   ...safetyHandlers,

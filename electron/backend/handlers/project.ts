@@ -13,11 +13,13 @@ import { importFromPaths } from '../import/paths';
 import { buildProjectFile } from '../project-file';
 import { listProjects, projectFileName, rememberProject } from '../recent';
 import type { HandlerGroup } from './types';
+import { useRememberedCoder } from './team';
 
 export const EXAMPLE_NAME = 'Example project';
 
 export async function switchTo(backend: Backend, store: Store) {
   await backend.open(store);
+  await useRememberedCoder(backend, store);
   if (!backend.config.projects) rememberProject(backend.config.home, store.location);
   if (backend.config.dailyBackups && !backend.config.projects) {
     // In the background: the project answers at once; a failed backup is tried again next time.

@@ -9,6 +9,7 @@ import { download } from '../../components/download';
 import { CompareTable } from '../study/CompareTable';
 import { useCompare } from '../study/useStudy';
 import { componentLabel, useLabelLanguage } from '../study/labels';
+import { CountBasisBar } from '../team/CountBasisBar';
 
 export function Table8View() {
   const counts = useStore((s) => s.counts);
@@ -50,6 +51,7 @@ export function Table8View() {
           </button>
         </div>
       </header>
+      <CountBasisBar />
       {reproducing && compare && <CompareTable compare={compare} />}
       {!reproducing && (
       <table className="gw-table" data-testid="table8">

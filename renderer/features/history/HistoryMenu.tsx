@@ -70,6 +70,12 @@ function HistoryList({ toggleRef, onClose }: { toggleRef: RefObject<HTMLButtonEl
               <bdi>{historyLabel(entry.label)}</bdi>
               <span className="gw-muted">
                 {' · '}
+                {entry.actorName && (
+                  <>
+                    <bdi className="gw-history-actor">{entry.actorName}</bdi>
+                    {' · '}
+                  </>
+                )}
                 <bdi>{new Date(entry.createdAt).toLocaleTimeString(locale())}</bdi>
               </span>
               {entry.state === 'undone' && <span className="gw-sr-only"> ({t('undone')})</span>}

@@ -4,6 +4,7 @@
 
 import { compileForms, translateBackendText } from '../../i18n/backend-text';
 import { MATURITY_HISTORY_TEMPLATES } from '../maturity/history-templates';
+import { TEAM_HISTORY_TEMPLATES } from '../team/team-templates';
 import { EVOLUTION_HISTORY_TEMPLATES } from '../evolution/history-templates';
 
 /**
@@ -45,6 +46,7 @@ export const HISTORY_TEMPLATES = [
   'Import "{a}"',
   'Import {n} sources',
   ...MATURITY_HISTORY_TEMPLATES,
+  ...TEAM_HISTORY_TEMPLATES,
   ...EVOLUTION_HISTORY_TEMPLATES,
 ] as const;
 

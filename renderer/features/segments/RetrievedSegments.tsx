@@ -1,7 +1,7 @@
 // Retrieved segments: every segment of the focused concept, category (sub-categories included),
 // component or source, with its source and text. Clicking one opens the source at the passage.
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Virtuoso } from 'react-virtuoso';
 import type { SegmentRow, SegmentScope } from '../../../shared/domain/model';
 import { COMPONENT_LABELS } from '../../../shared/domain/paradigm';
@@ -11,6 +11,7 @@ import { num, plural, t } from '../../i18n/t';
 import { moveFocus } from '../../components/arrow-focus';
 import { useStore, type Focus } from '../../state/store';
 import { SegmentCitation } from '../corpus/SegmentCitation';
+import { useCoderShown } from '../team/team-store';
 
 function scopeOf(focus: Focus | null): SegmentScope | null {
   if (!focus) return null;
@@ -38,7 +39,9 @@ export function RetrievedSegments() {
   const documents = useStore((s) => s.documents);
   const jumpTo = useStore((s) => s.jumpTo);
   const setFocus = useStore((s) => s.setFocus);
-  const [rows, setRows] = useState<SegmentRow[]>([]);
+  const [fetched, setRows] = useState<SegmentRow[]>([]);
+  const shown = useCoderShown();
+  const rows = useMemo(() => fetched.filter((r) => shown(r.coderId)), [fetched, shown]);
   const listRef = useRef<HTMLDivElement>(null);
   // Handed to the list as its context, so the rows it keeps mounted are redrawn in a new language.
   const language = useInterfaceLanguage((s) => s.language);
@@ -114,6 +117,12 @@ export function RetrievedSegments() {
                 <bdi className="gw-strong">{row.conceptLabel}</bdi>
                 <span className="gw-muted">
                   · <bdi>{row.documentName}</bdi> <SegmentCitation documentId={row.documentId} page={row.page} /> · {num(row.start)}–{num(row.end)}
+                  {row.coderName && (
+                    <>
+                      {' · '}
+                      <bdi className="gw-coder-name">{row.coderName}</bdi>
+                    </>
+                  )}
                 </span>
                 {row.memo && <span className="gw-memo-mark">✎</span>}
               </span>

@@ -6,6 +6,7 @@ import { t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { VIEWS } from './views';
 import { HistoryMenu } from '../history/HistoryMenu';
+import { CoderMenu } from '../team/CoderMenu';
 import { LabelLanguageSwitch } from '../study/LabelLanguageSwitch';
 import { useSearch } from '../search/search-store';
 import { ExportButton } from '../exchange/ExportButton';
@@ -49,6 +50,7 @@ export function TopBar() {
       >
         {t('Search')}
       </button>
+      <CoderMenu />
       <ExportButton />
       <HistoryMenu />
       <LanguageSwitch />

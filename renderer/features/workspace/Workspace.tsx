@@ -21,6 +21,8 @@ import { useSearch } from '../search/search-store';
 import { WordFrequencies } from '../stats/WordFrequencies';
 import { MaturityView } from '../maturity/MaturityView';
 import { ScreeningView } from '../screening/ScreeningView';
+import { AgreementView } from '../team/AgreementView';
+import { TeamDialogs } from '../team/TeamDialogs';
 import { ExchangeDialogs } from '../exchange/ExchangeDialogs';
 import { EvolutionView } from '../evolution/EvolutionView';
 import { SaturationView } from '../evolution/SaturationView';
@@ -111,6 +113,10 @@ export function Workspace() {
         <main className="gw-workspace-single">
           <ScreeningView />
         </main>
+      ) : view === 'agreement' ? (
+        <main className="gw-workspace-single">
+          <AgreementView />
+        </main>
       ) : view === 'evolution' || view === 'saturation' || view === 'analysis' ? (
         <main className="gw-workspace-single">
           {view === 'evolution' ? <EvolutionView /> : view === 'saturation' ? <SaturationView /> : <AnalysisView />}
@@ -120,6 +126,7 @@ export function Workspace() {
           {view === 'diagrams' ? <DiagramsView /> : view === 'table7' ? <Table7View /> : <Table8View />}
         </main>
       )}
+      <TeamDialogs />
       <ExchangeDialogs />
       {dropping && <div className="gw-drop-overlay">{t('Drop files to import them as sources')}</div>}
     </div>

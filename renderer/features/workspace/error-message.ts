@@ -2,6 +2,7 @@
 // (their Persian in fa/workspace.catalog.ts). Others show as the backend wrote them.
 
 import { compileForms, translateBackendText } from '../../i18n/backend-text';
+import { TEAM_ERROR_TEMPLATES } from '../team/team-templates';
 import { EVOLUTION_ERROR_TEMPLATES } from '../evolution/history-templates';
 import { PROJECT_FILE_TEMPLATES } from '../start/file-messages';
 import { SERVER_TEMPLATES, serverMessage } from '../server/server-messages';
@@ -15,6 +16,7 @@ export const ERROR_TEMPLATES = [
   'There is already a category “{a}” in that category.',
   '“{a}” cannot go inside itself or one of its own sub-categories.',
   'Only main categories go into a paradigm component; “{a}” is a sub-category of “{b}”. Make it a main category first.',
+  ...TEAM_ERROR_TEMPLATES,
   ...EVOLUTION_ERROR_TEMPLATES,
   ...PROJECT_FILE_TEMPLATES,
   ...SERVER_TEMPLATES,

@@ -3,6 +3,7 @@
 // keyboard would, and the app maps them to offsets itself.
 
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export class WorkspacePage {
   readonly reader: Locator;
@@ -80,18 +81,38 @@ export class WorkspacePage {
     await this.page.keyboard.press('c');
     const input = this.page.getByRole('combobox', { name: 'Concept' });
     await input.fill(label);
+    const before = await this.paintedPassages();
     await input.press('Enter');
-    await this.page.locator('.gw-coding-bar').waitFor({ state: 'detached' });
+    await this.codedAndPainted(before);
   }
 
   async codeInVivo() {
+    const before = await this.paintedPassages();
     await this.page.keyboard.press('i');
-    await this.page.locator('.gw-coding-bar').waitFor({ state: 'detached' });
+    await this.codedAndPainted(before);
   }
 
   async codeWithLast() {
+    const before = await this.paintedPassages();
     await this.page.keyboard.press('l');
+    await this.codedAndPainted(before);
+  }
+
+  /** The ids of the coded passages the reader has painted. */
+  paintedPassages(): Promise<string[]> {
+    return this.reader.evaluate((body) => [
+      ...new Set([...body.querySelectorAll<HTMLElement>('[data-segments]')].flatMap((run) => (run.dataset.segments ?? '').split(',').filter(Boolean))),
+    ]);
+  }
+
+  /**
+   * Coding is done for the user when the bar has closed and the new passage is highlighted: only
+   * then does the reader stop rebuilding the paragraph the next selection is made in.
+   */
+  private async codedAndPainted(before: string[]) {
     await this.page.locator('.gw-coding-bar').waitFor({ state: 'detached' });
+    const known = new Set(before);
+    await expect.poll(async () => (await this.paintedPassages()).some((id) => !known.has(id))).toBe(true);
   }
 
   treeRow(label: string | RegExp) {

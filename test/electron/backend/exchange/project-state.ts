@@ -41,6 +41,9 @@ export async function fingerprint(t: TestBackend, which: 'all' | 'content' = 'al
     // The project's tables on either engine (each engine's own search index left out).
     const tables = (await projectTables(db))
       .filter((r) => r.name !== 'store_session')
+      // Version stamps (migration 011) record every change, an undo and a redo too, by design: a
+      // project undone and redone is the same project with a later stamp, so they are left out.
+      .filter((r) => !['replica_clock', 'merge_stamp', 'merge_tombstone', 'merge_alias'].includes(r.name))
       .filter((r) => which === 'all' || (!LOG_TABLES.includes(r.name) && !r.name.startsWith('search')));
     const hash = crypto.createHash('sha256');
     for (const { name } of tables) hash.update(`${name}\n${JSON.stringify(await db.all(`SELECT * FROM "${name}" ORDER BY 1`))}\n`);

@@ -1,0 +1,342 @@
+// Version stamps and tombstones, kept current for every change path in one place: after a command
+// runs (and after an undo or redo replays one), its logged row changes say which mergeable fields
+// of which items changed, which items were deleted and which came back. Each such change ticks this
+// copy's clock once and stamps what it touched; so no repository can forget to stamp, and an undo
+// counts as a new change (stamped after what it undid), which a later merge then takes over the
+// undone value instead of bringing that value back. A merge writes its stamps itself and is undone
+// exactly (db/merge-writer.ts).
+
+import type { Stamp } from '../shared/domain/merge/stamps';
+import { joinStamps } from '../shared/domain/merge/stamps';
+import type { ReadableDB, WritableDB } from './handles';
+import { marks } from './sql';
+
+export type StampKind = 'source' | 'category' | 'concept' | 'passage' | 'component';
+export type StampField = 'label' | 'placement' | 'memo';
+export type TombKind = 'category' | 'concept' | 'passage';
+
+/** Tables of the merge's bookkeeping, captured for undo but shown by no view. */
+export const MERGE_BOOKKEEPING = new Set(['merge_stamp', 'merge_tombstone', 'merge_alias']);
+
+/** Commands that write their own stamps and are undone exactly, stamps and tombstones included. */
+export const EXPLICITLY_STAMPED = new Set(['project.merge']);
+
+const TABLE_OF: Record<StampKind, { table: string; key: string }> = {
+  source: { table: 'document', key: 'id' },
+  category: { table: 'category', key: 'id' },
+  concept: { table: 'concept', key: 'id' },
+  passage: { table: 'segment', key: 'id' },
+  component: { table: 'paradigm_component', key: 'key' },
+};
+
+/** Which field a column of a captured table is part of. */
+const FIELD_OF: Record<string, { kind: StampKind; columns: Record<string, StampField> }> = {
+  category: { kind: 'category', columns: { name: 'label', parent_id: 'placement', component: 'placement', memo: 'memo' } },
+  concept: { kind: 'concept', columns: { label: 'label', memo: 'memo' } },
+  segment: { kind: 'passage', columns: { memo: 'memo' } },
+  document: { kind: 'source', columns: { memo: 'memo' } },
+  paradigm_component: { kind: 'component', columns: { memo: 'memo' } },
+};
+
+/** Fields a new item is stamped on when it is made (a memo only once it says something). */
+const MADE_WITH: Record<StampKind, StampField[]> = {
+  category: ['label', 'placement'],
+  concept: ['label', 'placement'],
+  passage: [],
+  source: [],
+  component: [],
+};
+
+const FIELDS: Record<StampKind, StampField[]> = {
+  category: ['label', 'placement', 'memo'],
+  concept: ['label', 'placement', 'memo'],
+  passage: ['memo'],
+  source: ['memo'],
+  component: ['memo'],
+};
+
+const isTombKind = (k: StampKind): k is TombKind => k === 'category' || k === 'concept' || k === 'passage';
+
+export const stampText = (s: Stamp) => JSON.stringify(Object.fromEntries(Object.entries(s).sort(([a], [b]) => a.localeCompare(b))));
+export const parseStamp = (text: string | null | undefined): Stamp => (text ? (JSON.parse(text) as Stamp) : {});
+
+type Row = Record<string, unknown>;
+
+interface TouchedItem {
+  kind: StampKind;
+  key: string | number;
+  uid: string | null;
+  /** The first change of the command to this item made it (an insert). */
+  made: boolean;
+  fields: Set<StampField>;
+}
+
+/** The items and fields a command's row changes touched (change rows after `after`). */
+async function touchedItems(db: ReadableDB, commandId: number, after: number): Promise<Map<string, TouchedItem>> {
+  const changes = await db.all<{ table_name: string; old_row: string | null; new_row: string | null }>(
+    `SELECT table_name, old_row, new_row FROM command_change WHERE command_id = ? AND id > ?
+       AND table_name IN ('category', 'concept', 'category_concept', 'segment', 'document', 'paradigm_component') ORDER BY id`,
+    commandId,
+    after,
+  );
+  const items = new Map<string, TouchedItem>();
+  const item = (kind: StampKind, key: string | number, first: { made: boolean; uid: string | null }) => {
+    const id = `${kind}:${key}`;
+    let found = items.get(id);
+    if (!found) items.set(id, (found = { kind, key, uid: first.uid, made: first.made, fields: new Set() }));
+    if (!found.uid && first.uid) found.uid = first.uid;
+    return found;
+  };
+  for (const change of changes) {
+    const oldRow = change.old_row === null ? null : (JSON.parse(change.old_row) as Row);
+    const newRow = change.new_row === null ? null : (JSON.parse(change.new_row) as Row);
+    if (change.table_name === 'category_concept') {
+      const conceptId = Number((newRow ?? oldRow)!.concept_id);
+      item('concept', conceptId, { made: false, uid: null }).fields.add('placement');
+      continue;
+    }
+    const spec = FIELD_OF[change.table_name]!;
+    const image = (newRow ?? oldRow)!;
+    const key = (spec.kind === 'component' ? String(image.key) : Number(image.id)) as string | number;
+    const uid = typeof image.uid === 'string' ? image.uid : spec.kind === 'component' ? String(key) : null;
+    const touched = item(spec.kind, key, { made: oldRow === null, uid });
+    if (oldRow === null) {
+      for (const f of MADE_WITH[spec.kind]) touched.fields.add(f);
+      if (typeof newRow!.memo === 'string' && newRow!.memo !== '') touched.fields.add('memo');
+    } else if (newRow !== null) {
+      for (const column of Object.keys(newRow)) {
+        const field = spec.columns[column];
+        if (field) touched.fields.add(field);
+      }
+    }
+  }
+  return items;
+}
+
+async function exists(db: ReadableDB, kind: StampKind, key: string | number): Promise<boolean> {
+  const { table, key: column } = TABLE_OF[kind];
+  return !!(await db.get(`SELECT 1 AS one FROM ${table} WHERE ${column} = ?`, key));
+}
+
+async function uidOf(db: ReadableDB, kind: StampKind, key: string | number): Promise<string | null> {
+  if (kind === 'component') return String(key);
+  const { table } = TABLE_OF[kind];
+  return (await db.get<{ uid: string }>(`SELECT uid FROM ${table} WHERE id = ?`, key))?.uid ?? null;
+}
+
+export async function readStamps(db: ReadableDB, kind: StampKind, uid: string): Promise<Partial<Record<StampField, Stamp>>> {
+  const rows = await db.all<{ field: StampField; stamp: string }>('SELECT field, stamp FROM merge_stamp WHERE kind = ? AND uid = ?', kind, uid);
+  return Object.fromEntries(rows.map((r) => [r.field, parseStamp(r.stamp)]));
+}
+
+export async function readTombstone(db: ReadableDB, kind: TombKind, uid: string): Promise<Stamp | null> {
+  const row = await db.get<{ stamp: string }>('SELECT stamp FROM merge_tombstone WHERE kind = ? AND uid = ?', kind, uid);
+  return row ? parseStamp(row.stamp) : null;
+}
+
+export async function readAliases(db: ReadableDB, kind: TombKind, uid: string): Promise<string[]> {
+  return (await db.all<{ alias: string }>('SELECT alias FROM merge_alias WHERE kind = ? AND uid = ? ORDER BY alias', kind, uid)).map((r) => r.alias);
+}
+
+export async function writeStamp(db: WritableDB, kind: StampKind, uid: string, field: StampField, stamp: Stamp): Promise<void> {
+  if (Object.keys(stamp).length === 0) {
+    await db.run('DELETE FROM merge_stamp WHERE kind = ? AND uid = ? AND field = ?', kind, uid, field);
+    return;
+  }
+  await db.run(
+    `INSERT INTO merge_stamp (kind, uid, field, stamp) VALUES (?, ?, ?, ?)
+     ON CONFLICT (kind, uid, field) DO UPDATE SET stamp = excluded.stamp`,
+    kind,
+    uid,
+    field,
+    stampText(stamp),
+  );
+}
+
+export async function writeTombstone(db: WritableDB, kind: TombKind, uid: string, stamp: Stamp): Promise<void> {
+  await db.run(
+    `INSERT INTO merge_tombstone (kind, uid, stamp) VALUES (?, ?, ?)
+     ON CONFLICT (kind, uid) DO UPDATE SET stamp = excluded.stamp`,
+    kind,
+    uid,
+    stampText(stamp),
+  );
+}
+
+/** Forgets an item's stamps and aliases (it is gone; its tombstone remembers what they knew). */
+export async function forgetItem(db: WritableDB, kind: StampKind, uid: string): Promise<void> {
+  await db.run('DELETE FROM merge_stamp WHERE kind = ? AND uid = ?', kind, uid);
+  if (isTombKind(kind)) await db.run('DELETE FROM merge_alias WHERE kind = ? AND uid = ?', kind, uid);
+}
+
+/** This copy's replica id and its clock. */
+export async function replicaClock(db: ReadableDB): Promise<{ replica: string; clock: number }> {
+  const row = await db.get<{ replica: string | null; clock: number }>(
+    'SELECT p.replica, c.clock FROM project p, replica_clock c WHERE p.id = 1 AND c.id = 1',
+  );
+  return { replica: row?.replica ?? 'unknown', clock: Number(row?.clock ?? 0) };
+}
+
+/** Moves the clock on by one and returns the stamp of the change: {replica: clock}. */
+export async function tick(db: WritableDB): Promise<Stamp> {
+  await db.run('UPDATE replica_clock SET clock = clock + 1 WHERE id = 1');
+  const { replica, clock } = await replicaClock(db);
+  return { [replica]: clock };
+}
+
+/** Sets the clock forward to at least `clock` (after a merge). */
+export async function advanceClock(db: WritableDB, clock: number): Promise<void> {
+  await db.run('UPDATE replica_clock SET clock = ? WHERE id = 1 AND clock < ?', clock, clock);
+}
+
+/** What an item was before a change: read before an undo or redo replays one. */
+interface Before {
+  item: TouchedItem;
+  uid: string | null;
+  existed: boolean;
+  stamps: Partial<Record<StampField, Stamp>>;
+  tomb: Stamp | null;
+  aliases: string[];
+}
+
+async function describe(db: ReadableDB, item: TouchedItem, existed: boolean): Promise<Before> {
+  const uid = item.uid ?? (await uidOf(db, item.kind, item.key));
+  return {
+    item,
+    uid,
+    existed,
+    stamps: uid ? await readStamps(db, item.kind, uid) : {},
+    tomb: uid && isTombKind(item.kind) ? await readTombstone(db, item.kind, uid) : null,
+    aliases: uid && isTombKind(item.kind) ? await readAliases(db, item.kind, uid) : [],
+  };
+}
+
+/** Stamps what changed, buries what went, and lets what came back know its tombstone. */
+async function settle(db: WritableDB, befores: Before[]): Promise<void> {
+  let stamp: Stamp | null = null;
+  const now = async () => (stamp ??= await tick(db));
+  for (const b of befores) {
+    if (!b.uid) continue;
+    const kind = b.item.kind;
+    const alive = await exists(db, kind, b.item.key);
+    if (b.existed && alive) {
+      for (const field of b.item.fields) await writeStamp(db, kind, b.uid, field, joinStamps(b.stamps[field] ?? {}, await now()));
+    } else if (!b.existed && alive) {
+      // made, or brought back: it knows of any earlier deletion, and this change
+      const current = await readStamps(db, kind, b.uid);
+      const fields = new Set<StampField>([...b.item.fields, ...(b.tomb ? FIELDS[kind] : [])]);
+      for (const field of fields)
+        await writeStamp(db, kind, b.uid, field, joinStamps(current[field] ?? {}, b.stamps[field] ?? {}, b.tomb ?? {}, await now()));
+    } else if (b.existed && !alive && isTombKind(kind)) {
+      const knew = joinStamps(...Object.values(b.stamps), await now());
+      for (const uid of [b.uid, ...b.aliases]) {
+        const earlier = await readTombstone(db, kind, uid);
+        await writeTombstone(db, kind, uid, joinStamps(earlier ?? {}, b.tomb && uid === b.uid ? b.tomb : {}, knew));
+      }
+      await forgetItem(db, kind, b.uid);
+    }
+  }
+}
+
+/** After a command's change (its change rows after `after`): stamps it. Call while capture is on. */
+export async function stampCommand(db: WritableDB, commandId: number, after: number): Promise<void> {
+  const items = await touchedItems(db, commandId, after);
+  if (items.size === 0) return;
+  const befores: Before[] = [];
+  for (const item of items.values()) {
+    // The command never writes stamps, so what is stored is what the item had before it.
+    befores.push(await describe(db, item, !item.made));
+  }
+  await settle(db, befores);
+}
+
+/** Before an undo or redo replays a step: what its items are now. Pass the answer to `restamp`. */
+export async function beforeReplay(db: ReadableDB, commandId: number): Promise<Before[]> {
+  const items = await touchedItems(db, commandId, 0);
+  const befores: Before[] = [];
+  for (const item of items.values()) {
+    const existed = await exists(db, item.kind, item.key);
+    const b = await describe(db, item, existed);
+    // An item with no row now and no uid in the log cannot be named: nothing to stamp.
+    if (b.uid) befores.push(b);
+  }
+  return befores;
+}
+
+/** After the replay: the undo or redo is a change of its own, stamped after what it replaced. */
+export async function restamp(db: WritableDB, befores: Before[]): Promise<void> {
+  if (befores.length) await settle(db, befores);
+}
+
+const STAMP_TABLES: Record<string, { keys: string[]; value: string }> = {
+  merge_stamp: { keys: ['kind', 'uid', 'field'], value: 'stamp' },
+  merge_tombstone: { keys: ['kind', 'uid'], value: 'stamp' },
+  merge_alias: { keys: ['kind', 'alias'], value: 'uid' },
+};
+
+/**
+ * Before a replay: puts the stamp rows a step wrote back as the step left them (or, for a redo, as
+ * it found them), since the stamping after an earlier undo or redo wrote them outside the log; the
+ * replay then moves them exactly as logged, and `restamp` stamps the replay itself.
+ */
+export async function alignStampRows(db: WritableDB, commandId: number, direction: 'undo' | 'redo'): Promise<void> {
+  const changes = await db.all<{ table_name: string; row_key: string; old_row: string | null; new_row: string | null }>(
+    `SELECT table_name, row_key, old_row, new_row FROM command_change WHERE command_id = ?
+       AND table_name IN ('merge_stamp', 'merge_tombstone', 'merge_alias') ORDER BY id ${direction === 'undo' ? 'DESC' : 'ASC'}`,
+    commandId,
+  );
+  const seen = new Set<string>();
+  for (const change of changes) {
+    const id = `${change.table_name}:${change.row_key}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const { keys, value } = STAMP_TABLES[change.table_name]!;
+    const from = direction === 'undo' ? change.new_row : change.old_row;
+    const image = JSON.parse((change.new_row ?? change.old_row)!) as Row;
+    const keyValues = keys.map((k) => image[k] as string);
+    await db.run(`DELETE FROM ${change.table_name} WHERE ${keys.map((k) => `${k} = ?`).join(' AND ')}`, ...keyValues);
+    if (from !== null) {
+      const row = JSON.parse(from) as Row;
+      await db.run(
+        `INSERT INTO ${change.table_name} (${[...keys, value].join(', ')}) VALUES (${marks(keys.length + 1)})`,
+        ...keyValues,
+        row[value] as string,
+      );
+    }
+  }
+}
+
+/** Every tombstone of the project. */
+export async function allTombstones(db: ReadableDB): Promise<{ kind: TombKind; uid: string; stamp: Stamp }[]> {
+  return (await db.all<{ kind: TombKind; uid: string; stamp: string }>('SELECT kind, uid, stamp FROM merge_tombstone ORDER BY kind, uid')).map(
+    (r) => ({ kind: r.kind, uid: r.uid, stamp: parseStamp(r.stamp) }),
+  );
+}
+
+/** Every stamp of the project, by "kind:uid" then field. */
+export async function allStamps(db: ReadableDB): Promise<Map<string, Partial<Record<StampField, Stamp>>>> {
+  const out = new Map<string, Partial<Record<StampField, Stamp>>>();
+  await db.each<{ kind: string; uid: string; field: StampField; stamp: string }>('SELECT kind, uid, field, stamp FROM merge_stamp', [], (r) => {
+    const k = `${r.kind}:${r.uid}`;
+    let fields = out.get(k);
+    if (!fields) out.set(k, (fields = {}));
+    fields[r.field] = parseStamp(r.stamp);
+  });
+  return out;
+}
+
+/** Every alias, by "kind:uid". */
+export async function allAliases(db: ReadableDB): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  await db.each<{ kind: string; uid: string; alias: string }>('SELECT kind, uid, alias FROM merge_alias ORDER BY alias', [], (r) => {
+    const k = `${r.kind}:${r.uid}`;
+    const list = out.get(k);
+    if (list) list.push(r.alias);
+    else out.set(k, [r.alias]);
+  });
+  return out;
+}
+
+export async function addAlias(db: WritableDB, kind: TombKind, uid: string, alias: string): Promise<void> {
+  await db.run('INSERT INTO merge_alias (kind, alias, uid) VALUES (?, ?, ?) ON CONFLICT (kind, alias) DO UPDATE SET uid = excluded.uid', kind, alias, uid);
+}

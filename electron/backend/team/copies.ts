@@ -1,0 +1,62 @@
+// "Prepare copies for coders…": one project file per named coder, for blind coding. The coders are
+// added to the open project first (one step), so every copy and the original know them by the
+// same GUIDs; each copy then holds the sources and the codebook, nobody's passages and no history,
+// under a replica id of its own (db/team-copies.ts). Every file is written beside the project (or
+// in the folder given) through a temporary file; if any name is taken, nothing is written.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { GroundworkError } from '../../../shared/api/errors';
+import { coderListProblem } from '../../../shared/domain/team';
+import { findOrCreateCoder } from '../../../db/coders';
+import { openProjectFile, PROJECT_EXTENSION } from '../../../db/sqlite/open';
+import type { Store } from '../../../db/store';
+import { clearForCoder } from '../../../db/team-copies';
+import type { PreparedCopies } from '../../../shared/api/team-contract';
+import { projectFileName } from '../recent';
+import { quoted } from '../handlers/types';
+
+export async function prepareCopies(store: Store, names: readonly string[], folder?: string): Promise<PreparedCopies> {
+  const problem = coderListProblem(names);
+  if (problem) throw new GroundworkError('invalid-input', problem);
+  const checked = names.map((n) => n.trim());
+  const target = path.resolve(folder ?? path.dirname(store.location));
+  if (!fs.existsSync(target) || !fs.statSync(target).isDirectory()) throw new GroundworkError('io', `The folder ${target} does not exist.`);
+  const info = await store.info();
+  const files = checked.map((coder) => ({ coder, path: path.join(target, projectFileName(`${info.name} – ${coder}`)) }));
+  const taken = files.find((f) => fs.existsSync(f.path));
+  if (taken) throw new GroundworkError('conflict', `There is already a file at ${taken.path}; nothing was written.`);
+
+  const coders = await store.write({ kind: 'coder.create', label: `Add coders ${checked.map(quoted).join(', ')}` }, async (db) => {
+    const out = [];
+    for (const name of checked) out.push(await findOrCreateCoder(db, name));
+    return out;
+  });
+
+  const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-copies-'));
+  const written: string[] = [];
+  try {
+    for (const [i, file] of files.entries()) {
+      const copy = path.join(temp, `copy-${i}${PROJECT_EXTENSION}`);
+      await store.backup(copy);
+      const opened = openProjectFile(copy, { readOnly: false });
+      try {
+        await opened.writeUnlogged((db) => clearForCoder(db, coders[i]!.uid, path.basename(file.path, PROJECT_EXTENSION)));
+        await opened.compact({ keepSteps: 0, keepDays: 0, vacuum: true });
+      } finally {
+        await opened.close();
+      }
+      fs.copyFileSync(copy, `${file.path}.partial`);
+      fs.renameSync(`${file.path}.partial`, file.path);
+      written.push(file.path);
+    }
+  } catch (error) {
+    for (const f of written) fs.rmSync(f, { force: true });
+    for (const f of files) fs.rmSync(`${f.path}.partial`, { force: true });
+    throw error;
+  } finally {
+    fs.rmSync(temp, { recursive: true, force: true });
+  }
+  return { folder: target, files };
+}

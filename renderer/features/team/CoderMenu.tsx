@@ -1,0 +1,122 @@
+// The coder chip in the top bar: who is coding in this window, and team work: switch coder, show
+// only this coder's passages (blind coding) or one coder's, prepare copies for coders, merge a
+// copy back, and the intercoder agreement view.
+
+import { useEffect, useRef, useState } from 'react';
+import { t } from '../../i18n/t';
+import { useStore } from '../../state/store';
+import { useTeam } from './team-store';
+
+const MENU_WIDTH = 300;
+
+export function CoderMenu() {
+  const project = useStore((s) => s.project);
+  const revision = useStore((s) => s.revision);
+  const setView = useStore((s) => s.setView);
+  const { coders, session, filter, load, use, setFilter, openDialog } = useTeam();
+  const [open, setOpen] = useState(false);
+  // The menu opens toward the side with room (the chip may sit at either end of a wrapped top bar).
+  const chipRef = useRef<HTMLButtonElement>(null);
+  const [side, setSide] = useState<'left' | 'right'>('right');
+  const toggle = () => {
+    const rect = chipRef.current?.getBoundingClientRect();
+    if (rect) setSide(rect.right - MENU_WIDTH < 0 ? 'left' : rect.left + MENU_WIDTH > window.innerWidth ? 'right' : document.documentElement.dir === 'rtl' ? 'left' : 'right');
+    setOpen(!open);
+  };
+
+  useEffect(() => {
+    void load();
+  }, [project?.path, revision, load]);
+
+  const me = session?.coder ?? null;
+  const people = coders.filter((c) => c.kind === 'person');
+  return (
+    <div className="gw-coder-menu">
+      <button ref={chipRef} type="button" className="gw-button gw-coder-chip" aria-expanded={open} aria-haspopup="menu" onClick={toggle} data-testid="coder-chip">
+        <span className="gw-swatch" style={{ background: me?.color ?? 'transparent', borderColor: me ? me.color : 'var(--gw-line)' }} />
+        {me ? t('Coder: {name}', { name: me.name }) : t('No coder')}
+        {filter.kind !== 'all' && <span className="gw-coder-filter-mark"> · {t('filtered')}</span>}
+      </button>
+      {open && (
+        <div className="gw-coder-popup" style={side === 'left' ? { left: 0 } : { right: 0 }} role="menu" aria-label={t('Team coding')} onMouseLeave={() => setOpen(false)}>
+          <p className="gw-coder-section">{t('Coding as')}</p>
+          {people.map((c) => (
+            <button
+              key={c.id}
+              type="button"
+              role="menuitemradio"
+              aria-checked={me?.id === c.id}
+              className="gw-coder-item"
+              onClick={() => void use({ coderId: c.id }).then(() => setOpen(false))}
+            >
+              <span className="gw-swatch" style={{ background: c.color }} /> <bdi>{c.name}</bdi>
+            </button>
+          ))}
+          <button type="button" role="menuitemradio" aria-checked={!me} className="gw-coder-item" onClick={() => void use({ coderId: null }).then(() => setOpen(false))}>
+            {t('No coder (working alone)')}
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            className="gw-coder-item"
+            onClick={() => {
+              setOpen(false);
+              openDialog('who');
+            }}
+          >
+            {t('New coder…')}
+          </button>
+          <hr />
+          <p className="gw-coder-section">{t('Show passages of')}</p>
+          <label className="gw-coder-item">
+            <input type="radio" name="gw-coder-filter" checked={filter.kind === 'all'} onChange={() => setFilter({ kind: 'all' })} /> {t('Every coder')}
+          </label>
+          <label className="gw-coder-item">
+            <input type="radio" name="gw-coder-filter" checked={filter.kind === 'mine'} disabled={!me} onChange={() => setFilter({ kind: 'mine' })} />{' '}
+            {t('Only mine (hide the other coders’ passages)')}
+          </label>
+          {coders.map((c) => (
+            <label key={c.id} className="gw-coder-item">
+              <input type="radio" name="gw-coder-filter" checked={filter.kind === 'coder' && filter.id === c.id} onChange={() => setFilter({ kind: 'coder', id: c.id })} />{' '}
+              <bdi>{c.kind === 'consensus' ? t('Consensus') : c.name}</bdi>
+            </label>
+          ))}
+          <hr />
+          <button
+            type="button"
+            role="menuitem"
+            className="gw-coder-item"
+            onClick={() => {
+              setOpen(false);
+              openDialog('copies');
+            }}
+          >
+            {t('Prepare copies for coders…')}
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            className="gw-coder-item"
+            onClick={() => {
+              setOpen(false);
+              openDialog('merge');
+            }}
+          >
+            {t('Merge a project…')}
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            className="gw-coder-item"
+            onClick={() => {
+              setOpen(false);
+              setView('agreement');
+            }}
+          >
+            {t('Intercoder agreement')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+// "Prepare copies for coders…": one project file per named coder for blind coding, each with the
+// sources and the codebook and nobody's passages, written beside the project (or in a folder typed).
+
+import { useState } from 'react';
+import type { PreparedCopies } from '../../../shared/api/team-contract';
+import { coderListProblem } from '../../../shared/domain/team';
+import { api } from '../../api/client';
+import { plural, t } from '../../i18n/t';
+import { useStore } from '../../state/store';
+import { errorMessage } from '../workspace/error-message';
+import { useTeam } from './team-store';
+
+export function PrepareCopiesDialog() {
+  const { coders, openDialog, load } = useTeam();
+  const [names, setNames] = useState(coders.filter((c) => c.kind === 'person').map((c) => c.name).join('\n'));
+  const [folder, setFolder] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [made, setMade] = useState<PreparedCopies | null>(null);
+  const [busy, setBusy] = useState(false);
+  // Blank lines are left out; a name given twice is refused.
+  const list = names.split('\n').map((n) => n.trim()).filter((n) => n !== '');
+
+  const submit = async () => {
+    const local = list.length === 0 ? 'Name at least one coder.' : coderListProblem(list);
+    if (local) return setProblem(errorMessage(local));
+    setBusy(true);
+    try {
+      setMade(await api.call('project.prepareCopies', { coders: list, ...(folder.trim() ? { folder: folder.trim() } : {}) }));
+      await useStore.getState().refresh();
+      await load();
+    } catch (error) {
+      setProblem(errorMessage((error as Error).message));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="gw-modal-backdrop" onMouseDown={() => openDialog(null)}>
+      <div className="gw-modal gw-copies" role="dialog" aria-modal="true" aria-labelledby="gw-copies-title" onMouseDown={(e) => e.stopPropagation()} onKeyDown={(e) => e.key === 'Escape' && openDialog(null)}>
+        <h2 id="gw-copies-title">{t('Prepare copies for coders')}</h2>
+        {made ? (
+          <>
+            <p>{plural(made.files.length, 'One copy was written. Send it to its coder; when it comes back, merge it here.', '{n} copies were written. Send each to its coder; when they come back, merge them here.')}</p>
+            <ul className="gw-copies-list">
+              {made.files.map((f) => (
+                <li key={f.path}>
+                  <bdi className="gw-strong">{f.coder}</bdi>: <bdi className="gw-path">{f.path}</bdi>
+                </li>
+              ))}
+            </ul>
+            <div className="gw-modal-actions">
+              <button type="button" className="gw-button gw-primary" onClick={() => openDialog(null)}>
+                {t('Done')}
+              </button>
+            </div>
+          </>
+        ) : (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              void submit();
+            }}
+          >
+            <p>{t('Each coder gets a project file of their own, with the sources and the codebook and without anyone’s passages, so they code blind. Their work comes back with “Merge a project…”.')}</p>
+            <label className="gw-field">
+              <span>{t('Coders, one name per line')}</span>
+              <textarea
+                className="gw-input"
+                rows={4}
+                dir="auto"
+                value={names}
+                autoFocus
+                onChange={(e) => {
+                  setNames(e.target.value);
+                  setProblem(null);
+                }}
+              />
+            </label>
+            <label className="gw-field">
+              <span>{t('Folder (empty: beside this project)')}</span>
+              <input className="gw-input" dir="ltr" value={folder} onChange={(e) => setFolder(e.target.value)} />
+            </label>
+            {problem && (
+              <p className="gw-form-problem" role="alert">
+                {problem}
+              </p>
+            )}
+            <div className="gw-modal-actions">
+              <button type="button" className="gw-button" onClick={() => openDialog(null)}>
+                {t('Cancel')}
+              </button>
+              <button type="submit" className="gw-button gw-primary" disabled={busy}>
+                {t('Prepare copies')}
+              </button>
+            </div>
+          </form>
+        )}
+      </div>
+    </div>
+  );
+}
