@@ -41,7 +41,7 @@ export function App() {
       if (event.type === 'project.switched') {
         void api.call('project.current', {}).then((p) => state.setProject(p));
       } else {
-        void state.refresh();
+        state.refreshSoon();
       }
     });
   }, [ready]);

@@ -20,6 +20,20 @@ export async function checkRun({ url, projectId, stats, counts, codebook, docume
       const memo = JSON.parse(r.new_row).memo;
       if (memo) memoTexts.set(memo, Number(r.command_id));
     }
+    // The step that made each passage, from the log itself: for a write whose step the coder could
+    // not read back (the refresh after it met the fault), so that its own undo is recognised.
+    const passageStep = new Map();
+    for (const r of await q(`SELECT command_id, new_row FROM S.command_change WHERE table_name = 'segment' AND old_row IS NULL AND new_row IS NOT NULL`)) {
+      passageStep.set(Number(JSON.parse(r.new_row).id), Number(r.command_id));
+    }
+    for (const w of stats.acked.writes) {
+      if (typeof w.step === 'number') continue;
+      const step = w.kind === 'code' ? passageStep.get(w.id) : w.kind === 'memo' ? memoTexts.get(w.text) : undefined;
+      if (step !== undefined) {
+        w.step = step;
+        w.stepFromLog = true;
+      }
+    }
     const lost = { passages: 0, memos: 0, moves: 0 };
     const noun = { code: 'passages', memo: 'memos', move: 'moves' };
     let undone = 0;
@@ -96,6 +110,7 @@ export async function checkRun({ url, projectId, stats, counts, codebook, docume
       },
       lost,
       writesUndoneByTheirUser: undone,
+      writesWithStepFromLog: stats.acked.writes.filter((w) => w.stepFromLog).length,
       writesWithoutKnownStep: stats.acked.writes.filter((w) => typeof w.step !== 'number').length,
       undos: Number(undos[0].n),
       undosOfAnothersStep: Number(foreign[0].n),

@@ -1,6 +1,6 @@
 // A simulated coder for the server benchmark: a browser signed in to the team server that does what
 // the app's page does (renderer/state/store.ts): after each of its changes, and after hearing
-// others' changes on its event stream (one refresh at a time), it reads what a page shows; it sends
+// others' changes on its event stream (gathered: at most two refreshes a second, one at a time), it reads what a page shows; it sends
 // the change mark it last refreshed for with every call. Between actions it "thinks". It codes
 // passages, writes memos on a few shared concepts, moves shared concepts between categories and
 // undoes its own steps, and records every acknowledged write for the checks afterwards.
@@ -109,6 +109,9 @@ export class Browser {
  */
 const INTENDED = /changed the same item a moment ago|any more; look again|cannot be undone: a later change by/;
 
+/** As HEARD_GAP_MS in renderer/state/store.ts. */
+const HEARD_GAP_MS = 500;
+
 const pick = (list, random) => list[Math.floor(random() * list.length)];
 
 /** A small seeded random generator (mulberry32), so runs are comparable. */
@@ -190,6 +193,22 @@ export async function runCoder({ browser, index, run, project, stats, until, thi
     return refreshing;
   };
 
+  // Others' changes are gathered as the page does (renderer/state/store.ts refreshSoon): at most
+  // one refresh for them every HEARD_GAP_MS.
+  let heardTimer = null;
+  let lastHeardRefresh = 0;
+  const refreshSoon = () => {
+    if (heardTimer) return;
+    heardTimer = setTimeout(
+      () => {
+        heardTimer = null;
+        lastHeardRefresh = performance.now();
+        void refresh();
+      },
+      Math.max(50, lastHeardRefresh + HEARD_GAP_MS - performance.now()),
+    );
+  };
+
   let connected = true;
   const stop = browser.listen(
     (event) => {
@@ -199,7 +218,7 @@ export async function runCoder({ browser, index, run, project, stats, until, thi
         const acked = stats.writeAckedAt.get(event.mark);
         if (acked !== undefined && event.method === 'external') stats.propagation.push(performance.now() - acked);
       }
-      if (event.method === 'external') void refresh();
+      if (event.method === 'external') refreshSoon();
     },
     (open) => {
       if (!open && connected) stats.reconnectingSeen += 1;
@@ -291,5 +310,6 @@ export async function runCoder({ browser, index, run, project, stats, until, thi
     }
   } finally {
     stop();
+    clearTimeout(heardTimer);
   }
 }
