@@ -62,10 +62,12 @@ export async function gate(server: PostgresServer, account: Account, backend: Ba
   // The project's name only for a refusal (a read of its own).
   const name = async () => (await store.info()).name;
   if (!member) {
-    // The role was taken away while the project was open: it closes for this user.
+    // The role was taken away while the project was open: it closes for this user (its name is
+    // read first: a closed store answers nothing).
+    const projectName = await name();
     await backend.close();
     backend.emit({ type: 'project.switched', origin: null });
-    throw forbidden(`You no longer have a role in “${await name()}”; ask one of its owners to add you again.`);
+    throw forbidden(`You no longer have a role in “${projectName}”; ask one of its owners to add you again.`);
   }
   if ((member.role === 'viewer') !== store.readOnly && backend.config.projects) {
     await switchTo(backend, await backend.config.projects.open(store.location));

@@ -208,7 +208,7 @@ describe('a signed-in user beyond their role', () => {
     await client.value('project.open', { path: project.path });
     await owner.value('access.setRole', { user: gone.name, role: null });
     const answer = await client.call('codebook.get');
-    expect(answer.status).toBe(403);
+    expect(answer.status, JSON.stringify(answer.body).slice(0, 300)).toBe(403);
     expect((await client.value('project.current')) as unknown).toBeNull();
   });
 
