@@ -6,7 +6,9 @@
 // restarted mid-load. After each run the database's raw rows are checked (server-check.mjs).
 // Prints throughput, p50/p95/p99 latency and the checks, and writes test/bench/results/server-latest.json.
 // It reports: a missed target exits 0, a failed check or an error exits 1.
-// GROUNDWORK_BENCH_CODERS, GROUNDWORK_BENCH_SECONDS, GROUNDWORK_BENCH_THINK_MS change the load.
+// GROUNDWORK_BENCH_CODERS, GROUNDWORK_BENCH_SECONDS, GROUNDWORK_BENCH_THINK_MS change the load;
+// GROUNDWORK_BENCH_FAULTS=0 runs the steady load only (for profiling the server with
+// GROUNDWORK_BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR").
 
 import { spawn, execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,6 +29,7 @@ const CODERS = Number(process.env.GROUNDWORK_BENCH_CODERS ?? 20);
 const SECONDS = Number(process.env.GROUNDWORK_BENCH_SECONDS ?? 60);
 const THINK_MS = Number(process.env.GROUNDWORK_BENCH_THINK_MS ?? 1000);
 const FAULT_SECONDS = Number(process.env.GROUNDWORK_BENCH_FAULT_SECONDS ?? 40);
+const FAULTS = process.env.GROUNDWORK_BENCH_FAULTS !== '0';
 const PASSWORD = 'bench password, long enough';
 
 const started = performance.now();
@@ -219,6 +222,7 @@ async function main() {
     results.steady = report('Steady load', steady, await checkRun({ url, projectId: project.id, stats: steady.stats, ...(await finalState()) }));
     print(results.steady);
 
+    if (!FAULTS) return;
     log(`faults: ${CODERS} coders for ${FAULT_SECONDS} s; the server is killed at 10 s${cluster ? ', PostgreSQL restarted at 25 s' : ''}…`);
     const faults = async (clock, stats) => {
       const out = {};
@@ -265,9 +269,12 @@ async function main() {
       process.exitCode = 1;
     }
   } finally {
-    server?.child.removeAllListeners('exit');
-    server?.child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 500));
+    if (server) {
+      server.child.removeAllListeners('exit');
+      const exited = new Promise((r) => server.child.once('exit', r));
+      server.child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    }
     if (cluster) cluster.stop();
     else {
       const c = new pg.Client({ connectionString: serverUrl });
