@@ -32,3 +32,8 @@ export function postgresError(error: unknown, where: string): unknown {
   }
   return error;
 }
+
+/** A change whose connection broke while it was being committed: saved, or not. */
+export function uncertainCommit(where: string): string {
+  return `The connection to ${where} broke while this change was being saved: it may have been saved or not. Look at the project before making it again.`;
+}

@@ -20,7 +20,7 @@ import { ALL_TOUCHED } from '../store';
 import { createProjectFile } from '../sqlite/open';
 import { copyProject } from '../transfer';
 import { postgresCaptureHooks, quoteIdent } from './capture';
-import { isConnectionLost, postgresError } from './errors';
+import { isConnectionLost, postgresError, uncertainCommit } from './errors';
 import { postgresExecutor } from './executor';
 import { CHANGE_CHANNEL, LOCK_CLASS, type ChangeMessage } from './channel';
 import type { PostgresServer, ProjectEntry } from './server';
@@ -104,8 +104,10 @@ export async function postgresStore(server: PostgresServer, entry: ProjectEntry,
         }
       }
       let broken: Error | undefined;
+      let committing = false;
       try {
         const value = await inside.run({ client, writable: mode !== 'read' }, fn);
+        committing = !rollback && mode === 'write';
         await client.query(rollback ? 'ROLLBACK' : 'COMMIT');
         return value;
       } catch (error) {
@@ -114,6 +116,9 @@ export async function postgresStore(server: PostgresServer, entry: ProjectEntry,
         } catch (rollbackError) {
           broken = rollbackError as Error;
         }
+        // The connection broke after COMMIT was sent: the server may have committed or not, and
+        // saying "nothing was changed" could be untrue.
+        if (committing && isConnectionLost(error)) throw new GroundworkError('io', `${uncertainCommit(description)}`);
         throw postgresError(error, description);
       } finally {
         client.release(broken);

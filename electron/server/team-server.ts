@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { CallResponse } from '../../shared/api/wire';
 import { GroundworkError, isGroundworkError, type ErrorCode } from '../../shared/api/errors';
 import { accountOfSignIn, createSignIn, endSignIn, ensureAccountTables, findAccount, pruneSignIns } from '../../db/postgres/accounts';
-import { isConnectionLost } from '../../db/postgres/errors';
+import { isConnectionLost, uncertainCommit } from '../../db/postgres/errors';
 import { pruneMarks } from '../../db/postgres/marks';
 import type { PostgresServer } from '../../db/postgres/server';
 import { dispatch } from '../backend/dispatcher';
@@ -57,6 +57,8 @@ const json = (res: http.ServerResponse, status: number, value: unknown, headers:
 const refusal = (code: ErrorCode, message: string) => ({ ok: false, error: { code, message } }) satisfies CallResponse;
 
 const UNAVAILABLE = 'The team server cannot reach its database just now and is reconnecting: nothing was changed. Try again in a moment.';
+/** A change whose commit the database may or may not have finished when the connection broke. */
+const UNCERTAIN = 'The team server lost its database while saving your change: it may have been saved. Look at the project before making it again.';
 
 const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
@@ -204,6 +206,8 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     }
     if (!response.ok && response.error.code === 'io' && response.error.message.startsWith(`${server.description} cannot be reached`)) {
       response = { ...response, error: { code: 'unavailable', message: UNAVAILABLE } };
+    } else if (!response.ok && response.error.code === 'io' && response.error.message === uncertainCommit(server.description)) {
+      response = { ...response, error: { code: 'io', message: UNCERTAIN } };
     }
     const notices: string[] = [];
     const id = openProjectId(session.backend);

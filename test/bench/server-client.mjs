@@ -134,6 +134,7 @@ export function newStats() {
     conflicts: { code: 0, memo: 0, move: 0, undo: 0 },
     errors: [],
     unavailable: 0,
+    uncertainCommits: 0,
     networkFailures: 0,
     unknownOutcome: [],
     unavailableReads: 0,
@@ -299,6 +300,10 @@ export async function runCoder({ browser, index, run, project, stats, until, thi
         } else if (body.error.code === 'signed-out' || body.error.code === 'http-401') {
           // A server started again keeps sign-ins; a page asked to sign in again would.
           stats.errors.push({ coder: index, method, code: body.error.code, message: body.error.message });
+        } else if (body.error.code === 'io' && /may have been saved/.test(body.error.message)) {
+          // The database went away during its commit: saved or not (the checks do not count on it).
+          stats.uncertainCommits += 1;
+          stats.unknownOutcome.push({ coder: index, method, input });
         } else if (body.error.code === 'conflict' && INTENDED.test(body.error.message)) {
           stats.conflicts[kind] += 1;
         } else {

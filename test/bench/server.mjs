@@ -166,6 +166,7 @@ function report(name, { stats, elapsed }, check) {
     unavailableReads: stats.unavailableReads,
     networkFailures: stats.networkFailures,
     unknownOutcomeWrites: stats.unknownOutcome.length,
+    uncertainCommits: stats.uncertainCommits,
     streamBreaks: stats.reconnectingSeen,
     check,
   };
@@ -180,7 +181,7 @@ function print(result) {
   console.log(`  seen by the others after the writer's answer: p50 ${ms(result.seenByOthers.p50)}, p95 ${ms(result.seenByOthers.p95)}, p99 ${ms(result.seenByOthers.p99)}`);
   console.log(`  intended refusals: ${JSON.stringify(result.intendedRefusals)}; other errors: ${result.errors}`);
   if (result.errorSamples.length) console.log(`  e.g. ${JSON.stringify(result.errorSamples)}`);
-  console.log(`  "unavailable" answers: ${result.unavailableAnswers} to changes, ${result.unavailableReads} to reads; network failures: ${result.networkFailures}; writes of unknown outcome: ${result.unknownOutcomeWrites}; event streams broken: ${result.streamBreaks}`);
+  console.log(`  "unavailable" answers: ${result.unavailableAnswers} to changes, ${result.unavailableReads} to reads; network failures: ${result.networkFailures}; writes of unknown outcome: ${result.unknownOutcomeWrites} (${result.uncertainCommits} answered "may have been saved"); event streams broken: ${result.streamBreaks}`);
   if (result.faults) console.log(`  faults: ${JSON.stringify(result.faults)}`);
   console.log(`  check: ${JSON.stringify(result.check)}`);
 }

@@ -23,6 +23,7 @@ export const SERVER_TEMPLATES = [
   'Your change replaced one that “{a}” made a moment ago (“{b}”).',
   'The team server cannot reach its database just now and is reconnecting: nothing was changed. Try again in a moment.',
   'The team server cannot be reached just now: nothing was changed. Try again in a moment.',
+  'The team server lost its database while saving your change: it may have been saved. Look at the project before making it again.',
   '“{a}” is the project’s only owner: make someone else an owner first.',
   'There is no user “{a}”.',
   '“{a}” is not in “{b}” any more; look again, then move it.',

@@ -87,6 +87,8 @@ export default {
   'The team server cannot reach its database just now and is reconnecting: nothing was changed. Try again in a moment.':
     'سرور گروه اکنون به پایگاه داده‌اش دسترسی ندارد و در حال اتصال دوباره است: چیزی تغییر نکرد. لحظه‌ای دیگر دوباره بکوشید.',
   'The team server cannot be reached just now: nothing was changed. Try again in a moment.': 'اکنون به سرور گروه دسترسی نیست: چیزی تغییر نکرد. لحظه‌ای دیگر دوباره بکوشید.',
+  'The team server lost its database while saving your change: it may have been saved. Look at the project before making it again.':
+    'سرور گروه هنگام ذخیرهٔ تغییر شما ارتباطش را با پایگاه داده از دست داد: شاید ذخیره شده باشد. پیش از انجام دوبارهٔ آن، پروژه را نگاه کنید.',
   '“{a}” is the project’s only owner: make someone else an owner first.': '«{a}» تنها مالکِ پروژه است: نخست کس دیگری را مالک کنید.',
   'There is no user “{a}”.': 'کاربری با نام «{a}» نیست.',
   '“{a}” is not in “{b}” any more; look again, then move it.': '«{a}» دیگر در «{b}» نیست؛ دوباره نگاه کنید و سپس جابه‌جایش کنید.',

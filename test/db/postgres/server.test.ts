@@ -160,6 +160,27 @@ describe('a lost connection', () => {
     await server.pool.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND query NOT LIKE 'LISTEN%'`);
     expect(await watcher.read(labels)).toEqual(['after the restart']);
   });
+
+  it('during a commit is reported as "may have been saved", never as "nothing was changed"', async () => {
+    const { store } = await projects.create('Slow commit');
+    const server = await testServer();
+    const schema = (await server.listProjects()).find((p) => p.name === 'Slow commit')!.schema;
+    // A trigger deferred to the commit that takes its time, so the connection can be ended then.
+    await server.pool.query(`
+      CREATE FUNCTION ${schema}.slow_commit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(3); RETURN NULL; END $$;
+      CREATE CONSTRAINT TRIGGER slow_commit AFTER INSERT ON ${schema}.concept DEFERRABLE INITIALLY DEFERRED
+        FOR EACH ROW EXECUTE FUNCTION ${schema}.slow_commit();`);
+    const writing = store.write({ kind: 'concept.create', label: 'Create' }, (db) => insertConcept(db, concept('in doubt')));
+    const outcome = writing.then(
+      () => 'saved',
+      (error: Error) => error.message,
+    );
+    await expect
+      .poll(async () => (await server.pool.query(`SELECT pid FROM pg_stat_activity WHERE query = 'COMMIT' AND state = 'active'`)).rowCount, { timeout: 10_000 })
+      .toBe(1);
+    await server.pool.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'COMMIT' AND state = 'active'`);
+    expect(await outcome).toMatch(/broke while this change was being saved: it may have been saved or not/);
+  });
 });
 
 describe('ids', () => {
