@@ -37,6 +37,13 @@ export const CAPTURED_TABLES: Record<string, readonly string[]> = {
   baseline: ['id'],
 };
 
+/**
+ * Tables whose inserted rows are logged whole (any other inserted row by its key alone): the
+ * merge's bookkeeping, which the stamping of an undo or redo rewrites outside the log
+ * (db/merge-stamps.ts), so only the log knows what a step left in them.
+ */
+export const INSERTED_WHOLE: ReadonlySet<string> = new Set(['merge_stamp', 'merge_tombstone', 'merge_alias']);
+
 export function keyOf(table: string): readonly string[] {
   const keys = CAPTURED_TABLES[table];
   if (!keys) throw new Error(`The command log names an unknown table: ${table}`);

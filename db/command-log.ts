@@ -1,6 +1,7 @@
 // The command log, shared by every engine: a command is one row in `command` and its row changes
-// in `command_change` (written by each engine's capture triggers: the full row when inserted or
-// deleted, the key and the changed columns when updated). Undo and redo replay those rows, so no
+// in `command_change` (written by each engine's capture triggers: the key of a row inserted (its
+// whole image once the step is undone), the full row deleted, the key and the changed columns
+// when updated). Undo and redo replay those rows, so no
 // change escapes the log; a step is undone only by its own session or author, and never when
 // another session's later step changed the same rows.
 
@@ -9,6 +10,7 @@ import { commandId } from '../shared/domain/ids';
 import type { HistoryEntry, HistoryState } from '../shared/domain/model';
 import type { ReadableDB, WritableDB } from './handles';
 import { now } from './handles';
+import { INSERTED_WHOLE } from './capture-tables';
 import { alignStampRows, beforeReplay, EXPLICITLY_STAMPED, MERGE_BOOKKEEPING, restamp, stampCommand } from './merge-stamps';
 import type { CommandContext, CommandSpec, Touched, UndoScope } from './store';
 
@@ -23,6 +25,36 @@ export interface CaptureHooks {
   columns(db: ReadableDB, table: string): Promise<Set<string>>;
   /** The primary key columns of a captured table. */
   keyOf(table: string): readonly string[];
+  /**
+   * Derived data the engine keeps in step with the sources (SQLite: the search index), run inside
+   * the change's transaction with the sources whose row the change inserted or deleted.
+   */
+  sourceRowsChanged?(db: WritableDB, ids: number[]): Promise<void>;
+  /**
+   * As undo is about to delete rows the step inserted (they stand as they were right after the
+   * insert, what came later having been undone): their whole image written into those changes,
+   * for redo (engines that log only the key of an inserted row).
+   */
+  completeInsertImages?(db: WritableDB, table: string, changeIds: readonly number[]): Promise<void>;
+  /** Once redo has inserted those rows again: their changes back to the key alone, as first logged. */
+  trimInsertImages?(db: WritableDB, table: string, changeIds: readonly number[]): Promise<void>;
+}
+
+/** The sources whose row a command's changes (those after change `after`) inserted or deleted. */
+async function sourceRowsAddedOrRemoved(db: ReadableDB, id: number, after: number): Promise<number[]> {
+  const rows = await db.all<{ document_id: number }>(
+    `SELECT DISTINCT document_id FROM command_change
+     WHERE command_id = ? AND id > ? AND table_name = 'document' AND (old_row IS NULL OR new_row IS NULL) AND document_id IS NOT NULL`,
+    id,
+    after,
+  );
+  return rows.map((r) => Number(r.document_id));
+}
+
+async function keepDerivedInStep(db: WritableDB, hooks: CaptureHooks, id: number, after: number): Promise<void> {
+  if (!hooks.sourceRowsChanged) return;
+  const ids = await sourceRowsAddedOrRemoved(db, id, after);
+  if (ids.length > 0) await hooks.sourceRowsChanged(db, ids);
 }
 
 const COALESCE_MS = 120_000;
@@ -189,6 +221,7 @@ export async function runLogged<T>(
   } finally {
     await hooks.end(db);
   }
+  await keepDerivedInStep(db, hooks, id, after);
   if (label !== spec.label) await db.run('UPDATE command SET label = ? WHERE id = ?', label, id);
   const changed = await db.get<{ n: number }>('SELECT count(*) AS n FROM command_change WHERE command_id = ?', id);
   if (Number(changed?.n ?? 0) === 0) {
@@ -230,18 +263,89 @@ async function applyRowImage(db: WritableDB, hooks: CaptureHooks, table: string,
   }
 }
 
+/** Rows per statement when a replay deletes or inserts many rows of one table (under every engine's parameter limit). */
+const BATCH_ROWS = 500;
+const BATCH_PARAMS = 30_000;
+
+/** Deletes the rows of `table` whose images are given, a batch per statement (a one-column key). */
+async function deleteRows(db: WritableDB, table: string, key: string, images: Row[]): Promise<void> {
+  for (let at = 0; at < images.length; at += BATCH_ROWS) {
+    const keys = images.slice(at, at + BATCH_ROWS).map((row) => (row[key] ?? null) as string | number | null);
+    await db.run(`DELETE FROM ${quote(table)} WHERE ${quote(key)} IN (${keys.map(() => '?').join(', ')})`, ...keys);
+  }
+}
+
+/** Inserts rows of `table` from their images, many per statement when they name the same columns. */
+async function insertRows(db: WritableDB, hooks: CaptureHooks, table: string, images: Row[]): Promise<void> {
+  const known = await hooks.columns(db, table);
+  let at = 0;
+  while (at < images.length) {
+    const columns = Object.keys(images[at]!).filter((c) => known.has(c));
+    const signature = columns.join(',');
+    const perStatement = Math.max(1, Math.min(BATCH_ROWS, Math.floor(BATCH_PARAMS / Math.max(1, columns.length))));
+    const batch: Row[] = [];
+    while (at < images.length && batch.length < perStatement && Object.keys(images[at]!).filter((c) => known.has(c)).join(',') === signature) {
+      batch.push(images[at]!);
+      at += 1;
+    }
+    const tuple = `(${columns.map(() => '?').join(', ')})`;
+    await db.run(
+      `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES ${batch.map(() => tuple).join(', ')}`,
+      ...batch.flatMap((row) => columns.map((c) => (row[c] ?? null) as string | number | null)),
+    );
+  }
+}
+
 async function replay(db: WritableDB, hooks: CaptureHooks, id: number, direction: 'undo' | 'redo'): Promise<void> {
   const order = direction === 'undo' ? 'DESC' : 'ASC';
-  const changes = await db.all<{ table_name: string; old_row: string | null; new_row: string | null }>(
-    `SELECT table_name, old_row, new_row FROM command_change WHERE command_id = ? ORDER BY id ${order}`,
+  const changes = await db.all<{ id: number; table_name: string; old_row: string | null; new_row: string | null }>(
+    `SELECT id, table_name, old_row, new_row FROM command_change WHERE command_id = ? ORDER BY id ${order}`,
     id,
   );
   await hooks.deferForeignKeys(db);
-  for (const change of changes) {
+  // Each change takes its row from `current` to `target`; a run of deletions or insertions of one
+  // table goes as a few statements (undoing an autocode of thousands), anything else row by row.
+  const images = changes.map((change) => {
     const oldRow = change.old_row === null ? null : (JSON.parse(change.old_row) as Row);
     const newRow = change.new_row === null ? null : (JSON.parse(change.new_row) as Row);
-    if (direction === 'undo') await applyRowImage(db, hooks, change.table_name, newRow, oldRow);
-    else await applyRowImage(db, hooks, change.table_name, oldRow, newRow);
+    return {
+      id: Number(change.id),
+      table: change.table_name,
+      current: direction === 'undo' ? newRow : oldRow,
+      target: direction === 'undo' ? oldRow : newRow,
+      // Undoing an insert: the row's image is written into the change before it goes (for redo);
+      // redoing it: the change goes back to the key alone once the row is in again.
+      keepImage: direction === 'undo' && oldRow === null && !INSERTED_WHOLE.has(change.table_name),
+      trimImage: direction === 'redo' && oldRow === null && !INSERTED_WHOLE.has(change.table_name),
+    };
+  });
+  let i = 0;
+  while (i < images.length) {
+    const { table, current, target } = images[i]!;
+    const keys = hooks.keyOf(table);
+    const kind = target === null ? 'delete' : current === null ? 'insert' : 'update';
+    let end = i + 1;
+    if (kind !== 'update') {
+      while (end < images.length && images[end]!.table === table && (images[end]!.target === null) === (kind === 'delete') && (kind === 'delete' || images[end]!.current === null)) {
+        end += 1;
+      }
+    }
+    if (kind === 'delete' && hooks.completeInsertImages) {
+      const inserted = images.slice(i, end).filter((x) => x.keepImage);
+      if (inserted.length > 0) await hooks.completeInsertImages(db, table, inserted.map((x) => x.id));
+    }
+    if (kind === 'delete' && keys.length === 1 && end - i > 1) {
+      await deleteRows(db, table, keys[0]!, images.slice(i, end).map((x) => x.current!));
+    } else if (kind === 'insert' && end - i > 1) {
+      await insertRows(db, hooks, table, images.slice(i, end).map((x) => x.target!));
+    } else {
+      for (let k = i; k < end; k += 1) await applyRowImage(db, hooks, images[k]!.table, images[k]!.current, images[k]!.target);
+    }
+    if (kind === 'insert' && hooks.trimInsertImages) {
+      const reinserted = images.slice(i, end).filter((x) => x.trimImage);
+      if (reinserted.length > 0) await hooks.trimInsertImages(db, table, reinserted.map((x) => x.id));
+    }
+    i = end;
   }
 }
 
@@ -287,9 +391,49 @@ export async function step(db: WritableDB, hooks: CaptureHooks, direction: 'undo
   await alignStampRows(db, row.id, direction);
   await replay(db, hooks, row.id, direction);
   if (before) await restamp(db, before);
+  await keepDerivedInStep(db, hooks, row.id, 0);
   const to = direction === 'undo' ? 'undone' : 'done';
   await db.run('UPDATE command SET state = ? WHERE id = ?', to, row.id);
   return { entry: toEntry({ ...row, state: to }), touched: await touchedBy(db, row.id) };
+}
+
+/**
+ * Marks as discarded (never undone or redone again) the done steps the limits no longer keep:
+ * those beyond the last `keepSteps` and older than `keepDays`. Returns how many.
+ */
+export async function discardOldSteps(db: WritableDB, limits: { keepSteps: number; keepDays: number }): Promise<number> {
+  const keep = await db.get<{ id: number | null }>(
+    `SELECT min(id) AS id FROM (SELECT id FROM command WHERE state = 'done' ORDER BY id DESC LIMIT ?) kept`,
+    limits.keepSteps,
+  );
+  const keepFrom = keep?.id === null || keep?.id === undefined ? Number.MAX_SAFE_INTEGER : Number(keep.id);
+  const cutoff = new Date(Date.now() - limits.keepDays * 86_400_000).toISOString();
+  return (await db.run(`UPDATE command SET state = 'discarded' WHERE state = 'done' AND id < ? AND created_at < ?`, keepFrom, cutoff)).changes;
+}
+
+/**
+ * Deletes at most `budget` change rows of discarded steps (a small transaction each), and the
+ * discarded steps once none is left; true while rows remain.
+ */
+export async function purgeDiscarded(db: WritableDB, budget: number): Promise<boolean> {
+  const removed = await db.run(
+    `DELETE FROM command_change WHERE id IN (
+       SELECT cc.id FROM command c JOIN command_change cc ON cc.command_id = c.id WHERE c.state = 'discarded' LIMIT ?)`,
+    budget,
+  );
+  if (removed.changes >= budget) return true;
+  await db.run(`DELETE FROM command WHERE state = 'discarded' AND NOT EXISTS (SELECT 1 FROM command_change cc WHERE cc.command_id = command.id)`);
+  return false;
+}
+
+/** Whether compaction under these limits has anything to do (a cheap look). */
+export async function compactionDue(db: ReadableDB, limits: { keepSteps: number; keepDays: number }): Promise<boolean> {
+  const boundary = await db.get<{ id: number }>(`SELECT id FROM command WHERE state = 'done' ORDER BY id DESC LIMIT 1 OFFSET ?`, limits.keepSteps);
+  const cutoff = new Date(Date.now() - limits.keepDays * 86_400_000).toISOString();
+  const old = boundary
+    ? await db.get(`SELECT 1 AS one FROM command WHERE state = 'done' AND id <= ? AND created_at < ? LIMIT 1`, boundary.id, cutoff)
+    : undefined;
+  return old !== undefined || (await db.get(`SELECT 1 AS one FROM command WHERE state = 'discarded' LIMIT 1`)) !== undefined;
 }
 
 export async function history(db: ReadableDB, limit: number, scope: UndoScope): Promise<HistoryState> {

@@ -1,6 +1,6 @@
 // What the counts count: every coder's passages, the consensus coding, or one coder's passages.
 // Kept as two project settings (count_basis: all | consensus | coder; count_coder: the coder's
-// uid) so the counting queries can read it in plain SQL (COUNTED_SEGMENT in db/filing-tree.ts).
+// uid) so the counting queries can read it in plain SQL (COUNTED and counted_segment in db/filing-tree.ts).
 
 import type { CountBasis } from '../shared/domain/team';
 import { coderByUid, getCoder } from './coders';

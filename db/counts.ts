@@ -10,7 +10,8 @@ import { categoryId, conceptId } from '../shared/domain/ids';
 import type { ComponentKey } from '../shared/domain/paradigm';
 import { COMPONENT_KEYS, COMPONENT_LABELS } from '../shared/domain/paradigm';
 import type { ReadableDB } from './handles';
-import { FILING_TREE, visibleCategory, weightOf } from './filing-tree';
+import { FILING_TREE } from './filing-tree';
+import { countRows, type MainRow } from './count-rows';
 import { countBasis } from './count-basis';
 import { getCoder } from './coders';
 
@@ -18,31 +19,6 @@ async function countBasisInfo(db: ReadableDB): Promise<NonNullable<ParadigmCount
   const basis = await countBasis(db);
   return { kind: basis.kind, coderName: basis.kind === 'coder' ? ((await getCoder(db, basis.coderId))?.name ?? null) : null };
 }
-
-const PER_COMPONENT = `
-  WITH RECURSIVE ${FILING_TREE},
-  component_concept(component, concept_id) AS (
-    SELECT DISTINCT component, concept_id FROM filing WHERE component IS NOT NULL
-  )
-  SELECT pc.key AS component,
-    (SELECT count(*) FROM category WHERE parent_id IS NULL AND component = pc.key AND ${visibleCategory('category')}) AS main_categories,
-    (SELECT coalesce(sum(${weightOf('cc.concept_id')}), 0) FROM component_concept cc WHERE cc.component = pc.key) AS concepts,
-    (SELECT count(*) FROM counted_segment s JOIN component_concept cc ON cc.concept_id = s.concept_id
-      WHERE cc.component = pc.key) AS final_codes
-  FROM paradigm_component pc ORDER BY pc.position`;
-
-const TOTALS = `
-  WITH RECURSIVE ${FILING_TREE},
-  assigned(concept_id) AS (SELECT DISTINCT concept_id FROM filing WHERE component IS NOT NULL),
-  filed(concept_id) AS (SELECT DISTINCT concept_id FROM filing)
-  SELECT
-    (SELECT count(*) FROM category WHERE parent_id IS NULL AND component IS NOT NULL AND ${visibleCategory('category')}) AS main_categories,
-    (SELECT coalesce(sum(${weightOf('a.concept_id')}), 0) FROM assigned a) AS concepts,
-    (SELECT count(*) FROM counted_segment WHERE concept_id IN (SELECT concept_id FROM assigned)) AS final_codes,
-    (SELECT count(*) FROM category WHERE parent_id IS NULL AND component IS NULL AND ${visibleCategory('category')}) AS unassigned_main,
-    (SELECT coalesce(sum(${weightOf('k.id')}), 0) FROM concept k WHERE k.id NOT IN (SELECT concept_id FROM filed)) AS unfiled,
-    (SELECT coalesce(sum(${weightOf('f.concept_id')}), 0) FROM filed f WHERE f.concept_id NOT IN (SELECT concept_id FROM assigned)) AS outside,
-    (SELECT count(*) FROM counted_segment WHERE concept_id NOT IN (SELECT concept_id FROM assigned)) AS unassigned_codes`;
 
 /** Concepts filed under more than one component (the engine joins their component keys). */
 const SHARED = (components: string) => `
@@ -53,69 +29,37 @@ const SHARED = (components: string) => `
   GROUP BY c.id, c.label HAVING count(DISTINCT f.component) > 1
   ORDER BY lower(c.label)`;
 
-const PER_MAIN_CATEGORY = `
-  WITH RECURSIVE ${FILING_TREE},
-  main_concept(main_id, concept_id) AS (SELECT DISTINCT main_id, concept_id FROM filing)
-  SELECT m.id, m.component, m.name, m.label_fa, m.label_en, m.code,
-    (SELECT coalesce(sum(${weightOf('mc.concept_id')}), 0) FROM main_concept mc WHERE mc.main_id = m.id) AS concepts,
-    (SELECT count(*) FROM counted_segment s JOIN main_concept mc ON mc.concept_id = s.concept_id WHERE mc.main_id = m.id) AS final_codes
-  FROM category m JOIN paradigm_component pc ON pc.key = m.component
-  WHERE m.parent_id IS NULL AND ${visibleCategory('m')}
-  ORDER BY pc.position, coalesce(m.code, ''), lower(m.name), m.id`;
-
-interface RawRow {
-  component: ComponentKey;
-  main_categories: number;
-  concepts: number;
-  final_codes: number;
-}
-
 const order = (keys: string[]) =>
   keys.filter((k): k is ComponentKey => (COMPONENT_KEYS as readonly string[]).includes(k)).sort(
     (a, b) => COMPONENT_KEYS.indexOf(a) - COMPONENT_KEYS.indexOf(b),
   );
 
-/** Per main category in a component: its concepts (weighted) and final codes. */
-export async function mainCategoryCounts(db: ReadableDB): Promise<MainCategoryCount[]> {
-  const rows = await db.all<{
-    id: number;
-    component: ComponentKey;
-    name: string;
-    label_fa: string | null;
-    label_en: string | null;
-    code: string | null;
-    concepts: number;
-    final_codes: number;
-  }>(PER_MAIN_CATEGORY);
-  return rows.map((r) => ({
-    id: categoryId(r.id),
-    component: r.component,
-    label: r.name,
-    labelFa: r.label_fa,
-    labelEn: r.label_en,
-    code: r.code,
-    concepts: Number(r.concepts),
-    finalCodes: Number(r.final_codes),
-  }));
+/** Per main category in a component, in Table 8's order: its concepts (weighted) and final codes. */
+function mainCategoryRows(mains: MainRow[]): MainCategoryCount[] {
+  return mains
+    .filter((m): m is MainRow & { component: ComponentKey; table8_rank: number } => m.component !== null && m.table8_rank !== null)
+    .sort((a, b) => a.table8_rank - b.table8_rank)
+    .map((r) => ({
+      id: categoryId(r.id),
+      component: r.component,
+      label: r.name,
+      labelFa: r.label_fa,
+      labelEn: r.label_en,
+      code: r.code,
+      concepts: r.concepts,
+      finalCodes: r.final_codes,
+    }));
 }
 
 export async function paradigmCounts(db: ReadableDB): Promise<ParadigmCounts> {
-  const rows = (await db.all<RawRow>(PER_COMPONENT)).map((r) => ({
+  const { mains, components, totals: t } = await countRows(db);
+  const rows = components.map((r) => ({
     component: r.component,
     label: COMPONENT_LABELS[r.component],
-    mainCategories: Number(r.main_categories),
-    concepts: Number(r.concepts),
-    finalCodes: Number(r.final_codes),
+    mainCategories: r.main_categories,
+    concepts: r.concepts,
+    finalCodes: r.final_codes,
   }));
-  const t = (await db.get<{
-    main_categories: number;
-    concepts: number;
-    final_codes: number;
-    unassigned_main: number;
-    unfiled: number;
-    outside: number;
-    unassigned_codes: number;
-  }>(TOTALS))!;
   const sums = rows.reduce<CountRow>(
     (acc, r) => ({
       mainCategories: acc.mainCategories + r.mainCategories,
@@ -132,16 +76,16 @@ export async function paradigmCounts(db: ReadableDB): Promise<ParadigmCounts> {
   }));
   return {
     rows,
-    totals: { mainCategories: Number(t.main_categories), concepts: Number(t.concepts), finalCodes: Number(t.final_codes) },
+    totals: { mainCategories: t.main_categories, concepts: t.concepts, finalCodes: t.final_codes },
     sums,
     unassigned: {
-      mainCategories: Number(t.unassigned_main),
-      conceptsUnfiled: Number(t.unfiled),
-      conceptsOutsideComponents: Number(t.outside),
-      finalCodes: Number(t.unassigned_codes),
+      mainCategories: t.unassigned_main,
+      conceptsUnfiled: t.unfiled,
+      conceptsOutsideComponents: t.outside,
+      finalCodes: t.unassigned_codes,
     },
     sharedConcepts,
-    mainCategoryRows: await mainCategoryCounts(db),
+    mainCategoryRows: mainCategoryRows(mains),
     countBasis: await countBasisInfo(db),
   };
 }

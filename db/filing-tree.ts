@@ -39,11 +39,8 @@ export const FILING_TREE = `
   counted_segment(id, concept_id) AS (
     SELECT s.id, s.concept_id FROM segment s WHERE ${COUNTED}
   ),
-  concept_weight(concept_id, weight) AS (
+  concept_weight(concept_id, weight) AS MATERIALIZED (
     SELECT w.concept_id, 1 + sum(w.weight - 1)
     FROM reading_concept_weight w JOIN reading r ON r.active_option_id = w.option_id
     GROUP BY w.concept_id
   )`;
-
-/** The weight of concept `id` (an SQL expression), inside a query that defines FILING_TREE. */
-export const weightOf = (id: string) => `coalesce((SELECT cw.weight FROM concept_weight cw WHERE cw.concept_id = ${id}), 1)`;

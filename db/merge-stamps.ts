@@ -87,6 +87,8 @@ async function touchedItems(db: ReadableDB, commandId: number, after: number): P
     if (!found.uid && first.uid) found.uid = first.uid;
     return found;
   };
+  // Inserted rows logged by their key alone (db/capture-tables.ts): their memo is read from the row.
+  const keyOnlyInserts = new Map<StampKind, (string | number)[]>();
   for (const change of changes) {
     const oldRow = change.old_row === null ? null : (JSON.parse(change.old_row) as Row);
     const newRow = change.new_row === null ? null : (JSON.parse(change.new_row) as Row);
@@ -102,12 +104,27 @@ async function touchedItems(db: ReadableDB, commandId: number, after: number): P
     const touched = item(spec.kind, key, { made: oldRow === null, uid });
     if (oldRow === null) {
       for (const f of MADE_WITH[spec.kind]) touched.fields.add(f);
-      if (typeof newRow!.memo === 'string' && newRow!.memo !== '') touched.fields.add('memo');
+      if (!('memo' in newRow!)) {
+        const keys = keyOnlyInserts.get(spec.kind);
+        if (keys) keys.push(key);
+        else keyOnlyInserts.set(spec.kind, [key]);
+      } else if (typeof newRow!.memo === 'string' && newRow!.memo !== '') touched.fields.add('memo');
     } else if (newRow !== null) {
       for (const column of Object.keys(newRow)) {
         const field = spec.columns[column];
         if (field) touched.fields.add(field);
       }
+    }
+  }
+  for (const [kind, keys] of keyOnlyInserts) {
+    const { table, key: column } = TABLE_OF[kind];
+    for (let at = 0; at < keys.length; at += 500) {
+      const batch = keys.slice(at, at + 500);
+      const withMemo = await db.all<{ k: string | number }>(
+        `SELECT ${column} AS k FROM ${table} WHERE ${column} IN (${marks(batch.length)}) AND memo <> ''`,
+        ...batch,
+      );
+      for (const r of withMemo) items.get(`${kind}:${kind === 'component' ? String(r.k) : Number(r.k)}`)?.fields.add('memo');
     }
   }
   return items;

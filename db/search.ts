@@ -1,119 +1,67 @@
-// Corpus search: the sources holding every term are pre-selected (SQLite: an FTS5 index over the
-// normalised text; any other engine, or an index out of step: a scan of the texts); the hits are
-// then found in the normalised text and mapped back to offsets of the canonical text
-// (shared/domain/search-text.ts). The FTS5 index is derived data, never in the command log; a
-// search that finds it out of step scans instead, so a result never depends on it being current.
+// Corpus search: which sources hold every term and how many hits there are come from the
+// engine's index where it has one (SQLite: db/sqlite/search-index.ts counts them; PostgreSQL:
+// db/postgres/search-index.ts rules sources out, those left are read) and from a scan of the texts
+// otherwise (another engine, sources still queued for the index, an index built with older
+// folding rules); the hits shown are then found in the normalised text of just the sources they
+// are in and mapped back to offsets of the canonical text (shared/domain/search-text.ts). A
+// result never depends on the index being complete: what it does not hold is scanned.
 
 import type { ConceptId, DocumentId } from '../shared/domain/ids';
 import { documentId } from '../shared/domain/ids';
 import type { HitRange, SearchHit, WordFrequencies } from '../shared/domain/search-model';
 import { type FoldedText, foldForSearch, foldText, originalRange, WORD } from '../shared/domain/search-text';
-import { findTerms, ftsExpression, keywordInContext, type QueryTerm } from '../shared/domain/search-query';
+import { findTerms, keywordInContext, type QueryTerm } from '../shared/domain/search-query';
 import { paragraphDirection } from '../shared/domain/text';
 import { STOP_WORDS } from '../shared/domain/stopwords';
 import { textBySha } from './documents';
 import type { ReadableDB, WritableDB } from './handles';
 import { now } from './handles';
+import {
+  sqliteFirstSourceWith,
+  sqliteHitTotal,
+  sqliteIndexQueued,
+  sqliteMatchingSources,
+  sqliteQueuedSources,
+  sqliteRestartStaleSearchIndex,
+  sqliteSearchIndexState,
+  sqliteVocabulary,
+} from './sqlite/search-index';
 import { postgresRefreshSearchIndex, postgresSourcesThatMayMatch } from './postgres/search-index';
 import type { Store } from './store';
 
-// ---------------------------------------------------------------------------------------------
-// SQLite only: the FTS5 index (tables search_text and search_indexed, migration 006). It is
-// brought in step with the sources (ids and SHA-256) before a search. Everything below this
-// banner and above the next is engine-specific; the rest of the module is portable SQL.
-
 const isSqlite = (db: ReadableDB) => db.dialect.name === 'sqlite';
 
-/** SQLite only: whether the FTS5 index holds exactly the current sources. */
-async function sqliteSearchIndexInStep(db: ReadableDB): Promise<boolean> {
-  const row = await db.get<{ stale: number }>(
-    `SELECT EXISTS (SELECT 1 FROM document d LEFT JOIN search_indexed i ON i.document_id = d.id AND i.sha256 = d.sha256
-                    WHERE i.document_id IS NULL)
-         OR EXISTS (SELECT 1 FROM search_indexed i LEFT JOIN document d ON d.id = i.document_id AND d.sha256 = i.sha256
-                    WHERE d.id IS NULL) AS stale`,
-  );
-  return Number(row?.stale ?? 1) === 0;
-}
+/** Searches of at most this many named sources read them rather than asking the index. */
+const SCAN_AT_MOST = 20;
 
-/** SQLite only: brings the FTS5 index in step with the sources: drops what is gone, adds what is new. */
-export async function sqliteSyncSearchIndex(db: WritableDB): Promise<{ added: number; removed: number }> {
-  const docs = await db.all<{ id: number; sha256: string }>('SELECT id, sha256 FROM document');
-  const indexed = new Map(
-    (await db.all<{ document_id: number; sha256: string }>('SELECT document_id, sha256 FROM search_indexed')).map((r) => [r.document_id, r.sha256]),
-  );
-  const toAdd = docs.filter((d) => indexed.get(d.id) !== d.sha256);
-  const present = new Set(docs.map((d) => `${d.id}:${d.sha256}`));
-  const toRemove = [...indexed].filter(([id, sha]) => !present.has(`${id}:${sha}`)).map(([id]) => id);
-  for (const id of toRemove) {
-    await db.run('DELETE FROM search_text WHERE rowid = ?', id);
-    await db.run('DELETE FROM search_indexed WHERE document_id = ?', id);
-  }
-  for (const doc of toAdd) {
-    const text = await db.get<{ text: string }>('SELECT text FROM source_text WHERE sha256 = ?', doc.sha256);
-    await db.run('DELETE FROM search_text WHERE rowid = ?', doc.id);
-    await db.run('INSERT INTO search_text (rowid, body) VALUES (?, ?)', doc.id, foldText(text?.text ?? ''));
-    await db.run(
-      'INSERT INTO search_indexed (document_id, sha256) VALUES (?, ?) ON CONFLICT (document_id) DO UPDATE SET sha256 = excluded.sha256',
-      doc.id,
-      doc.sha256,
-    );
-  }
-  return { added: toAdd.length, removed: toRemove.length };
-}
-
-/** SQLite only: the sources whose indexed text holds every term, with that normalised text, by name. */
-async function sqliteMatchingSources(db: ReadableDB, terms: readonly QueryTerm[]): Promise<Candidate[]> {
-  return db.all<Candidate>(
-    `SELECT t.rowid AS id, t.body AS body, d.name AS name FROM search_text t JOIN document d ON d.id = t.rowid
-     WHERE search_text MATCH ? ORDER BY lower(d.name), d.id`,
-    ftsExpression(terms),
-  );
-}
-
-/** SQLite only: every indexed source's normalised text, by id. */
-async function sqliteEachIndexedBody(db: ReadableDB, each: (row: { id: number; body: string }) => void): Promise<void> {
-  await db.each<{ id: number; body: string }>('SELECT rowid AS id, body FROM search_text ORDER BY rowid', [], each);
-}
-
-// End of the SQLite-only part.
-// ---------------------------------------------------------------------------------------------
+/** Text indexed per transaction while catching up: short enough to keep the app answering between. */
+const INDEX_BATCH_CHARS = 4_000_000;
 
 /**
- * Keeps the search index in step before a search (SQLite; a no-op for an engine without one, or
- * a project open read-only, whose searches then scan the texts). Not a user action: no history.
+ * Brings the engine's search index fully in step before a search (SQLite: rebuilt if its folding
+ * rules are old, queued sources indexed; a no-op for an engine without one, or a project open
+ * read-only, whose searches then scan what the index lacks). Not a user action: no history.
+ * Cheap when nothing waits: two small reads.
  */
 export async function refreshSearchIndex(store: Store): Promise<void> {
   if (store.engine === 'postgres') return postgresRefreshSearchIndex(store);
   if (store.engine !== 'sqlite' || store.readOnly) return;
-  if (await store.read(sqliteSearchIndexInStep)) return;
-  await store.writeUnlogged(sqliteSyncSearchIndex);
-}
-
-/** Whether this search can use the engine's index (else it scans the texts). */
-async function indexUsable(db: ReadableDB): Promise<boolean> {
-  return isSqlite(db) && (await sqliteSearchIndexInStep(db));
-}
-
-interface Candidate {
-  id: number;
-  body: string;
-  name: string;
-}
-
-/**
- * Portable: every source's normalised text in name order, for the terms to be looked for in it
- * (PostgreSQL: only the sources its word index cannot rule out).
- */
-async function scannedSources(db: ReadableDB, terms: readonly QueryTerm[]): Promise<Candidate[]> {
-  const rows = await db.all<{ id: number; sha256: string; name: string }>('SELECT id, sha256, name FROM document ORDER BY lower(name), id');
-  const may = db.dialect.name === 'postgres' ? await postgresSourcesThatMayMatch(db, terms) : null;
-  const out: Candidate[] = [];
-  for (const row of rows) {
-    if (may && !may.has(Number(row.id))) continue;
-    const text = await textBySha(db, row.sha256);
-    if (text !== undefined) out.push({ id: Number(row.id), name: row.name, body: foldText(text) });
+  const state = await store.read(sqliteSearchIndexState);
+  if (state.current && state.queued === 0) return;
+  if (!state.current) await store.writeUnlogged(sqliteRestartStaleSearchIndex);
+  while ((await store.writeUnlogged((db) => sqliteIndexQueued(db, INDEX_BATCH_CHARS))) > 0) {
+    // The next batch after other calls waiting for the project have run.
+    await new Promise((resolve) => setImmediate(resolve));
   }
-  return out;
+}
+
+/** Indexes some queued sources (the store's idle maintenance); returns how many still wait. */
+export async function indexSomeQueued(store: Store): Promise<number> {
+  if (store.engine !== 'sqlite' || store.readOnly) return 0;
+  const state = await store.read(sqliteSearchIndexState);
+  if (!state.current) await store.writeUnlogged(sqliteRestartStaleSearchIndex);
+  else if (state.queued === 0) return 0;
+  return store.writeUnlogged((db) => sqliteIndexQueued(db, INDEX_BATCH_CHARS));
 }
 
 /** Normalised texts with their offset maps, keyed by SHA-256 (a text never changes; its hash names it). */
@@ -135,16 +83,29 @@ async function foldedSource(db: ReadableDB, id: DocumentId): Promise<{ original:
 }
 
 export interface CorpusSearch {
+  /** The first `limit` hits, in source order (by name) and position. */
   hits: SearchHit[];
   /** Every hit's range (for autocoding), when asked for. */
   ranges: HitRange[];
+  /** Hits in every source searched. */
   total: number;
+  /** Sources holding every term. */
+  sources: number;
+  /** The sources of the hits returned, in their order, each with all its hits counted. */
   documents: { documentId: DocumentId; documentName: string; hits: number }[];
+}
+
+/** What is known about one source before its hits are read: whether it matches, and how many hits it has if counted. */
+interface Candidate {
+  id: number;
+  name: string;
+  /** Counted in a scan of its text; undefined: counted by the index (in the total). */
+  hits?: number;
 }
 
 /**
  * Searches every source (or the given ones). `limit` hits come with their context; `allRanges`
- * also returns every hit's original range (which maps every source with hits). Call
+ * also returns every hit's original range (which reads every source with hits). Call
  * refreshSearchIndex first for speed; the answer is the same without it.
  */
 export async function searchCorpus(
@@ -152,28 +113,64 @@ export async function searchCorpus(
   terms: readonly QueryTerm[],
   options: { limit: number; documentIds?: readonly DocumentId[]; allRanges?: boolean },
 ): Promise<CorpusSearch> {
-  const rows = (await indexUsable(db)) ? await sqliteMatchingSources(db, terms) : await scannedSources(db, terms);
-  const only = options.documentIds ? new Set<number>(options.documentIds) : null;
-  const result: CorpusSearch = { hits: [], ranges: [], total: 0, documents: [] };
-  for (const row of rows) {
-    if (only && !only.has(Number(row.id))) continue;
-    const found = findTerms(row.body, terms);
-    if (found.length === 0) continue;
-    const id = documentId(Number(row.id));
-    result.total += found.length;
-    result.documents.push({ documentId: id, documentName: row.name, hits: found.length });
-    const wanted = Math.max(0, options.limit - result.hits.length);
-    if (wanted === 0 && !options.allRanges) continue;
+  const only = options.documentIds ? [...new Set(options.documentIds.map(Number))] : null;
+  const names = await db.all<{ id: number; name: string }>('SELECT id, name FROM document ORDER BY lower(name), id');
+  const inScope = only ? new Set(only) : null;
+  const wanted = inScope ? names.filter((r) => inScope.has(Number(r.id))) : names;
+
+  // The index tells which sources it holds match, and usually how many hits they have; sources
+  // it does not hold yet (queued, or an index of old folding rules) are read and counted here.
+  let matching: Set<number> | null = null;
+  let indexedTotal: number | null = null;
+  let queued = new Set<number>();
+  // A few sources are read faster than the index is asked about them.
+  const few = only !== null && only.length <= SCAN_AT_MOST;
+  if (isSqlite(db) && !few) {
+    const state = await sqliteSearchIndexState(db);
+    if (state.current) {
+      if (state.queued > 0) queued = await sqliteQueuedSources(db);
+      matching = new Set(await sqliteMatchingSources(db, terms, only));
+      // Every range is read anyway when they are all asked for; else the index counts (or cannot: null).
+      if (!options.allRanges) indexedTotal = await sqliteHitTotal(db, terms, only);
+    }
+  } else if (db.dialect.name === 'postgres' && !few) {
+    // PostgreSQL's word lists only rule sources out (db/postgres/search-index.ts): those left are read and counted.
+    matching = await postgresSourcesThatMayMatch(db, terms);
+  }
+
+  const result: CorpusSearch = { hits: [], ranges: [], total: indexedTotal ?? 0, sources: 0, documents: [] };
+  const candidates: Candidate[] = [];
+  for (const row of wanted) {
+    const id = Number(row.id);
+    if (matching?.has(id) && (indexedTotal !== null || options.allRanges)) {
+      candidates.push({ id, name: row.name });
+      result.sources += 1;
+    } else if (matching === null || queued.has(id) || matching.has(id)) {
+      // Read: no index, not in it yet, or its hits are to be counted in the text.
+      const { folded } = await foldedSource(db, documentId(id));
+      const hits = findTerms(folded.text, terms).length;
+      if (hits === 0) continue;
+      result.total += hits;
+      result.sources += 1;
+      candidates.push({ id, name: row.name, hits });
+    }
+  }
+
+  for (const candidate of candidates) {
+    const want = Math.max(0, options.limit - result.hits.length);
+    if (want === 0 && !options.allRanges) break;
+    const id = documentId(candidate.id);
     const { original, folded } = await foldedSource(db, id);
-    // The stored body and a fresh fold agree unless the folding rules changed since indexing.
-    const fresh = folded.text === row.body ? found : findTerms(folded.text, terms);
+    const found = findTerms(folded.text, terms);
+    if (found.length === 0) continue;
+    result.documents.push({ documentId: id, documentName: candidate.name, hits: found.length });
     let line = 0;
     let lineFrom = 0;
-    for (let i = 0; i < fresh.length; i += 1) {
-      const hit = fresh[i]!;
+    for (let i = 0; i < found.length; i += 1) {
+      const hit = found[i]!;
       const range = originalRange(original, folded, hit.start, hit.end);
       if (options.allRanges) result.ranges.push({ documentId: id, ...range });
-      if (i >= wanted) {
+      if (i >= want) {
         if (options.allRanges) continue;
         break;
       }
@@ -186,7 +183,7 @@ export async function searchCorpus(
       const { before, after } = keywordInContext(original, range.start, range.end);
       result.hits.push({
         documentId: id,
-        documentName: row.name,
+        documentName: candidate.name,
         ...range,
         text: original.slice(range.start, range.end),
         before,
@@ -196,6 +193,11 @@ export async function searchCorpus(
         term: hit.term,
       });
     }
+  }
+  if (options.allRanges) {
+    // Every source with hits was read: the count is exactly what was found.
+    result.total = result.ranges.length;
+    result.sources = result.documents.length;
   }
   return result;
 }
@@ -251,13 +253,14 @@ export async function codedRanges(db: ReadableDB, id: ConceptId): Promise<Map<nu
   return map;
 }
 
-// Word frequencies over the normalised text.
+// Word frequencies over the normalised text: from the index's vocabulary where it holds every
+// source searched, else by reading the texts.
 
-/** Every source's normalised text, by id: from the index where it is usable, else folded here. */
-async function eachFoldedBody(db: ReadableDB, each: (row: { id: number; body: string }) => void): Promise<void> {
-  if (await indexUsable(db)) return sqliteEachIndexedBody(db, (row) => each({ id: Number(row.id), body: row.body }));
+/** Every source's normalised text (of the given ones), by id. */
+async function eachFoldedBody(db: ReadableDB, only: Set<number> | null, each: (row: { id: number; body: string }) => void): Promise<void> {
   const rows = await db.all<{ id: number; sha256: string }>('SELECT id, sha256 FROM document ORDER BY id');
   for (const row of rows) {
+    if (only && !only.has(Number(row.id))) continue;
     const text = await textBySha(db, row.sha256);
     if (text !== undefined) each({ id: Number(row.id), body: foldText(text) });
   }
@@ -274,6 +277,9 @@ async function writtenForm(db: ReadableDB, word: string, source: number | undefi
   return original.slice(range.start, range.end);
 }
 
+const counted = (word: string, excludeStopWords: boolean) =>
+  word.length >= 2 && !/^\d+$/u.test(word) && !(excludeStopWords && STOP_WORDS.has(word));
+
 export async function wordFrequencies(
   db: ReadableDB,
   options: { documentIds?: readonly DocumentId[]; limit: number; excludeStopWords: boolean },
@@ -281,30 +287,41 @@ export async function wordFrequencies(
   const only = options.documentIds ? new Set<number>(options.documentIds) : null;
   const counts = new Map<string, number>();
   const docCounts = new Map<string, number>();
-  const lastDoc = new Map<string, number>();
   const firstDoc = new Map<string, number>();
   let total = 0;
   let documents = 0;
-  await eachFoldedBody(db, (row) => {
-    if (only && !only.has(row.id)) return;
-    documents += 1;
-    for (const m of row.body.matchAll(WORD)) {
-      const word = m[0];
-      if (word.length < 2 || /^\d+$/u.test(word)) continue;
-      if (options.excludeStopWords && STOP_WORDS.has(word)) continue;
-      total += 1;
-      counts.set(word, (counts.get(word) ?? 0) + 1);
-      if (lastDoc.get(word) !== row.id) {
-        if (!firstDoc.has(word)) firstDoc.set(word, row.id);
-        lastDoc.set(word, row.id);
-        docCounts.set(word, (docCounts.get(word) ?? 0) + 1);
+  const state = isSqlite(db) ? await sqliteSearchIndexState(db) : null;
+  const fromIndex = !only && state !== null && state.current && state.queued === 0;
+  if (fromIndex) {
+    documents = Number((await db.get<{ n: number }>('SELECT count(*) AS n FROM document'))?.n ?? 0);
+    await sqliteVocabulary(db, (row) => {
+      if (!counted(row.term, options.excludeStopWords)) return;
+      total += Number(row.cnt);
+      counts.set(row.term, Number(row.cnt));
+      docCounts.set(row.term, Number(row.doc));
+    });
+  } else {
+    const lastDoc = new Map<string, number>();
+    await eachFoldedBody(db, only, (row) => {
+      documents += 1;
+      for (const m of row.body.matchAll(WORD)) {
+        const word = m[0];
+        if (!counted(word, options.excludeStopWords)) continue;
+        total += 1;
+        counts.set(word, (counts.get(word) ?? 0) + 1);
+        if (lastDoc.get(word) !== row.id) {
+          if (!firstDoc.has(word)) firstDoc.set(word, row.id);
+          lastDoc.set(word, row.id);
+          docCounts.set(word, (docCounts.get(word) ?? 0) + 1);
+        }
       }
-    }
-  });
+    });
+  }
   const top = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, options.limit);
   const words = [];
   for (const [word, count] of top) {
-    words.push({ word, written: await writtenForm(db, word, firstDoc.get(word)), count, documents: docCounts.get(word) ?? 0 });
+    const first = fromIndex ? await sqliteFirstSourceWith(db, word) : firstDoc.get(word);
+    words.push({ word, written: await writtenForm(db, word, first), count, documents: docCounts.get(word) ?? 0 });
   }
   return { words, totalWords: total, distinctWords: counts.size, documents, stopWordsExcluded: options.excludeStopWords };
 }

@@ -8,7 +8,8 @@ import type { ReadableDB, WritableDB } from './handles';
 import { now } from './handles';
 import { newUid } from './uid';
 import { FILING_TREE } from './filing-tree';
-import { flag } from './sql';
+import { flag, marks, type SqlValue } from './sql';
+import { GroundworkError } from '../shared/api/errors';
 
 interface Row {
   id: number;
@@ -186,4 +187,171 @@ export async function listSegments(db: ReadableDB, scope: SegmentScope): Promise
       break;
   }
   return rows.map(toSegmentRow);
+}
+
+// Paged lists. A page is read in the list's order (source name, source, start, end, id) after a
+// cursor naming the last row read, so a page costs the same at the start and deep in a list of a
+// million. A scope holding many segments is read source by source (the source order and
+// segment_position index give the order, LIMIT stops early); a scope holding few is read whole
+// through segment_concept_coder and sorted.
+
+export interface SegmentPage {
+  rows: ListedSegment[];
+  /** Where the next page starts, or null after the last. */
+  next: string | null;
+  /** The segments in the scope, on the first page (null on later ones). */
+  total: number | null;
+}
+
+/** Scopes with at most this many segments are read whole and sorted; larger ones source by source. */
+const SORT_AT_MOST = 5_000;
+
+interface Cursor {
+  /** lower(name) and id of the last row's source, its start, end and id. */
+  after: [string, number, number, number, number];
+  dense: boolean;
+}
+
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c), 'utf8').toString('base64url');
+
+function decodeCursor(text: string): Cursor | null {
+  try {
+    const c = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Cursor;
+    const [name, ...numbers] = c.after;
+    if (typeof name !== 'string' || numbers.length !== 4 || numbers.some((n) => !Number.isInteger(n))) return null;
+    return { after: c.after, dense: c.dense === true };
+  } catch {
+    return null;
+  }
+}
+
+/** The scope as SQL over segment s: common table expressions and a condition, each with its parameters. */
+function scopeSql(scope: SegmentScope): { with: string; withParams: SqlValue[]; where: string; whereParams: SqlValue[] } {
+  switch (scope.kind) {
+    case 'all':
+      return { with: '', withParams: [], where: '1 = 1', whereParams: [] };
+    case 'document':
+      return { with: '', withParams: [], where: 's.document_id = ?', whereParams: [scope.id] };
+    case 'concept':
+      return { with: '', withParams: [], where: 's.concept_id = ?', whereParams: [scope.id] };
+    case 'category':
+      return {
+        with: 'WITH RECURSIVE sub(id) AS (SELECT CAST(? AS INTEGER) UNION SELECT c.id FROM category c JOIN sub ON c.parent_id = sub.id)',
+        withParams: [scope.id],
+        where: 's.concept_id IN (SELECT concept_id FROM category_concept WHERE category_id IN (SELECT id FROM sub))',
+        whereParams: [],
+      };
+    case 'component':
+      return {
+        with: `WITH RECURSIVE ${FILING_TREE}`,
+        withParams: [],
+        where: 's.concept_id IN (SELECT concept_id FROM filing WHERE component = ?)',
+        whereParams: [scope.key],
+      };
+    case 'unassigned':
+      return {
+        with: `WITH RECURSIVE ${FILING_TREE}`,
+        withParams: [],
+        // Through the concepts (an IN list the segment_concept_coder index serves), not a scan of every segment.
+        where: 's.concept_id IN (SELECT k.id FROM concept k WHERE k.id NOT IN (SELECT concept_id FROM filing WHERE component IS NOT NULL))',
+        whereParams: [],
+      };
+  }
+}
+
+interface Keyed {
+  id: number;
+  name_key: string;
+  document_id: number;
+  start_offset: number;
+  end_offset: number;
+}
+
+const KEY_COLUMNS = 's.id, lower(d.name) AS name_key, s.document_id, s.start_offset, s.end_offset';
+const KEY_ORDER = 'ORDER BY lower(d.name), s.document_id, s.start_offset, s.end_offset, s.id';
+
+/** The scope's SQL narrowed to one coder's passages (null: those of no coder), when `coder` is given. */
+function pageScopeSql(scope: SegmentScope, coder: CoderId | null | undefined): ReturnType<typeof scopeSql> {
+  const q = scopeSql(scope);
+  if (coder === undefined) return q;
+  return { ...q, where: `${q.where} AND s.coder_id IS NOT DISTINCT FROM ?`, whereParams: [...q.whereParams, coder] };
+}
+
+/** The ids of the next `limit` segments of a scope after `after` (or from the start). */
+async function pageKeys(db: ReadableDB, q: ReturnType<typeof scopeSql>, after: Cursor['after'] | null, dense: boolean, limit: number): Promise<Keyed[]> {
+  if (!dense) {
+    const rest = after ? 'AND (lower(d.name), s.document_id, s.start_offset, s.end_offset, s.id) > (?, ?, ?, ?, ?)' : '';
+    return db.all<Keyed>(
+      `${q.with} SELECT ${KEY_COLUMNS} FROM segment s JOIN document d ON d.id = s.document_id WHERE ${q.where} ${rest} ${KEY_ORDER} LIMIT ?`,
+      ...q.withParams,
+      ...q.whereParams,
+      ...(after ?? []),
+      limit,
+    );
+  }
+  const keys: Keyed[] = [];
+  if (after) {
+    // The rest of the source the last page ended in.
+    keys.push(
+      ...(await db.all<Keyed>(
+        `${q.with} SELECT ${KEY_COLUMNS} FROM segment s JOIN document d ON d.id = s.document_id
+         WHERE s.document_id = ? AND (s.start_offset, s.end_offset, s.id) > (?, ?, ?) AND ${q.where}
+         ORDER BY s.start_offset, s.end_offset, s.id LIMIT ?`,
+        ...q.withParams,
+        after[1],
+        after[2],
+        after[3],
+        after[4],
+        ...q.whereParams,
+        limit,
+      )),
+    );
+    if (keys.length >= limit) return keys;
+  }
+  // The sources after it, in order, each read through segment_position: CROSS JOIN keeps the
+  // sources as the outer loop (SQLite), so the order needs no sort and LIMIT stops the scan.
+  const from = after ? 'AND (lower(d.name), d.id) > (?, ?)' : '';
+  keys.push(
+    ...(await db.all<Keyed>(
+      `${q.with} SELECT ${KEY_COLUMNS} FROM document d CROSS JOIN segment s
+       WHERE s.document_id = d.id ${from} AND ${q.where} ${KEY_ORDER} LIMIT ?`,
+      ...q.withParams,
+      ...(after ? [after[0], after[1]] : []),
+      ...q.whereParams,
+      limit - keys.length,
+    )),
+  );
+  return keys;
+}
+
+/** One page of a scope's segments, in the order listSegments gives them. */
+export async function pageSegments(
+  db: ReadableDB,
+  scope: SegmentScope,
+  options: { cursor?: string; limit: number; coder?: CoderId | null },
+): Promise<SegmentPage> {
+  let cursor: Cursor | null = null;
+  let total: number | null = null;
+  const q = pageScopeSql(scope, options.coder);
+  if (options.cursor !== undefined) {
+    cursor = decodeCursor(options.cursor);
+    if (!cursor) throw new GroundworkError('invalid-input', 'That page of segments cannot be found: start the list again.');
+  } else {
+    total = Number((await db.get<{ n: number }>(`${q.with} SELECT count(*) AS n FROM segment s WHERE ${q.where}`, ...q.withParams, ...q.whereParams))?.n ?? 0);
+  }
+  const dense = cursor ? cursor.dense : scope.kind === 'document' || total! > SORT_AT_MOST;
+  const keys = await pageKeys(db, q, cursor?.after ?? null, dense, options.limit + 1);
+  const more = keys.length > options.limit;
+  const shown = keys.slice(0, options.limit);
+  const rows = shown.length === 0 ? [] : await db.all<Row>(`${LISTED} WHERE s.id IN (${marks(shown.length)})`, ...shown.map((k) => k.id));
+  const byId = new Map(rows.map((r) => [Number(r.id), r]));
+  const last = shown.at(-1);
+  return {
+    rows: shown.map((k) => toSegmentRow(byId.get(Number(k.id))!)),
+    next:
+      more && last
+        ? encodeCursor({ after: [last.name_key, Number(last.document_id), Number(last.start_offset), Number(last.end_offset), Number(last.id)], dense })
+        : null,
+    total,
+  };
 }

@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
 /** Tests that run on both engines: the store's contract and backend tests through the handlers. */
 const POSTGRES_TESTS = [
   'test/db/store.test.ts',
+  'test/db/segment-pages.test.ts',
   'test/db/postgres/**/*.test.ts',
   'test/electron/backend/coding.test.ts',
   'test/electron/backend/screening.test.ts',

@@ -129,11 +129,24 @@ async function migrate(client: pg.PoolClient, entry: { id: number; schema: strin
   await client.query(`SET LOCAL search_path TO ${quoteIdent(entry.schema)}`);
   const context = migrationContext(client, entry.schema);
   for (const migration of PG_MIGRATIONS) {
-    if (migration.version <= from || migration.version > to) continue;
+    if (migration.version > to) continue;
+    if (migration.version <= from && !(await migration.missing?.(context))) continue;
     await migration.up(context);
-    await client.query('UPDATE groundwork.project SET version = $1 WHERE id = $2', [migration.version, entry.id]);
+    // A migration applied late (one a later version lacked) leaves the version as it was.
+    await client.query('UPDATE groundwork.project SET version = greatest(version, $1) WHERE id = $2', [migration.version, entry.id]);
   }
   await keepIdsAhead(client);
+}
+
+/** Whether a project at the latest version lacks a migration numbered before it (see PgMigration.missing). */
+async function lacksLateMigration(pool: pg.Pool, entry: { id: number; schema: string; version: number }): Promise<boolean> {
+  const late = PG_MIGRATIONS.filter((m) => m.version <= entry.version && m.missing);
+  if (late.length === 0) return false;
+  return inTransaction(pool, async (client) => {
+    const context = migrationContext(client, entry.schema);
+    for (const migration of late) if (await migration.missing!(context)) return true;
+    return false;
+  });
 }
 
 /** Attaches keep_ids_ahead (migration 008) to every identity column of the schema that lacks it. */
@@ -317,14 +330,15 @@ export async function connectPostgres(options: PostgresServerOptions): Promise<P
             `this version reads up to ${PG_LATEST_SCHEMA_VERSION}). Update Groundwork to open it; nothing was changed.`,
         );
       }
-      if (entry.version < PG_LATEST_SCHEMA_VERSION) {
+      if (entry.version < PG_LATEST_SCHEMA_VERSION || (await lacksLateMigration(pool, entry))) {
         try {
           await inTransaction(pool, async (client) => {
             await client.query(`SELECT pg_advisory_xact_lock(${LOCK_CLASS}, $1)`, [id]);
             // Another process may have migrated it while this one waited.
             const { rows } = await client.query<{ version: number }>('SELECT version FROM groundwork.project WHERE id = $1 FOR UPDATE', [id]);
             const version = Number(rows[0]!.version);
-            if (version < PG_LATEST_SCHEMA_VERSION) await migrate(client, entry, version);
+            // (migrate applies only what is still to do: nothing if that process did it all.)
+            await migrate(client, entry, version);
           });
         } catch (error) {
           throw postgresError(error, description);

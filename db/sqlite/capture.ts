@@ -1,12 +1,15 @@
 // Change capture on SQLite (the approach of sqlite.org/undoredo.html): while a command runs,
-// triggers on every captured table write into command_change the whole row when it is inserted
-// or deleted, and only its key and the columns that changed when it is updated, as JSON, with a
-// row key (for "did a later step change the same row?") and the source the row belongs to.
+// triggers on every captured table write into command_change the key of a row it inserts, the
+// whole row it deletes, and the key and changed columns of a row it updates, as JSON, with a row
+// key (for "did a later step change the same row?") and the source the row belongs to. An
+// inserted row's whole image is written into its step when the step is undone (redo needs it;
+// until then the row itself holds it), so the log of a big import or autocode stays small; the
+// merge's bookkeeping tables log inserted rows whole (INSERTED_WHOLE in db/capture-tables.ts).
 // A migration that changes the columns of a captured table must call createCaptureTriggers again.
 
 import type Database from 'better-sqlite3';
 import type { CaptureHooks } from '../command-log';
-import { CAPTURED_TABLES, documentColumn, keyOf } from '../capture-tables';
+import { CAPTURED_TABLES, documentColumn, INSERTED_WHOLE, keyOf } from '../capture-tables';
 import type { ReadableDB } from '../handles';
 
 export function tableColumns(db: Database.Database, table: string): string[] {
@@ -23,6 +26,7 @@ export function createCaptureTriggers(db: Database.Database, table: string): voi
   const columns = tableColumns(db, table);
   const others = columns.filter((c) => !keys.includes(c));
   const whole = (alias: 'NEW' | 'OLD') => `json_object(${columns.map((c) => `'${c}', ${alias}.${quote(c)}`).join(', ')})`;
+  const keyOnly = (alias: 'NEW' | 'OLD') => `json_object(${keys.map((c) => `'${c}', ${alias}.${quote(c)}`).join(', ')})`;
   // An update keeps the key and the columns whose value changed: json_remove drops the others
   // (a path that names no member is ignored).
   const changedOnly = (alias: 'NEW' | 'OLD') =>
@@ -42,7 +46,7 @@ export function createCaptureTriggers(db: Database.Database, table: string): voi
   }
   db.exec(`
     CREATE TRIGGER ${quote(`${table}_capture_insert`)} AFTER INSERT ON ${quote(table)}
-    WHEN ${active} IS NOT NULL BEGIN ${write('NEW', 'NULL', whole('NEW'))} END;
+    WHEN ${active} IS NOT NULL BEGIN ${write('NEW', 'NULL', INSERTED_WHOLE.has(table) ? whole('NEW') : keyOnly('NEW'))} END;
     CREATE TRIGGER ${quote(`${table}_capture_update`)} AFTER UPDATE ON ${quote(table)}
     WHEN ${active} IS NOT NULL AND (${anyChanged} OR ${keys.map((k) => `OLD.${quote(k)} IS NOT NEW.${quote(k)}`).join(' OR ')})
     BEGIN ${write('OLD', changedOnly('OLD'), changedOnly('NEW'))} END;
@@ -77,5 +81,23 @@ export function sqliteCaptureHooks(raw: Database.Database): CaptureHooks {
       return columns;
     },
     keyOf,
+    completeInsertImages: async (db, table, changeIds) => {
+      const keys = keyOf(table);
+      const columns = tableColumns(raw, table);
+      const image = `json_object(${columns.map((c) => `'${c}', t.${quote(c)}`).join(', ')})`;
+      const row = `(SELECT ${image} FROM ${quote(table)} t WHERE ${keys.map((k) => `t.${quote(k)} = json_extract(command_change.new_row, '$.${k}')`).join(' AND ')})`;
+      for (let at = 0; at < changeIds.length; at += 500) {
+        const batch = changeIds.slice(at, at + 500);
+        await db.run(`UPDATE command_change SET new_row = coalesce(${row}, new_row) WHERE id IN (${batch.map(() => '?').join(', ')})`, ...batch);
+      }
+    },
+    trimInsertImages: async (db, table, changeIds) => {
+      // The same JSON the insert trigger writes: the key columns, with their SQL types.
+      const image = `json_object(${keyOf(table).map((k) => `'${k}', json_extract(new_row, '$.${k}')`).join(', ')})`;
+      for (let at = 0; at < changeIds.length; at += 500) {
+        const batch = changeIds.slice(at, at + 500);
+        await db.run(`UPDATE command_change SET new_row = ${image} WHERE id IN (${batch.map(() => '?').join(', ')})`, ...batch);
+      }
+    },
   };
 }

@@ -12,7 +12,7 @@ import { GroundworkError } from '../../shared/api/errors';
 import type { ReadOnlyReason } from '../../shared/domain/project-file';
 import { now } from '../handles';
 import { newUid } from '../uid';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../migrations';
+import { pendingMigrations } from '../migrations';
 import type { Store } from '../store';
 import { APPLICATION_ID, checkDatabase, examineFile, openError, type FileFacts } from './inspect';
 import { PROJECT_EXTENSION, sqliteStore, type SqliteStoreOptions } from './store';
@@ -36,6 +36,9 @@ function configure(db: Database.Database): void {
   // FULL: a commit is on the disk before it is acknowledged, so an acknowledged change survives
   // a power loss or an OS crash (NORMAL in WAL mode may lose the last ones).
   db.pragma('synchronous = FULL');
+  // 32 MiB of page cache (SQLite's default is 2 MiB): undoing a step of thousands of rows changes
+  // pages all over the segment indexes, and a cache that holds them is twice as quick at 1M segments.
+  db.pragma('cache_size = -32768');
 }
 
 /** While a file is checked, another program's lock is waited for this long before it is called locked. */
@@ -48,12 +51,12 @@ function migrate(db: Database.Database, from: number): void {
   db.pragma('foreign_keys = OFF');
   try {
     db.transaction(() => {
-      for (const migration of MIGRATIONS) {
-        if (migration.version <= from) continue;
+      for (const migration of pendingMigrations(db, from)) {
         migration.up(db);
         const broken = db.pragma('foreign_key_check') as unknown[];
         if (broken.length > 0) throw new Error(`migration ${migration.version} broke ${broken.length} reference(s)`);
-        db.pragma(`user_version = ${migration.version}`);
+        // A migration applied late (one a later version lacked) leaves the version as it was.
+        db.pragma(`user_version = ${Math.max(migration.version, db.pragma('user_version', { simple: true }) as number)}`);
       }
     })();
   } finally {
@@ -127,7 +130,7 @@ function openReadWrite(facts: FileFacts, options: SqliteStoreOptions): Store {
     // Nothing is written before the checks pass: no journal mode, no pragma that changes the file.
     db.pragma(`busy_timeout = ${CHECK_BUSY_MS}`);
     const version = checkDatabase(db, name);
-    if (version < LATEST_SCHEMA_VERSION) {
+    if (pendingMigrations(db, version).length > 0) {
       // The file as it was, kept beside it; dropped again if the migration does not go through.
       const backup = freeName(`${target}.v${version}.bak`);
       try {
@@ -186,7 +189,7 @@ function openReadOnly(facts: FileFacts, reason: ReadOnlyReason, options: SqliteS
     }
     db = new Database(copy, { fileMustExist: true });
     const version = checkDatabase(db, name);
-    if (version < LATEST_SCHEMA_VERSION) migrate(db, version);
+    if (pendingMigrations(db, version).length > 0) migrate(db, version);
     configure(db);
     const store = sqliteStore(db, target, { ...options, readOnly: true, readOnlyReason: reason });
     const close = store.close.bind(store);

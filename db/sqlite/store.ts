@@ -12,12 +12,31 @@ import type Database from 'better-sqlite3';
 import { GroundworkError } from '../../shared/api/errors';
 import type { ProjectInfo } from '../../shared/domain/model';
 import { readOnlyMessage, type ReadOnlyReason } from '../../shared/domain/project-file';
-import { endSession, history, runLogged, SESSION_LIVE_MS, step, touchSession } from '../command-log';
+import {
+  type CaptureHooks,
+  compactionDue,
+  discardOldSteps,
+  endSession,
+  history,
+  purgeDiscarded,
+  runLogged,
+  SESSION_LIVE_MS,
+  step,
+  touchSession,
+} from '../command-log';
+import { getHistoryLimits } from '../history-limits';
 import type { ReadableDB, WritableDB } from '../handles';
 import type { CompactOptions, CompactReport, Store, StoreChange } from '../store';
 import { ALL_TOUCHED } from '../store';
 import { sqliteCaptureHooks } from './capture';
 import { sqliteExecutor } from './executor';
+import {
+  sqliteIndexQueued,
+  sqliteReconcileSearchIndex,
+  sqliteRestartStaleSearchIndex,
+  sqliteSearchIndexState,
+  sqliteSearchSourcesChanged,
+} from './search-index';
 
 export const PROJECT_EXTENSION = '.groundwork';
 
@@ -60,6 +79,12 @@ export interface SqliteStoreOptions {
   /** Notice commits by other processes (the app does; a one-shot command line does not need to). */
   watch?: boolean;
   actor?: string | null;
+  /**
+   * Upkeep while the project is idle: queued sources indexed for search, and history beyond the
+   * project's limits compacted, a small transaction at a time (default: as `watch`, so the app
+   * does it and a one-shot command does not).
+   */
+  maintain?: boolean;
 }
 
 const WATCH_MS = 300;
@@ -67,6 +92,34 @@ const WATCH_MS = 300;
 const LOCK_WAIT_MS = 15_000;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Upkeep waits until no call has come for this long, and then does one small transaction at a time. */
+const IDLE_MS = 1000;
+/** Text indexed per upkeep transaction (a few tens of milliseconds of work). */
+const INDEX_BATCH_CHARS = 250_000;
+/** Undo-log rows deleted per compaction transaction. */
+const PURGE_BATCH = 5_000;
+/** Compaction is looked at after opening and again after this many changes. */
+const COMPACT_EVERY = 200;
+
+/**
+ * SQLite only: deletes kept texts that no source and no step that could bring a source back
+ * still names (the undo images hold a document's sha256; json_extract reads it).
+ */
+async function sqliteForgetUnusedTexts(db: WritableDB): Promise<number> {
+  // Texts of deleted sources are few; the log is read only when there are some.
+  if (!(await db.get('SELECT 1 AS one FROM source_text WHERE sha256 NOT IN (SELECT sha256 FROM document) LIMIT 1'))) return 0;
+  return (
+    await db.run(
+      // (An inserted row's image holds its key alone until undone: no sha256, so NULL, left out.)
+      `DELETE FROM source_text WHERE sha256 NOT IN (SELECT sha256 FROM document)
+         AND sha256 NOT IN (SELECT json_extract(old_row, '$.sha256') FROM command_change
+                            WHERE table_name = 'document' AND json_extract(old_row, '$.sha256') IS NOT NULL)
+         AND sha256 NOT IN (SELECT json_extract(new_row, '$.sha256') FROM command_change
+                            WHERE table_name = 'document' AND json_extract(new_row, '$.sha256') IS NOT NULL)`,
+    )
+  ).changes;
+}
 
 /**
  * BEGIN IMMEDIATE, waiting for another process's write lock without blocking this thread: each
@@ -90,7 +143,15 @@ export function sqliteStore(raw: Database.Database, file: string, options: Sqlit
   const executor = sqliteExecutor(raw);
   const reader = executor as unknown as ReadableDB;
   const writer = executor as unknown as WritableDB;
-  const hooks = sqliteCaptureHooks(raw);
+  // The search index is kept in step inside every change: a source it inserts is queued for
+  // indexing right after, a source it deletes leaves the index at once.
+  let indexWaiting = false;
+  const hooks: CaptureHooks = {
+    ...sqliteCaptureHooks(raw),
+    sourceRowsChanged: async (db, ids) => {
+      if (await sqliteSearchSourcesChanged(db, ids)) indexWaiting = true;
+    },
+  };
   const gate = createGate();
   const inside = new AsyncLocalStorage<{ writable: boolean }>();
   const listeners = new Set<(change: StoreChange) => void>();
@@ -102,8 +163,11 @@ export function sqliteStore(raw: Database.Database, file: string, options: Sqlit
     for (const listener of listeners) listener(change);
   };
 
-  /** Runs fn in a transaction (or inside the one already open for this call). */
-  async function transact<T>(mode: 'read' | 'write', fn: () => Promise<T>, rollback = false): Promise<T> {
+  let lastCall = Date.now();
+
+  /** Runs fn in a transaction (or inside the one already open for this call). Upkeep passes `upkeep`: it is not a call. */
+  async function transact<T>(mode: 'read' | 'write', fn: () => Promise<T>, rollback = false, upkeep = false): Promise<T> {
+    if (!upkeep) lastCall = Date.now();
     const current = inside.getStore();
     if (current) {
       if (mode === 'write') throw new Error('A change cannot start inside another read or change of the same project.');
@@ -147,6 +211,64 @@ export function sqliteStore(raw: Database.Database, file: string, options: Sqlit
       // Busy in another process: the next beat tries again.
     }
   };
+
+  // Upkeep when idle: index queued sources, then compact history beyond the project's limits.
+  const maintain = !readOnly && (options.maintain ?? options.watch ?? false);
+  let upkeepTimer: NodeJS.Timeout | null = null;
+  let compactionWanted = true;
+  let changesSinceCompaction = 0;
+  let closing = false;
+  const scheduleUpkeep = (delay = IDLE_MS) => {
+    if (!maintain || closing || upkeepTimer) return;
+    upkeepTimer = setTimeout(() => {
+      upkeepTimer = null;
+      void upkeep();
+    }, delay);
+    upkeepTimer.unref();
+  };
+  const afterChange = () => {
+    changesSinceCompaction += 1;
+    if (changesSinceCompaction >= COMPACT_EVERY) compactionWanted = true;
+    if (indexWaiting || compactionWanted) scheduleUpkeep();
+    indexWaiting = false;
+  };
+  /** One small transaction of upkeep; true if more remains. */
+  async function upkeepStep(): Promise<boolean> {
+    const index = await transact('read', () => sqliteSearchIndexState(reader), false, true);
+    if (!index.current) {
+      await transact('write', () => sqliteRestartStaleSearchIndex(writer), false, true);
+      return true;
+    }
+    if (index.queued > 0) {
+      await transact('write', () => sqliteIndexQueued(writer, INDEX_BATCH_CHARS), false, true);
+      return true;
+    }
+    if (!compactionWanted) return false;
+    const limits = await transact('read', () => getHistoryLimits(reader), false, true);
+    if (!(await transact('read', () => compactionDue(reader, limits), false, true))) {
+      compactionWanted = false;
+      changesSinceCompaction = 0;
+      return false;
+    }
+    await transact('write', () => discardOldSteps(writer, limits), false, true);
+    if (await transact('write', () => purgeDiscarded(writer, PURGE_BATCH), false, true)) return true;
+    await transact('write', () => sqliteForgetUnusedTexts(writer), false, true);
+    compactionWanted = false;
+    changesSinceCompaction = 0;
+    return false;
+  }
+  async function upkeep(): Promise<void> {
+    if (!raw.open || closing) return;
+    const quiet = Date.now() - lastCall;
+    if (quiet < IDLE_MS) return scheduleUpkeep(IDLE_MS - quiet + 5);
+    try {
+      if (await upkeepStep()) scheduleUpkeep(5);
+    } catch {
+      // Busy in another process, or closed meanwhile: try again later.
+      scheduleUpkeep(IDLE_MS * 8);
+    }
+  }
+  scheduleUpkeep(IDLE_MS * 2);
 
   let watcher: NodeJS.Timeout | null = null;
   if (options.watch) {
@@ -192,11 +314,19 @@ export function sqliteStore(raw: Database.Database, file: string, options: Sqlit
         runLogged(writer, hooks, spec, { session: store.session, actor: store.actor }, fn),
       );
       if (logged.commandId !== null) notify({ touched: logged.touched, external: false });
+      afterChange();
       return logged.value;
     },
 
     async writeUnlogged(fn) {
-      return transact('write', () => fn(writer));
+      const value = await transact('write', async () => {
+        const result = await fn(writer);
+        // Not captured, so the hook did not run: the index is brought in step by id.
+        if (await sqliteReconcileSearchIndex(writer)) indexWaiting = true;
+        return result;
+      });
+      afterChange();
+      return value;
     },
 
     scratch: (fn) => transact('write', () => fn(writer), true),
@@ -204,12 +334,14 @@ export function sqliteStore(raw: Database.Database, file: string, options: Sqlit
     async undo(scope) {
       const stepped = await transact('write', () => step(writer, hooks, 'undo', scope ?? { session: store.session, actor: store.actor }));
       if (stepped) notify({ touched: stepped.touched, external: false });
+      afterChange();
       return stepped?.entry ?? null;
     },
 
     async redo(scope) {
       const stepped = await transact('write', () => step(writer, hooks, 'redo', scope ?? { session: store.session, actor: store.actor }));
       if (stepped) notify({ touched: stepped.touched, external: false });
+      afterChange();
       return stepped?.entry ?? null;
     },
 
@@ -224,30 +356,15 @@ export function sqliteStore(raw: Database.Database, file: string, options: Sqlit
         }
       };
       const bytesBefore = size();
-      const removed = await transact('write', async () => {
-        const keep = await writer.get<{ id: number | null }>(
-          `SELECT min(id) AS id FROM (SELECT id FROM command WHERE state = 'done' ORDER BY id DESC LIMIT ?)`,
-          options.keepSteps,
-        );
-        const keepFrom = keep?.id ?? Number.MAX_SAFE_INTEGER;
-        const cutoff = new Date(Date.now() - options.keepDays * 86_400_000).toISOString();
-        const old = `SELECT id FROM command WHERE state = 'discarded' OR (state = 'done' AND id < ? AND created_at < ?)`;
-        const steps = await writer.get<{ n: number }>(`SELECT count(*) AS n FROM command WHERE state = 'done' AND id < ? AND created_at < ?`, keepFrom, cutoff);
-        await writer.run(`DELETE FROM command_change WHERE command_id IN (${old})`, keepFrom, cutoff);
-        await writer.run(`DELETE FROM command WHERE id IN (${old})`, keepFrom, cutoff);
-        // A text stays while a source or a step that can still bring a source back names it.
-        const texts = await writer.run(
-          `DELETE FROM source_text WHERE sha256 NOT IN (SELECT sha256 FROM document)
-             AND sha256 NOT IN (SELECT json_extract(old_row, '$.sha256') FROM command_change WHERE table_name = 'document' AND old_row IS NOT NULL)
-             AND sha256 NOT IN (SELECT json_extract(new_row, '$.sha256') FROM command_change WHERE table_name = 'document' AND new_row IS NOT NULL)`,
-        );
-        return { steps: Number(steps?.n ?? 0), texts: texts.changes };
-      });
+      const removedSteps = await transact('write', () => discardOldSteps(writer, options));
+      // The log rows go a batch at a time, so other calls are answered in between.
+      while (await transact('write', () => purgeDiscarded(writer, PURGE_BATCH))) await pause(0);
+      const removedTexts = await transact('write', () => sqliteForgetUnusedTexts(writer));
       await gate(async () => {
         if (options.vacuum) raw.exec('VACUUM');
         raw.pragma('wal_checkpoint(TRUNCATE)');
       });
-      return { removedSteps: removed.steps, removedTexts: removed.texts, bytesBefore, bytesAfter: size() };
+      return { removedSteps, removedTexts, bytesBefore, bytesAfter: size() };
     },
 
     async backup(target) {
@@ -276,6 +393,9 @@ export function sqliteStore(raw: Database.Database, file: string, options: Sqlit
     },
 
     async close() {
+      closing = true;
+      if (upkeepTimer) clearTimeout(upkeepTimer);
+      upkeepTimer = null;
       if (watcher) clearInterval(watcher);
       watcher = null;
       if (!readOnly && raw.open) {

@@ -10,6 +10,7 @@ import type { Store, Touched } from '../../db/store';
 import { mergeTouched } from '../../db/store';
 import type { ProjectHost } from './project-host';
 import type { TeamAccess } from './team-access';
+import { createUploads, type Uploads } from './uploads';
 
 export interface BackendConfig {
   host: AppInfo['host'];
@@ -47,6 +48,8 @@ export interface Backend {
   subscribe(listener: (event: BackendEvent) => void): () => void;
   /** Closes the open project (checkpointing its WAL into the one project file). */
   close(): Promise<void>;
+  /** Files a host received as raw bytes, named by token in document.import (electron/backend/uploads.ts). */
+  readonly uploads: Uploads;
 }
 
 export function createBackend(config: BackendConfig): Backend {
@@ -55,6 +58,7 @@ export function createBackend(config: BackendConfig): Backend {
   let unlisten: (() => void) | null = null;
   const backend: Backend = {
     config,
+    uploads: createUploads(),
     get store() {
       return store;
     },

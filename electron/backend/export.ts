@@ -3,7 +3,6 @@
 
 import Papa from 'papaparse';
 import type { ParadigmCounts } from '../../shared/domain/model';
-import { splitParagraphs, paragraphAt } from '../../shared/domain/text';
 import { COMPONENT_LABELS, COMPONENT_LABELS_FA } from '../../shared/domain/paradigm';
 import type { CountsCompare } from '../../shared/domain/study';
 import type { ReadableDB } from '../../db/handles';
@@ -81,24 +80,35 @@ export async function segmentRows(db: ReadableDB): Promise<(string | number)[][]
     });
     filings.set(f.conceptId, list);
   }
-  const paragraphs = new Map<DocumentId, ReturnType<typeof splitParagraphs>>();
-  const paragraphsOf = async (id: DocumentId) => {
-    let list = paragraphs.get(id);
-    if (!list) {
-      list = splitParagraphs((await getDocumentText(db, id)) ?? '');
-      paragraphs.set(id, list);
+  // A segment's paragraph is the number of line ends before its start (paragraphs are lines):
+  // found in each source's list of line ends, made once.
+  const lineEnds = new Map<DocumentId, Uint32Array>();
+  const paragraphOf = async (id: DocumentId, offset: number) => {
+    let ends = lineEnds.get(id);
+    if (!ends) {
+      const text = (await getDocumentText(db, id)) ?? '';
+      const found: number[] = [];
+      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) found.push(at);
+      lineEnds.set(id, (ends = Uint32Array.from(found)));
     }
-    return list;
+    let lo = 0;
+    let hi = ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   };
   const rows: (string | number)[][] = [SEGMENT_HEADER];
   for (const s of await listSegments(db, { kind: 'all' })) {
     if (!counted(s.coderId)) continue;
     const f = filings.get(s.conceptId) ?? [];
-    const paragraph = paragraphAt(await paragraphsOf(s.documentId), s.start);
+    const paragraph = await paragraphOf(s.documentId, s.start);
     rows.push([
       s.id, s.documentName, s.conceptLabel,
       f.map((x) => x.category).join(' | '), f.map((x) => x.main).join(' | '), f.map((x) => x.component).join(' | '),
-      s.text, s.start, s.end, paragraph ? paragraph.index + 1 : '', s.contextBefore, s.contextAfter, s.memo, s.createdAt,
+      s.text, s.start, s.end, paragraph + 1, s.contextBefore, s.contextAfter, s.memo, s.createdAt,
       concepts.get(s.conceptId)?.code ?? '', concepts.get(s.conceptId)?.labelFa ?? '', concepts.get(s.conceptId)?.labelEn ?? '',
       f.map((x) => x.categoryEn).join(' | '), f.map((x) => x.componentFa).join(' | '),
       s.coderName ?? '',

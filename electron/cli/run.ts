@@ -24,6 +24,7 @@ import { codebookCommand, exportExchange, importExchangeFiles } from './exchange
 import { isExchangeFile } from '../../shared/domain/exchange-import';
 import { autocodeCommand, baselineCommand, codeCommand, evolutionCommand, saturationCommand } from './evolution';
 import { downloadCommand, projectsCommand, publishCommand, serveCommand, SERVER_USAGE, userCommand } from './server';
+import { compactCommand } from './compact';
 import { agreementCommand, codersCommand, copiesCommand, mergeCommand } from './team';
 
 export interface Io {
@@ -89,6 +90,10 @@ Commands:
                                            intercoder agreement: percent, Cohen's κ, Brennan &
                                            Prediger's κ, Krippendorff's α (presence)
   coders FILE                              the coders and their passages
+  compact FILE [--vacuum] [--keep-steps N] [--keep-days D]
+                                           forget undo history beyond the project's limits (its setting:
+                                           by default the last 2,000 steps and 180 days); --vacuum also
+                                           gives the freed space back to the disk
   help                                     this text
 
 Every command that writes a project (init, import, code, autocode, copies, merge) takes --coder NAME:
@@ -231,7 +236,7 @@ async function searchCommand(args: string[], io: Io): Promise<number> {
   const widths = head.slice(0, 3).map((c, i) => Math.max(c.length, ...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => r.map((cell, i) => (i < 3 ? (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)) : cell)).join('  ');
   io.out([line(head), ...rows.map(line)].join('\n'));
-  io.out(`${result.total} hit(s) in ${result.documents.length} source(s)${result.total > hits.length ? `, first ${hits.length} shown (--limit)` : ''}.`);
+  io.out(`${result.total} hit(s) in ${result.sources} source(s)${result.total > hits.length ? `, first ${hits.length} shown (--limit)` : ''}.`);
   return 0;
 }
 
@@ -373,6 +378,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return await publishCommand(rest, io, UsageError);
       case 'download':
         return await downloadCommand(rest, io, UsageError);
+      case 'compact':
+        return await compactCommand(rest, io, UsageError);
       case undefined:
       case 'help':
       case '--help':

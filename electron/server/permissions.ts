@@ -57,6 +57,7 @@ export const PERMISSIONS: Record<string, Rule> = {
   'segment.get': 'read',
   'segment.forDocument': 'read',
   'segment.list': 'read',
+  'segment.page': 'read',
   'memo.set': 'code',
   'search.query': 'read',
   'search.autocode': withNewConcept,
@@ -67,6 +68,9 @@ export const PERMISSIONS: Record<string, Rule> = {
   'history.get': 'read',
   'history.undo': 'code',
   'history.redo': 'code',
+  // How much history the project keeps is the whole team's: an owner's choice.
+  'history.limits': 'read',
+  'history.setLimits': 'owner',
 
   'counts.paradigm': 'read',
   'counts.mainCategories': 'read',

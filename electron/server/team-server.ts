@@ -15,7 +15,7 @@ import { isConnectionLost, uncertainCommit } from '../../db/postgres/errors';
 import { pruneMarks } from '../../db/postgres/marks';
 import type { PostgresServer } from '../../db/postgres/server';
 import { dispatch } from '../backend/dispatcher';
-import { parseCall, readBody, send, serveFile, SECURITY_HEADERS } from '../web-host/server';
+import { parseCall, readBody, receiveUpload, send, serveFile, SECURITY_HEADERS } from '../web-host/server';
 import { ClientSession, sharedState } from './client-session';
 import { gate, openProjectId } from './gate';
 import { verifyPassword } from './passwords';
@@ -218,6 +218,20 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     return json(res, 200, { ...response, mark: session.mark(), ...(notices.length ? { notices } : {}) });
   }
 
+  /** Files' bytes for an import into the open project: only for those who may import (owners). */
+  async function upload(req: http.IncomingMessage, res: http.ServerResponse) {
+    const session = await signedIn(req);
+    if (!session) return signedOut(res);
+    if (openProjectId(session.backend) === null) return json(res, 200, refusal('no-project', 'No project is open. Create or open a project first.'));
+    try {
+      await gate(server, session.account, session.backend, 'document.import', {});
+    } catch (error) {
+      if (!isGroundworkError(error)) throw error;
+      return json(res, error.code === 'forbidden' ? 403 : 200, refusal(error.code, error.message));
+    }
+    return receiveUpload(req, res, session.backend.uploads);
+  }
+
   async function events(req: http.IncomingMessage, res: http.ServerResponse) {
     const session = await signedIn(req);
     if (!session) return signedOut(res);
@@ -242,7 +256,8 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     const changes = req.method !== 'GET' && req.method !== 'HEAD';
     // Cross-site requests are refused; a request that changes anything must say where it comes from.
     if (origin !== undefined ? !allowedOrigins().has(origin) : changes) return send(res, 403, 'Cross-origin requests are refused.');
-    if (changes && !String(req.headers['content-type']).startsWith('application/json')) return send(res, 415, 'JSON only.');
+    // Everything that changes anything is JSON, but a file's bytes for an import (checked there).
+    if (changes && url.pathname !== '/api/upload' && !String(req.headers['content-type']).startsWith('application/json')) return send(res, 415, 'JSON only.');
 
     switch (url.pathname) {
       case '/api/login':
@@ -258,6 +273,8 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       }
       case '/api/call':
         return req.method === 'POST' ? call(req, res) : send(res, 405, 'POST only.');
+      case '/api/upload':
+        return req.method === 'POST' ? upload(req, res) : send(res, 405, 'POST only.');
       case '/api/events':
         return req.method === 'GET' ? events(req, res) : send(res, 405, 'GET only.');
       default:

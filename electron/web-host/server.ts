@@ -6,8 +6,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import type { GroundworkError } from '../../shared/api/errors';
 import type { BackendEvent, CallRequest } from '../../shared/api/wire';
+import { MAX_SOURCE_BYTES } from '../../shared/domain/limits';
 import type { Backend, BackendConfig } from '../backend/backend';
+import type { Uploads } from '../backend/uploads';
 import { dispatch } from '../backend/dispatcher';
 
 /**
@@ -117,12 +120,67 @@ export function parseCall(body: string): CallRequest | string {
 /** Characters no file name in the interface holds: NUL and other control characters. */
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
+/** Files in one upload request, and its bytes in all. */
+const MAX_UPLOAD_FILES = 1000;
+const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
+
+/** A request's body as bytes, or null when it is over `limit` (the rest is read and dropped, so the client gets its answer). */
+function readBytes(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks, size)));
+    req.on('error', reject);
+  });
+}
+
 /** Constant-time comparison of byte strings (lengths in bytes, so non-ASCII input cannot throw). */
 function tokensMatch(given: string | null | undefined, token: string): boolean {
   if (typeof given !== 'string') return false;
   const a = Buffer.from(given);
   const b = Buffer.from(token);
   return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
+/**
+ * Receives files' bytes for document.import (electron/backend/uploads.ts) once the host has checked
+ * the request (method, origin, token or sign-in): one file, or several one after the other with
+ * their sizes in X-Groundwork-Sizes. Answers the tokens that name them. The browser mode and the
+ * team server share it.
+ */
+export async function receiveUpload(req: http.IncomingMessage, res: http.ServerResponse, held: Uploads): Promise<void> {
+  if (!String(req.headers['content-type']).startsWith('application/octet-stream')) return send(res, 415, 'Bytes only (application/octet-stream).');
+  const declared = req.headers['x-groundwork-sizes'];
+  const sizes = typeof declared === 'string' ? declared.split(',').map((n) => (/^\d{1,12}$/.test(n.trim()) ? Number(n) : -1)) : null;
+  if (sizes && (sizes.length > MAX_UPLOAD_FILES || sizes.some((n) => n < 0))) {
+    return send(res, 400, `X-Groundwork-Sizes lists the size in bytes of each file sent, at most ${MAX_UPLOAD_FILES} files.`);
+  }
+  if (sizes?.some((n) => n > MAX_SOURCE_BYTES)) return send(res, 413, `A file is at most ${MAX_SOURCE_BYTES / 1024 / 1024} MiB.`);
+  const bytes = await readBytes(req, sizes ? MAX_UPLOAD_BYTES : MAX_SOURCE_BYTES);
+  if (bytes === null) {
+    return send(res, 413, sizes ? `One upload is at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MiB.` : `A file is at most ${MAX_SOURCE_BYTES / 1024 / 1024} MiB.`);
+  }
+  const parts = sizes ?? [bytes.length];
+  if (parts.reduce((a, b) => a + b, 0) !== bytes.length) return send(res, 400, 'The sizes in X-Groundwork-Sizes do not add up to the bytes sent.');
+  const response = (() => {
+    const uploads: string[] = [];
+    try {
+      let at = 0;
+      for (const size of parts) {
+        uploads.push(held.put(bytes.subarray(at, at + size)));
+        at += size;
+      }
+      return { ok: true, value: { uploads } };
+    } catch (error) {
+      for (const spent of uploads) held.take(spent);
+      return { ok: false, error: { code: (error as GroundworkError).code ?? 'internal', message: (error as Error).message } };
+    }
+  })();
+  return send(res, 200, JSON.stringify(response), 'application/json; charset=utf-8');
 }
 
 /** A file of the built renderer (GET or HEAD), never one outside its folder. */
@@ -184,6 +242,15 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (typeof request === 'string') return send(res, 400, request);
       const response = await dispatch(backend, request);
       return send(res, 200, JSON.stringify(response), 'application/json; charset=utf-8');
+    }
+
+    if (url.pathname === '/api/upload') {
+      // Files' bytes for document.import (electron/backend/uploads.ts), with the same checks as a
+      // call: one file, or several one after the other with their sizes in X-Groundwork-Sizes.
+      if (req.method !== 'POST') return send(res, 405, 'POST only.');
+      if (!originAllowed(req.headers.origin)) return send(res, 403, 'Cross-origin requests are refused.');
+      if (!tokensMatch(req.headers['x-groundwork-token'] as string | undefined, token)) return send(res, 401, 'Missing or wrong token.');
+      return receiveUpload(req, res, backend.uploads);
     }
 
     if (url.pathname === '/api/events') {

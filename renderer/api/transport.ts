@@ -3,6 +3,7 @@
 // HTTP to a team server (a session cookie the browser keeps; no token in any address).
 
 import type { Transport } from '../../shared/api/client';
+import { GroundworkError } from '../../shared/api/errors';
 import type { BackendEvent, CallResponse } from '../../shared/api/wire';
 
 interface Bridge {
@@ -76,6 +77,25 @@ export const transport: Transport = bridge
       if (!response.ok) return { ok: false, error: { code: 'io', message: await response.text() } };
       return (await response.json()) as CallResponse;
     };
+
+/**
+ * Browser mode: sends a file's bytes as they are (no base64, no JSON) and returns the token
+ * document.import names them by. Null in Electron, whose bridge carries the file in the call.
+ */
+export async function uploadBytes(bytes: ArrayBuffer): Promise<string | null> {
+  if (bridge) return null;
+  const response = await fetch('./api/upload', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/octet-stream', 'X-Groundwork-Token': token },
+    body: bytes,
+  });
+  // A refusal comes as JSON whatever its status (the team server answers a role's refusal 403).
+  if (!String(response.headers.get('Content-Type')).startsWith('application/json')) throw new GroundworkError('io', await response.text());
+  const answer = (await response.json()) as CallResponse;
+  if (maybeTeamServer) teamServer.answered(answer, response.status);
+  if (!answer.ok) throw new GroundworkError(answer.error.code, answer.error.message);
+  return (answer.value as { uploads: string[] }).uploads[0] ?? null;
+}
 
 export function subscribeToEvents(listener: (event: BackendEvent) => void): () => void {
   if (bridge) return bridge.onEvent(listener);

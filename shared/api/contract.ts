@@ -16,11 +16,12 @@ import type {
   ProjectListing,
   Segment,
   SegmentMark,
+  SegmentPage,
   SegmentRow,
 } from '../domain/model';
 import type { MainCategoryCounts } from '../domain/main-category-counts';
 import type { CountsCompare, ReadingInfo, StudyInfo } from '../domain/study';
-import { categoryId, conceptId, documentId, segmentId } from '../domain/ids';
+import { categoryId, coderId, conceptId, documentId, segmentId } from '../domain/ids';
 import { COMPONENT_KEYS } from '../domain/paradigm';
 import { HEX_COLOR } from '../domain/colors';
 import { MAX_LABEL_LENGTH, MAX_MEMO_LENGTH } from '../domain/limits';
@@ -111,7 +112,13 @@ export const methods = {
     input: z
       .object({
         files: z
-          .array(z.object({ name: z.string().min(1), dataBase64: z.string() }).strict())
+          .array(
+            z.union([
+              z.object({ name: z.string().min(1), dataBase64: z.string() }).strict(),
+              /** Bytes sent before to the browser-mode host (POST /api/upload), named by the token it answered. */
+              z.object({ name: z.string().min(1), upload: z.string().min(1).max(100) }).strict(),
+            ]),
+          )
           .min(1, 'Choose at least one file.'),
         batch: z.string().min(1).max(100).optional(),
       })
@@ -193,6 +200,21 @@ export const methods = {
   'segment.get': { input: z.object({ id: SegmentIdSchema }).strict(), mutates: false },
   'segment.forDocument': { input: z.object({ documentId: DocumentIdSchema }).strict(), mutates: false },
   'segment.list': { input: z.object({ scope: SegmentScopeSchema }).strict(), mutates: false },
+  /**
+   * A scope's segments a page at a time, in segment.list's order; `cursor` is the `next` of the page
+   * before. `coder`: only that coder's passages (null: those of no coder); absent: everyone's.
+   */
+  'segment.page': {
+    input: z
+      .object({
+        scope: SegmentScopeSchema,
+        cursor: z.string().min(1).max(4000).optional(),
+        limit: z.number().int().positive().max(2000).optional(),
+        coder: rowid.transform(coderId).nullable().optional(),
+      })
+      .strict(),
+    mutates: false,
+  },
 
   'memo.set': {
     input: z.object({ target: MemoTargetSchema, text: z.string().max(MAX_MEMO_LENGTH) }).strict(),
@@ -206,6 +228,12 @@ export const methods = {
   'history.get': { input: Empty, mutates: false },
   'history.undo': { input: Empty, mutates: true },
   'history.redo': { input: Empty, mutates: true },
+  /** How much history the project keeps: its last N steps, and every step of its last D days (older ones are compacted away). */
+  'history.limits': { input: Empty, mutates: false },
+  'history.setLimits': {
+    input: z.object({ keepSteps: z.number().int().min(0).max(1_000_000), keepDays: z.number().int().min(0).max(36_500) }).strict(),
+    mutates: true,
+  },
 
   'counts.mainCategories': { input: Empty, mutates: false },
   'project.openStudy': { input: z.object({ fresh: z.boolean().optional() }).strict(), mutates: false },
@@ -319,6 +347,12 @@ export interface AppInfo {
   home: string;
 }
 
+/** What compaction keeps of a project's history (a project setting). */
+export interface HistoryLimits {
+  keepSteps: number;
+  keepDays: number;
+}
+
 export interface CsvFile {
   filename: string;
   csv: string;
@@ -358,6 +392,7 @@ export interface Outputs {
   'segment.get': SegmentRow;
   'segment.forDocument': SegmentMark[];
   'segment.list': SegmentRow[];
+  'segment.page': SegmentPage;
   'memo.set': null;
   'counts.paradigm': ParadigmCounts;
   'export.table8Csv': CsvFile;
@@ -365,6 +400,8 @@ export interface Outputs {
   'history.get': HistoryState;
   'history.undo': HistoryState;
   'history.redo': HistoryState;
+  'history.limits': HistoryLimits;
+  'history.setLimits': HistoryLimits;
   'counts.mainCategories': MainCategoryCounts;
   'project.openStudy': ProjectInfo;
   'study.get': StudyInfo;

@@ -141,6 +141,15 @@ export interface SegmentRow extends Omit<Segment, 'contextBefore' | 'contextAfte
   coderName?: string | null;
 }
 
+/** One page of a scope's segments (segment.page). */
+export interface SegmentPage {
+  rows: SegmentRow[];
+  /** Names the next page, or null after the last. */
+  next: string | null;
+  /** How many segments the scope holds, on the first page; null on later pages. */
+  total: number | null;
+}
+
 export type SegmentScope =
   | { kind: 'all' }
   | { kind: 'document'; id: DocumentId }

@@ -30,7 +30,9 @@ export interface SearchResult {
   hits: SearchHit[];
   /** Hits in the whole corpus, of which `hits` are the first. */
   total: number;
-  /** Every source with hits, in the order hits are listed, with its number of hits. */
+  /** How many sources hold every term. */
+  sources: number;
+  /** The sources of the hits returned, in the order they are listed, each with all its hits counted. */
   documents: { documentId: DocumentId; documentName: string; hits: number }[];
   tookMs: number;
 }

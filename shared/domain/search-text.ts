@@ -14,6 +14,12 @@
 //   letter mark, harakat (U+064B–U+065F, U+0670, U+06D6–U+06ED) and tatweel (U+0640).
 // Nothing else is removed: a space stays a space, so two words never fuse into one.
 
+/**
+ * The version of the rules above. Change it with them: every project's search index, built with
+ * the old rules, is then built again from the texts.
+ */
+export const FOLDING_VERSION = 1;
+
 /** The normalised text and, for each of its UTF-16 units, the offset in the original it came from. */
 export interface FoldedText {
   text: string;
@@ -76,59 +82,96 @@ function foldCodePoint(c: number, ch: string): string {
   return folded;
 }
 
-/** Normalises a text for searching, keeping the map back to original offsets. */
-export function foldForSearch(original: string): FoldedText {
-  const n = original.length;
-  const parts: string[] = [];
-  let from = new Uint32Array(n + 16);
+// Each unit of the Basic Multilingual Plane is folded once (foldCodePoint) and remembered in
+// UNIT: itself or the one unit it folds to (≥ 0), DROP (folds to nothing), MANY (to several units,
+// kept in FOLDED), SURROGATE (folded by code point) or UNSEEN. A text is then folded by table
+// lookups into a buffer of units, which keeps indexing 100 MB of sources quick.
+const UNSEEN = -1;
+const DROP = -2;
+const MANY = -3;
+const SURROGATE = -4;
+const UNIT = new Int32Array(0x10000).fill(UNSEEN).fill(SURROGATE, 0xd800, 0xe000);
+const FOLDED: string[] = [];
+
+function learn(c: number): number {
+  const folded = foldCodePoint(c, String.fromCharCode(c));
+  FOLDED[c] = folded;
+  return (UNIT[c] = folded.length === 0 ? DROP : folded.length === 1 ? folded.charCodeAt(0) : MANY);
+}
+
+/** Units as a string (lone surrogates kept as they are), read in chunks the argument list can hold. */
+function unitsToString(units: Uint16Array, length: number): string {
+  const chunks: string[] = [];
+  for (let at = 0; at < length; at += 8192) {
+    chunks.push(String.fromCharCode.apply(null, units.subarray(at, Math.min(length, at + 8192)) as unknown as number[]));
+  }
+  return chunks.join('');
+}
+
+/**
+ * Folds `text` into units; with `withMap`, also the original offset each unit came from. A unit
+ * folds to at most one unit, except the rare MANY and astral code points, where room is made.
+ */
+function fold(text: string, withMap: boolean): { units: Uint16Array; map: Uint32Array | null; length: number } {
+  const n = text.length;
+  let units = new Uint16Array(n + 16);
+  let map = withMap ? new Uint32Array(n + 17) : null;
   let length = 0;
-  let i = 0;
-  let runStart = 0; // a run of characters that fold to themselves is copied in one slice
-  const ensure = (more: number) => {
-    if (length + more + 1 <= from.length) return;
-    const bigger = new Uint32Array(Math.max(from.length * 2, length + more + 1));
-    bigger.set(from.subarray(0, length));
-    from = bigger;
-  };
-  const flush = (end: number) => {
-    if (end > runStart) {
-      parts.push(original.slice(runStart, end));
-      ensure(end - runStart);
-      for (let k = runStart; k < end; k += 1) from[length++] = k;
-    }
-  };
-  while (i < n) {
-    const c = original.charCodeAt(i);
-    // Fast path: lower-case ASCII, digits, spaces, punctuation, and Arabic-block letters that stay.
-    if ((c < 0x80 && !(c >= 0x41 && c <= 0x5a)) || (c >= 0x0621 && c <= 0x063a && LETTER_FOLDS[c] === undefined) || (c >= 0x0641 && c <= 0x064a && LETTER_FOLDS[c] === undefined && c !== 0x0643)) {
+  for (let i = 0; i < n; ) {
+    const c = text.charCodeAt(i);
+    let unit = UNIT[c]!;
+    if (unit === UNSEEN) unit = learn(c);
+    if (unit >= 0) {
+      if (map) map[length] = i;
+      units[length++] = unit;
       i += 1;
       continue;
     }
-    const cp = original.codePointAt(i)!;
-    const width = cp > 0xffff ? 2 : 1;
-    const ch = original.slice(i, i + width);
-    const folded = foldCodePoint(cp, ch);
-    if (folded === ch) {
-      i += width;
+    if (unit === DROP) {
+      i += 1;
       continue;
     }
-    flush(i);
-    if (folded.length > 0) {
-      ensure(folded.length);
-      parts.push(folded);
-      for (let k = 0; k < folded.length; k += 1) from[length++] = i;
+    let folded: string;
+    let width = 1;
+    if (unit === MANY) folded = FOLDED[c]!;
+    else {
+      const cp = text.codePointAt(i)!;
+      width = cp > 0xffff ? 2 : 1;
+      folded = foldCodePoint(cp, text.slice(i, i + width));
+    }
+    // Room for this fold and for every unit still to come at one unit each.
+    const needed = length + folded.length + (n - i) + 16;
+    if (needed > units.length) {
+      const bigger = new Uint16Array(Math.max(needed, units.length * 2));
+      bigger.set(units.subarray(0, length));
+      units = bigger;
+      if (map) {
+        const biggerMap = new Uint32Array(bigger.length + 1);
+        biggerMap.set(map.subarray(0, length));
+        map = biggerMap;
+      }
+    }
+    for (let k = 0; k < folded.length; k += 1) {
+      if (map) map[length] = i;
+      units[length++] = folded.charCodeAt(k);
     }
     i += width;
-    runStart = i;
   }
-  flush(n);
-  ensure(0);
-  from[length] = n;
-  return { text: parts.join(''), from: from.subarray(0, length + 1) };
+  return { units, map, length };
 }
 
-/** Just the normalised text (for queries and labels). */
-export const foldText = (value: string) => foldForSearch(value).text;
+/** Normalises a text for searching, keeping the map back to original offsets. */
+export function foldForSearch(original: string): FoldedText {
+  const { units, map, length } = fold(original, true);
+  map![length] = original.length;
+  return { text: unitsToString(units, length), from: map!.subarray(0, length + 1) };
+}
+
+/** Just the normalised text (for queries, labels and the search index): foldForSearch(value).text, without the map. */
+export function foldText(value: string): string {
+  const { units, length } = fold(value, false);
+  return unitsToString(units, length);
+}
 
 /**
  * The original range [start, end) of a normalised range: from the first character's code point to

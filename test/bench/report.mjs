@@ -1,5 +1,7 @@
 // The printed table of results, the targets with PASS/WARN, and the JSON written to results/.
 
+import { renderScale, scaleTargets } from './scale-report.mjs';
+
 const ms = (v) => (v === null || v === undefined ? '–' : `${v >= 100 ? Math.round(v) : v.toFixed(1)} ms`);
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 
@@ -30,13 +32,22 @@ export function targets(results) {
     ['search.query, 1,000 sources, common word (median)', results.search?.['search: common Persian word (بازاریابی)']?.median, 200],
     ['search.query, 1,000 sources, ZWNJ-typed word (median)', results.search?.['search: Persian word typed with ZWNJ (کسب‌وکار)']?.median, 200],
   ];
-  return rows.map(([name, value, limit]) => ({
+  const own = rows.map(([name, value, limit]) => ({
     name,
     value: value ?? null,
     target: limit,
     unit: 'ms',
     status: value === null || value === undefined ? 'MISSING' : value < limit ? 'PASS' : 'WARN',
   }));
+  // The scale part's rows are on sizes of their own (test/bench/scale-report.mjs).
+  return results.scale ? [...own, ...scaleTargets(results.scale)] : own;
+}
+
+/** A target row's value and limit in its unit. */
+function targetCells(t) {
+  if (t.unit === 'bytes') return `${t.value === null ? '–' : `${(t.value / 1024 / 1024).toFixed(0)} MiB`} (target < ${(t.target / 1024 / 1024).toFixed(0)} MiB)`;
+  if (t.unit === 'ratio') return `${t.value === null ? '–' : t.value.toFixed(2)} (target ${t.name.startsWith('import') ? '≥' : '<'} ${t.target})`;
+  return `${ms(t.value)} (target < ${t.target} ms)`;
 }
 
 export function render(results) {
@@ -118,6 +129,7 @@ export function render(results) {
     lines.push(...table('Corpus search, through the HTTP API', rows));
   }
 
-  if (results.targets) lines.push(...table('Targets', results.targets.map((t) => [`${t.status.padEnd(4)} ${t.name}`, `${ms(t.value)} (target < ${t.target} ms)`])));
+  if (results.scale) lines.push(...renderScale(results.scale));
+  if (results.targets) lines.push(...table('Targets', results.targets.map((t) => [`${t.status.padEnd(4)} ${t.name}`, targetCells(t)])));
   return lines.join('\n');
 }

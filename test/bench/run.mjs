@@ -19,6 +19,7 @@ import { benchBackend, SEGMENTS } from './backend.mjs';
 import { benchReader, VIEWPORT } from './reader.mjs';
 import { render, targets } from './report.mjs';
 import { benchSearch } from './search.mjs';
+import { benchScale } from './scale.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '../..');
@@ -70,6 +71,16 @@ async function main() {
       sources: sources.map(({ key, label, name, bytes, chars, paragraphs, zwnj }) => ({ key, label, name, bytes, chars, paragraphs, zwnj })),
     };
 
+    // GROUNDWORK_BENCH_ONLY=scale runs the scale part alone (test/bench/scale.mjs).
+    if (process.env.GROUNDWORK_BENCH_ONLY === 'scale') {
+      results.scale = await benchScale({ repo: REPO, tmp, log });
+      results.targets = targets(results);
+      results.meta.seconds = Math.round((performance.now() - started) / 1000);
+      fs.mkdirSync(RESULTS, { recursive: true });
+      fs.writeFileSync(path.join(RESULTS, 'scale.json'), `${JSON.stringify(results, null, 2)}\n`);
+      console.log(`\n${render(results)}\n`);
+      return;
+    }
     log('starting the web host…');
     host = await startHost({ repo: REPO, home });
     // GROUNDWORK_BENCH_ONLY=search runs the corpus-search part alone.
@@ -92,6 +103,8 @@ async function main() {
     results.search = await benchSearch({ host, examplesDir: EXAMPLES, log });
     results.backend['project file (closed)'] = backend.fileSizes();
     await host.stop();
+    // The scale part (test/bench/scale.mjs): GROUNDWORK_BENCH_SCALE picks its sizes, "none" leaves it out.
+    if (process.env.GROUNDWORK_BENCH_SCALE !== 'none') results.scale = await benchScale({ repo: REPO, tmp, log });
 
     results.targets = targets(results);
     results.meta.seconds = Math.round((performance.now() - started) / 1000);

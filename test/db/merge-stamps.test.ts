@@ -47,6 +47,18 @@ describe('version stamps kept by the store', () => {
     expect(deleted.tombstones).toEqual([{ kind: 'concept', uid: made.concepts[0]!.uid, stamp: { [r]: 3 } }]);
   });
 
+  it('stamp the memo of an item made with one (its insert logged by its key alone)', async () => {
+    const store = await create('Memo');
+    await store.write({ kind: 'x', label: 'make' }, async (db) => {
+      await db.run(`INSERT INTO concept (label, color, in_vivo, memo, created_at, uid) VALUES ('Trust', '#222222', 0, 'Said twice', ?, 'u-trust')`, new Date().toISOString());
+      await insertConcept(db, { label: 'Silent', color: '#222222', inVivo: false });
+    });
+    const made = await store.read(snap);
+    const r = made.replica;
+    expect(made.concepts.find((c) => c.label.value === 'Trust')).toMatchObject({ memo: { value: 'Said twice', stamp: { [r]: 1 } } });
+    expect(made.concepts.find((c) => c.label.value === 'Silent')).toMatchObject({ memo: { stamp: {} } });
+  });
+
   it('stamp an undo and a redo as changes of their own, after what they replaced', async () => {
     const store = await create('Undo');
     await store.write({ kind: 'x', label: 'make' }, (db) => insertConcept(db, { label: 'Trust', color: '#222222', inVivo: false }));

@@ -109,18 +109,26 @@ describe('two coders, apart and together', () => {
     expect(coders.map((c) => `${c.name} ${c.segmentCount}`)).toEqual(['Alice 3', 'Bita 3']);
   });
 
-  it('shows every coder’s passages in the reader, or one coder’s only', async () => {
+  it('shows every coder’s passages in the reader and the retrieved segments, or one coder’s only', async () => {
     await ws.openSource(SOURCE);
     const drawn = () =>
       app.page.evaluate(
         () => new Set([...document.querySelectorAll<HTMLElement>('.gw-reader-body span[data-segments]')].flatMap((e) => (e.dataset.segments ?? '').split(',').filter(Boolean))).size,
       );
+    // The source is focused: the retrieved segments list its passages, read page by page for the coder shown.
+    const retrieved = app.page.getByRole('region', { name: 'Retrieved segments' });
+    const listed = () => retrieved.locator('.gw-panel-header .gw-muted').innerText();
+    const coders = () => retrieved.locator('.gw-coder-name').allInnerTexts();
     await expect.poll(drawn).toBe(6);
+    await expect.poll(listed).toBe('6 segments');
     await app.page.getByTestId('coder-chip').click();
     await app.page.getByRole('menu', { name: 'Team coding' }).getByRole('radio', { name: 'Bita' }).check();
     await expect.poll(drawn).toBe(3);
+    await expect.poll(listed).toBe('3 segments');
+    await expect.poll(async () => [...new Set(await coders())]).toEqual(['Bita']);
     await app.page.getByRole('menu', { name: 'Team coding' }).getByRole('radio', { name: 'Every coder' }).check();
     await expect.poll(drawn).toBe(6);
+    await expect.poll(listed).toBe('6 segments');
     await app.page.getByTestId('coder-chip').click();
   });
 

@@ -1,8 +1,12 @@
 // The team server in real Chromium: two users sign in on the login screen in two browsers, open
 // the same project, and one codes a passage in the reader; the other's page shows it without a
-// reload, with a line naming who made the change; Ctrl+Z undoes it in both. Runs in the
+// reload, with a line naming who made the change; Ctrl+Z undoes it in both. The owner imports a
+// file from the page (its bytes sent to the server), and the coder's page lists it. Runs in the
 // `postgres` test project (it needs the run's PostgreSQL database).
 
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ensureRenderer } from '../../electron/build.mjs';
@@ -76,4 +80,19 @@ it("shows one user's coding on the other's page at once, naming who, and undoes 
   await expect.poll(() => saraView.paintedPassages(), { timeout: 10_000 }).toEqual([]);
   await expect.poll(() => sara.getByTestId('live-notice').innerText(), { timeout: 10_000 }).toContain('Reza undid');
   expect(errors).toEqual([]);
+});
+
+it("imports a file from the owner's page, and the coder's page lists it", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-team-e2e-'));
+  try {
+    const file = path.join(dir, 'field notes.txt');
+    fs.writeFileSync(file, 'Partners meet every month. Trust follows.');
+    const lines = await new WorkspacePage(sara).importFiles([file]);
+    expect(lines.join(' ')).toContain('field notes');
+    const sources = reza.getByRole('listbox', { name: 'Sources' });
+    await expect.poll(() => sources.getByRole('option', { name: /field notes/ }).count(), { timeout: 10_000 }).toBe(1);
+    expect(errors).toEqual([]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

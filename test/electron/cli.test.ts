@@ -373,6 +373,37 @@ describe('groundwork export --segments', () => {
   });
 });
 
+describe('groundwork compact', () => {
+  it("forgets the steps beyond the project's limits, keeps the ones within, and gives space back with --vacuum", async () => {
+    const project = file('history.groundwork');
+    expect((await cli('init', project)).code).toBe(0);
+    expect((await cli('import', project, ...exampleFiles().slice(0, 2))).code).toBe(0);
+    expect((await cli('import', project, exampleFiles()[2]!)).code).toBe(0);
+    const steps = async () => {
+      const store = openProjectFile(project);
+      try {
+        return (await store.history()).entries.map((e) => e.label);
+      } finally {
+        await store.close();
+      }
+    };
+    expect(await steps()).toHaveLength(2);
+    // The project's own limits (2,000 steps, 180 days) keep everything.
+    const kept = await cli('compact', project);
+    expect(kept.code).toBe(0);
+    expect(kept.out).toEqual([expect.stringMatching(/^history\.groundwork: forgot 0 undo step\(s\) beyond the last 2000 and 180 day\(s\); /)]);
+    expect(await steps()).toHaveLength(2);
+    // Limits given for one run: the last step stays, the older one goes.
+    const r = await cli('compact', project, '--keep-steps', '1', '--keep-days', '0', '--vacuum');
+    expect(r.code).toBe(0);
+    expect(r.out).toEqual([expect.stringMatching(/forgot 1 undo step\(s\) beyond the last 1 and 0 day\(s\); [\d.]+ MB → [\d.]+ MB\.$/)]);
+    expect(await steps()).toEqual([`Import "${path.basename(exampleFiles()[2]!, '.txt')}"`]);
+    const bad = await cli('compact', project, '--keep-steps', 'many');
+    expect(bad.code).toBe(2);
+    expectOneErrorLine(bad.err);
+  });
+});
+
 describe('errors and usage', () => {
   it.each([
     ['no command at all', []],

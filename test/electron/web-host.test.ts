@@ -283,6 +283,51 @@ describe('malformed requests', () => {
   });
 });
 
+describe('uploads for import', () => {
+  const upload = (body: Buffer, headers: Record<string, string> = { 'content-type': 'application/octet-stream', 'x-groundwork-token': host.token }) =>
+    fetch(new URL('/api/upload', host.url), { method: 'POST', headers, body: new Uint8Array(body) });
+
+  it('takes a file as bytes and imports it by the token it answers, once', async () => {
+    expect((await envelope('project.create', { name: 'Uploads' })).ok).toBe(true);
+    const text = 'اعتماد مشتری در بازار سازمانی.\nTrust in B2B markets.';
+    const sent = (await (await upload(Buffer.from(text, 'utf8'))).json()) as CallResponse;
+    expect(sent.ok).toBe(true);
+    const [token] = (sent as { value: { uploads: string[] } }).value.uploads;
+    const imported = (await envelope('document.import', { files: [{ name: 'uploaded.txt', upload: token }] })) as { ok: true; value: { status: string; document: { id: number } }[] };
+    expect(imported.value[0]!.status).toBe('imported');
+    const read = (await envelope('document.get', { id: imported.value[0]!.document.id })) as { ok: true; value: { text: string } };
+    expect(read.value.text).toBe(text);
+    // Spent: naming it again fails that file, with a message saying what to do.
+    const again = (await envelope('document.import', { files: [{ name: 'again.txt', upload: token }] })) as { ok: true; value: { status: string; message: string }[] };
+    expect(again.value[0]).toMatchObject({ status: 'failed', message: 'again.txt: the file sent for import is no longer waiting (files wait ten minutes); send it again.' });
+  });
+
+  it('takes several files in one request, split by the sizes it names', async () => {
+    expect((await envelope('project.create', { name: 'Uploads' })).ok).toBe(true);
+    const parts = ['نخست', 'second text', 'third'].map((t) => Buffer.from(t, 'utf8'));
+    const headers = { 'content-type': 'application/octet-stream', 'x-groundwork-token': host.token, 'x-groundwork-sizes': parts.map((p) => p.length).join(',') };
+    const sent = (await (await upload(Buffer.concat(parts), headers)).json()) as { ok: true; value: { uploads: string[] } };
+    const files = sent.value.uploads.map((upload, i) => ({ name: `part ${i}.txt`, upload }));
+    const imported = (await envelope('document.import', { files })) as { ok: true; value: { document: { id: number } }[] };
+    const texts = [];
+    for (const r of imported.value) texts.push(((await envelope('document.get', { id: r.document.id })) as { ok: true; value: { text: string } }).value.text);
+    expect(texts).toEqual(['نخست', 'second text', 'third']);
+    const wrong = await upload(Buffer.concat(parts), { ...headers, 'x-groundwork-sizes': '1,2' });
+    expect([wrong.status, await wrong.text()]).toEqual([400, 'The sizes in X-Groundwork-Sizes do not add up to the bytes sent.']);
+  });
+
+  it('refuses bytes without the token, from another origin, of another type, or over the size limit', async () => {
+    const bytes = Buffer.from('text', 'utf8');
+    expect((await upload(bytes, { 'content-type': 'application/octet-stream' })).status).toBe(401);
+    expect((await upload(bytes, { 'content-type': 'application/octet-stream', 'x-groundwork-token': host.token, origin: 'http://evil.example' })).status).toBe(403);
+    expect((await upload(bytes, { 'content-type': 'text/plain', 'x-groundwork-token': host.token })).status).toBe(415);
+    const big = await upload(Buffer.alloc(32 * 1024 * 1024 + 1));
+    expect(big.status).toBe(413);
+    expect(await big.text()).toBe('A file is at most 32 MiB.');
+    expect((await fetch(new URL('/api/upload', host.url))).status).toBe(405);
+  });
+});
+
 describe('serving the interface', () => {
   it('serves index.html at / and files by their type', async () => {
     const page = await fetch(host.url);

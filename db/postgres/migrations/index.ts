@@ -7,6 +7,7 @@
 import type { SqlValue } from '../../sql';
 import * as m008 from './008-schema';
 import * as m009 from './009-evolution';
+import * as m010 from './010-scale';
 import * as m011 from './011-team';
 
 export interface PgMigrationContext {
@@ -25,9 +26,14 @@ export interface PgMigrationContext {
 export interface PgMigration {
   version: number;
   up: (m: PgMigrationContext) => Promise<void>;
+  /**
+   * For a migration that landed after a later-numbered one had shipped (010 after 011): whether a
+   * project already past its version lacks it (then it is applied all the same).
+   */
+  missing?: (m: PgMigrationContext) => Promise<boolean>;
 }
 
-const LISTED: readonly PgMigration[] = [m008, m009, m011];
+const LISTED: readonly PgMigration[] = [m008, m009, m010, m011];
 
 export const PG_MIGRATIONS: readonly PgMigration[] = [...LISTED].sort((a, b) => a.version - b.version);
 

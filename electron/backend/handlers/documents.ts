@@ -3,11 +3,19 @@
 import { requireFound } from '../../../db/command-log';
 import { deleteDocument, getDocument, getDocumentText, listDocuments, renameDocument } from '../../../db/documents';
 import { getDirections, getPages, pageAt } from '../../../db/document-layout';
-import { requireStore } from '../backend';
+import { GroundworkError } from '../../../shared/api/errors';
+import { type Backend, requireStore } from '../backend';
 import { batchSignal, cancelBatch } from '../import/cancel';
 import { importSources } from '../import/index';
 import type { HandlerGroup } from './types';
 import { quoted } from './types';
+
+/** The bytes of a file sent before as an upload (its token is spent). */
+function uploaded(backend: Backend, name: string, token: string): Buffer {
+  const bytes = backend.uploads.take(token);
+  if (!bytes) throw new GroundworkError('not-found', `${name}: the file sent for import is no longer waiting (files wait ten minutes); send it again.`);
+  return bytes;
+}
 
 export const documentHandlers = {
   'document.list': (_input, backend) => requireStore(backend).read(listDocuments),
@@ -19,7 +27,8 @@ export const documentHandlers = {
   'document.import': ({ files, batch }, backend) =>
     importSources(
       requireStore(backend),
-      files.map((f) => ({ name: f.name, bytes: Buffer.from(f.dataBase64, 'base64') })),
+      // An upload no longer waiting fails its own file only (read when the file's turn comes).
+      files.map((f) => ('upload' in f ? { name: f.name, read: () => uploaded(backend, f.name, f.upload) } : { name: f.name, bytes: Buffer.from(f.dataBase64, 'base64') })),
       batch ? { batch, signal: batchSignal(batch) } : {},
     ),
   'document.cancelImport': ({ batch }) => {

@@ -1,5 +1,6 @@
 // Handlers for undo and redo over the project's command log (each window undoes its own steps).
 
+import { getHistoryLimits, setHistoryLimits } from '../../../db/history-limits';
 import { requireStore } from '../backend';
 import { withActorNames } from './team';
 import type { HandlerGroup } from './types';
@@ -19,4 +20,10 @@ export const historyHandlers = {
     await store.redo();
     return withActorNames(store, await store.history());
   },
-} satisfies HandlerGroup<'history.get' | 'history.undo' | 'history.redo'>;
+  'history.limits': (_input, backend) => requireStore(backend).read(getHistoryLimits),
+  'history.setLimits': (limits, backend) =>
+    requireStore(backend).write({ kind: 'history.setLimits', label: 'Change how much history is kept' }, async (db) => {
+      await setHistoryLimits(db, limits);
+      return getHistoryLimits(db);
+    }),
+} satisfies HandlerGroup<'history.get' | 'history.undo' | 'history.redo' | 'history.limits' | 'history.setLimits'>;

@@ -144,6 +144,7 @@ export const searchHandlers = {
       terms: terms.map((t) => t.typed),
       hits: found.hits,
       total: found.total,
+      sources: found.sources,
       documents: found.documents,
       tookMs: Math.round((performance.now() - started) * 10) / 10,
     };

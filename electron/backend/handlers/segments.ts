@@ -9,12 +9,25 @@ import { requireFound } from '../../../db/command-log';
 import { allConceptLabels, conceptCount, getConcept, insertConcept } from '../../../db/codebook';
 import { getDocument, getDocumentText } from '../../../db/documents';
 import type { SegmentRow } from '../../../shared/domain/model';
-import { type ListedSegment, deleteSegment, findSegment, getSegment, getSegmentRow, insertSegment, listSegments, segmentMarks } from '../../../db/segments';
+import {
+  type ListedSegment,
+  deleteSegment,
+  findSegment,
+  getSegment,
+  getSegmentRow,
+  insertSegment,
+  listSegments,
+  pageSegments,
+  segmentMarks,
+} from '../../../db/segments';
 import { coderOfActor } from '../../../db/coders';
 import { requireStore } from '../backend';
 import { checkConceptLabel } from './codebook';
 import type { HandlerGroup } from './types';
 import { quoted } from './types';
+
+/** Rows per page of segment.page when the caller does not say. */
+const DEFAULT_PAGE = 200;
 
 /** Lists never show the context, and thousands of segments travel lighter without it. */
 const withoutContext = ({ contextBefore: _b, contextAfter: _a, ...row }: ListedSegment): SegmentRow => row;
@@ -77,4 +90,9 @@ export const segmentHandlers = {
     requireStore(backend).read(async (db) => withoutContext(requireFound(await getSegmentRow(db, id), 'That segment'))),
   'segment.forDocument': ({ documentId }, backend) => requireStore(backend).read((db) => segmentMarks(db, documentId)),
   'segment.list': ({ scope }, backend) => requireStore(backend).read(async (db) => (await listSegments(db, scope)).map(withoutContext)),
-} satisfies HandlerGroup<'segment.code' | 'segment.uncode' | 'segment.get' | 'segment.forDocument' | 'segment.list'>;
+  'segment.page': ({ scope, cursor, limit, coder }, backend) =>
+    requireStore(backend).read(async (db) => {
+      const page = await pageSegments(db, scope, { cursor, limit: limit ?? DEFAULT_PAGE, coder });
+      return { ...page, rows: page.rows.map(withoutContext) };
+    }),
+} satisfies HandlerGroup<'segment.code' | 'segment.uncode' | 'segment.get' | 'segment.forDocument' | 'segment.list' | 'segment.page'>;

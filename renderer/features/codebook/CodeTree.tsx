@@ -46,6 +46,16 @@ function dropTargetOf(row: TreeRow): DropTarget {
 /** A DOM id for a row, so the tree can name its active item (aria-activedescendant). */
 const treeItemId = (key: string) => `gw-tree-${key.replace(/[^\w-]/g, '_')}`;
 
+/**
+ * Takes the keyboard to the first retrieved segment: the list reads its first page only once the
+ * concept is focused, so it is waited for (a few seconds at most) rather than missed.
+ */
+function focusFirstSegment(waited = 0): void {
+  const first = document.querySelector<HTMLElement>('.gw-segment-item');
+  if (first) first.focus();
+  else if (waited < 3000) window.setTimeout(() => focusFirstSegment(waited + 50), 50);
+}
+
 export function CodeTree() {
   const lang = useLabelLanguage((s) => s.lang);
   const codebook = useStore((s) => s.codebook);
@@ -140,7 +150,7 @@ export function CodeTree() {
       // (Up/Down among them, Enter opens the source at one).
       const expandable = row.type === 'component' || row.type === 'group' || (row.type === 'category' && row.hasChildren);
       if (expandable) toggle(row.key);
-      else requestAnimationFrame(() => document.querySelector<HTMLElement>('.gw-segment-item')?.focus());
+      else focusFirstSegment();
     }
     else if (event.key === opens && collapsed.has(row.key)) toggle(row.key);
     else if (event.key === closes && !collapsed.has(row.key) && row.type !== 'concept') toggle(row.key);

@@ -9,6 +9,7 @@ import { MAX_SOURCE_BYTES } from '../../../shared/domain/limits';
 import type { ImportedFile, ImportStage } from '../../../shared/domain/model';
 import { GroundworkError } from '../../../shared/api/errors';
 import { api } from '../../api/client';
+import { uploadBytes } from '../../api/transport';
 import { size, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { importOrder } from './import-order';
@@ -129,14 +130,17 @@ export function closeImport(): void {
 }
 
 async function importOne(batchId: string, file: File): Promise<ImportedFile> {
-  let dataBase64: string;
+  let bytes: ArrayBuffer;
   try {
-    dataBase64 = toBase64(await file.arrayBuffer());
+    bytes = await file.arrayBuffer();
   } catch {
     return { name: file.name, status: 'failed', message: t('{name}: the file cannot be read.', { name: file.name }) };
   }
   try {
-    const [result] = await api.call('document.import', { files: [{ name: file.name, dataBase64 }], batch: batchId });
+    // In the browser the bytes go as they are, named in the call by a token; in Electron, in the call.
+    const upload = await uploadBytes(bytes);
+    const input = upload ? { name: file.name, upload } : { name: file.name, dataBase64: toBase64(bytes) };
+    const [result] = await api.call('document.import', { files: [input], batch: batchId });
     return result ?? { name: file.name, status: 'failed', message: t('{name}: the file cannot be read.', { name: file.name }) };
   } catch (error) {
     return { name: file.name, status: 'failed', message: error instanceof GroundworkError ? error.message : String(error) };

@@ -6,6 +6,7 @@ import { useDialog } from '../../components/use-dialog';
 import { locale, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { historyLabel } from './history-label';
+import { HistoryLimits } from './HistoryLimits';
 
 export function HistoryMenu() {
   const history = useStore((s) => s.history);
@@ -85,6 +86,7 @@ function HistoryList({ toggleRef, onClose }: { toggleRef: RefObject<HTMLButtonEl
       ) : (
         <p className="gw-empty">{t('Nothing done yet.')}</p>
       )}
+      <HistoryLimits />
     </div>
   );
 }

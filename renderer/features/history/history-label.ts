@@ -45,6 +45,7 @@ export const HISTORY_TEMPLATES = [
   'Uncode “{a}” in “{b}”',
   'Import "{a}"',
   'Import {n} sources',
+  'Change how much history is kept',
   ...MATURITY_HISTORY_TEMPLATES,
   ...TEAM_HISTORY_TEMPLATES,
   ...EVOLUTION_HISTORY_TEMPLATES,

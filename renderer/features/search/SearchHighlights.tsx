@@ -54,7 +54,8 @@ export function SearchHighlights() {
   // Every hit in the open source, not only those on the list's first page.
   const [hits, setHits] = useState<HitRange[]>([]);
   useEffect(() => {
-    if (!openId || !result || !result.documents.some((d) => d.documentId === openId)) {
+    // The result lists the sources of its first hits only: the open source is asked about itself.
+    if (!openId || !result || result.total === 0) {
       setHits([]);
       return;
     }

@@ -108,7 +108,7 @@ function SearchResults() {
           ? t('No hits.')
           : t('{hits} in {sources} · {ms} ms', {
               hits: plural(result.total, '{n} hit', '{n} hits'),
-              sources: plural(result.documents.length, '{n} source', '{n} sources'),
+              sources: plural(result.sources, '{n} source', '{n} sources'),
               ms: Math.round(result.tookMs),
             })}
       </p>

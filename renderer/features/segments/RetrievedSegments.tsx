@@ -1,17 +1,18 @@
 // Retrieved segments: every segment of the focused concept, category (sub-categories included),
-// component or source, with its source and text. Clicking one opens the source at the passage.
+// component or source, with its source and text, read a page at a time as the list scrolls.
+// Clicking one opens the source at the passage.
 
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useRef } from 'react';
 import { Virtuoso } from 'react-virtuoso';
-import type { SegmentRow, SegmentScope } from '../../../shared/domain/model';
+import type { SegmentScope } from '../../../shared/domain/model';
 import { COMPONENT_LABELS } from '../../../shared/domain/paradigm';
-import { api } from '../../api/client';
 import { useInterfaceLanguage } from '../../i18n/language';
 import { num, plural, t } from '../../i18n/t';
 import { moveFocus } from '../../components/arrow-focus';
 import { useStore, type Focus } from '../../state/store';
 import { SegmentCitation } from '../corpus/SegmentCitation';
-import { useCoderShown } from '../team/team-store';
+import { useCoderOnly } from '../team/team-store';
+import { useSegmentPages } from './use-segment-pages';
 
 function scopeOf(focus: Focus | null): SegmentScope | null {
   if (!focus) return null;
@@ -39,27 +40,12 @@ export function RetrievedSegments() {
   const documents = useStore((s) => s.documents);
   const jumpTo = useStore((s) => s.jumpTo);
   const setFocus = useStore((s) => s.setFocus);
-  const [fetched, setRows] = useState<SegmentRow[]>([]);
-  const shown = useCoderShown();
-  const rows = useMemo(() => fetched.filter((r) => shown(r.coderId)), [fetched, shown]);
   const listRef = useRef<HTMLDivElement>(null);
   // Handed to the list as its context, so the rows it keeps mounted are redrawn in a new language.
   const language = useInterfaceLanguage((s) => s.language);
   const scope = scopeOf(focus);
-  const scopeKey = JSON.stringify(scope);
-
-  useEffect(() => {
-    if (!scope) return;
-    let live = true;
-    api.call('segment.list', { scope }).then(
-      (result) => live && setRows(result),
-      () => live && setRows([]),
-    );
-    return () => {
-      live = false;
-    };
-    // scopeKey stands for scope, which is a new object on every render.
-  }, [scopeKey, revision]);
+  // Whose passages the window shows (the coder menu): filtered by the query, so the count and pages agree.
+  const { rows, total, more } = useSegmentPages(scope, revision, useCoderOnly());
 
   const title = (() => {
     if (!focus || !scope) return t('Retrieved segments');
@@ -89,7 +75,7 @@ export function RetrievedSegments() {
             </>
           )}
         </h2>
-        {scope && <span className="gw-muted">{plural(rows.length, '{n} segment', '{n} segments')}</span>}
+        {scope && <span className="gw-muted">{plural(total, '{n} segment', '{n} segments')}</span>}
       </header>
       {!scope ? (
         <p className="gw-empty">{t('Select a concept, category, component or source to list its coded segments.')}</p>
@@ -104,6 +90,8 @@ export function RetrievedSegments() {
           data={rows}
           context={language}
           computeItemKey={(_, row) => row.id}
+          endReached={more}
+          increaseViewportBy={400}
           itemContent={(_, row) => (
             <button
               type="button"

@@ -69,11 +69,16 @@ export const useTeam = create<TeamState>()((set, get) => ({
   },
 }));
 
-/** Whether a passage of this coder is shown under the window's filter. */
-export function useCoderShown(): (coderId: CoderId | null | undefined) => boolean {
+/** The one coder whose passages the window shows (null: passages of no coder), or undefined for everyone's. */
+export function useCoderOnly(): CoderId | null | undefined {
   const filter = useTeam((s) => s.filter);
   const me = useTeam((s) => s.session?.coder?.id ?? null);
-  const only = filter.kind === 'all' ? undefined : filter.kind === 'mine' ? me : filter.id;
+  return filter.kind === 'all' ? undefined : filter.kind === 'mine' ? me : filter.id;
+}
+
+/** Whether a passage of this coder is shown under the window's filter. */
+export function useCoderShown(): (coderId: CoderId | null | undefined) => boolean {
+  const only = useCoderOnly();
   // The same function while the filter stays: views memoise what they draw on it.
   return useCallback((coderId: CoderId | null | undefined) => only === undefined || (coderId ?? null) === only, [only]);
 }

@@ -33,6 +33,12 @@ export default {
   "Place “{a}” in {component}": "قرار دادن «{a}» در {component}",
   "Take “{a}” out of {component}": "بیرون آوردن «{a}» از {component}",
   "Rename source “{a}” to “{b}”": "تغییر نام منبع «{a}» به «{b}»",
+  "Change how much history is kept": "تغییر اندازهٔ تاریخچهٔ نگه‌داشته",
+  "History kept: the last {steps} steps and every step of the last {days} days; older steps are forgotten when the project is idle.":
+    "تاریخچهٔ نگه‌داشته: {steps} گام آخر و همهٔ گام‌های {days} روز گذشته؛ گام‌های قدیمی‌تر هنگام بیکاری پروژه فراموش می‌شوند.",
+  "Steps": "گام‌ها",
+  "Days": "روزها",
+  "Keep": "نگه‌داشتن",
   "Delete source “{a}”": "حذف منبع «{a}»",
   "Edit memo of {component}": "ویرایش یادداشت {component}",
   "Edit memo of a source": "ویرایش یادداشت یک منبع",

@@ -5,6 +5,7 @@
 
 import { afterEach, expect, it } from 'vitest';
 import { quoteIdent } from '../../../db/postgres/capture';
+import { PG_LATEST_SCHEMA_VERSION } from '../../../db/postgres/migrations';
 import { insertWave, listWaves } from '../../../db/waves';
 import { testServer } from '../../helpers/engine';
 import { count, sha256 } from '../../helpers/store';
@@ -56,7 +57,7 @@ it('migrates a version-8 project on opening: import batches, images, undo and re
 
   const store = await server.openProject(entry.id);
   try {
-    expect((await store.info()).schemaVersion).toBeGreaterThanOrEqual(9);
+    expect((await store.info()).schemaVersion).toBe(PG_LATEST_SCHEMA_VERSION);
     const batches = () => store.read((db) => db.all('SELECT name, import_batch FROM document ORDER BY id'));
     expect(await batches()).toEqual([
       { name: 'old', import_batch: 'day-2025-03-04' },
@@ -81,4 +82,37 @@ it('migrates a version-8 project on opening: import batches, images, undo and re
   } finally {
     await store.close();
   }
+});
+
+it('gives 010 to a project that a build without it left at version 11, which stays at 11', async () => {
+  const server = await testServer();
+  const entry = await server.createProject('Eleven without ten', { atVersion: 11 });
+  made.push(entry.id);
+  // The indexes as that build left them: 008's, without 010's.
+  const client = await server.pool.connect();
+  try {
+    await client.query(`SET search_path TO ${quoteIdent(entry.schema)}`);
+    await client.query(`
+      DROP INDEX segment_position; DROP INDEX segment_concept_coder; DROP INDEX document_list_order; DROP INDEX command_change_step;
+      CREATE INDEX segment_document ON segment (document_id, start_offset);
+      CREATE INDEX segment_concept ON segment (concept_id);
+      CREATE INDEX command_change_command ON command_change (command_id);
+      CREATE INDEX command_change_row ON command_change (table_name, row_key);
+      RESET search_path`);
+  } finally {
+    client.release();
+  }
+  const indexes = async () =>
+    (await server.pool.query<{ name: string }>('SELECT indexname AS name FROM pg_indexes WHERE schemaname = $1', [entry.schema])).rows.map((r) => r.name);
+  const store = await server.openProject(entry.id);
+  try {
+    expect((await store.info()).schemaVersion).toBe(11);
+    const names = await indexes();
+    expect(names).toEqual(expect.arrayContaining(['segment_position', 'segment_concept_coder', 'document_list_order', 'command_change_step']));
+    expect(names).not.toContain('segment_concept');
+    expect(names).not.toContain('command_change_row');
+  } finally {
+    await store.close();
+  }
+  expect((await server.project(entry.id)).version).toBe(11);
 });

@@ -31,7 +31,10 @@ const dump = (store: Store) =>
     const out: Record<string, unknown[]> = {};
     for (const table of await projectTables(db)) {
       if (SESSION_TABLES.includes(table.name)) continue;
-      out[table.name] = await db.all(`SELECT * FROM "${table.name}" ORDER BY ${table.key.map((k) => `"${k}"`).join(', ')}`);
+      const rows = await db.all<Record<string, unknown>>(`SELECT * FROM "${table.name}" ORDER BY ${table.key.map((k) => `"${k}"`).join(', ')}`);
+      // A step's images are JSON each engine writes in its own way (an inserted row's, when undone): compared by meaning.
+      const image = (value: unknown) => (typeof value === 'string' ? (JSON.parse(value) as unknown) : value);
+      out[table.name] = table.name === 'command_change' ? rows.map((r) => ({ ...r, old_row: image(r.old_row), new_row: image(r.new_row) })) : rows;
     }
     return out;
   });

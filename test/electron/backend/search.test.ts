@@ -59,13 +59,36 @@ describe('search over the seed articles', () => {
     const result = await api.call('search.query', { query: 'B2B', limit: 5 });
     expect(result.hits).toHaveLength(5);
     expect(result.total).toBeGreaterThan(5);
-    expect(result.documents.reduce((n, d) => n + d.hits, 0)).toBe(result.total);
     expect(result.tookMs).toBeGreaterThanOrEqual(0);
+    // The sources listed are those of the hits shown, each with all its hits; `sources` counts them all.
+    expect(result.documents.map((d) => d.documentId)).toEqual([...new Set(result.hits.map((h) => h.documentId))]);
+    const all = await api.call('search.query', { query: 'B2B', limit: 5000 });
+    expect(all.hits).toHaveLength(result.total);
+    expect(all.documents.reduce((n, d) => n + d.hits, 0)).toBe(result.total);
+    expect(all.documents).toHaveLength(result.sources);
     const one = await api.call('search.query', { query: 'B2B', documentIds: [docNamed(GUIDE).id] });
     expect(one.documents.map((d) => d.documentId)).toEqual([docNamed(GUIDE).id]);
-    expect(one.total).toBe(result.documents.find((d) => d.documentId === docNamed(GUIDE).id)!.hits);
+    expect(one.total).toBe(all.documents.find((d) => d.documentId === docNamed(GUIDE).id)!.hits);
     const coded = await api.call('search.autocode', { query: 'B2B', documentIds: [docNamed(GUIDE).id], newConcept: { label: 'b2b' } });
     expect(coded.coded).toBe(one.total);
+  });
+
+  it('counts in the index exactly the hits the texts hold, for every kind of query', async () => {
+    await importTexts(api, { 'lines.txt': 'alpha beta\ngamma delta\nرا را را و را\nalpha, beta.' });
+    for (const query of ['بازاریابی', `کسب${ZWNJ}وکار`, 'مشتری*', '"بازاریابی مبتنی بر حساب"', 'فروش اعتماد', 'را', 'B2B', 'التسویق', '"alpha beta"', '"beta gamma"', '"را را"', 'alpha gam*', '"beta gam"*']) {
+      const result = await api.call('search.query', { query, limit: 5000 });
+      // The total and the sources come from the index; each listed source's hits from its text.
+      expect({ query, hits: result.documents.reduce((n, d) => n + d.hits, 0), sources: result.documents.length }).toEqual({
+        query,
+        hits: result.total,
+        sources: result.sources,
+      });
+      expect(result.hits).toHaveLength(result.total);
+    }
+    // A phrase never runs across a line end; an overlapping phrase is taken occurrence after occurrence.
+    expect((await api.call('search.query', { query: '"alpha beta"' })).total).toBe(2);
+    expect((await api.call('search.query', { query: '"beta gamma"' })).total).toBe(0);
+    expect((await api.call('search.query', { query: '"را را"' })).total).toBe(1);
   });
 
   it('refuses an empty query with a clear message', async () => {
@@ -153,6 +176,9 @@ describe('word frequencies', () => {
     expect(income?.written).toBe('درآمد');
     const withStop = await api.call('stats.wordFrequencies', { limit: 50, stopWords: false });
     expect(withStop.words.map((w) => w.word)).toContain('در');
+    // Counted from the index's vocabulary, or from the texts when sources are named: the same words.
+    const read = await api.call('stats.wordFrequencies', { limit: 50, documentIds: docs.map((d) => d.id) });
+    expect(read).toEqual(all);
     const one = await api.call('stats.wordFrequencies', { documentIds: [docNamed(AR).id], limit: 10 });
     expect(one.documents).toBe(1);
     expect(one.words.every((w) => w.documents === 1)).toBe(true);

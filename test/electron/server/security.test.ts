@@ -223,6 +223,33 @@ describe('a signed-in user beyond their role', () => {
       expect(answer.status, method).toBe(403);
     }
   });
+
+  it("files for an import (sent as bytes) are taken from an owner only; a coder's, a viewer's or no sign-in's are refused and nothing is held", async () => {
+    const bytes = Buffer.from('Uploaded notes: trust is earned slowly.');
+    const send = (cookie: string | null, type = 'application/octet-stream') =>
+      team.request<{ ok: boolean; value?: { uploads: string[] }; error?: { code: string; message: string } }>('/api/upload', {
+        body: bytes,
+        cookie,
+        headers: { 'Content-Type': type },
+      });
+    for (const client of [coder, viewer]) {
+      const refused = await send(client.cookie);
+      expect(refused.status).toBe(403);
+      expect(refused.body.error?.code).toBe('forbidden');
+    }
+    expect((await send(null)).status).toBe(401);
+    expect((await send(owner.cookie, 'text/plain')).status).toBe(415);
+    const sent = await send(owner.cookie);
+    expect(sent.status).toBe(200);
+    const token = sent.body.value!.uploads[0]!;
+    const [imported] = await owner.value<{ document: { id: number; name: string } }[]>('document.import', { files: [{ name: 'uploaded.txt', upload: token }] });
+    expect(imported!.document.name).toBe('uploaded');
+    expect((await owner.value<{ text: string }>('document.get', { id: imported!.document.id })).text).toBe('Uploaded notes: trust is earned slowly.');
+    // A token is spent once.
+    await owner.call('document.import', { files: [{ name: 'again.txt', upload: token }] });
+    expect((await owner.value<{ name: string }[]>('document.list')).map((d) => d.name)).not.toContain('again');
+    await owner.value('document.delete', { id: imported!.document.id });
+  });
 });
 
 describe('another project', () => {
