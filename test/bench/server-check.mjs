@@ -38,6 +38,7 @@ export async function checkRun({ url, projectId, stats, counts, codebook, docume
     const noun = { code: 'passages', memo: 'memos', move: 'moves' };
     let undone = 0;
     let unverified = 0;
+    let maybeUndone = 0;
     for (const w of stats.acked.writes) {
       const present =
         w.kind === 'code'
@@ -49,8 +50,15 @@ export async function checkRun({ url, projectId, stats, counts, codebook, docume
             ? memoTexts.has(w.text)
             : true;
       if (typeof w.step !== 'number') {
-        // Its step was not read back (the refresh after it failed): the write itself must be there.
-        if (!present) unverified += 1;
+        // Its step was read back neither by the coder (the refresh after it met a fault) nor from the
+        // log (a step undone and then discarded by a new action leaves no trace): the write must be
+        // there, unless its own coder undid something after it (an undo acknowledged, or one of
+        // unknown outcome), which no check can tell apart from its loss: counted, not hidden.
+        if (!present) {
+          const undoneLater = [...stats.acked.undoSeqs, ...stats.unknownOutcome.filter((u) => u.method === 'history.undo')].some((u) => u.coder === w.coder && u.seq > w.seq);
+          if (undoneLater) maybeUndone += 1;
+          else unverified += 1;
+        }
         continue;
       }
       const step = steps.get(w.step);
@@ -112,6 +120,7 @@ export async function checkRun({ url, projectId, stats, counts, codebook, docume
       writesUndoneByTheirUser: undone,
       writesWithStepFromLog: stats.acked.writes.filter((w) => w.stepFromLog).length,
       writesWithoutKnownStep: stats.acked.writes.filter((w) => typeof w.step !== 'number').length,
+      writesMissingAfterTheirCodersUndo: maybeUndone,
       undos: Number(undos[0].n),
       undosOfAnothersStep: Number(foreign[0].n),
       segmentsInTable: Number(total[0].n),

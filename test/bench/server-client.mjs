@@ -140,7 +140,7 @@ export function newStats() {
     unavailableReads: 0,
     reconnectingSeen: 0,
     propagation: [],
-    acked: { writes: [], undos: 0, undone: new Set() },
+    acked: { writes: [], undos: 0, undone: new Set(), undoSeqs: [] },
     writeAckedAt: new Map(),
     firstOkAfter: null,
   };
@@ -265,7 +265,7 @@ export async function runCoder({ browser, index, run, project, stats, until, thi
           answer = await browser.call(method, input);
         } catch {
           stats.networkFailures += 1;
-          stats.unknownOutcome.push({ coder: index, method, input });
+          stats.unknownOutcome.push({ coder: index, method, input, seq: counter });
           await new Promise((r) => setTimeout(r, 500));
           break;
         }
@@ -284,9 +284,13 @@ export async function runCoder({ browser, index, run, project, stats, until, thi
                 : kind === 'move'
                   ? { kind, coder: index, conceptId: input.conceptIds[0], to: input.categoryId }
                   : null;
-          if (record) stats.acked.writes.push(record);
+          if (record) {
+            record.seq = counter;
+            stats.acked.writes.push(record);
+          }
           if (kind === 'undo') {
             stats.acked.undos += 1;
+            stats.acked.undoSeqs.push({ coder: index, seq: counter });
             if (body.value.redo) stats.acked.undone.add(body.value.redo.id);
           }
           await refresh();
@@ -303,7 +307,7 @@ export async function runCoder({ browser, index, run, project, stats, until, thi
         } else if (body.error.code === 'io' && /may have been saved/.test(body.error.message)) {
           // The database went away during its commit: saved or not (the checks do not count on it).
           stats.uncertainCommits += 1;
-          stats.unknownOutcome.push({ coder: index, method, input });
+          stats.unknownOutcome.push({ coder: index, method, input, seq: counter });
         } else if (body.error.code === 'conflict' && INTENDED.test(body.error.message)) {
           stats.conflicts[kind] += 1;
         } else {
