@@ -130,17 +130,6 @@ async function touchedItems(db: ReadableDB, commandId: number, after: number): P
   return items;
 }
 
-async function exists(db: ReadableDB, kind: StampKind, key: string | number): Promise<boolean> {
-  const { table, key: column } = TABLE_OF[kind];
-  return !!(await db.get(`SELECT 1 AS one FROM ${table} WHERE ${column} = ?`, key));
-}
-
-async function uidOf(db: ReadableDB, kind: StampKind, key: string | number): Promise<string | null> {
-  if (kind === 'component') return String(key);
-  const { table } = TABLE_OF[kind];
-  return (await db.get<{ uid: string }>(`SELECT uid FROM ${table} WHERE id = ?`, key))?.uid ?? null;
-}
-
 export async function readStamps(db: ReadableDB, kind: StampKind, uid: string): Promise<Partial<Record<StampField, Stamp>>> {
   const rows = await db.all<{ field: StampField; stamp: string }>('SELECT field, stamp FROM merge_stamp WHERE kind = ? AND uid = ?', kind, uid);
   return Object.fromEntries(rows.map((r) => [r.field, parseStamp(r.stamp)]));
@@ -216,68 +205,213 @@ interface Before {
   aliases: string[];
 }
 
-async function describe(db: ReadableDB, item: TouchedItem, existed: boolean): Promise<Before> {
-  const uid = item.uid ?? (await uidOf(db, item.kind, item.key));
-  return {
+// Reads and writes go in batches: a step of 10,000 passages must not cost 50,000 lookups.
+const BATCH = 500;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let at = 0; at < items.length; at += BATCH) out.push(items.slice(at, at + BATCH));
+  return out;
+}
+
+function byKind<T extends { kind: StampKind }>(items: Iterable<T>): Map<StampKind, T[]> {
+  const out = new Map<StampKind, T[]>();
+  for (const item of items) {
+    const list = out.get(item.kind);
+    if (list) list.push(item);
+    else out.set(item.kind, [item]);
+  }
+  return out;
+}
+
+const itemKey = (kind: StampKind, key: string | number) => `${kind}:${key}`;
+
+/** Which of these items have a row now, and their uids (read from the row). */
+async function rowsNow(db: ReadableDB, items: Iterable<TouchedItem>): Promise<Map<string, string>> {
+  const alive = new Map<string, string>();
+  for (const [kind, list] of byKind(items)) {
+    const { table, key: column } = TABLE_OF[kind];
+    for (const batch of chunks(list)) {
+      const rows = await db.all<{ k: string | number; uid: string | null }>(
+        `SELECT ${column} AS k, ${kind === 'component' ? column : 'uid'} AS uid FROM ${table} WHERE ${column} IN (${marks(batch.length)})`,
+        ...batch.map((i) => i.key),
+      );
+      for (const r of rows) alive.set(itemKey(kind, kind === 'component' ? String(r.k) : Number(r.k)), String(r.uid ?? ''));
+    }
+  }
+  return alive;
+}
+
+/** The stamps, tombstones and aliases stored for these uids, per kind. */
+async function stored(db: ReadableDB, wanted: readonly { kind: StampKind; uid: string }[]) {
+  const stamps = new Map<string, Partial<Record<StampField, Stamp>>>();
+  const tombs = new Map<string, Stamp>();
+  const aliases = new Map<string, string[]>();
+  for (const [kind, list] of byKind(wanted)) {
+    for (const batch of chunks([...new Set(list.map((w) => w.uid))])) {
+      const inList = marks(batch.length);
+      for (const r of await db.all<{ uid: string; field: StampField; stamp: string }>(
+        `SELECT uid, field, stamp FROM merge_stamp WHERE kind = ? AND uid IN (${inList})`,
+        kind,
+        ...batch,
+      )) {
+        const key = itemKey(kind, r.uid);
+        const found = stamps.get(key) ?? {};
+        found[r.field] = parseStamp(r.stamp);
+        stamps.set(key, found);
+      }
+      if (!isTombKind(kind)) continue;
+      for (const r of await db.all<{ uid: string; stamp: string }>(
+        `SELECT uid, stamp FROM merge_tombstone WHERE kind = ? AND uid IN (${inList})`,
+        kind,
+        ...batch,
+      ))
+        tombs.set(itemKey(kind, r.uid), parseStamp(r.stamp));
+      for (const r of await db.all<{ uid: string; alias: string }>(
+        `SELECT uid, alias FROM merge_alias WHERE kind = ? AND uid IN (${inList}) ORDER BY alias`,
+        kind,
+        ...batch,
+      )) {
+        const key = itemKey(kind, r.uid);
+        const found = aliases.get(key);
+        if (found) found.push(r.alias);
+        else aliases.set(key, [r.alias]);
+      }
+    }
+  }
+  return { stamps, tombs, aliases };
+}
+
+/** What each item is now: whether it exists (or `existed` says), its uid, stamps, tombstone and aliases. */
+async function describeAll(db: ReadableDB, items: readonly TouchedItem[], existed: (item: TouchedItem, alive: boolean) => boolean): Promise<Before[]> {
+  const alive = await rowsNow(db, items);
+  const named = items.map((item) => ({ item, uid: item.uid ?? (alive.get(itemKey(item.kind, item.key)) || null) }));
+  const { stamps, tombs, aliases } = await stored(db, named.flatMap((n) => (n.uid ? [{ kind: n.item.kind, uid: n.uid }] : [])));
+  return named.map(({ item, uid }) => ({
     item,
     uid,
-    existed,
-    stamps: uid ? await readStamps(db, item.kind, uid) : {},
-    tomb: uid && isTombKind(item.kind) ? await readTombstone(db, item.kind, uid) : null,
-    aliases: uid && isTombKind(item.kind) ? await readAliases(db, item.kind, uid) : [],
-  };
+    existed: existed(item, alive.has(itemKey(item.kind, item.key))),
+    stamps: uid ? (stamps.get(itemKey(item.kind, uid)) ?? {}) : {},
+    tomb: uid && isTombKind(item.kind) ? (tombs.get(itemKey(item.kind, uid)) ?? null) : null,
+    aliases: uid && isTombKind(item.kind) ? (aliases.get(itemKey(item.kind, uid)) ?? []) : [],
+  }));
+}
+
+type Write =
+  | { op: 'stamp'; kind: StampKind; uid: string; field: StampField; stamp: Stamp }
+  | { op: 'tomb'; kind: TombKind; uid: string; stamp: Stamp }
+  | { op: 'forget'; kind: StampKind; uid: string };
+
+/** Writes in the order given, consecutive writes of one sort as one statement per batch. */
+async function flush(db: WritableDB, writes: readonly Write[]): Promise<void> {
+  let at = 0;
+  while (at < writes.length) {
+    const op = writes[at]!.op;
+    // A run of one sort, cut where a key would repeat (an upsert may touch a row once per statement).
+    const run: Write[] = [];
+    const keys = new Set<string>();
+    while (at < writes.length && writes[at]!.op === op && run.length < BATCH) {
+      const w = writes[at]!;
+      const key = `${w.kind}:${w.uid}:${w.op === 'stamp' ? w.field : ''}`;
+      if (keys.has(key)) break;
+      keys.add(key);
+      run.push(w);
+      at += 1;
+    }
+    if (op === 'stamp') {
+      const rows = run as Extract<Write, { op: 'stamp' }>[];
+      const empty = rows.filter((w) => Object.keys(w.stamp).length === 0);
+      const full = rows.filter((w) => Object.keys(w.stamp).length > 0);
+      for (const w of empty) await db.run('DELETE FROM merge_stamp WHERE kind = ? AND uid = ? AND field = ?', w.kind, w.uid, w.field);
+      if (full.length)
+        await db.run(
+          `INSERT INTO merge_stamp (kind, uid, field, stamp) VALUES ${full.map(() => '(?, ?, ?, ?)').join(', ')}
+           ON CONFLICT (kind, uid, field) DO UPDATE SET stamp = excluded.stamp`,
+          ...full.flatMap((w) => [w.kind, w.uid, w.field, stampText(w.stamp)]),
+        );
+    } else if (op === 'tomb') {
+      const rows = run as Extract<Write, { op: 'tomb' }>[];
+      await db.run(
+        `INSERT INTO merge_tombstone (kind, uid, stamp) VALUES ${rows.map(() => '(?, ?, ?)').join(', ')}
+         ON CONFLICT (kind, uid) DO UPDATE SET stamp = excluded.stamp`,
+        ...rows.flatMap((w) => [w.kind, w.uid, stampText(w.stamp)]),
+      );
+    } else {
+      for (const [kind, list] of byKind(run as Extract<Write, { op: 'forget' }>[])) {
+        const uids = list.map((w) => w.uid);
+        await db.run(`DELETE FROM merge_stamp WHERE kind = ? AND uid IN (${marks(uids.length)})`, kind, ...uids);
+        if (isTombKind(kind)) await db.run(`DELETE FROM merge_alias WHERE kind = ? AND uid IN (${marks(uids.length)})`, kind, ...uids);
+      }
+    }
+  }
 }
 
 /** Stamps what changed, buries what went, and lets what came back know its tombstone. */
 async function settle(db: WritableDB, befores: Before[]): Promise<void> {
+  const named = befores.filter((b): b is Before & { uid: string } => !!b.uid);
+  if (!named.length) return;
+  const alive = await rowsNow(db, named.map((b) => b.item));
+  const isAlive = (b: Before) => alive.has(itemKey(b.item.kind, b.item.key));
+  // What is stored now (after the change or replay), for the items made or brought back and the
+  // tombstones of the items gone; kept current as this settling writes, as one write at a time would.
+  const storedNow = await stored(db, [
+    ...named.filter((b) => !b.existed && isAlive(b)).map((b) => ({ kind: b.item.kind, uid: b.uid })),
+    ...named
+      .filter((b) => b.existed && !isAlive(b) && isTombKind(b.item.kind))
+      .flatMap((b) => [b.uid, ...b.aliases].map((uid) => ({ kind: b.item.kind, uid }))),
+  ]);
+  const stampsNow = storedNow.stamps;
+  const tombsNow = storedNow.tombs;
   let stamp: Stamp | null = null;
   const now = async () => (stamp ??= await tick(db));
-  for (const b of befores) {
-    if (!b.uid) continue;
+  const writes: Write[] = [];
+  const setStamp = (kind: StampKind, uid: string, field: StampField, value: Stamp) => {
+    writes.push({ op: 'stamp', kind, uid, field, stamp: value });
+    const key = itemKey(kind, uid);
+    const found = stampsNow.get(key) ?? {};
+    if (Object.keys(value).length) found[field] = value;
+    else delete found[field];
+    stampsNow.set(key, found);
+  };
+  for (const b of named) {
     const kind = b.item.kind;
-    const alive = await exists(db, kind, b.item.key);
-    if (b.existed && alive) {
-      for (const field of b.item.fields) await writeStamp(db, kind, b.uid, field, joinStamps(b.stamps[field] ?? {}, await now()));
-    } else if (!b.existed && alive) {
+    const live = isAlive(b);
+    if (b.existed && live) {
+      for (const field of b.item.fields) setStamp(kind, b.uid, field, joinStamps(b.stamps[field] ?? {}, await now()));
+    } else if (!b.existed && live) {
       // made, or brought back: it knows of any earlier deletion, and this change
-      const current = await readStamps(db, kind, b.uid);
+      const current = { ...(stampsNow.get(itemKey(kind, b.uid)) ?? {}) };
       const fields = new Set<StampField>([...b.item.fields, ...(b.tomb ? FIELDS[kind] : [])]);
-      for (const field of fields)
-        await writeStamp(db, kind, b.uid, field, joinStamps(current[field] ?? {}, b.stamps[field] ?? {}, b.tomb ?? {}, await now()));
-    } else if (b.existed && !alive && isTombKind(kind)) {
+      for (const field of fields) setStamp(kind, b.uid, field, joinStamps(current[field] ?? {}, b.stamps[field] ?? {}, b.tomb ?? {}, await now()));
+    } else if (b.existed && !live && isTombKind(kind)) {
       const knew = joinStamps(...Object.values(b.stamps), await now());
       for (const uid of [b.uid, ...b.aliases]) {
-        const earlier = await readTombstone(db, kind, uid);
-        await writeTombstone(db, kind, uid, joinStamps(earlier ?? {}, b.tomb && uid === b.uid ? b.tomb : {}, knew));
+        const earlier = tombsNow.get(itemKey(kind, uid)) ?? null;
+        const value = joinStamps(earlier ?? {}, b.tomb && uid === b.uid ? b.tomb : {}, knew);
+        writes.push({ op: 'tomb', kind, uid, stamp: value });
+        tombsNow.set(itemKey(kind, uid), value);
       }
-      await forgetItem(db, kind, b.uid);
+      writes.push({ op: 'forget', kind, uid: b.uid });
+      stampsNow.delete(itemKey(kind, b.uid));
     }
   }
+  await flush(db, writes);
 }
 
 /** After a command's change (its change rows after `after`): stamps it. Call while capture is on. */
 export async function stampCommand(db: WritableDB, commandId: number, after: number): Promise<void> {
   const items = await touchedItems(db, commandId, after);
   if (items.size === 0) return;
-  const befores: Before[] = [];
-  for (const item of items.values()) {
-    // The command never writes stamps, so what is stored is what the item had before it.
-    befores.push(await describe(db, item, !item.made));
-  }
-  await settle(db, befores);
+  // The command never writes stamps, so what is stored is what the item had before it.
+  await settle(db, await describeAll(db, [...items.values()], (item) => !item.made));
 }
 
 /** Before an undo or redo replays a step: what its items are now. Pass the answer to `restamp`. */
 export async function beforeReplay(db: ReadableDB, commandId: number): Promise<Before[]> {
   const items = await touchedItems(db, commandId, 0);
-  const befores: Before[] = [];
-  for (const item of items.values()) {
-    const existed = await exists(db, item.kind, item.key);
-    const b = await describe(db, item, existed);
-    // An item with no row now and no uid in the log cannot be named: nothing to stamp.
-    if (b.uid) befores.push(b);
-  }
-  return befores;
+  if (items.size === 0) return [];
+  // An item with no row now and no uid in the log cannot be named: nothing to stamp.
+  return (await describeAll(db, [...items.values()], (_item, alive) => alive)).filter((b) => b.uid);
 }
 
 /** After the replay: the undo or redo is a change of its own, stamped after what it replaced. */

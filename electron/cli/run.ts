@@ -80,8 +80,10 @@ Commands:
                                            new concepts per source, cumulative, overall and per
                                            component; the stopping rule: no new concept in the last
                                            K sources, or fewer than P % new in the last K
-  copies FILE --coders A,B [--out DIR]     one copy per coder for blind coding: sources and
-                                           codebook, nobody's passages
+  copies FILE --coders A,B [--out DIR] [--baseline NAME]
+                                           one copy per coder for blind coding: sources and
+                                           codebook (now, or as frozen in the baseline), nobody's
+                                           passages
   merge FILE OTHER.groundwork|OTHER.qdpx [--keep ours|theirs] [--resolve ID=ours|theirs|both]... [--preview]
                                            bring another copy's work in (or a REFI-QDA project's);
                                            conflicts listed; run twice, the second run changes nothing

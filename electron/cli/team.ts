@@ -11,6 +11,7 @@ import type { Coefficient } from '../../shared/domain/agreement/coefficients';
 import type { MergeResolution } from '../../shared/domain/team';
 import { figureRows } from '../backend/team/agreement';
 import { toCsv } from '../backend/export';
+import { quoted } from '../backend/handlers/types';
 import type { Io } from './run';
 
 type Api = ReturnType<typeof createClient>;
@@ -174,13 +175,43 @@ export async function agreementCommand(args: string[], io: Io, withProject: With
 }
 
 export async function copiesCommand(args: string[], io: Io, withProject: WithProject, UsageError: UsageErrorClass): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { coders: { type: 'string' }, out: { type: 'string' }, coder: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { coders: { type: 'string' }, out: { type: 'string' }, coder: { type: 'string' }, baseline: { type: 'string' } },
+  });
   const [file, ...extra] = positionals;
   if (!file || extra.length) throw new UsageError('copies takes one project file.');
   if (!values.coders) throw new UsageError('copies needs --coders A,B: the coders to make a copy for.');
+  if (values.baseline !== undefined && !values.baseline.trim()) throw new UsageError('--baseline needs the name of a baseline.');
   if (values.out && !fs.existsSync(values.out)) throw new GroundworkError('io', `The folder ${values.out} does not exist.`);
-  const made = await withProject(file, (api) => api.call('project.prepareCopies', { coders: values.coders!.split(','), ...(values.out ? { folder: values.out } : {}) }), { coder: values.coder });
+  const made = await withProject(
+    file,
+    async (api) => {
+      let baselineId: number | undefined;
+      if (values.baseline) {
+        // Looked up before anything is written: an unknown name leaves the project as it was.
+        const name = values.baseline.trim();
+        const baselines = await api.call('baseline.list', {});
+        const b = baselines.find((x) => x.name === name) ?? baselines.find((x) => x.name.toLowerCase() === name.toLowerCase());
+        if (!b)
+          throw new GroundworkError(
+            'not-found',
+            `There is no baseline ${quoted(name)}. ${baselines.length ? `The baselines: ${baselines.map((x) => quoted(x.name)).join(', ')}.` : 'Freeze one with "groundwork baseline FILE NAME".'}`,
+          );
+        baselineId = b.id;
+      }
+      return api.call('project.prepareCopies', { coders: values.coders!.split(','), ...(values.out ? { folder: values.out } : {}), ...(baselineId ? { baselineId } : {}) });
+    },
+    { coder: values.coder },
+  );
+  if (made.baseline) io.out(`Codebook as frozen in the baseline ${quoted(made.baseline)}.`);
   for (const f of made.files) io.out(`${f.coder}: ${f.path}`);
+  const { concepts, categories } = made.leftOut;
+  if (concepts.length + categories.length)
+    io.out(
+      `Left out (deleted from the project since the baseline): ${[...concepts.map((c) => `concept ${quoted(c)}`), ...categories.map((c) => `category ${quoted(c)}`)].join(', ')}.`,
+    );
   return 0;
 }
 

@@ -54,9 +54,15 @@ export const teamMethods = {
     input: z.object({ path: FilePath, resolutions: z.array(Resolution).max(100_000), keep: z.enum(['ours', 'theirs']).optional() }).strict(),
     mutates: true,
   },
-  /** One project file per coder: sources and codebook, nobody's passages, a fresh replica each. */
+  /** One project file per coder: sources and codebook (now, or a baseline's), nobody's passages, a fresh replica each. */
   'project.prepareCopies': {
-    input: z.object({ coders: z.array(CoderName).min(1, 'Name at least one coder.').max(50), folder: z.string().min(1).optional() }).strict(),
+    input: z
+      .object({
+        coders: z.array(CoderName).min(1, 'Name at least one coder.').max(50),
+        folder: z.string().min(1).optional(),
+        baselineId: z.number().int().positive().optional(),
+      })
+      .strict(),
     mutates: true,
   },
   'agreement.compute': { input: AgreementInput, mutates: false },
@@ -82,6 +88,10 @@ export const teamMethods = {
 export interface PreparedCopies {
   folder: string;
   files: { coder: string; path: string }[];
+  /** The baseline whose codebook the copies hold (null: the codebook as it is now). */
+  baseline: string | null;
+  /** Items of the baseline deleted since from the project: the copies could not hold them. */
+  leftOut: { concepts: string[]; categories: string[] };
 }
 
 export interface TeamOutputs {

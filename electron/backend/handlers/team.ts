@@ -88,7 +88,7 @@ export const teamHandlers = {
   },
   'merge.preview': ({ path }, backend) => previewMerge(requireStore(backend), path),
   'merge.apply': ({ path, resolutions, keep }, backend) => applyMerge(requireStore(backend), path, resolutions, keep),
-  'project.prepareCopies': ({ coders, folder }, backend) => prepareCopies(requireStore(backend), coders, folder),
+  'project.prepareCopies': ({ coders, folder, baselineId }, backend) => prepareCopies(requireStore(backend), coders, folder, baselineId),
   'counts.basis': (_input, backend) =>
     requireStore(backend).read(async (db) => ({ basis: await countBasis(db), coders: await listCoders(db) })),
   'counts.setBasis': ({ basis }, backend) =>

@@ -1,8 +1,10 @@
 // "Prepare copies for coders…": one project file per named coder, for blind coding. The coders are
 // added to the open project first (one step), so every copy and the original know them by the
 // same GUIDs; each copy then holds the sources and the codebook, nobody's passages and no history,
-// under a replica id of its own (db/team-copies.ts). Every file is written beside the project (or
-// in the folder given) through a temporary file; if any name is taken, nothing is written.
+// under a replica id of its own (db/team-copies.ts). With a baseline, the copies hold its codebook
+// instead of the current one (db/copy-codebook.ts). Every file is written beside the project (or
+// in the folder given) through a temporary file; if any name is taken, or the baseline is not
+// there, nothing is written.
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,11 +15,23 @@ import { findOrCreateCoder } from '../../../db/coders';
 import { openProjectFile, PROJECT_EXTENSION } from '../../../db/sqlite/open';
 import type { Store } from '../../../db/store';
 import { clearForCoder } from '../../../db/team-copies';
+import { getBaseline } from '../../../db/baselines';
+import type { BaselineCodebook, LeftOut } from '../../../db/copy-codebook';
+import { applyBaselineCodebook } from '../../../db/copy-codebook';
+import { parseSnapshot } from '../evolution/snapshot';
 import type { PreparedCopies } from '../../../shared/api/team-contract';
 import { projectFileName } from '../recent';
 import { quoted } from '../handlers/types';
 
-export async function prepareCopies(store: Store, names: readonly string[], folder?: string): Promise<PreparedCopies> {
+/** The baseline's name and codebook (refused with a message when there is no such baseline). */
+async function baselineCodebook(store: Store, id: number): Promise<{ name: string; book: BaselineCodebook }> {
+  const row = await store.read((db) => getBaseline(db, id));
+  if (!row) throw new GroundworkError('not-found', 'That baseline no longer exists; nothing was written.');
+  const { concepts, categories, filings } = parseSnapshot(row);
+  return { name: row.name, book: { concepts, categories, filings } };
+}
+
+export async function prepareCopies(store: Store, names: readonly string[], folder?: string, baselineId?: number): Promise<PreparedCopies> {
   const problem = coderListProblem(names);
   if (problem) throw new GroundworkError('invalid-input', problem);
   const checked = names.map((n) => n.trim());
@@ -27,6 +41,7 @@ export async function prepareCopies(store: Store, names: readonly string[], fold
   const files = checked.map((coder) => ({ coder, path: path.join(target, projectFileName(`${info.name} – ${coder}`)) }));
   const taken = files.find((f) => fs.existsSync(f.path));
   if (taken) throw new GroundworkError('conflict', `There is already a file at ${taken.path}; nothing was written.`);
+  const baseline = baselineId === undefined ? null : await baselineCodebook(store, baselineId);
 
   const coders = await store.write({ kind: 'coder.create', label: `Add coders ${checked.map(quoted).join(', ')}` }, async (db) => {
     const out = [];
@@ -36,13 +51,17 @@ export async function prepareCopies(store: Store, names: readonly string[], fold
 
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-copies-'));
   const written: string[] = [];
+  let leftOut: LeftOut = { concepts: [], categories: [] };
   try {
     for (const [i, file] of files.entries()) {
       const copy = path.join(temp, `copy-${i}${PROJECT_EXTENSION}`);
       await store.backup(copy);
       const opened = openProjectFile(copy, { readOnly: false });
       try {
-        await opened.writeUnlogged((db) => clearForCoder(db, coders[i]!.uid, path.basename(file.path, PROJECT_EXTENSION)));
+        await opened.writeUnlogged(async (db) => {
+          await clearForCoder(db, coders[i]!.uid, path.basename(file.path, PROJECT_EXTENSION));
+          if (baseline) leftOut = await applyBaselineCodebook(db, baseline.book);
+        });
         await opened.compact({ keepSteps: 0, keepDays: 0, vacuum: true });
       } finally {
         await opened.close();
@@ -58,5 +77,5 @@ export async function prepareCopies(store: Store, names: readonly string[], fold
   } finally {
     fs.rmSync(temp, { recursive: true, force: true });
   }
-  return { folder: target, files };
+  return { folder: target, files, baseline: baseline?.name ?? null, leftOut };
 }

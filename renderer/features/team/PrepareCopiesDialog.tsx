@@ -1,8 +1,10 @@
 // "Prepare copies for coders…": one project file per named coder for blind coding, each with the
-// sources and the codebook and nobody's passages, written beside the project (or in a folder typed).
+// sources and the codebook (as it is now, or as frozen in a chosen baseline) and nobody's passages,
+// written beside the project (or in a folder typed).
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { PreparedCopies } from '../../../shared/api/team-contract';
+import type { BaselineSummary } from '../../../shared/domain/change-view';
 import { coderListProblem } from '../../../shared/domain/team';
 import { api } from '../../api/client';
 import { plural, t } from '../../i18n/t';
@@ -17,6 +19,18 @@ export function PrepareCopiesDialog() {
   const [problem, setProblem] = useState<string | null>(null);
   const [made, setMade] = useState<PreparedCopies | null>(null);
   const [busy, setBusy] = useState(false);
+  const [baselines, setBaselines] = useState<BaselineSummary[]>([]);
+  const [baselineId, setBaselineId] = useState<number | null>(null);
+  useEffect(() => {
+    let live = true;
+    api.call('baseline.list', {}).then(
+      (list) => live && setBaselines(list),
+      () => live && setBaselines([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
   // Blank lines are left out; a name given twice is refused.
   const list = names.split('\n').map((n) => n.trim()).filter((n) => n !== '');
 
@@ -25,7 +39,13 @@ export function PrepareCopiesDialog() {
     if (local) return setProblem(errorMessage(local));
     setBusy(true);
     try {
-      setMade(await api.call('project.prepareCopies', { coders: list, ...(folder.trim() ? { folder: folder.trim() } : {}) }));
+      setMade(
+        await api.call('project.prepareCopies', {
+          coders: list,
+          ...(folder.trim() ? { folder: folder.trim() } : {}),
+          ...(baselineId !== null ? { baselineId } : {}),
+        }),
+      );
       await useStore.getState().refresh();
       await load();
     } catch (error) {
@@ -49,6 +69,24 @@ export function PrepareCopiesDialog() {
                 </li>
               ))}
             </ul>
+            {made.baseline && <p>{t('Their codebook is the one frozen in the baseline {name}.', { name: made.baseline })}</p>}
+            {made.leftOut.concepts.length + made.leftOut.categories.length > 0 && (
+              <>
+                <p>{t('Left out of the copies: deleted from the project since the baseline, they would come back as new if merged.')}</p>
+                <ul className="gw-copies-list" aria-label={t('Left out of the copies')}>
+                  {made.leftOut.concepts.map((name, i) => (
+                    <li key={`concept-${i}`}>
+                      {t('Concept')}: <bdi>{name}</bdi>
+                    </li>
+                  ))}
+                  {made.leftOut.categories.map((name, i) => (
+                    <li key={`category-${i}`}>
+                      {t('Category')}: <bdi>{name}</bdi>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
             <div className="gw-modal-actions">
               <button type="button" className="gw-button gw-primary" onClick={() => openDialog(null)}>
                 {t('Done')}
@@ -76,6 +114,24 @@ export function PrepareCopiesDialog() {
                   setProblem(null);
                 }}
               />
+            </label>
+            <label className="gw-field">
+              <span>{t('Codebook')}</span>
+              <select
+                className="gw-input"
+                value={baselineId === null ? '' : String(baselineId)}
+                onChange={(e) => {
+                  setBaselineId(e.target.value === '' ? null : Number(e.target.value));
+                  setProblem(null);
+                }}
+              >
+                <option value="">{t('As it is now')}</option>
+                {baselines.map((b) => (
+                  <option key={b.id} value={String(b.id)}>
+                    {t('As frozen in the baseline {name}', { name: b.name })}
+                  </option>
+                ))}
+              </select>
             </label>
             <label className="gw-field">
               <span>{t('Folder (empty: beside this project)')}</span>

@@ -32,4 +32,5 @@ export const TEAM_ERROR_TEMPLATES = [
   '{n} conflicts are not resolved yet (first: “{a}”).',
   'There is no consensus coding yet: adjudicate the disagreements in the agreement view first.',
   'The project changed since the merge was shown: look at its conflicts again. ({a})',
+  'That baseline no longer exists; nothing was written.',
 ] as const;

@@ -36,6 +36,14 @@ export default {
   "Coders, one name per line": "کدگذاران، هر نام در یک سطر",
   "Folder (empty: beside this project)": "پوشه (خالی: کنار همین پروژه)",
   "Prepare copies": "آماده‌سازی نسخه‌ها",
+  "Codebook": "کتاب کد",
+  "As it is now": "همان‌گونه که اکنون هست",
+  "As frozen in the baseline {name}": "همان‌گونه که در خط مبنای {name} ثابت شد",
+  "Their codebook is the one frozen in the baseline {name}.": "کتاب کد آن‌ها همان است که در خط مبنای {name} ثابت شد.",
+  "Left out of the copies: deleted from the project since the baseline, they would come back as new if merged.":
+    "در نسخه‌ها نیامد: این‌ها پس از خط مبنا از پروژه حذف شده‌اند و اگر می‌آمدند، با ادغام دوباره به‌عنوان مورد تازه بازمی‌گشتند.",
+  "Left out of the copies": "آنچه در نسخه‌ها نیامد",
+  "That baseline no longer exists; nothing was written.": "آن خط مبنا دیگر وجود ندارد؛ چیزی نوشته نشد.",
   // Merge
   "Merge a project": "ادغام یک پروژه",
   "Nothing to merge: {name} holds nothing this project does not have already.": "چیزی برای ادغام نیست: {name} چیزی ندارد که این پروژه نداشته باشد.",
