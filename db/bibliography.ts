@@ -3,6 +3,7 @@
 // import never loads every whole text into memory.
 
 import type { DocumentId } from '../shared/domain/ids';
+import type { Stage } from '../shared/domain/records';
 import { documentId } from '../shared/domain/ids';
 import type { ReadableDB } from './handles';
 
@@ -12,6 +13,8 @@ export interface LinkableSource {
   originalName: string;
   /** The DOI in the source's own record ('' if none). */
   doi: string;
+  /** The screening stage of its own record (null: none), which a bibliography record replaces. */
+  stage: Stage | null;
   /** At least the first `chars` UTF-16 units of the text (whole characters, so maybe a few more). */
   opening: string;
 }
@@ -21,8 +24,8 @@ export interface LinkableSource {
  * match wins, so the order must be stable).
  */
 export async function linkableSources(db: ReadableDB, chars: number): Promise<LinkableSource[]> {
-  const rows = await db.all<{ id: number; name: string; original_name: string; doi: string | null; opening: string }>(
-    `SELECT d.id, d.name, d.original_name, r.doi, substr(t.text, 1, ?) AS opening
+  const rows = await db.all<{ id: number; name: string; original_name: string; doi: string | null; stage: Stage | null; opening: string }>(
+    `SELECT d.id, d.name, d.original_name, r.doi, r.stage, substr(t.text, 1, ?) AS opening
      FROM document d JOIN source_text t ON t.sha256 = d.sha256 LEFT JOIN record r ON r.document_id = d.id
      WHERE r.id IS NULL OR r.origin = 'file'
      ORDER BY lower(d.name), d.id`,
@@ -33,6 +36,7 @@ export async function linkableSources(db: ReadableDB, chars: number): Promise<Li
     name: r.name,
     originalName: r.original_name,
     doi: r.doi ?? '',
+    stage: r.stage ?? null,
     opening: r.opening,
   }));
 }

@@ -2,7 +2,7 @@
 // project keeps. Other parts (the command line, exchange imports, merges) find or make a coder by
 // name or by GUID; a name is never blank and never another coder's (compared as labels are).
 
-import { GroundworkError } from '../shared/api/errors';
+import { fail, GroundworkError } from '../shared/api/errors';
 import type { CoderId } from '../shared/domain/ids';
 import { sameLabel } from '../shared/domain/normalize';
 import { coderId } from '../shared/domain/ids';
@@ -92,7 +92,7 @@ export async function findOrCreateCoder(db: WritableDB, name: string, uid?: stri
     const byUid = await coderByUid(db, uid);
     if (byUid) return byUid;
   }
-  if (!name.trim()) throw new GroundworkError('invalid-input', 'A coder needs a name.');
+  if (!name.trim()) fail('invalid-input', 'A coder needs a name.');
   return (await coderByName(db, name)) ?? insertCoder(db, { name, uid });
 }
 

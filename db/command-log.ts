@@ -5,8 +5,9 @@
 // change escapes the log; a step is undone only by its own session or author, and never when
 // another session's later step changed the same rows.
 
-import { GroundworkError } from '../shared/api/errors';
+import { fail } from '../shared/api/errors';
 import { commandId } from '../shared/domain/ids';
+import { english, isMessage, say, type Message } from '../shared/domain/message';
 import type { HistoryEntry, HistoryState } from '../shared/domain/model';
 import type { ReadableDB, WritableDB } from './handles';
 import { now } from './handles';
@@ -70,14 +71,40 @@ interface CommandRow {
 
 const COLUMNS = 'id, kind, label, state, created_at, actor';
 
-const toEntry = (row: CommandRow): HistoryEntry => ({
-  id: commandId(row.id),
-  kind: row.kind,
-  label: row.label,
-  state: row.state,
-  createdAt: row.created_at,
-  actor: row.actor,
-});
+/**
+ * A step's label as stored: plain English (every step written before labels were structured, and a
+ * caller that gives a string), or a structured message as JSON `{"text":…,"params":…}` in the same
+ * column, so every engine keeps it without a schema change.
+ */
+export function storedLabel(label: string | Message): string {
+  return typeof label === 'string' ? label : JSON.stringify({ text: label.text, ...(label.params ? { params: label.params } : {}) });
+}
+
+/** A stored label read back: its English, and its structured form when it has one. */
+export function readLabel(stored: string): { label: string; said: Message | null } {
+  if (stored.startsWith('{"text":')) {
+    try {
+      const said = JSON.parse(stored) as unknown;
+      if (isMessage(said)) return { label: english(said), said };
+    } catch {
+      // Not JSON after all: an English label that happens to start so.
+    }
+  }
+  return { label: stored, said: null };
+}
+
+const toEntry = (row: CommandRow): HistoryEntry => {
+  const { label, said } = readLabel(row.label);
+  return {
+    id: commandId(row.id),
+    kind: row.kind,
+    label,
+    ...(said ? { said } : {}),
+    state: row.state,
+    createdAt: row.created_at,
+    actor: row.actor,
+  };
+};
 
 /** A session is live while it has been seen this recently (sessions refresh it while open). */
 export const SESSION_LIVE_MS = 60_000;
@@ -171,7 +198,7 @@ export interface Logged<T> {
   /** The step the change went into, or null when it changed nothing. */
   commandId: number | null;
   touched: Touched;
-  /** The step's history label (as set by the command). */
+  /** The step's history label (as set by the command), as stored (storedLabel: read it with readLabel). */
   label: string;
 }
 
@@ -201,7 +228,7 @@ export async function runLogged<T>(
     const row = await db.get<{ id: number }>(
       `INSERT INTO command (kind, label, state, coalesce_key, created_at, actor, session) VALUES (?, ?, 'done', ?, ?, ?, ?) RETURNING id`,
       spec.kind,
-      spec.label,
+      storedLabel(spec.label),
       spec.coalesceKey ?? null,
       now(),
       scope.actor,
@@ -222,13 +249,13 @@ export async function runLogged<T>(
     await hooks.end(db);
   }
   await keepDerivedInStep(db, hooks, id, after);
-  if (label !== spec.label) await db.run('UPDATE command SET label = ? WHERE id = ?', label, id);
+  if (label !== spec.label) await db.run('UPDATE command SET label = ? WHERE id = ?', storedLabel(label), id);
   const changed = await db.get<{ n: number }>('SELECT count(*) AS n FROM command_change WHERE command_id = ?', id);
   if (Number(changed?.n ?? 0) === 0) {
     await db.run('DELETE FROM command WHERE id = ?', id);
-    return { value, commandId: null, touched: { tables: [], documents: [] }, label };
+    return { value, commandId: null, touched: { tables: [], documents: [] }, label: storedLabel(label) };
   }
-  return { value, commandId: id, touched: await touchedBy(db, id, after), label };
+  return { value, commandId: id, touched: await touchedBy(db, id, after), label: storedLabel(label) };
 }
 
 type Row = Record<string, unknown>;
@@ -378,12 +405,17 @@ export async function step(db: WritableDB, hooks: CaptureHooks, direction: 'undo
   if (direction === 'undo') {
     const later = await laterDependent(db, row, scope);
     if (later) {
-      // The author as people know them: the coder's name where the actor is a coder (a server's user).
-      const who = later.actor ? ((await db.get<{ name: string }>('SELECT name FROM coder WHERE uid = ?', later.actor))?.name ?? later.actor) : null;
-      throw new GroundworkError(
-        'conflict',
-        `“${row.label}” cannot be undone: a later change by ${who ? `“${who}”` : 'another window'} (“${later.label}”) changed the same items.`,
-      );
+      const labelOf = (stored: string) => readLabel(stored).said ?? readLabel(stored).label;
+      if (later.actor) {
+        // The author as people know them: the coder's name where the actor is a coder (a server's user).
+        const who = (await db.get<{ name: string }>('SELECT name FROM coder WHERE uid = ?', later.actor))?.name ?? later.actor;
+        fail('conflict', '“{step}” cannot be undone: a later change by “{actor}” (“{later}”) changed the same items.', {
+          step: labelOf(row.label),
+          actor: who,
+          later: labelOf(later.label),
+        });
+      }
+      fail('conflict', '“{step}” cannot be undone: a later change by another window (“{later}”) changed the same items.', { step: labelOf(row.label), later: labelOf(later.label) });
     }
   }
   // An undo or redo is a change of its own for merging; a merge is undone exactly (db/merge-stamps.ts).
@@ -446,8 +478,8 @@ export async function history(db: ReadableDB, limit: number, scope: UndoScope): 
   return { entries: rows.map(toEntry), undo: undoRow ? toEntry(undoRow) : null, redo: redoRow ? toEntry(redoRow) : null };
 }
 
-/** For checks inside a command (a handler's validation). */
-export function requireFound<T>(value: T | undefined | null, what: string): T {
-  if (value === undefined || value === null) throw new GroundworkError('not-found', `${what} does not exist (any more).`);
+/** For checks inside a command (a handler's validation): `what` is a template of its own ('That concept'). */
+export function requireFound<T>(value: T | undefined | null, what: string | Message): T {
+  if (value === undefined || value === null) fail('not-found', '{what} does not exist (any more).', { what: typeof what === 'string' ? say(what) : what });
   return value;
 }

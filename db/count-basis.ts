@@ -6,7 +6,7 @@ import type { CountBasis } from '../shared/domain/team';
 import { coderByUid, getCoder } from './coders';
 import type { ReadableDB, WritableDB } from './handles';
 import { getSetting, setSetting } from './project-settings';
-import { GroundworkError } from '../shared/api/errors';
+import { fail } from '../shared/api/errors';
 
 export async function countBasis(db: ReadableDB): Promise<CountBasis> {
   const kind = await getSetting(db, 'count_basis');
@@ -22,7 +22,7 @@ export async function countBasis(db: ReadableDB): Promise<CountBasis> {
 export async function setCountBasis(db: WritableDB, basis: CountBasis): Promise<void> {
   if (basis.kind === 'coder') {
     const coder = await getCoder(db, basis.coderId);
-    if (!coder) throw new GroundworkError('not-found', 'That coder does not exist (any more).');
+    if (!coder) fail('not-found', 'That coder does not exist (any more).');
     await setSetting(db, 'count_basis', 'coder');
     await setSetting(db, 'count_coder', coder.uid);
     return;

@@ -2,7 +2,7 @@
 // A dimension's items and counts are computed by queries each time (as db/counts.ts does), never
 // kept: its items are the distinct concepts filed under its categories or their sub-categories.
 
-import { GroundworkError } from '../shared/api/errors';
+import { fail } from '../shared/api/errors';
 import type { CategoryId, ConceptId } from '../shared/domain/ids';
 import { categoryId, conceptId } from '../shared/domain/ids';
 import type {
@@ -160,7 +160,7 @@ export async function deleteLevel(db: WritableDB, id: LevelId): Promise<number> 
 async function writeOrder(db: WritableDB, table: 'maturity_level' | 'maturity_dimension', ids: readonly number[]): Promise<void> {
   const current = new Set((await db.all<{ id: number }>(`SELECT id FROM ${table}`)).map((r) => r.id));
   if (ids.length !== current.size || new Set(ids).size !== ids.length || ids.some((id) => !current.has(id))) {
-    throw new GroundworkError('invalid-input', 'The new order must name every item once.');
+    fail('invalid-input', 'The new order must name every item once.');
   }
   for (const [index, id] of ids.entries()) {
     await db.run(`UPDATE ${table} SET position = ? WHERE id = ? AND position IS DISTINCT FROM ?`, index + 1, id, index + 1);
@@ -337,7 +337,7 @@ export async function setRating(
   let level: number | null = null;
   if (r.value !== 'na') {
     level = (await levelIds(db))[r.value - 1] ?? null;
-    if (level === null) throw new GroundworkError('invalid-input', `There is no level ${r.value}.`);
+    if (level === null) fail('invalid-input', 'There is no level {level}.', { level: r.value });
   }
   await db.run(
     `INSERT INTO maturity_rating (assessment_id, dimension_id, concept_id, level_id, not_applicable) VALUES (?, ?, ?, ?, ?)

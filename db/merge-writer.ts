@@ -5,7 +5,7 @@
 // It writes its stamps itself (db/merge-stamps.ts leaves a merge alone), so undoing it restores
 // them exactly.
 
-import { GroundworkError } from '../shared/api/errors';
+import { fail } from '../shared/api/errors';
 import type { CategoryId, CoderId, ConceptId, DocumentId } from '../shared/domain/ids';
 import { categoryId, coderId, conceptId, documentId } from '../shared/domain/ids';
 import type { Stamp } from '../shared/domain/merge/stamps';
@@ -67,7 +67,7 @@ export async function writeMerge(db: WritableDB, ours: ProjectSnapshot, result: 
     const mine = oursSources.get(s.sha256);
     if (!mine) {
       const copy = extras.sources.get(s.sha256);
-      if (!copy) throw new GroundworkError('bad-file', `The other project names a source (${s.name}) whose text it does not hold; nothing was merged.`);
+      if (!copy) fail('bad-file', 'The other project names a source ({name}) whose text it does not hold; nothing was merged.', { name: s.name });
       const id = await insertDocument(db, { name: copy.name, format: copy.format, originalName: copy.originalName, sha256: s.sha256, dir: copy.dir, text: copy.text, uid: copy.uid });
       await insertPages(db, id, copy.pages);
       await insertDirections(db, id, copy.directions);

@@ -6,11 +6,13 @@
 
 import type { ReadableDB, WritableDB } from './handles';
 import { newUid } from './uid';
-import { SESSION_LIVE_MS } from './command-log';
+import type { Message } from '../shared/domain/message';
+import { readLabel, SESSION_LIVE_MS } from './command-log';
 
 export interface WorkCounts {
   steps: number;
-  lastStep: { label: string; at: string } | null;
+  /** The latest step: its label in English and, when stored structured, its template and values. */
+  lastStep: { label: string; said?: Message; at: string } | null;
   sources: number;
   concepts: number;
   categories: number;
@@ -20,12 +22,17 @@ export interface WorkCounts {
 const count = async (db: ReadableDB, table: 'document' | 'concept' | 'category' | 'segment') =>
   Number((await db.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))?.n ?? 0);
 
+function lastStepOf(stored: string, at: string): NonNullable<WorkCounts['lastStep']> {
+  const { label, said } = readLabel(stored);
+  return said ? { label, said, at } : { label, at };
+}
+
 export async function workCounts(db: ReadableDB): Promise<WorkCounts> {
   const steps = Number((await db.get<{ n: number }>(`SELECT count(*) AS n FROM command WHERE state = 'done'`))?.n ?? 0);
   const last = await db.get<{ label: string; created_at: string }>(`SELECT label, created_at FROM command WHERE state = 'done' ORDER BY id DESC LIMIT 1`);
   return {
     steps,
-    lastStep: last ? { label: last.label, at: last.created_at } : null,
+    lastStep: last ? lastStepOf(last.label, last.created_at) : null,
     sources: await count(db, 'document'),
     concepts: await count(db, 'concept'),
     categories: await count(db, 'category'),

@@ -23,7 +23,7 @@ import type { PrismaFigures } from '../shared/domain/prisma';
 import type { ReadableDB, WritableDB } from './handles';
 import { now } from './handles';
 import { duplicatePairs } from '../shared/domain/duplicates';
-import { MAX_DUPLICATE_PAIRS } from '../shared/domain/limits';
+import { MAX_DUPLICATE_PAIRS, MAX_LABEL_LENGTH } from '../shared/domain/limits';
 
 interface RecordRow {
   id: number;
@@ -144,6 +144,7 @@ export async function attachRecordForDocument(
     open.find((r) => r.attachments.some((a) => fileKey(a) === byFile)) ?? open.find((r) => titles.has(titleKey(r.title)));
   if (match) {
     await linkRecord(db, match.id, id);
+    await nameSourceAfterRecord(db, id, match.title);
     return match.id;
   }
   return insertRecord(db, { title: name, origin: 'file', stage: 'included', documentId: id });
@@ -203,10 +204,34 @@ export async function linkRecord(db: WritableDB, id: RecordId, document: Documen
  * Gives a record a source's full text. The record the source had (its own, made on import; the
  * caller checks that) goes, and the duplicates merged into it pass to this record.
  */
-export async function linkRecordToSource(db: WritableDB, id: RecordId, document: DocumentId): Promise<void> {
+export async function linkRecordToSource(db: WritableDB, id: RecordId, document: DocumentId): Promise<SourceRenamed | null> {
   const own = await db.get<{ id: number }>('SELECT id FROM record WHERE document_id = ? AND id <> ?', document, id);
   if (own) await deleteRecord(db, recordId(Number(own.id)), id);
   await linkRecord(db, id, document);
+  const record = await db.get<{ title: string }>('SELECT title FROM record WHERE id = ?', id);
+  return nameSourceAfterRecord(db, document, record?.title ?? '');
+}
+
+export interface SourceRenamed {
+  from: string;
+  to: string;
+}
+
+/**
+ * A source joined to a bibliography record takes the record's title as its name (one line, within
+ * the label limit, made unique among the sources); null when it keeps the name it has.
+ */
+export async function nameSourceAfterRecord(db: WritableDB, id: DocumentId, title: string): Promise<SourceRenamed | null> {
+  const clean = title.replace(/\s+/gu, ' ').trim();
+  const wanted = clean.length > MAX_LABEL_LENGTH ? `${clean.slice(0, MAX_LABEL_LENGTH - 1).trimEnd()}…` : clean;
+  const current = (await db.get<{ name: string }>('SELECT name FROM document WHERE id = ?', id))?.name;
+  if (!wanted || current === undefined || current === wanted) return null;
+  const taken = new Set((await db.all<{ name: string }>('SELECT name FROM document WHERE id <> ?', id)).map((r) => r.name));
+  let name = wanted;
+  for (let n = 2; taken.has(name); n += 1) name = `${wanted} (${n})`;
+  if (name === current) return null;
+  await db.run('UPDATE document SET name = ? WHERE id = ?', name, id);
+  return { from: current, to: name };
 }
 
 export async function setStage(db: WritableDB, id: RecordId, stage: Stage, excludedAt: ExcludedAt | null, reason: ReasonId | null): Promise<number> {

@@ -1,6 +1,7 @@
 // Coded segments: a passage of one source ([start, end) in UTF-16 code units of its canonical
 // text) coded with one concept. The coded text and some context are kept with the offsets.
 
+import { say } from '../shared/domain/message';
 import type { Segment, SegmentMark, SegmentRow, SegmentScope } from '../shared/domain/model';
 import type { CoderId, ConceptId, DocumentId, SegmentId } from '../shared/domain/ids';
 import { coderId, conceptId, documentId, segmentId } from '../shared/domain/ids';
@@ -335,7 +336,7 @@ export async function pageSegments(
   const q = pageScopeSql(scope, options.coder);
   if (options.cursor !== undefined) {
     cursor = decodeCursor(options.cursor);
-    if (!cursor) throw new GroundworkError('invalid-input', 'That page of segments cannot be found: start the list again.');
+    if (!cursor) throw new GroundworkError('invalid-input', say('That page of segments cannot be found: start the list again.'));
   } else {
     total = Number((await db.get<{ n: number }>(`${q.with} SELECT count(*) AS n FROM segment s WHERE ${q.where}`, ...q.withParams, ...q.whereParams))?.n ?? 0);
   }

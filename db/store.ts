@@ -4,13 +4,17 @@
 // engine; a server engine implements the same interface and runs the same repositories.
 
 import type { HistoryEntry, HistoryState, ProjectInfo } from '../shared/domain/model';
+import type { Message } from '../shared/domain/message';
 import type { ReadableDB, WritableDB } from './handles';
 
 export interface CommandSpec {
   /** The contract method or action, e.g. 'segment.code'. */
   kind: string;
-  /** What the history shows, e.g. 'Code "trust" in Source 2'. May be set later with setLabel. */
-  label: string;
+  /**
+   * What the history shows: `say('Code with “{a}” in “{b}”', { a, b })`, translated wherever it is
+   * shown (a plain string shows as written). May be set later with setLabel.
+   */
+  label: string | Message;
   /**
    * Consecutive commands of the same author with the same key within a short time merge into one
    * undo step (memo typing; an import batch sent file by file).
@@ -34,8 +38,10 @@ export interface StoreChange {
   actor?: string | null;
   /** The change's mark, where the engine numbers changes (PostgreSQL: db/postgres/marks.ts). */
   mark?: number;
-  /** Its history label (an undo or redo: the step's, with `undo`/`redo` as the kind). */
+  /** Its history label in English (an undo or redo: the step's, with `undo`/`redo` as the kind)… */
   label?: string;
+  /** …and structured, when the step's label is (what an interface translates). */
+  said?: Message;
   kind?: 'do' | 'undo' | 'redo';
 }
 
@@ -48,7 +54,7 @@ export interface UndoScope {
 export interface CommandContext {
   readonly id: number;
   /** Replaces the history label (when it depends on what the command read). */
-  setLabel(label: string): void;
+  setLabel(label: string | Message): void;
 }
 
 export interface CompactOptions {

@@ -85,7 +85,6 @@ const minus = (a: CountRow, b: CountRow): CountRow => ({
 /** Reproduced beside reported. The total row sums the component rows, as the study's Table 8 does. */
 export async function compareRows(db: ReadableDB, counts: ParadigmCounts): Promise<CompareRow[]> {
   const reported = await reportedFigures(db);
-  const reasons = (await getFact<Reasons>(db, 'reasons')) ?? {};
   const rows: CompareRow[] = counts.rows.map((r) => {
     const rep = reported.get(r.component) ?? null;
     const reproduced = { mainCategories: r.mainCategories, concepts: r.concepts, finalCodes: r.finalCodes };
@@ -96,7 +95,9 @@ export async function compareRows(db: ReadableDB, counts: ParadigmCounts): Promi
       reproduced,
       reported: rep,
       difference: rep ? minus(reproduced, rep) : null,
-      reason: reasons[r.component] ?? null,
+      // Worded by the caller from these figures (shared/domain/study-notes.ts).
+      reason: null,
+      reasonSaid: null,
     };
   });
   const total = reported.get('total') ?? null;
@@ -107,7 +108,8 @@ export async function compareRows(db: ReadableDB, counts: ParadigmCounts): Promi
     reproduced: counts.sums,
     reported: total,
     difference: total ? minus(counts.sums, total) : null,
-    reason: reasons.total ?? null,
+    reason: null,
+    reasonSaid: null,
   });
   return rows;
 }

@@ -5,7 +5,8 @@
 // target: the target ends up an exact copy, or as it was. Live sessions and each engine's own
 // derived tables (search indexes) are not copied; the target rebuilds its index when searched.
 
-import { GroundworkError } from '../shared/api/errors';
+import { fail, GroundworkError } from '../shared/api/errors';
+import { english, say, type Message } from '../shared/domain/message';
 import type { ReadableDB, WritableDB } from './handles';
 import { postgresDeferReferences, postgresIdHighWater, postgresSetIdHighWater } from './postgres/schema-info';
 import { projectTables, SESSION_TABLES, type TableInfo } from './schema-info';
@@ -31,16 +32,16 @@ const setIdHighWater = (db: WritableDB, highWater: ReadonlyMap<string, number>) 
 const deferReferences = (db: WritableDB) => (db.dialect.name === 'sqlite' ? sqliteDeferReferences(db) : postgresDeferReferences(db));
 
 /** The same tables with the same columns, or a clear refusal naming the first difference. */
-function checkSameTables(source: TableInfo[], target: TableInfo[], where: string): void {
+function checkSameTables(source: TableInfo[], target: TableInfo[], where: Message): void {
   const names = (tables: TableInfo[]) => tables.map((t) => t.name).join(', ');
   if (names(source) !== names(target)) {
-    throw new GroundworkError('conflict', `${where}: the two projects hold different tables (${names(source)} / ${names(target)}); nothing was copied.`);
+    fail('conflict', '{where}: the two projects hold different tables ({source} / {target}); nothing was copied.', { where, source: names(source), target: names(target) });
   }
   for (const table of source) {
     const twin = target.find((t) => t.name === table.name)!;
     const columns = (t: TableInfo) => t.columns.map((c) => c.name).sort().join(', ');
     if (columns(table) !== columns(twin)) {
-      throw new GroundworkError('conflict', `${where}: table ${table.name} has other columns on each side (${columns(table)} / ${columns(twin)}); nothing was copied.`);
+      fail('conflict', '{where}: table {table} has other columns on each side ({source} / {target}); nothing was copied.', { where, table: table.name, source: columns(table), target: columns(twin) });
     }
   }
 }
@@ -82,13 +83,14 @@ async function insertRows(db: WritableDB, table: TableInfo, rows: Record<string,
  * Not a user action: the target's history becomes the source's, nothing is added to it.
  */
 export async function copyProject(source: Store, target: Store): Promise<CopyReport> {
-  const where = `Copying ${source.location} to ${target.location}`;
+  const where = say('Copying {from} to {to}', { from: source.location, to: target.location });
   const [from, to] = [await source.info(), await target.info()];
   if (from.schemaVersion !== to.schemaVersion) {
-    throw new GroundworkError(
-      'conflict',
-      `${where}: the projects are at formats ${from.schemaVersion} and ${to.schemaVersion}; open both with the same version of Groundwork first. Nothing was copied.`,
-    );
+    fail('conflict', '{where}: the projects are at formats {version} and {otherVersion}; open both with the same version of Groundwork first. Nothing was copied.', {
+      where,
+      version: from.schemaVersion,
+      otherVersion: to.schemaVersion,
+    });
   }
   const sourceTables = await source.read(projectTables);
   const targetTables = await target.read(projectTables);
@@ -111,7 +113,7 @@ export async function copyProject(source: Store, target: Store): Promise<CopyRep
     await setIdHighWater(w, highWater);
     for (const table of copied) {
       const n = Number((await w.get<{ n: number }>(`SELECT count(*) AS n FROM ${quote(table.name)}`))?.n ?? 0);
-      if (n !== counts.get(table.name)) throw new Error(`${where}: ${table.name} holds ${n} rows after copying ${counts.get(table.name)}.`);
+      if (n !== counts.get(table.name)) throw new Error(`${english(where)}: ${table.name} holds ${n} rows after copying ${counts.get(table.name)}.`);
     }
     return { tables: copied.length, rows };
   });

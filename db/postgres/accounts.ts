@@ -3,7 +3,8 @@
 // token), their role in each project with the coder they code as there, and each project's rule
 // on whether coders may change its codebook. Removing a user or a project takes its rows with it.
 
-import { GroundworkError } from '../../shared/api/errors';
+import { fail, GroundworkError } from '../../shared/api/errors';
+import { say, type Message } from '../../shared/domain/message';
 import { LOCK_CLASS } from './channel';
 import type { PostgresServer } from './server';
 
@@ -84,10 +85,10 @@ export const accountName = (name: string) => name.normalize('NFC').trim().toLowe
 const NAME_RULE = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}._@-]{0,63}$/u;
 
 /** Why a sign-in name cannot be used, or null. */
-export function accountNameProblem(name: string): string | null {
+export function accountNameProblem(name: string): Message | null {
   const n = accountName(name);
-  if (!n) return 'A user needs a sign-in name.';
-  if (!NAME_RULE.test(n)) return `“${n}” cannot be a sign-in name: use up to 64 letters and digits, with . _ @ - inside.`;
+  if (!n) return say('A user needs a sign-in name.');
+  if (!NAME_RULE.test(n)) return say('“{name}” cannot be a sign-in name: use up to 64 letters and digits, with . _ @ - inside.', { name: n });
   return null;
 }
 
@@ -119,13 +120,13 @@ export async function createAccount(
   if (problem) throw new GroundworkError('invalid-input', problem);
   const name = accountName(input.name);
   const display = (input.displayName ?? input.name).normalize('NFC').trim();
-  if (!display || display.length > 100) throw new GroundworkError('invalid-input', 'A display name has 1 to 100 characters.');
+  if (!display || display.length > 100) fail('invalid-input', 'A display name has 1 to 100 characters.');
   const { rows } = await server.pool.query<AccountRow>(
     `INSERT INTO groundwork.account (name, display_name, password_hash, admin, created_at) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (name) DO NOTHING RETURNING ${ACCOUNT_COLUMNS}`,
     [name, display, input.passwordHash, input.admin ?? false, new Date().toISOString()],
   );
-  if (!rows[0]) throw new GroundworkError('conflict', `There is already a user “${name}”.`);
+  if (!rows[0]) fail('conflict', 'There is already a user “{a}”.', { a: name });
   return toAccount(rows[0]);
 }
 
@@ -139,7 +140,7 @@ export async function findAccount(server: PostgresServer, name: string): Promise
 
 export async function requireAccount(server: PostgresServer, name: string): Promise<Account> {
   const found = await findAccount(server, name);
-  if (!found) throw new GroundworkError('not-found', `There is no user “${accountName(name)}”.`);
+  if (!found) fail('not-found', 'There is no user “{a}”.', { a: accountName(name) });
   const { passwordHash: _hash, ...account } = found;
   return account;
 }
@@ -157,7 +158,7 @@ export async function listAccounts(server: PostgresServer): Promise<(Account & {
 
 export async function removeAccount(server: PostgresServer, name: string): Promise<void> {
   const { rowCount } = await server.pool.query('DELETE FROM groundwork.account WHERE name = $1', [accountName(name)]);
-  if (!rowCount) throw new GroundworkError('not-found', `There is no user “${accountName(name)}”.`);
+  if (!rowCount) fail('not-found', 'There is no user “{a}”.', { a: accountName(name) });
 }
 
 /** Sets a user's password hash (or none) and signs them out everywhere. */
@@ -166,13 +167,13 @@ export async function setPasswordHash(server: PostgresServer, name: string, hash
     hash,
     accountName(name),
   ]);
-  if (!rows[0]) throw new GroundworkError('not-found', `There is no user “${accountName(name)}”.`);
+  if (!rows[0]) fail('not-found', 'There is no user “{a}”.', { a: accountName(name) });
   await server.pool.query('DELETE FROM groundwork.sign_in WHERE account_id = $1', [rows[0].id]);
 }
 
 export async function setAdmin(server: PostgresServer, name: string, admin: boolean): Promise<void> {
   const { rowCount } = await server.pool.query('UPDATE groundwork.account SET admin = $1 WHERE name = $2', [admin, accountName(name)]);
-  if (!rowCount) throw new GroundworkError('not-found', `There is no user “${accountName(name)}”.`);
+  if (!rowCount) fail('not-found', 'There is no user “{a}”.', { a: accountName(name) });
 }
 
 // Sign-ins: the server keeps only a hash of each token, so a copy of the database signs no one in.

@@ -3,6 +3,7 @@
 // a server out of reach is an I/O error. Anything else passes through unchanged.
 
 import { GroundworkError } from '../../shared/api/errors';
+import { say, type Message } from '../../shared/domain/message';
 
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE', 'ENOENT', '57P01', '57P02', '57P03']);
 
@@ -18,22 +19,21 @@ export function postgresError(error: unknown, where: string): unknown {
   const code = String((error as { code?: string }).code ?? '');
   const message = (error as Error).message ?? String(error);
   if (code.startsWith('23')) {
-    return new GroundworkError('conflict', `The change was refused because it would break the project's rules (${message}); nothing was changed.`);
+    return new GroundworkError('conflict', say("The change was refused because it would break the project's rules ({reason}); nothing was changed.", { reason: message }));
   }
   if (code === '55P03' || code === '40001' || code === '40P01') {
-    return new GroundworkError('busy', `The project is busy with another change in ${where}; try again in a moment.`);
+    return new GroundworkError('busy', say('The project is busy with another change in {where}; try again in a moment.', { where }));
   }
   if (/timeout exceeded when trying to connect/i.test(message)) {
-    return new GroundworkError('busy', `${where} has no free connection for this call; try again in a moment.`);
+    return new GroundworkError('busy', say('{where} has no free connection for this call; try again in a moment.', { where }));
   }
-  if (code === '25006') return new GroundworkError('read-only', `The project is open read-only: changes cannot be saved.`);
+  if (code === '25006') return new GroundworkError('read-only', say('The project is open read-only: changes cannot be saved.'));
   if (isConnectionLost(error)) {
-    return new GroundworkError('io', `${where} cannot be reached (${message}); nothing was changed.`);
+    return new GroundworkError('io', say('{where} cannot be reached ({reason}); nothing was changed.', { where, reason: message }));
   }
   return error;
 }
 
 /** A change whose connection broke while it was being committed: saved, or not. */
-export function uncertainCommit(where: string): string {
-  return `The connection to ${where} broke while this change was being saved: it may have been saved or not. Look at the project before making it again.`;
-}
+export const uncertainCommit = (where: string): Message =>
+  say('The connection to {where} broke while this change was being saved: it may have been saved or not. Look at the project before making it again.', { where });

@@ -4,7 +4,9 @@
 // versioning by rows: the table and row key of command_change), and is told when it replaces a
 // recent change of someone else that it had seen. Runs inside the project's write transaction.
 
-import { GroundworkError } from '../../shared/api/errors';
+import { fail } from '../../shared/api/errors';
+import { say } from '../../shared/domain/message';
+import { readLabel } from '../command-log';
 import type { ReadableDB, WritableDB } from '../handles';
 import { now } from '../handles';
 import type { PostgresServer } from './server';
@@ -81,11 +83,11 @@ async function otherChange(db: ReadableDB, projectId: number, id: number, sessio
   );
 }
 
-/** The name of a change's author in a message: their coder name in the project, else "another user". */
-async function authorName(db: ReadableDB, actor: string | null): Promise<string> {
-  if (!actor) return 'Another user';
+/** The name of a change's author in a message: their coder name in the project, else null ("another user"). */
+async function authorName(db: ReadableDB, actor: string | null): Promise<string | null> {
+  if (!actor) return null;
   const row = await db.get<{ name: string }>('SELECT name FROM coder WHERE uid = ?', actor);
-  return row ? `“${row.name}”` : 'Another user';
+  return row ? row.name : null;
 }
 
 /**
@@ -103,11 +105,17 @@ export async function checkConflicts(
   if (seen === undefined) return;
   const unseen = await otherChange(db, projectId, id, by.session, seen);
   if (unseen) {
-    const what = unseen.kind === 'do' ? `“${unseen.label}”` : `${unseen.kind === 'undo' ? 'undid' : 'redid'} “${unseen.label}”`;
-    throw new GroundworkError(
-      'conflict',
-      `${await authorName(db, unseen.actor)} changed the same item a moment ago (${what}), after what your screen shows; your change was not saved. Look at it again, then make your change anew.`,
-    );
+    const { label, said } = readLabel(unseen.label);
+    const step = said ?? label;
+    const what = unseen.kind === 'do' ? say('“{step}”', { step }) : unseen.kind === 'undo' ? say('undid “{step}”', { step }) : say('redid “{step}”', { step });
+    const author = await authorName(db, unseen.actor);
+    if (author !== null) {
+      fail('conflict', '“{a}” changed the same item a moment ago ({what}), after what your screen shows; your change was not saved. Look at it again, then make your change anew.', {
+        a: author,
+        what,
+      });
+    }
+    fail('conflict', 'Another user changed the same item a moment ago ({what}), after what your screen shows; your change was not saved. Look at it again, then make your change anew.', { what });
   }
   if (!guard.replaced) return;
   const floor = await db.get<{ seq: number | null }>(

@@ -4,7 +4,8 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { GroundworkError } from '../../shared/api/errors';
+import { fail, GroundworkError } from '../../shared/api/errors';
+import { say } from '../../shared/domain/message';
 import { createProjectFile, openProjectFile } from '../sqlite/open';
 import { copyProject, type CopyReport } from '../transfer';
 import type { PostgresServer, ProjectEntry } from './server';
@@ -37,7 +38,7 @@ export async function publishProjectFile(server: PostgresServer, file: string, o
 /** A new project file (which must not exist yet) holding a copy of a server project. */
 export async function exportProject(server: PostgresServer, id: number, file: string): Promise<CopyReport> {
   const target = path.resolve(file);
-  if (fs.existsSync(target)) throw new GroundworkError('conflict', `There is already a file at ${target}; nothing was written.`);
+  if (fs.existsSync(target)) fail('conflict', 'There is already a file at {path}; nothing was written.', { path: target });
   const partial = `${target}.partial`;
   const source = await server.openProject(id, { readOnly: true });
   try {

@@ -5,7 +5,8 @@
 
 import crypto from 'node:crypto';
 import pg from 'pg';
-import { GroundworkError } from '../../shared/api/errors';
+import { fail, GroundworkError } from '../../shared/api/errors';
+import { say } from '../../shared/domain/message';
 import { now } from '../handles';
 import type { SqlValue } from '../sql';
 import { captureTriggerSql, quoteIdent } from './capture';
@@ -70,7 +71,8 @@ export function describeDatabase(connectionString: string): string {
     url.search = '';
     return url.toString();
   } catch {
-    return 'the PostgreSQL database';
+    // A name, not a sentence: it sits inside messages in every language.
+    return 'PostgreSQL';
   }
 }
 
@@ -173,10 +175,10 @@ async function checkDatabase(pool: pg.Pool, description: string): Promise<void> 
   const db = rows[0]!;
   const plain = (locale: string) => locale === 'C' || locale === 'POSIX';
   if (db.encoding !== 'UTF8' || !plain(db.collate) || !plain(db.ctype)) {
-    throw new GroundworkError(
+    fail(
       'io',
-      `${description} uses encoding ${db.encoding} and locale ${db.collate}/${db.ctype}; Groundwork needs UTF8 and the C locale, so that text sorts and folds ` +
-        `as in a project file (create it with: createdb --encoding=UTF8 --locale=C --template=template0 NAME).`,
+      '{where} uses encoding {encoding} and locale {collate}/{ctype}; Groundwork needs UTF8 and the C locale, so that text sorts and folds as in a project file (create it with: {command}).',
+      { where: description, encoding: db.encoding, collate: db.collate, ctype: db.ctype, command: 'createdb --encoding=UTF8 --locale=C --template=template0 NAME' },
     );
   }
 }
@@ -286,13 +288,13 @@ export async function connectPostgres(options: PostgresServerOptions): Promise<P
 
     async project(id) {
       const { rows } = await pool.query<RegistryRow>('SELECT id, schema_name, name, version, created_at FROM groundwork.project WHERE id = $1', [id]);
-      if (!rows[0]) throw new GroundworkError('not-found', `There is no project ${id} in ${description}.`);
+      if (!rows[0]) fail('not-found', 'There is no project {id} in {where}.', { id: String(id), where: description });
       return toEntry(rows[0]);
     },
 
     async createProject(name, createOptions = {}) {
       const trimmed = name.trim();
-      if (!trimmed) throw new GroundworkError('invalid-input', 'A project needs a name.');
+      if (!trimmed) fail('invalid-input', 'A project needs a name.');
       try {
         return await inTransaction(pool, async (client) => {
           const { rows } = await client.query<{ id: number }>(`SELECT nextval(pg_get_serial_sequence('groundwork.project', 'id')) AS id`);
@@ -324,10 +326,10 @@ export async function connectPostgres(options: PostgresServerOptions): Promise<P
     async openProject(id, storeOptions = {}) {
       const entry = await server.project(id);
       if (entry.version > PG_LATEST_SCHEMA_VERSION) {
-        throw new GroundworkError(
+        fail(
           'newer-version',
-          `Project “${entry.name}” in ${description} was saved by a newer version of Groundwork (project format ${entry.version}; ` +
-            `this version reads up to ${PG_LATEST_SCHEMA_VERSION}). Update Groundwork to open it; nothing was changed.`,
+          'Project “{name}” in {where} was saved by a newer version of Groundwork (project format {version}; this version reads up to {latestVersion}). Update Groundwork to open it; nothing was changed.',
+          { name: entry.name, where: description, version: entry.version, latestVersion: PG_LATEST_SCHEMA_VERSION },
         );
       }
       if (entry.version < PG_LATEST_SCHEMA_VERSION || (await lacksLateMigration(pool, entry))) {
@@ -351,7 +353,7 @@ export async function connectPostgres(options: PostgresServerOptions): Promise<P
     async renameProject(id, name) {
       const entry = await server.project(id);
       const trimmed = name.trim();
-      if (!trimmed) throw new GroundworkError('invalid-input', 'A project needs a name.');
+      if (!trimmed) fail('invalid-input', 'A project needs a name.');
       try {
         await inTransaction(pool, async (client) => {
           await client.query(`SELECT pg_advisory_xact_lock(${LOCK_CLASS}, $1)`, [id]);

@@ -10,10 +10,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
-import { GroundworkError } from '../../shared/api/errors';
+import { fail, GroundworkError } from '../../shared/api/errors';
+import { say, type Message } from '../../shared/domain/message';
 import type { ProjectInfo } from '../../shared/domain/model';
 import type { ReadOnlyReason } from '../../shared/domain/project-file';
-import { endSession, history, runLogged, SESSION_LIVE_MS, step, touchSession } from '../command-log';
+import { endSession, history, readLabel, runLogged, SESSION_LIVE_MS, step, storedLabel, touchSession } from '../command-log';
 import type { ReadableDB, WritableDB } from '../handles';
 import type { CompactOptions, CompactReport, Store, StoreChange, Touched, UndoScope } from '../store';
 import { ALL_TOUCHED } from '../store';
@@ -42,6 +43,15 @@ export interface PostgresStoreOptions {
 const LOCK_WAIT = '15s';
 /** NOTIFY payloads are limited to 8000 bytes: a longer list of sources is sent as "any". */
 const MAX_PAYLOAD = 7000;
+/** A stored label longer than this is announced as its English, cut (a notification holds 8000 bytes). */
+const MAX_LABEL = 1000;
+
+/** A change's label as a StoreChange carries it: its English, and its structured form when it has one. */
+const labelled = (stored: string | undefined): { label?: string; said?: Message } => {
+  if (stored === undefined) return {};
+  const { label, said } = readLabel(stored);
+  return said ? { label, said } : { label };
+};
 
 export async function postgresStore(server: PostgresServer, entry: ProjectEntry, options: PostgresStoreOptions = {}): Promise<Store> {
   const { pool, description } = server;
@@ -78,10 +88,10 @@ export async function postgresStore(server: PostgresServer, entry: ProjectEntry,
       if (mode === 'write') throw new Error('A change cannot start inside another read or change of the same project.');
       return fn();
     }
-    if (closed) throw new GroundworkError('no-project', 'The project was closed.');
+    if (closed) throw new GroundworkError('no-project', say('The project was closed.'));
     // A scratch transaction is always rolled back: "as if" answers work read-only too.
     if (mode === 'write' && readOnly && !rollback) {
-      throw new GroundworkError('read-only', `${entry.name} is open read-only: changes cannot be saved.`);
+      throw new GroundworkError('read-only', say('{file} is open read-only: changes cannot be saved.', { file: entry.name }));
     }
     const run = async () => {
       let client: pg.PoolClient | undefined;
@@ -118,7 +128,7 @@ export async function postgresStore(server: PostgresServer, entry: ProjectEntry,
         }
         // The connection broke after COMMIT was sent: the server may have committed or not, and
         // saying "nothing was changed" could be untrue.
-        if (committing && isConnectionLost(error)) throw new GroundworkError('io', `${uncertainCommit(description)}`);
+        if (committing && isConnectionLost(error)) throw new GroundworkError('io', uncertainCommit(description));
         throw postgresError(error, description);
       } finally {
         client.release(broken);
@@ -130,7 +140,8 @@ export async function postgresStore(server: PostgresServer, entry: ProjectEntry,
   /** Tells every other store watching this project what a committed change touched. */
   const announce = async (touched: Touched, step: Step | null) => {
     let message: ChangeMessage = { p: schema, s: session, a: store.actor, t: touched.tables, d: touched.documents };
-    if (step) message = { ...message, m: step.mark, k: step.kind, l: step.label.slice(0, 300) };
+    // The label as stored (structured, so every page translates it) when it fits; else its English, cut.
+    if (step) message = { ...message, m: step.mark, k: step.kind, l: step.label.length <= MAX_LABEL ? step.label : readLabel(step.label).label.slice(0, 300) };
     const bytes = () => Buffer.byteLength(JSON.stringify(message));
     if (bytes() > MAX_PAYLOAD) message = { ...message, d: null };
     if (bytes() > MAX_PAYLOAD) message = { ...message, t: null };
@@ -158,7 +169,7 @@ export async function postgresStore(server: PostgresServer, entry: ProjectEntry,
       schema,
       (message) => {
         if (message.s === session) return;
-        notify({ touched: { tables: message.t, documents: message.d }, external: true, actor: message.a, mark: message.m, kind: message.k, label: message.l });
+        notify({ touched: { tables: message.t, documents: message.d }, external: true, actor: message.a, mark: message.m, kind: message.k, ...labelled(message.l) });
       },
       // Changes made while the connection was down were not heard: anything may have changed.
       () => notify({ touched: ALL_TOUCHED, external: true }),
@@ -168,7 +179,7 @@ export async function postgresStore(server: PostgresServer, entry: ProjectEntry,
   }
   await heartbeat();
 
-  /** A committed step's mark, kind and label (told to every store with the change). */
+  /** A committed step's mark, kind and label as stored (told to every store with the change). */
   type Step = { mark: number; kind: 'do' | 'undo' | 'redo'; label: string };
   const marked = async (db: WritableDB, commandId: number, kind: Step['kind'], label: string): Promise<Step> => ({
     mark: await recordMark(db, Number(entry.id), { commandId, session, actor: store.actor, kind }),
@@ -182,7 +193,7 @@ export async function postgresStore(server: PostgresServer, entry: ProjectEntry,
       if (outcome.touched) await announce(outcome.touched, outcome.step);
       return outcome;
     });
-    if (result.touched) notify({ touched: result.touched, external: false, mark: result.step?.mark, kind: result.step?.kind, label: result.step?.label });
+    if (result.touched) notify({ touched: result.touched, external: false, mark: result.step?.mark, kind: result.step?.kind, ...labelled(result.step?.label) });
     return result.value;
   };
 
@@ -190,7 +201,7 @@ export async function postgresStore(server: PostgresServer, entry: ProjectEntry,
     logged(async (db) => {
       const stepped = await step(db, hooks, direction, scope ?? { session: store.session, actor: store.actor });
       if (!stepped) return { value: null, touched: null, step: null };
-      return { value: stepped.entry, touched: stepped.touched, step: await marked(db, Number(stepped.entry.id), direction, stepped.entry.label) };
+      return { value: stepped.entry, touched: stepped.touched, step: await marked(db, Number(stepped.entry.id), direction, storedLabel(stepped.entry.said ?? stepped.entry.label)) };
     });
 
   const store: Store = {
@@ -232,7 +243,7 @@ export async function postgresStore(server: PostgresServer, entry: ProjectEntry,
     /** A copy as a project file (a researcher's own copy, a backup), read table by table through the repositories' tables. */
     async backup(target) {
       const resolved = path.resolve(target);
-      if (fs.existsSync(resolved)) throw new GroundworkError('conflict', `There is already a file at ${resolved}; nothing was written.`);
+      if (fs.existsSync(resolved)) fail('conflict', 'There is already a file at {path}; nothing was written.', { path: resolved });
       const partial = `${resolved}.partial`;
       for (const suffix of ['', '-wal', '-shm']) fs.rmSync(partial + suffix, { force: true });
       const copy = createProjectFile(partial, (await store.info()).name);

@@ -6,14 +6,13 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { GroundworkError } from '../../shared/api/errors';
+import { say, type Message } from '../../shared/domain/message';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../migrations';
 
 /** "GWK1" as a 32-bit integer, written into the SQLite header of every project file. */
 export const APPLICATION_ID = 0x47574b31;
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
-const UNCHANGED = 'the file was not changed';
-const RESTORE = 'restore one of its backups from the start screen';
 
 /** The header facts Groundwork checks (sqlite.org/fileformat2.html#the_database_header). */
 export interface FileHeader {
@@ -33,7 +32,7 @@ export interface FileFacts {
   /** A write-ahead log with content sits beside it (another program has it open, or one stopped mid-way): the header may lag behind. */
   walPending: boolean;
   /** Null when Groundwork can write the file (and its folder); otherwise why not. */
-  notWritable: string | null;
+  notWritable: Message | null;
 }
 
 export function parseHeader(bytes: Buffer): FileHeader | null {
@@ -54,28 +53,30 @@ const sizeOf = (file: string): number => {
   }
 };
 
-function writeProblem(target: string): string | null {
+function writeProblem(target: string): Message | null {
   try {
     fs.accessSync(target, fs.constants.W_OK);
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EROFS' ? 'the disk is read-only' : 'the file cannot be written';
+    return (error as NodeJS.ErrnoException).code === 'EROFS' ? say('the disk is read-only') : say('the file cannot be written');
   }
   // WAL mode keeps FILE-wal and FILE-shm beside the file: the folder must take them.
   try {
     fs.accessSync(path.dirname(target), fs.constants.W_OK);
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EROFS' ? 'the disk is read-only' : 'its folder cannot be written';
+    return (error as NodeJS.ErrnoException).code === 'EROFS' ? say('the disk is read-only') : say('its folder cannot be written');
   }
   return null;
 }
 
-const refuse = (code: GroundworkError['code'], message: string) => new GroundworkError(code, message);
+const refuse = (code: GroundworkError['code'], message: Message) => new GroundworkError(code, message);
 
-/** What is wrong with a damaged file, in words a researcher can pass on (SQLite's own words go to the log). */
-const UNSOUND = 'its pages do not read as a sound database';
-
-export const damaged = (name: string, what: string = UNSOUND) =>
-  refuse('damaged', `${name} is damaged (${what}) and cannot be opened; ${RESTORE}. The file was not changed.`);
+/** A damaged file, in words a researcher can pass on (SQLite's own words go to the log): where the damage shows, when known. */
+export const damaged = (name: string, where?: { cutAt: number; midPage: boolean }) =>
+  !where
+    ? refuse('damaged', say('{a} is damaged (its pages do not read as a sound database) and cannot be opened; restore one of its backups from the start screen. The file was not changed.', { a: name }))
+    : where.midPage
+      ? refuse('damaged', say('{a} is damaged (it ends part-way through a page, at byte {position}) and cannot be opened; restore one of its backups from the start screen. The file was not changed.', { a: name, position: where.cutAt }))
+      : refuse('damaged', say('{a} is damaged (it is cut short at byte {position}) and cannot be opened; restore one of its backups from the start screen. The file was not changed.', { a: name, position: where.cutAt }));
 
 /** Looks at the file's bytes: refuses what is missing, unreadable, not SQLite, not Groundwork's, newer, or cut short. */
 export function examineFile(target: string): FileFacts {
@@ -84,7 +85,7 @@ export function examineFile(target: string): FileFacts {
   let bytes: Buffer;
   try {
     const stat = fs.statSync(target);
-    if (stat.isDirectory()) throw refuse('not-a-project', `${target} is a folder, not a project file; choose the .groundwork file itself.`);
+    if (stat.isDirectory()) throw refuse('not-a-project', say('{a} is a folder, not a project file; choose the .groundwork file itself.', { a: target }));
     size = stat.size;
     const fd = fs.openSync(target, 'r');
     try {
@@ -97,40 +98,37 @@ export function examineFile(target: string): FileFacts {
     if (error instanceof GroundworkError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') {
-      throw refuse('not-found', `There is no project file at ${target}; check the path, or if it was deleted, ${RESTORE}.`);
+      throw refuse('not-found', say('There is no project file at {a}; check the path, or if it was deleted, restore one of its backups from the start screen.', { a: target }));
     }
     if (code === 'EACCES' || code === 'EPERM') {
-      throw refuse('io', `${name} cannot be read (permission denied); ask for read access to it, or open a copy you can read. The file was not changed.`);
+      throw refuse('io', say('{a} cannot be read (permission denied); ask for read access to it, or open a copy you can read. The file was not changed.', { a: name }));
     }
-    throw refuse('io', `${name} cannot be read (${code ?? (error as Error).message}); ${UNCHANGED}.`);
+    throw refuse('io', say('{a} cannot be read ({reason}); the file was not changed.', { a: name, reason: code ?? (error as Error).message }));
   }
   const header = parseHeader(bytes);
   if (!header) {
     // An empty or very short file, or one whose first bytes are not SQLite's.
-    throw refuse('not-a-project', `${name} is not a Groundwork project file (it is not a database); ${UNCHANGED}.`);
+    throw refuse('not-a-project', say('{a} is not a Groundwork project file (it is not a database); the file was not changed.', { a: name }));
   }
   const walPending = sizeOf(`${target}-wal`) > 0;
   if (!walPending) {
     // Without a pending log the header is the truth: refuse without opening the file at all.
     if (header.applicationId !== APPLICATION_ID) {
-      throw refuse('not-a-project', `${name} is a database of another program, not a Groundwork project; ${UNCHANGED}.`);
+      throw refuse('not-a-project', say('{a} is a database of another program, not a Groundwork project; the file was not changed.', { a: name }));
     }
     if (header.schemaVersion > LATEST_SCHEMA_VERSION) throw newerVersion(name, header.schemaVersion);
     if (size % header.pageSize !== 0) {
-      throw damaged(name, `it ends part-way through a page, at byte ${size}`);
+      throw damaged(name, { cutAt: size, midPage: true });
     }
     if (header.pages !== null && size < header.pages * header.pageSize) {
-      throw damaged(name, `it is cut short at byte ${size}`);
+      throw damaged(name, { cutAt: size, midPage: false });
     }
   }
   return { target, name, size, header, walPending, notWritable: writeProblem(target) };
 }
 
 export const newerVersion = (name: string, version: number) =>
-  refuse(
-    'newer-version',
-    `${name} was saved by a newer version of Groundwork (project format ${version}). Update Groundwork to open it; ${UNCHANGED}.`,
-  );
+  refuse('newer-version', say('{a} was saved by a newer version of Groundwork (project format {version}). Update Groundwork to open it; the file was not changed.', { a: name, version }));
 
 /** A refusal for an error SQLite raised while the file was being checked or opened. */
 export function openError(error: unknown, name: string): GroundworkError {
@@ -138,11 +136,11 @@ export function openError(error: unknown, name: string): GroundworkError {
   const code = (error as { code?: string }).code ?? '';
   const message = (error as Error).message;
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    return refuse('busy', `${name} is locked by another program; close it there, then open it again. The file was not changed.`);
+    return refuse('busy', say('{a} is locked by another program; close it there, then open it again. The file was not changed.', { a: name }));
   }
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return damaged(name);
-  if (code.startsWith('SQLITE_CANTOPEN')) return refuse('io', `${name} cannot be opened (${message}); ${UNCHANGED}.`);
-  return refuse('io', `${name} could not be opened (${message}); ${UNCHANGED}.`);
+  if (code.startsWith('SQLITE_CANTOPEN')) return refuse('io', say('{a} cannot be opened ({reason}); the file was not changed.', { a: name, reason: message }));
+  return refuse('io', say('{a} could not be opened ({reason}); the file was not changed.', { a: name, reason: message }));
 }
 
 type Schema = Map<string, Set<string>>;
@@ -188,7 +186,7 @@ export function checkDatabase(db: Database.Database, name: string): number {
     const applicationId = db.pragma('application_id', { simple: true }) as number;
     const version = db.pragma('user_version', { simple: true }) as number;
     if (applicationId !== APPLICATION_ID) {
-      throw refuse('not-a-project', `${name} is a database of another program, not a Groundwork project; ${UNCHANGED}.`);
+      throw refuse('not-a-project', say('{a} is a database of another program, not a Groundwork project; the file was not changed.', { a: name }));
     }
     if (version > LATEST_SCHEMA_VERSION) throw newerVersion(name, version);
     const have = schemaOf(db);
@@ -203,8 +201,9 @@ export function checkDatabase(db: Database.Database, name: string): number {
             return !found || [...columns].some((c) => !found.has(c));
           }).map(([table]) => table);
     if (wrong.length > 0) {
+      // Table names are SQL's own words: written as they are, quoted, in either language.
       const named = wrong.slice(0, 4).map((table) => `“${table}”`).join(', ') + (wrong.length > 4 ? ', …' : '');
-      throw refuse('not-a-project', `${name} is marked as a Groundwork project, but its tables do not match project format ${version} (${named}); ${UNCHANGED}.`);
+      throw refuse('not-a-project', say('{a} is marked as a Groundwork project, but its tables do not match project format {version} ({tables}); the file was not changed.', { a: name, version, tables: named }));
     }
     const faults = (db.pragma('quick_check(3)', { simple: false }) as { quick_check: string }[]).filter((p) => p.quick_check !== 'ok');
     if (faults.length > 0) throw damaged(name);

@@ -8,7 +8,8 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { GroundworkError } from '../../shared/api/errors';
+import { fail, GroundworkError } from '../../shared/api/errors';
+import { say } from '../../shared/domain/message';
 import type { ReadOnlyReason } from '../../shared/domain/project-file';
 import { now } from '../handles';
 import { newUid } from '../uid';
@@ -68,10 +69,10 @@ function migrate(db: Database.Database, from: number): void {
 export function createProjectFile(file: string, name: string, options: SqliteStoreOptions = {}): Store {
   const target = path.resolve(file);
   if (fs.existsSync(target)) {
-    throw new GroundworkError('conflict', `There is already a file at ${target}; choose another name.`);
+    fail('conflict', 'There is already a file at {path}; choose another name.', { path: target });
   }
   const folder = path.dirname(target);
-  if (!fs.existsSync(folder)) throw new GroundworkError('io', `The folder ${folder} does not exist.`);
+  if (!fs.existsSync(folder)) fail('io', 'The folder {path} does not exist.', { path: folder });
   let db: Database.Database | undefined;
   try {
     db = new Database(target);
@@ -85,7 +86,7 @@ export function createProjectFile(file: string, name: string, options: SqliteSto
     db?.close();
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
     if (error instanceof GroundworkError) throw error;
-    throw new GroundworkError('io', `Could not create ${target}: ${(error as Error).message}`);
+    fail('io', 'Could not create {path}: {reason}', { path: target, reason: (error as Error).message });
   }
 }
 
@@ -137,14 +138,14 @@ function openReadWrite(facts: FileFacts, options: SqliteStoreOptions): Store {
         db.prepare('VACUUM INTO ?').run(backup);
       } catch (error) {
         fs.rmSync(backup, { force: true });
-        throw new GroundworkError('io', `${name} could not be backed up before its upgrade (${(error as Error).message}); the file was not changed.`);
+        throw new GroundworkError('io', say('{a} could not be backed up before its upgrade ({reason}); the file was not changed.', { a: name, reason: (error as Error).message }));
       }
       try {
         migrate(db, version);
       } catch (error) {
         fs.rmSync(backup, { force: true });
         // The reason is SQLite's or a migration's own words: kept on the error, not shown.
-        throw new GroundworkError('io', `${name} could not be upgraded from project format ${version} to this version's; the file was not changed.`, { cause: error });
+        throw new GroundworkError('io', say("{a} could not be upgraded from project format {version} to this version's; the file was not changed.", { a: name, version }), { cause: error });
       }
     }
     configure(db);
@@ -212,7 +213,7 @@ export function openProjectFile(file: string, options: OpenOptions = {}): Store 
   if (readOnly === true) return openReadOnly(facts, 'chosen', rest);
   if (facts.notWritable !== null) {
     if (readOnly === false) {
-      throw new GroundworkError('read-only', `${facts.name} cannot be changed: ${facts.notWritable}; nothing was written.`);
+      throw new GroundworkError('read-only', say('{a} cannot be changed: {reason}; nothing was written.', { a: facts.name, reason: facts.notWritable }));
     }
     return openReadOnly(facts, 'not-writable', rest);
   }

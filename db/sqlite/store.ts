@@ -9,7 +9,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { GroundworkError } from '../../shared/api/errors';
+import { fail, GroundworkError } from '../../shared/api/errors';
+import { say } from '../../shared/domain/message';
 import type { ProjectInfo } from '../../shared/domain/model';
 import { readOnlyMessage, type ReadOnlyReason } from '../../shared/domain/project-file';
 import {
@@ -56,19 +57,19 @@ export function storeError(error: unknown, file: string, readOnlyReason: ReadOnl
   const code = (error as { code?: string }).code ?? '';
   const name = path.basename(file);
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    return new GroundworkError('busy', `${name} is busy in another window or program; try again in a moment.`);
+    return new GroundworkError('busy', say('{file} is busy in another window or program; try again in a moment.', { file: name }));
   }
   if (code.startsWith('SQLITE_READONLY')) {
     return new GroundworkError('read-only', readOnlyMessage(name, readOnlyReason));
   }
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
-    return new GroundworkError('damaged', `${name} is damaged (its pages do not read as a sound database); restore one of its backups from the start screen.`);
+    return new GroundworkError('damaged', say('{a} is damaged (its pages do not read as a sound database); restore one of its backups from the start screen.', { a: name }));
   }
   if (code.startsWith('SQLITE_CONSTRAINT')) {
-    return new GroundworkError('conflict', `The change was refused because it would break the project's rules (${(error as Error).message}); nothing was changed.`);
+    return new GroundworkError('conflict', say("The change was refused because it would break the project's rules ({reason}); nothing was changed.", { reason: (error as Error).message }));
   }
-  if (code === 'SQLITE_FULL') return new GroundworkError('io', `The disk holding ${name} is full; nothing was changed.`);
-  if (code.startsWith('SQLITE_IOERR')) return new GroundworkError('io', `${name} could not be read or written (${code}); nothing was changed.`);
+  if (code === 'SQLITE_FULL') return new GroundworkError('io', say('The disk holding {file} is full; nothing was changed.', { file: name }));
+  if (code.startsWith('SQLITE_IOERR')) return new GroundworkError('io', say('{file} could not be read or written ({code}); nothing was changed.', { file: name, code }));
   return error;
 }
 
@@ -177,7 +178,7 @@ export function sqliteStore(raw: Database.Database, file: string, options: Sqlit
       throw new GroundworkError('read-only', readOnlyMessage(path.basename(file), readOnlyReason));
     }
     return gate(async () => {
-      if (!raw.open) throw new GroundworkError('no-project', 'The project was closed.');
+      if (!raw.open) throw new GroundworkError('no-project', say('The project was closed.'));
       if (mode === 'write') await beginImmediate(raw, file);
       else {
         try {
@@ -369,21 +370,21 @@ export function sqliteStore(raw: Database.Database, file: string, options: Sqlit
 
     async backup(target) {
       const destination = path.resolve(target);
-      if (destination === path.resolve(file)) throw new GroundworkError('conflict', `A copy cannot be saved over the project itself (${destination}).`);
-      if (fs.existsSync(destination)) throw new GroundworkError('conflict', `There is already a file at ${destination}; nothing was written.`);
+      if (destination === path.resolve(file)) fail('conflict', 'A copy cannot be saved over the project itself ({a}).', { a: destination });
+      if (fs.existsSync(destination)) fail('conflict', 'There is already a file at {path}; nothing was written.', { path: destination });
       // SQLite's online backup: a consistent copy of the committed project (its log included),
       // made between calls, written beside the target and moved into place whole.
       const partial = `${destination}.partial-${process.pid}`;
       try {
         await gate(async () => {
-          if (!raw.open) throw new GroundworkError('no-project', 'The project was closed.');
+          if (!raw.open) throw new GroundworkError('no-project', say('The project was closed.'));
           await raw.backup(partial);
         });
         fs.renameSync(partial, destination);
       } catch (error) {
         for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(partial + suffix, { force: true });
         if (error instanceof GroundworkError) throw error;
-        throw new GroundworkError('io', `Could not write a copy to ${destination}: ${(error as Error).message}`);
+        fail('io', 'Could not write a copy to {path}: {reason}', { path: destination, reason: (error as Error).message });
       }
     },
 

@@ -3,7 +3,7 @@
 // create one. Every change the store commits is announced once per call, naming what it touched.
 
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { GroundworkError } from '../../shared/api/errors';
+import { fail } from '../../shared/api/errors';
 import type { AppInfo } from '../../shared/api/contract';
 import type { BackendEvent } from '../../shared/api/wire';
 import type { Store, Touched } from '../../db/store';
@@ -70,8 +70,8 @@ export function createBackend(config: BackendConfig): Backend {
         // A change made while answering a call is announced once, when the call is answered.
         if (call && !change.external) call.touched = mergeTouched(call.touched, change.touched);
         else {
-          const { actor, mark, label, kind } = change;
-          backend.emit({ type: 'project.changed', origin: null, method: change.external ? 'external' : 'internal', touched: change.touched, actor, mark, label, kind });
+          const { actor, mark, label, said, kind } = change;
+          backend.emit({ type: 'project.changed', origin: null, method: change.external ? 'external' : 'internal', touched: change.touched, actor, mark, label, said, kind });
         }
       });
     },
@@ -94,6 +94,6 @@ export function createBackend(config: BackendConfig): Backend {
 }
 
 export function requireStore(backend: Backend): Store {
-  if (!backend.store) throw new GroundworkError('no-project', 'No project is open. Create or open a project first.');
+  if (!backend.store) fail('no-project', 'No project is open. Create or open a project first.');
   return backend.store;
 }

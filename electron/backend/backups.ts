@@ -7,7 +7,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { GroundworkError } from '../../shared/api/errors';
+import { fail, GroundworkError, saidOf } from '../../shared/api/errors';
 import type { BackupEntry, BackupKind, ProjectBackups } from '../../shared/domain/project-file';
 import { changeMark, otherLiveSessions } from '../../db/project-state';
 import { checkProjectFile, openProjectFile, PROJECT_EXTENSION } from '../../db/sqlite/open';
@@ -149,7 +149,7 @@ export async function keepCopyOfFile(
     try {
       if (options.refuseIfOpen) {
         if ((await store.read((db) => otherLiveSessions(db, null))) > 0) {
-          throw new GroundworkError('busy', `${path.basename(file)} is open in another window or program; close it there first. Nothing was changed.`);
+          fail('busy', '{a} is open in another window or program; close it there first. Nothing was changed.', { a: path.basename(file) });
         }
       }
       // A project nobody has changed since it was made holds nothing to lose (it is built again as it was).
@@ -205,7 +205,7 @@ export function findBackup(home: string, id: string): { file: string; project: s
   const folder = folderName && !folderName.startsWith('.') && more.length === 0 ? path.join(home, BACKUPS_FOLDER, folderName) : null;
   const manifest = folder ? readManifest(folder) : null;
   const found = folder && manifest ? entriesIn(folder).find((e) => e.file === fileName) : undefined;
-  if (!folder || !manifest || !found) throw new GroundworkError('not-found', `There is no backup “${id}”; it may have been removed.`);
+  if (!folder || !manifest || !found) fail('not-found', 'There is no backup “{a}”; it may have been removed.', { a: id });
   const { file, ...entry } = found;
   return { file: path.join(folder, file), project: manifest.path, entry };
 }
@@ -221,10 +221,10 @@ export async function restoreBackup(home: string, id: string): Promise<{ project
   try {
     checkProjectFile(file);
   } catch (error) {
-    throw new GroundworkError('damaged', `The backup of ${name} taken ${entry.takenAt} cannot be restored: ${(error as Error).message}`);
+    fail('damaged', 'The backup of {a} taken {takenAt} cannot be restored: {reason}', { a: name, takenAt: entry.takenAt, reason: saidOf(error) });
   }
   const folder = path.dirname(project);
-  if (!fs.existsSync(folder)) throw new GroundworkError('io', `The folder ${folder} no longer exists; nothing was restored.`);
+  if (!fs.existsSync(folder)) fail('io', 'The folder {a} no longer exists; nothing was restored.', { a: folder });
   const kept = await keepCopyOfFile(home, project, 'before-restore', { refuseIfOpen: true });
   // The log beside the old file belongs to it: left there, SQLite would replay it over the restored file.
   for (const suffix of ['-wal', '-shm']) fs.rmSync(project + suffix, { force: true });
@@ -234,7 +234,7 @@ export async function restoreBackup(home: string, id: string): Promise<{ project
     fs.renameSync(partial, project);
   } catch (error) {
     fs.rmSync(partial, { force: true });
-    throw new GroundworkError('io', `${name} could not be restored (${(error as Error).message}); its previous state is kept among its backups.`);
+    fail('io', '{a} could not be restored ({reason}); its previous state is kept among its backups.', { a: name, reason: (error as Error).message });
   }
   return { project, kept };
 }

@@ -6,6 +6,7 @@ import type { Method } from '../../shared/api/contract';
 import { isMethod, methods } from '../../shared/api/contract';
 import type { ErrorCode } from '../../shared/api/errors';
 import { isGroundworkError } from '../../shared/api/errors';
+import { english, say, type Message } from '../../shared/domain/message';
 import type { CallRequest, CallResponse } from '../../shared/api/wire';
 import { readOnlyMessage } from '../../shared/domain/project-file';
 import type { Transport } from '../../shared/api/client';
@@ -13,24 +14,23 @@ import type { Backend, CallContext } from './backend';
 import { callContext } from './backend';
 import { handlers } from './handlers/index';
 import type { Handler } from './handlers/types';
+import { invalidInput, structuredIssues } from './validation';
 
-const fail = (code: ErrorCode, message: string): CallResponse => ({ ok: false, error: { code, message } });
+/** A failed call: the message in English and, when structured, its template and values. */
+const refuse = (code: ErrorCode, message: string | Message): CallResponse =>
+  typeof message === 'string' ? { ok: false, error: { code, message } } : { ok: false, error: { code, message: english(message), said: message } };
 
 const SWITCHES = new Set<Method>(['project.create', 'project.open', 'project.openExample', 'project.openStudy', 'project.close', 'backup.restore', 'project.publish']);
 
 export async function dispatch(backend: Backend, request: CallRequest): Promise<CallResponse> {
   const { method } = request;
-  if (typeof method !== 'string' || !isMethod(method)) return fail('unknown-method', `There is no method "${String(method)}".`);
-  const parsed = methods[method].input.safeParse(request.input ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-    return fail('invalid-input', `${where}${issue?.message ?? 'The request is not valid.'}`);
-  }
+  if (typeof method !== 'string' || !isMethod(method)) return refuse('unknown-method', say('There is no method "{method}".', { method: String(method) }));
+  const parsed = methods[method].input.safeParse(request.input ?? {}, { error: structuredIssues });
+  if (!parsed.success) return refuse('invalid-input', invalidInput(parsed.error));
   // A project open read-only refuses every change at once, before any work (an import's parsing).
   const open = backend.store;
   if (methods[method].mutates && open?.readOnly) {
-    return fail('read-only', readOnlyMessage(path.basename(open.location), (await open.info()).readOnly ?? 'chosen'));
+    return refuse('read-only', readOnlyMessage(path.basename(open.location), (await open.info()).readOnly ?? 'chosen'));
   }
   const origin = request.origin ?? null;
   const call: CallContext = { origin, method, touched: null };
@@ -41,10 +41,10 @@ export async function dispatch(backend: Backend, request: CallRequest): Promise<
     if (SWITCHES.has(method)) backend.emit({ type: 'project.switched', origin });
     response = { ok: true, value };
   } catch (error) {
-    if (isGroundworkError(error)) response = fail(error.code, error.message);
+    if (isGroundworkError(error)) response = refuse(error.code, error.said ?? error.message);
     else {
       console.error(`[groundwork] ${method} failed:`, error);
-      response = fail('internal', `Something went wrong in ${method}: ${(error as Error).message}`);
+      response = refuse('internal', say('Something went wrong in {method}: {reason}', { method, reason: (error as Error).message }));
     }
   }
   // Whatever the call changed (also when it failed part-way) is announced once, to the caller in

@@ -5,13 +5,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { GroundworkError } from '../../shared/api/errors';
+import { fail } from '../../shared/api/errors';
 import { createProjectFile, PROJECT_EXTENSION } from '../../db/sqlite/open';
 import type { Store } from '../../db/store';
 
 export async function buildProjectFile(target: string, name: string, build: (store: Store) => Promise<void>): Promise<void> {
   const resolved = path.resolve(target);
-  if (fs.existsSync(resolved)) throw new GroundworkError('conflict', `There is already a file at ${resolved}; nothing was written.`);
+  if (fs.existsSync(resolved)) fail('conflict', 'There is already a file at {path}; nothing was written.', { path: resolved });
   const temp = path.join(os.tmpdir(), `groundwork-build-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}${PROJECT_EXTENSION}`);
   const store = createProjectFile(temp, name);
   try {

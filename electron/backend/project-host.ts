@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { GroundworkError } from '../../shared/api/errors';
+import { fail } from '../../shared/api/errors';
 import type { ProjectListing } from '../../shared/domain/model';
 import { publishProjectFile } from '../../db/postgres/publish';
 import type { PostgresServer } from '../../db/postgres/server';
@@ -36,7 +36,7 @@ export interface PostgresHostOptions {
 /** The project id in `…#gw_project_7`, `gw_project_7` or `7`. */
 export function projectIdOf(location: string): number {
   const match = /(?:^|#|gw_project_)(\d+)$/.exec(location.trim());
-  if (!match) throw new GroundworkError('not-found', `${location} does not name a project on this server.`);
+  if (!match) fail('not-found', '{location} does not name a project on this server.', { location });
   return Number(match[1]);
 }
 

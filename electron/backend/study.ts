@@ -4,7 +4,8 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { GroundworkError } from '../../shared/api/errors';
+import { fail, GroundworkError } from '../../shared/api/errors';
+import { joined, say } from '../../shared/domain/message';
 import { writeStudy, type StudyData } from '../../db/study';
 import type { BackendConfig } from './backend';
 import { importFromPaths } from './import/paths';
@@ -34,7 +35,7 @@ export function readStudyData(file: string): StudyData {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8')) as StudyData;
   } catch (error) {
-    throw new GroundworkError('not-found', `The study data ${file} cannot be read: ${(error as Error).message}`);
+    fail('not-found', 'The study data {path} cannot be read: {reason}', { path: file, reason: (error as Error).message });
   }
 }
 
@@ -45,7 +46,7 @@ export async function buildStudyProject(config: Pick<BackendConfig, 'examplesDir
     await store.writeUnlogged((db) => writeStudy(db, data));
     // The study's eight maturity dimensions (its core-phenomenon row), mapped to its main categories.
     const { unresolved } = await applyMaturityDefaults(store);
-    if (unresolved.length > 0) throw new GroundworkError('bad-file', `The study's maturity defaults name unknown categories: ${unresolved.join(', ')}.`);
+    if (unresolved.length > 0) fail('bad-file', "The study's maturity defaults name unknown categories: {codes}.", { codes: unresolved.join(', ') });
     // The published codebook with the reported Table 8: what an extension is measured against.
     await store.writeUnlogged(async (db) => {
       const snapshot = await reportedSnapshot(db, data.source.citation);
@@ -53,7 +54,7 @@ export async function buildStudyProject(config: Pick<BackendConfig, 'examplesDir
     });
     const results = await importFromPaths(store, corpusArticles(config.examplesDir));
     const failed = results.filter((r) => r.status === 'failed');
-    if (failed.length > 0) throw new GroundworkError('bad-file', failed.map((r) => r.message).join(' '));
+    if (failed.length > 0) throw new GroundworkError('bad-file', joined(failed.map((r) => r.said ?? say('{line}', { line: r.message }))));
     // Its sources are the first wave: new literature imported later comes in other batches.
     const imported = new Set(results.flatMap((r) => (r.document ? [r.document.id as number] : [])));
     await store.writeUnlogged(async (db) => {

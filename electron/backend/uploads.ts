@@ -3,7 +3,7 @@
 // briefly: a token unused for ten minutes is forgotten, and at most 512 MiB wait at once.
 
 import crypto from 'node:crypto';
-import { GroundworkError } from '../../shared/api/errors';
+import { fail } from '../../shared/api/errors';
 
 const KEEP_MS = 10 * 60_000;
 const HELD_AT_MOST = 512 * 1024 * 1024;
@@ -31,7 +31,7 @@ export function createUploads(): Uploads {
     put(bytes) {
       expire();
       if (size + bytes.length > HELD_AT_MOST) {
-        throw new GroundworkError('busy', 'Too many files are waiting to be imported; import those sent first, then send more.');
+        fail('busy', 'Too many files are waiting to be imported; import those sent first, then send more.');
       }
       const token = crypto.randomBytes(18).toString('base64url');
       held.set(token, { bytes, at: Date.now() });

@@ -3,7 +3,8 @@
 
 import { parseArgs } from 'node:util';
 import type { createClient } from '../../shared/api/client';
-import { GroundworkError } from '../../shared/api/errors';
+import { fail } from '../../shared/api/errors';
+import { say, type Message } from '../../shared/domain/message';
 import type { DocumentId } from '../../shared/domain/ids';
 import { authorName, STAGES, type RecordSummary } from '../../shared/domain/records';
 import { toCsv } from '../backend/export';
@@ -11,7 +12,7 @@ import type { Io } from './run';
 
 type Api = ReturnType<typeof createClient>;
 type WithProject = <T>(file: string | undefined, use: (api: Api) => Promise<T>) => Promise<T>;
-type UsageErrorClass = new (message: string) => Error;
+type UsageErrorClass = new (message: Message) => Error;
 
 const COLUMNS = ['id', 'source_id', 'source', 'title', 'authors', 'year', 'type', 'venue', 'doi', 'url', 'language', 'stage', 'excluded_at', 'reason', 'origin'] as const;
 
@@ -43,11 +44,11 @@ export async function sourcesCommand(args: string[], io: Io, withProject: WithPr
     allowPositionals: true,
     options: { format: { type: 'string', default: 'table' }, stage: { type: 'string' } },
   });
-  if (!['table', 'csv', 'json'].includes(values.format)) throw new UsageError(`Unknown format "${values.format}": use table, csv or json.`);
+  if (!['table', 'csv', 'json'].includes(values.format)) throw new UsageError(say('Unknown format "{value}": use table, csv or json.', { value: values.format }));
   if (values.stage && !(STAGES as readonly string[]).includes(values.stage)) {
-    throw new UsageError(`Unknown stage "${values.stage}": use ${STAGES.join(', ')}.`);
+    throw new UsageError(say('Unknown stage "{value}": use {stages}.', { value: values.stage, stages: STAGES.join(', ') }));
   }
-  if (positionals.length > 1) throw new UsageError('sources takes one project file.');
+  if (positionals.length > 1) throw new UsageError(say('sources takes one project file.'));
   const { records, documents } = await withProject(positionals[0], async (api) => ({
     records: await api.call('record.list', {}),
     documents: await api.call('document.list', {}),
@@ -70,14 +71,14 @@ export async function sourcesCommand(args: string[], io: Io, withProject: WithPr
 
 export async function textCommand(args: string[], io: Io, withProject: WithProject, UsageError: UsageErrorClass): Promise<number> {
   const [file, source, ...extra] = args;
-  if (!file || !source || extra.length > 0) throw new UsageError('text takes a project file and one source (its id or name).');
-  const text = await withProject(file, async (api) => (await api.call('document.get', { id: await findSource(api, source, 'there is no text to print') })).text);
+  if (!file || !source || extra.length > 0) throw new UsageError(say('text takes a project file and one source (its id or name).'));
+  const text = await withProject(file, async (api) => (await api.call('document.get', { id: await findSource(api, source, say('there is no text to print')) })).text);
   io.out(text);
   return 0;
 }
 
 /** A source named on the command line: its id (as `sources --format json` lists it), name, file name or record title. */
-export async function findSource(api: Api, source: string, withoutText: string): Promise<DocumentId> {
+export async function findSource(api: Api, source: string, withoutText: Message): Promise<DocumentId> {
   const documents = await api.call('document.list', {});
   const byId = /^\d+$/.test(source) ? documents.find((d) => d.id === Number(source)) : undefined;
   const records = await api.call('record.list', {});
@@ -89,6 +90,6 @@ export async function findSource(api: Api, source: string, withoutText: string):
     documents.find((d) => d.id === titled?.documentId);
   if (doc) return doc.id;
   const record = /^\d+$/.test(source) ? undefined : records.find((r) => r.title === source && r.documentId === null);
-  if (record) throw new GroundworkError('not-found', `"${source}" is a record without full text: ${withoutText}. Import its file to link it.`);
-  throw new GroundworkError('not-found', `There is no source "${source}" in this project. "groundwork sources FILE" lists them.`);
+  if (record) fail('not-found', '"{source}" is a record without full text: {consequence}. Import its file to link it.', { source, consequence: withoutText });
+  fail('not-found', 'There is no source "{source}" in this project. "groundwork sources FILE" lists them.', { source });
 }

@@ -6,41 +6,49 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { createClient } from '../../shared/api/client';
-import { isGroundworkError } from '../../shared/api/errors';
+import { saidOf } from '../../shared/api/errors';
+import { fileProblem, say, sayCount, sayList, type Message } from '../../shared/domain/message';
 import { codebookOutline, outlineRows } from '../../shared/domain/codebook-outline';
 import type { ExchangeImportResult } from '../../shared/domain/exchange-import';
 import type { Store } from '../../db/store';
 import { prepareExchange, writeExchange } from '../backend/exchange/store-import';
 import { toCsv } from '../backend/export';
-import type { Io } from './run';
+import { shown, type Io } from './io';
 
 type Api = ReturnType<typeof createClient>;
 type WithProject = <T>(file: string | undefined, use: (api: Api) => Promise<T>) => Promise<T>;
-type UsageErrorClass = new (message: string) => Error;
+type UsageErrorClass = new (message: Message) => Error;
 
-const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+const sources = (n: number) => sayCount(n, '{n} source', '{n} sources');
+const categories = (n: number) => sayCount(n, '{n} category', '{n} categories');
+const concepts = (n: number) => sayCount(n, '{n} concept', '{n} concepts');
+const passages = (n: number) => sayCount(n, '{n} coded passage', '{n} coded passages');
 
 /** One line saying what an import wrote and what the project already had. */
-export function importSummary(r: ExchangeImportResult): string {
+export function importSummary(r: ExchangeImportResult): Message {
   const w = r.written;
-  const parts = [
-    count(w.sources, 'source'),
-    count(w.categories, 'category', 'categories'),
-    count(w.concepts, 'concept'),
-    count(w.passages, 'coded passage'),
-    count(w.memos, 'memo'),
-    count(w.attributes, 'attribute'),
-    count(w.coders, 'coder'),
-  ];
+  const written = sayList([
+    sources(w.sources),
+    categories(w.categories),
+    concepts(w.concepts),
+    passages(w.passages),
+    sayCount(w.memos, '{n} memo', '{n} memos'),
+    sayCount(w.attributes, '{n} attribute', '{n} attributes'),
+    sayCount(w.coders, '{n} coder', '{n} coders'),
+  ]);
   const there = r.alreadyThere;
   const matched = there.sources + there.categories + there.concepts + there.passages;
-  const positions = r.report.positions.share === null ? '' : `; positions read as ${r.report.positions.unit}, ${Math.round(r.report.positions.share * 100)} % on word boundaries`;
-  return (
-    `${r.file}: imported ${parts.join(', ')}${positions}.` +
-    (matched
-      ? ` Already in the project: ${count(there.sources, 'source')}, ${count(there.categories, 'category', 'categories')}, ${count(there.concepts, 'concept')}, ${count(there.passages, 'coded passage')}.`
-      : '')
-  );
+  const { share } = r.report.positions;
+  const line =
+    share === null
+      ? say('imported {written}.', { written })
+      : say('imported {written}; positions read as {unit}, {percent} % on word boundaries.', {
+          written,
+          unit: r.report.positions.unitSaid ?? r.report.positions.unit,
+          percent: Math.round(share * 100),
+        });
+  const already = say('Already in the project: {there}.', { there: sayList([sources(there.sources), categories(there.categories), concepts(there.concepts), passages(there.passages)]) });
+  return fileProblem(r.file, matched ? say('{line} {already}', { line, already }) : line);
 }
 
 /**
@@ -56,13 +64,13 @@ export async function importExchangeFiles(project: () => Store, files: string[],
       const result = await writeExchange(project(), prepared);
       const skipped = result.report.leftOut.flatMap((g) => g.items);
       // As with a partly imported bibliography: a file with parts left out is reported on stderr, exit 0.
-      (skipped.length ? io.err : io.out)(`${(skipped.length ? 'partial' : 'imported').padEnd(9)} ${importSummary(result)}`);
-      for (const item of skipped) io.err(`${'skipped'.padEnd(9)} ${item}`);
-      for (const warning of result.report.warnings) io.err(`${'warning'.padEnd(9)} ${path.basename(file)}: ${warning}`);
+      (skipped.length ? io.err : io.out)(`${(skipped.length ? 'partial' : 'imported').padEnd(9)} ${shown(io, importSummary(result))}`);
+      for (const item of result.report.leftOut.flatMap((g) => g.itemsSaid)) io.err(`${'skipped'.padEnd(9)} ${shown(io, item)}`);
+      for (const warning of result.report.warningsSaid) io.err(`${'warning'.padEnd(9)} ${shown(io, fileProblem(path.basename(file), warning))}`);
     } catch (error) {
       status = 1;
-      const message = isGroundworkError(error) ? error.message : `${path.basename(file)}: ${(error as Error).message}`;
-      io.err(`${'failed'.padEnd(9)} ${message}`);
+      const said = saidOf(error);
+      io.err(`${'failed'.padEnd(9)} ${shown(io, said.text === '{message}' ? fileProblem(path.basename(file), said) : said)}`);
     }
   }
   return status;
@@ -83,7 +91,7 @@ export async function exportExchange(
     const unit = format === 'qdpx' && values.unit === 'nvivo' ? 'nvivo' : 'standard';
     const file = await api.call('exchange.export', { format, unit });
     write(out, Buffer.from(file.dataBase64, 'base64'));
-    for (const warning of file.warnings) io.err(`warning   ${out}: ${warning}`);
+    for (const warning of file.warningsSaid) io.err(`warning   ${shown(io, fileProblem(out, warning))}`);
     io.out(`Wrote the ${format === 'qdc' ? 'codebook' : `project${unit === 'nvivo' ? ' (positions in NVivo\'s UTF-16 units)' : ''}`} to ${out}`);
   }
 }
@@ -92,8 +100,8 @@ const CSV_COLUMNS = ['kind', 'depth', 'path', 'label', 'label_fa', 'label_en', '
 
 export async function codebookCommand(args: string[], io: Io, withProject: WithProject, UsageError: UsageErrorClass): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'json' } } });
-  if (positionals.length !== 1) throw new UsageError('codebook takes one project file.');
-  if (!['json', 'csv'].includes(values.format)) throw new UsageError(`Unknown format "${values.format}": use json or csv.`);
+  if (positionals.length !== 1) throw new UsageError(say('codebook takes one project file.'));
+  if (!['json', 'csv'].includes(values.format)) throw new UsageError(say('Unknown format "{value}": use json or csv.', { value: values.format }));
   const tree = codebookOutline(await withProject(positionals[0], (api) => api.call('codebook.get', {})));
   if (values.format === 'json') {
     io.out(JSON.stringify(tree, null, 2));

@@ -5,7 +5,8 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { createClient } from '../../shared/api/client';
-import { GroundworkError } from '../../shared/api/errors';
+import { fail } from '../../shared/api/errors';
+import { say, type Message } from '../../shared/domain/message';
 import type { Io } from './run';
 
 type Api = ReturnType<typeof createClient>;
@@ -15,18 +16,18 @@ export async function maturityCommand(
   io: Io,
   withProject: <T>(file: string | undefined, use: (api: Api) => Promise<T>) => Promise<T>,
   write: (file: string, content: string) => void,
-  UsageError: new (message: string) => Error,
+  UsageError: new (message: Message) => Error,
 ): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: { out: { type: 'string' }, labels: { type: 'string', default: 'en' } },
   });
-  if (positionals.length !== 1) throw new UsageError('maturity takes one project file.');
-  if (!values.out) throw new UsageError('maturity needs --out MODEL.json (or .csv, .xlsx).');
+  if (positionals.length !== 1) throw new UsageError(say('maturity takes one project file.'));
+  if (!values.out) throw new UsageError(say('maturity needs --out MODEL.json (or .csv, .xlsx).'));
   const ext = path.extname(values.out).toLowerCase();
-  if (!['.json', '.csv', '.xlsx'].includes(ext)) throw new UsageError(`Unknown output type "${ext || values.out}": use .json, .csv or .xlsx.`);
-  if (values.labels !== 'en' && values.labels !== 'fa') throw new UsageError(`Unknown labels "${values.labels}": use en or fa.`);
+  if (!['.json', '.csv', '.xlsx'].includes(ext)) throw new UsageError(say('Unknown output type "{value}": use .json, .csv or .xlsx.', { value: ext || values.out }));
+  if (values.labels !== 'en' && values.labels !== 'fa') throw new UsageError(say('Unknown --labels "{value}": use en or fa.', { value: values.labels }));
   const labels = values.labels;
   const out = values.out;
   const summary = await withProject(positionals[0], async (api) => {
@@ -41,7 +42,7 @@ export async function maturityCommand(
         fs.renameSync(temp, out);
       } catch (error) {
         fs.rmSync(temp, { force: true });
-        throw new GroundworkError('io', `Cannot write ${out}: ${(error as Error).message}`);
+        fail('io', 'Cannot write {path}: {reason}', { path: out, reason: (error as Error).message });
       }
     }
     return model;

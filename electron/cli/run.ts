@@ -7,7 +7,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
 import { createClient } from '../../shared/api/client';
-import { GroundworkError, isGroundworkError } from '../../shared/api/errors';
+import { fail, saidOf } from '../../shared/api/errors';
+import { english, fileProblem, say, type Message } from '../../shared/domain/message';
+import { languageFrom } from '../../shared/i18n/translate';
+import { shown, type Io } from './io';
 import type { ParadigmCounts } from '../../shared/domain/model';
 import { createProjectFile, openProjectFile, PROJECT_EXTENSION } from '../../db/sqlite/open';
 import type { Store } from '../../db/store';
@@ -27,59 +30,58 @@ import { downloadCommand, projectsCommand, publishCommand, serveCommand, SERVER_
 import { compactCommand } from './compact';
 import { agreementCommand, codersCommand, copiesCommand, mergeCommand } from './team';
 
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  /** Bytes to standard output (an XLSX report piped on); absent where the host cannot. */
-  bytes?: (data: Uint8Array) => void;
-}
+export type { Io } from './io';
 
-export const USAGE = `Usage: groundwork <command> [options]
+/**
+ * Each command once, with the options it takes (checked by test/electron/cli-usage.test.ts against
+ * the commands run() knows). A command added here is added to that test's list of examples too.
+ */
+export const USAGE = `Usage: groundwork <command> [options]      (every command takes --lang en|fa)
 
 Commands:
   init FILE [--name NAME]                  create a new, empty project file
-  import FILE PATH...                      import sources (.pdf, .docx, .html, .txt, .md) and folders of them
-  counts FILE [--format table|csv|json]    the Table 8 counts per paradigm component, with totals
-  export FILE --segments OUT.csv           every coded segment, with its concept, categories and component
-  export FILE --table8 OUT.csv             the Table 8 counts as CSV
-  study FILE                               write the study project (Tellohosseini et al., 2022) to FILE
-  counts FILE --compare [--concepts codebook|strict|merged] [--consequences A|B|C] [--format table|csv|json]
-                                           reproduced beside reported figures, with the difference
+  import FILE PATH...                      import into the project, each file one line of report:
+                                           sources (.pdf, .docx, .html, .htm, .xhtml, .txt, .md) and
+                                           folders of them, bibliographies (.ris, .bib, .csv), and
+                                           REFI-QDA projects or codebooks (.qdpx, .qde, .qdc: one undo
+                                           step each, what was left out and why on stderr)
+  sources FILE [--format table|csv|json] [--stage identified|screened|eligible|included|excluded]
+                                           sources and records with their attributes and screening stage
+  text FILE SOURCE                         a source's canonical text (SOURCE: its id, name or record title)
   search FILE QUERY [--format table|json] [--limit N]
                                            full-text search of every source (Persian/Arabic letter
                                            forms, ZWNJ, harakat and digit sets compared alike;
-                                           word* for a prefix, "two words" for a phrase)
-  maturity FILE --out MODEL.json           the maturity model (levels, dimensions, items, counts);
-           [--labels en|fa]                .csv or .xlsx by the extension of OUT; labels for CSV/XLSX
-  import FILE PATH...                      import sources (.txt, .md, .html) and bibliographies (.ris, .bib, .csv)
-  counts FILE [--format table|csv|json]    the Table 8 counts per paradigm component, with totals
-  export FILE --segments OUT.csv           every coded segment, with its concept, categories and component
-  export FILE --table8 OUT.csv             the Table 8 counts as CSV
-  sources FILE [--format table|csv|json] [--stage S]
-                                           sources and records with their attributes and screening stage
-  text FILE SOURCE                         a source's canonical text (SOURCE: its id, name or record title)
-  import FILE EXCHANGE.qdpx|.qde|.qdc      a REFI-QDA project (MAXQDA, ATLAS.ti, NVivo, QualCoder) or codebook,
-                                           one undo step per file; what was left out and why on stderr
-  export FILE --qdpx OUT.qdpx [--unit nvivo]
-                                           the project as REFI-QDA (positions in code points, or NVivo's units)
-  export FILE --qdc OUT.qdc                the codebook alone as REFI-QDA
-  codebook FILE [--format json|csv]        the code system as a tree: components, categories, concepts with
-                                           labels, glosses, codes, colours and memos
+                                           word* for a prefix, "two words" for a phrase; N: 1 to 5000,
+                                           100 by default)
   code FILE --source S --start N --end M --concept LABEL [--coder NAME]
-                                           code a passage (S: the documentId "sources --format json" lists,
-                                           or a source's name or title; N, M: UTF-16 offsets; a new
-                                           LABEL makes a new concept); one undo step
+                                           code a passage (S: the documentId "sources --format json"
+                                           lists, or a source's name or title; N, M: UTF-16 offsets;
+                                           a new LABEL makes a new concept); one undo step
   autocode FILE QUERY --concept LABEL [--unit hit|sentence|paragraph] [--coder NAME]
                                            code every hit of a search (or its sentence or paragraph);
                                            one undo step
+  codebook FILE [--format json|csv]        the code system as a tree: components, categories, concepts
+                                           with labels, glosses, codes, colours and memos
+  counts FILE [--format table|csv|json]    the Table 8 counts per paradigm component, with totals
+  counts FILE --compare [--concepts codebook|strict|merged] [--consequences A|B|C] [--format table|csv|json]
+                                           reproduced beside reported figures, with the difference
+                                           and why they differ, under the readings chosen
+  export FILE [--segments OUT.csv] [--table8 OUT.csv] [--qdpx OUT.qdpx [--unit nvivo|standard]] [--qdc OUT.qdc]
+                                           at least one of: every coded segment (CSV), the Table 8
+                                           counts (CSV), the project as REFI-QDA (positions in code
+                                           points, or NVivo's UTF-16 units), the codebook as REFI-QDA
+  maturity FILE --out MODEL.json|MODEL.csv|MODEL.xlsx [--labels en|fa]
+                                           the maturity model (levels, dimensions, items, counts);
+                                           labels for CSV and XLSX
   baseline FILE NAME                       freeze the model (codebook, filings, counts) as a baseline
-  evolution FILE --baseline NAME [--wave NAME] [--format json|csv|xlsx] [--out FILE] [--labels en|fa]
-                                           what changed since the baseline, and/or what the wave
-                                           added against the other waves
+  evolution FILE [--baseline NAME] [--wave NAME] [--format json|csv|xlsx] [--out FILE] [--labels en|fa]
+                                           what changed since the baseline, and/or what the wave added
+                                           against the other waves (at least one of the two)
   saturation FILE [--order coding|year] [--format json|csv] [--last K [--percent P]]
                                            new concepts per source, cumulative, overall and per
                                            component; the stopping rule: no new concept in the last
                                            K sources, or fewer than P % new in the last K
+  study FILE                               write the study project (Tellohosseini et al., 2022) to FILE
   copies FILE --coders A,B [--out DIR] [--baseline NAME]
                                            one copy per coder for blind coding: sources and
                                            codebook (now, or as frozen in the baseline), nobody's
@@ -96,16 +98,27 @@ Commands:
                                            forget undo history beyond the project's limits (its setting:
                                            by default the last 2,000 steps and 180 days); --vacuum also
                                            gives the freed space back to the disk
-  help                                     this text
+  help                                     this text (also --help, -h); --version prints the version
 
 Every command that writes a project (init, import, code, autocode, copies, merge) takes --coder NAME:
 the coder (made if new) is recorded on the passages it codes and as the author of its steps.
 
 ${SERVER_USAGE}
 
-Positions in exports are offsets into each source's canonical text in UTF-16 code units.`;
+--lang fa (or GROUNDWORK_LANG=fa, or a Persian LANG) words errors and report lines in Persian;
+tables, JSON and CSV are the same in every language.
 
-class UsageError extends Error {}
+Positions in exports are offsets into each source's canonical text in UTF-16 code units.
+Exit status: 0 done (warnings on stderr), 1 an error or a file not imported, 2 a usage error.`;
+
+/** A command used wrongly (exit 2): its message structured, so it is printed in the command's language. */
+class UsageError extends Error {
+  readonly said: Message;
+  constructor(message: Message) {
+    super(english(message));
+    this.said = message;
+  }
+}
 
 /** Writes a file in one step: a reader never sees half of it, and a failure leaves no file. */
 function writeAtomically(file: string, content: string | Uint8Array): void {
@@ -115,7 +128,7 @@ function writeAtomically(file: string, content: string | Uint8Array): void {
     fs.renameSync(temp, file);
   } catch (error) {
     fs.rmSync(temp, { force: true });
-    throw new GroundworkError('io', `Cannot write ${file}: ${(error as Error).message}`);
+    fail('io', 'Cannot write {path}: {reason}', { path: file, reason: (error as Error).message });
   }
 }
 
@@ -140,7 +153,7 @@ function countsTable(c: ParadigmCounts): string {
 
 /** --coder NAME for a command that writes through the store itself: the coder (made if new) is the author. */
 async function useCoder(store: Store, name: string): Promise<void> {
-  const coder = await store.write({ kind: 'coder.create', label: `Add coder “${name.trim()}”` }, (db) => findOrCreateCoder(db, name));
+  const coder = await store.write({ kind: 'coder.create', label: say('Add coder “{a}”', { a: name.trim() }) }, (db) => findOrCreateCoder(db, name));
   store.actor = coder.uid;
 }
 
@@ -150,7 +163,7 @@ export interface ProjectOptions {
 }
 
 async function withProject<T>(file: string | undefined, use: (api: ReturnType<typeof createClient>) => Promise<T>, options: ProjectOptions = {}): Promise<T> {
-  if (!file) throw new UsageError('Name a project file.');
+  if (!file) throw new UsageError(say('Name a project file.'));
   const backend = createBackend(hostConfig('cli'));
   const api = createClient(localTransport(backend));
   try {
@@ -174,11 +187,11 @@ async function compareCommand(
 ): Promise<number> {
   const readings: Record<string, string> = {};
   if (values.concepts !== undefined) {
-    if (!CONCEPT_READINGS.includes(values.concepts)) throw new UsageError(`Unknown --concepts "${values.concepts}": use codebook, strict or merged.`);
+    if (!CONCEPT_READINGS.includes(values.concepts)) throw new UsageError(say('Unknown --concepts "{value}": use codebook, strict or merged.', { value: values.concepts }));
     readings.concepts = values.concepts;
   }
   if (values.consequences !== undefined) {
-    if (!CONSEQUENCE_READINGS.includes(values.consequences)) throw new UsageError(`Unknown --consequences "${values.consequences}": use A, B or C.`);
+    if (!CONSEQUENCE_READINGS.includes(values.consequences)) throw new UsageError(say('Unknown --consequences "{value}": use A, B or C.', { value: values.consequences }));
     readings.consequences = values.consequences;
   }
   const compare = await withProject(file, (api) => api.call('counts.compare', { readings }));
@@ -201,7 +214,7 @@ async function compareCommand(
   const line = (row: string[]) => row.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   const lines = [line(titles), ...rows.map(line), ''];
   lines.push(`Readings: ${compare.readings.map((r) => `${r.labelEn} = ${r.options.find((o) => o.key === compare.applied[r.key])?.labelEn ?? '-'}`).join('; ') || 'none'}`);
-  for (const r of compare.rows) if (r.reason) lines.push(`${r.label}: ${r.reason}`);
+  for (const r of compare.rows) if (r.reasonSaid) lines.push(`${r.label}: ${shown(io, r.reasonSaid)}`);
   if (compare.finalCodesNote) lines.push(compare.finalCodesNote);
   io.out(lines.join('\n'));
   return 0;
@@ -213,10 +226,10 @@ async function searchCommand(args: string[], io: Io): Promise<number> {
     allowPositionals: true,
     options: { format: { type: 'string', default: 'table' }, limit: { type: 'string', default: '100' } },
   });
-  if (positionals.length !== 2) throw new UsageError('search takes a project file and a query (quote a query of several words).');
-  if (!['table', 'json'].includes(values.format)) throw new UsageError(`Unknown format "${values.format}": use table or json.`);
+  if (positionals.length !== 2) throw new UsageError(say('search takes a project file and a query (quote a query of several words).'));
+  if (!['table', 'json'].includes(values.format)) throw new UsageError(say('Unknown format "{value}": use table or json.', { value: values.format }));
   const limit = Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 5000) throw new UsageError('--limit takes a whole number from 1 to 5000.');
+  if (!Number.isInteger(limit) || limit < 1 || limit > 5000) throw new UsageError(say('--limit takes a whole number from 1 to 5000.'));
   const [file, query] = positionals as [string, string];
   const result = await withProject(file, (api) => api.call('search.query', { query, limit }));
   const hits = result.hits.map((h) => ({
@@ -242,14 +255,30 @@ async function searchCommand(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-export async function run(argv: string[], io: Io): Promise<number> {
-  const [command, ...rest] = argv;
+/** `--lang X` / `--lang=X` anywhere: taken out of the arguments, the rest as they were. */
+function takeLanguage(argv: string[]): { lang: string | undefined; args: string[] } {
+  const args: string[] = [];
+  let lang: string | undefined;
+  for (let i = 0; i < argv.length; i += 1) {
+    const a = argv[i]!;
+    if (a === '--lang') lang = argv[(i += 1)] ?? '';
+    else if (a.startsWith('--lang=')) lang = a.slice('--lang='.length);
+    else args.push(a);
+  }
+  return { lang, args };
+}
+
+export async function run(argv: string[], ioIn: Io, env: Record<string, string | undefined> = process.env): Promise<number> {
+  const { lang, args } = takeLanguage(argv);
+  const io: Io = { ...ioIn, lang: languageFrom(lang, env) };
+  const [command, ...rest] = args;
   try {
+    if (lang !== undefined && lang !== 'en' && lang !== 'fa') throw new UsageError(say('Unknown --lang "{value}": use en or fa.', { value: lang }));
     switch (command) {
       case 'init': {
         const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { name: { type: 'string' }, coder: { type: 'string' } } });
         const file = positionals[0];
-        if (!file || positionals.length > 1) throw new UsageError('init takes one project file.');
+        if (!file || positionals.length > 1) throw new UsageError(say('init takes one project file.'));
         const target = path.extname(file) ? file : `${file}${PROJECT_EXTENSION}`;
         const created = createProjectFile(target, values.name ?? path.basename(target, path.extname(target)));
         try {
@@ -257,13 +286,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
         } finally {
           await created.close();
         }
-        io.out(`Created ${path.resolve(target)}`);
+        io.out(shown(io, say('Created {path}', { path: path.resolve(target) })));
         return 0;
       }
       case 'import': {
         const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { coder: { type: 'string' } } });
         const [file, ...all] = positionals;
-        if (!file || all.length === 0) throw new UsageError('import takes a project file and at least one source file or folder.');
+        if (!file || all.length === 0) throw new UsageError(say('import takes a project file and at least one source file or folder.'));
         // REFI-QDA files (.qdpx, .qde, .qdc) are projects or codebooks of their own: each is one import.
         const exchange = all.filter((p) => isExchangeFile(p) && !fs.statSync(p, { throwIfNoEntry: false })?.isDirectory());
         const paths = all.filter((p) => !exchange.includes(p));
@@ -279,7 +308,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
           const results = await importFromPaths(store(), paths);
           // Failures and partly imported files (a bibliography with broken records) go to stderr;
           // only a failure makes the exit status 1.
-          for (const r of results) (r.status === 'failed' || r.status === 'partial' ? io.err : io.out)(`${r.status.padEnd(9)} ${r.message}`);
+          for (const r of results) (r.status === 'failed' || r.status === 'partial' ? io.err : io.out)(`${r.status.padEnd(9)} ${shown(io, r.said ?? r.message)}`);
           return results.some((r) => r.status === 'failed') ? 1 : exchangeStatus;
         } finally {
           await opened.store?.close();
@@ -296,9 +325,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
             consequences: { type: 'string' },
           },
         });
-        if (!['table', 'csv', 'json'].includes(values.format)) throw new UsageError(`Unknown format "${values.format}": use table, csv or json.`);
+        if (!['table', 'csv', 'json'].includes(values.format)) throw new UsageError(say('Unknown format "{value}": use table, csv or json.', { value: values.format }));
         if (values.compare) return await compareCommand(positionals[0], values, io);
-        if (values.concepts || values.consequences) throw new UsageError('--concepts and --consequences go with --compare.');
+        if (values.concepts || values.consequences) throw new UsageError(say('--concepts and --consequences go with --compare.'));
         const counts = await withProject(positionals[0], (api) => api.call('counts.paradigm', {}));
         if (values.format === 'json') io.out(JSON.stringify(counts, null, 2));
         else if (values.format === 'csv') io.out(toCsv(table8Rows(counts)).replace(/^\uFEFF/, '').trimEnd());
@@ -312,10 +341,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
           options: { segments: { type: 'string' }, table8: { type: 'string' }, qdpx: { type: 'string' }, qdc: { type: 'string' }, unit: { type: 'string' } },
         });
         if (!values.segments && !values.table8 && !values.qdpx && !values.qdc) {
-          throw new UsageError('export needs --segments OUT.csv, --table8 OUT.csv, --qdpx OUT.qdpx or --qdc OUT.qdc.');
+          throw new UsageError(say('export needs --segments OUT.csv, --table8 OUT.csv, --qdpx OUT.qdpx or --qdc OUT.qdc.'));
         }
-        if (values.unit !== undefined && !values.qdpx) throw new UsageError('--unit goes with --qdpx.');
-        if (values.unit !== undefined && values.unit !== 'nvivo' && values.unit !== 'standard') throw new UsageError(`Unknown unit "${values.unit}": use nvivo or standard.`);
+        if (values.unit !== undefined && !values.qdpx) throw new UsageError(say('--unit goes with --qdpx.'));
+        if (values.unit !== undefined && values.unit !== 'nvivo' && values.unit !== 'standard') throw new UsageError(say('Unknown unit "{value}": use nvivo or standard.', { value: values.unit }));
         await withProject(positionals[0], async (api) => {
           await exportExchange(api, values, writeAtomically, io);
           if (values.segments) {
@@ -323,11 +352,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
             writeAtomically(values.segments, csv);
             // the passages the project counts (its count basis: every coder, the consensus or one coder)
             const count = Papa.parse(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data.length - 1;
-            io.out(`Wrote ${count} segments to ${values.segments}`);
+            io.out(shown(io, say(count === 1 ? 'Wrote {n} segment to {path}' : 'Wrote {n} segments to {path}', { n: count, path: values.segments })));
           }
           if (values.table8) {
             writeAtomically(values.table8, (await api.call('export.table8Csv', {})).csv);
-            io.out(`Wrote the Table 8 counts to ${values.table8}`);
+            io.out(shown(io, say('Wrote the Table 8 counts to {path}', { path: values.table8 })));
           }
         });
         return 0;
@@ -335,11 +364,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
       case 'study': {
         const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} });
         const file = positionals[0];
-        if (!file || positionals.length > 1) throw new UsageError('study takes one project file to write.');
+        if (!file || positionals.length > 1) throw new UsageError(say('study takes one project file to write.'));
         const target = path.extname(file) ? file : `${file}${PROJECT_EXTENSION}`;
-        if (fs.existsSync(target)) throw new GroundworkError('conflict', `${path.resolve(target)} already exists; the study project is only written to a new file.`);
+        if (fs.existsSync(target)) fail('conflict', '{path} already exists; the study project is only written to a new file.', { path: path.resolve(target) });
         await buildStudyProject(hostConfig('cli'), target);
-        io.out(`Wrote the study project to ${path.resolve(target)}`);
+        io.out(shown(io, say('Wrote the study project to {path}', { path: path.resolve(target) })));
         return 0;
       }
       case 'search':
@@ -392,14 +421,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
         io.out(VERSION);
         return 0;
       default:
-        throw new UsageError(`Unknown command "${command}".`);
+        throw new UsageError(say('Unknown command "{command}".', { command }));
     }
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`groundwork: ${(error as Error).message} Run "groundwork help" for usage.`);
+      // Node's own words for an unknown option stay as they are.
+      const problem = error instanceof UsageError ? error.said : say('{problem}', { problem: (error as Error).message });
+      io.err(`groundwork: ${shown(io, say('{problem} Run "groundwork help" for usage.', { problem }))}`);
       return 2;
     }
-    io.err(`groundwork: ${isGroundworkError(error) ? error.message : (error as Error).message}`);
+    io.err(`groundwork: ${shown(io, saidOf(error))}`);
     return 1;
   }
 }

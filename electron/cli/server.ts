@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createClient } from '../../shared/api/client';
-import { GroundworkError } from '../../shared/api/errors';
+import { fail, GroundworkError } from '../../shared/api/errors';
+import { say, type Message } from '../../shared/domain/message';
 import {
   accountName,
   createAccount,
@@ -31,21 +32,20 @@ import { EXAMPLES_DIR, hostConfig, RENDERER_DIR, VERSION } from '../host-config'
 import { hashPassword, passwordProblem, randomPassword } from '../server/passwords';
 import { publishAs } from '../server/publish';
 import { startTeamServer } from '../server/team-server';
-import type { Io } from './run';
+import { shown, type Io } from './io';
 
-type UsageErrorClass = new (message: string) => Error;
+type UsageErrorClass = new (message: Message) => Error;
 
 export const SERVER_USAGE = `Team server (PostgreSQL; DATABASE is --database URL or GROUNDWORK_DATABASE):
   serve --database URL [--listen 127.0.0.1:PORT] [--public-url https://NAME]
                                            serve the app to many users (sign-in, roles, live changes)
-  user add NAME --database URL [--display-name TEXT] [--admin] [--password-stdin]
+  user ACTION … --database URL            the server's users (the administrator's tool), ACTION one of:
+      add NAME [--display-name TEXT] [--admin] [--password-stdin]
                                            a new user (a password is made and printed, or read from stdin)
-  user list --database URL                 users, with their projects and roles
-  user passwd NAME --database URL [--password-stdin]
-                                           a new password (signs the user out everywhere)
-  user role NAME PROJECT ROLE --database URL
-                                           ROLE: owner, coder, viewer, or none; PROJECT: its id or name
-  user remove NAME --database URL
+      list                                 users, with their projects and roles
+      passwd NAME [--password-stdin]       a new password (signs the user out everywhere)
+      role NAME PROJECT ROLE               ROLE: owner, coder, viewer, or none; PROJECT: its id or name
+      remove NAME
   projects --database URL                  the server's projects
   publish FILE --database URL --owner USER [--name NAME] [--map CODER=USER]...
                                            a .groundwork file as a new server project; its coders become
@@ -57,7 +57,7 @@ const databaseOption = { database: { type: 'string' } } as const;
 
 function databaseUrl(value: string | undefined, UsageError: UsageErrorClass): string {
   const url = value ?? process.env.GROUNDWORK_DATABASE;
-  if (!url) throw new UsageError('Name the database with --database postgres://… (or set GROUNDWORK_DATABASE).');
+  if (!url) throw new UsageError(say('Name the database with --database postgres://… (or set GROUNDWORK_DATABASE).'));
   return url;
 }
 
@@ -74,8 +74,8 @@ async function withServer<T>(url: string, use: (server: PostgresServer) => Promi
 async function readPassword(fromStdin: boolean | undefined, io: Io, who: string): Promise<string> {
   if (!fromStdin) {
     const made = randomPassword();
-    io.out(`Password for ${who}: ${made}`);
-    io.out('Give it to them over a safe channel; it is not shown again.');
+    io.out(shown(io, say('Password for {user}: {password}', { user: who, password: made })));
+    io.out(shown(io, say('Give it to them over a safe channel; it is not shown again.')));
     return made;
   }
   const text = fs.readFileSync(0, 'utf8').split(/\r?\n/)[0] ?? '';
@@ -88,10 +88,10 @@ async function projectByName(server: PostgresServer, wanted: string): Promise<nu
   const projects = await server.listProjects();
   const found = /^\d+$/.test(wanted) ? projects.find((p) => p.id === Number(wanted)) : projects.filter((p) => p.name === wanted.trim());
   if (Array.isArray(found)) {
-    if (found.length > 1) throw new GroundworkError('conflict', `Several projects are named “${wanted}”: give its id (groundwork projects).`);
+    if (found.length > 1) fail('conflict', 'Several projects are named “{a}”: give its id (groundwork projects).', { a: wanted });
     if (found[0]) return found[0].id;
   } else if (found) return found.id;
-  throw new GroundworkError('not-found', `There is no project “${wanted}” on the server (groundwork projects lists them).`);
+  fail('not-found', 'There is no project “{a}” on the server (groundwork projects lists them).', { a: wanted });
 }
 
 export async function serveCommand(args: string[], io: Io, UsageError: UsageErrorClass): Promise<number> {
@@ -99,10 +99,10 @@ export async function serveCommand(args: string[], io: Io, UsageError: UsageErro
   const url = databaseUrl(values.database, UsageError);
   const listen = values.listen ?? '127.0.0.1:4790';
   const match = /^(.*):(\d+)$/.exec(listen);
-  if (!match) throw new UsageError(`--listen takes HOST:PORT, such as 127.0.0.1:4790 (not "${listen}").`);
+  if (!match) throw new UsageError(say('--listen takes HOST:PORT, such as 127.0.0.1:4790 (not "{value}").', { value: listen }));
   const host = match[1]!.replace(/^\[(.*)\]$/, '$1');
   const publicUrl = values['public-url'];
-  if (publicUrl !== undefined && !/^https?:\/\/[^/]+\/?$/.test(publicUrl)) throw new UsageError('--public-url takes the address users open, such as https://groundwork.example.org');
+  if (publicUrl !== undefined && !/^https?:\/\/[^/]+\/?$/.test(publicUrl)) throw new UsageError(say('--public-url takes the address users open, such as https://groundwork.example.org'));
   const server = await connectPostgres({ connectionString: url, description: 'the team server’s database', max: 20 });
   const team = await startTeamServer({
     server,
@@ -113,11 +113,11 @@ export async function serveCommand(args: string[], io: Io, UsageError: UsageErro
     port: Number(match[2]),
     publicUrl,
   });
-  io.out(`Groundwork team server: ${team.url}`);
+  io.out(shown(io, say('Groundwork team server: {url}', { url: team.url })));
   if (!publicUrl && !['127.0.0.1', '::1', 'localhost'].includes(host)) {
-    io.err('warning: serving plain HTTP beyond this machine: passwords and work travel unencrypted. Put a TLS proxy in front and give --public-url https://…');
+    io.err(shown(io, say('warning: serving plain HTTP beyond this machine: passwords and work travel unencrypted. Put a TLS proxy in front and give --public-url https://…')));
   }
-  if ((await listAccounts(server)).length === 0) io.out('No users yet: add one with "groundwork user add NAME --admin --database …".');
+  if ((await listAccounts(server)).length === 0) io.out(shown(io, say('No users yet: add one with "groundwork user add NAME --admin --database …".')));
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
@@ -137,7 +137,7 @@ export async function userCommand(args: string[], io: Io, UsageError: UsageError
   });
   const url = databaseUrl(values.database, UsageError);
   const [name] = positionals;
-  if (action !== 'list' && !name) throw new UsageError(`user ${action ?? ''} needs a user's name.`.replace('  ', ' '));
+  if (action !== 'list' && !name) throw new UsageError(action ? say("user {action} needs a user's name.", { action }) : say("user needs a user's name."));
   switch (action) {
     case 'add':
       return withServer(url, async (server) => {
@@ -148,13 +148,13 @@ export async function userCommand(args: string[], io: Io, UsageError: UsageError
           passwordHash: await hashPassword(password),
           admin: values.admin ?? false,
         });
-        io.out(`Added ${account.admin ? 'administrator' : 'user'} ${account.name} (${account.displayName}).`);
+        io.out(shown(io, say(account.admin ? 'Added administrator {user} ({name}).' : 'Added user {user} ({name}).', { user: account.name, name: account.displayName })));
         return 0;
       });
     case 'list':
       return withServer(url, async (server) => {
         const accounts = await listAccounts(server);
-        if (accounts.length === 0) io.out('No users.');
+        if (accounts.length === 0) io.out(shown(io, say('No users.')));
         for (const a of accounts) {
           const projects = a.projects.map((p) => `${p.name} (${p.id}): ${p.role}`).join('; ');
           io.out(`${a.name}\t${a.displayName}${a.admin ? '\tadministrator' : ''}${a.canSignIn ? '' : '\t(no password yet)'}\t${projects || 'no projects'}`);
@@ -165,30 +165,30 @@ export async function userCommand(args: string[], io: Io, UsageError: UsageError
       return withServer(url, async (server) => {
         await requireAccount(server, name!);
         await setPasswordHash(server, name!, await hashPassword(await readPassword(values['password-stdin'], io, accountName(name!))));
-        io.out(`Set a new password for ${accountName(name!)}; they were signed out everywhere.`);
+        io.out(shown(io, say('Set a new password for {user}; they were signed out everywhere.', { user: accountName(name!) })));
         return 0;
       });
     case 'remove':
       return withServer(url, async (server) => {
         await removeAccount(server, name!);
-        io.out(`Removed ${accountName(name!)} (their passages and steps stay in the projects, under their coder).`);
+        io.out(shown(io, say('Removed {user} (their passages and steps stay in the projects, under their coder).', { user: accountName(name!) })));
         return 0;
       });
     case 'role': {
       const [, project, role] = positionals;
-      if (!project || !role) throw new UsageError('user role takes a user, a project and a role (owner, coder, viewer or none).');
-      if (role !== 'none' && !ROLES.includes(role as Role)) throw new UsageError(`Unknown role "${role}": use owner, coder, viewer or none.`);
+      if (!project || !role) throw new UsageError(say('user role takes a user, a project and a role (owner, coder, viewer or none).'));
+      if (role !== 'none' && !ROLES.includes(role as Role)) throw new UsageError(say('Unknown role "{value}": use owner, coder, viewer or none.', { value: role }));
       return withServer(url, async (server) => {
         const account = await requireAccount(server, name!);
         const id = await projectByName(server, project);
         if (role === 'none') await removeRole(server, id, account.id);
         else await setRole(server, id, account.id, role as Role);
-        io.out(role === 'none' ? `${account.name} has no role in project ${id} now.` : `${account.name} is ${role} of project ${id}.`);
+        io.out(shown(io, role === 'none' ? say('{user} has no role in project {id} now.', { user: account.name, id }) : say('{user} is {role} of project {id}.', { user: account.name, role, id })));
         return 0;
       });
     }
     default:
-      throw new UsageError(`Unknown user action "${action ?? ''}": use add, list, passwd, role or remove.`);
+      throw new UsageError(say('Unknown user action "{value}": use add, list, passwd, role or remove.', { value: action ?? '' }));
   }
 }
 
@@ -196,7 +196,7 @@ export async function projectsCommand(args: string[], io: Io, UsageError: UsageE
   const { values } = parseArgs({ args, options: databaseOption });
   return withServer(databaseUrl(values.database, UsageError), async (server) => {
     const projects = await server.listProjects();
-    if (projects.length === 0) io.out('No projects.');
+    if (projects.length === 0) io.out(shown(io, say('No projects.')));
     for (const p of projects) io.out(`${p.id}\t${p.name}\t(format ${p.version}, created ${p.createdAt})`);
     return 0;
   });
@@ -209,19 +209,21 @@ export async function publishCommand(args: string[], io: Io, UsageError: UsageEr
     options: { ...databaseOption, owner: { type: 'string' }, name: { type: 'string' }, map: { type: 'string', multiple: true } },
   });
   const [file] = positionals;
-  if (!file || positionals.length > 1) throw new UsageError('publish takes one project file.');
-  if (!values.owner) throw new UsageError('publish needs --owner USER: the user who owns the published project.');
+  if (!file || positionals.length > 1) throw new UsageError(say('publish takes one project file.'));
+  if (!values.owner) throw new UsageError(say('publish needs --owner USER: the user who owns the published project.'));
   const map: Record<string, string> = {};
   for (const pair of values.map ?? []) {
     const at = pair.lastIndexOf('=');
-    if (at <= 0) throw new UsageError(`--map takes CODER=USER (not "${pair}").`);
+    if (at <= 0) throw new UsageError(say('--map takes CODER=USER (not "{value}").', { value: pair }));
     map[pair.slice(0, at)] = pair.slice(at + 1);
   }
   return withServer(databaseUrl(values.database, UsageError), async (server) => {
     const owner = await requireAccount(server, values.owner!);
     const { projectId, coders } = await publishAs(server, path.resolve(file), { owner, name: values.name, map });
-    io.out(`Published ${file} as project ${projectId}.`);
-    for (const c of coders) io.out(`coder “${c.coder}” → user ${c.user}${c.created ? ' (new; set a password with "groundwork user passwd")' : ''}`);
+    io.out(shown(io, say('Published {file} as project {id}.', { file, id: projectId })));
+    for (const c of coders) {
+      io.out(shown(io, say(c.created ? 'coder “{coder}” → user {user} (new; set a password with "groundwork user passwd")' : 'coder “{coder}” → user {user}', { coder: c.coder, user: c.user })));
+    }
     return 0;
   });
 }
@@ -229,16 +231,16 @@ export async function publishCommand(args: string[], io: Io, UsageError: UsageEr
 export async function downloadCommand(args: string[], io: Io, UsageError: UsageErrorClass): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...databaseOption, unit: { type: 'string' } } });
   const [project, out] = positionals;
-  if (!project || !out || positionals.length > 2) throw new UsageError('download takes a server project (id or name) and a file to write.');
+  if (!project || !out || positionals.length > 2) throw new UsageError(say('download takes a server project (id or name) and a file to write.'));
   const ext = path.extname(out).toLowerCase();
-  if (ext !== '.groundwork' && ext !== '.qdpx') throw new UsageError('download writes a .groundwork or a .qdpx file.');
-  if (values.unit !== undefined && (ext !== '.qdpx' || !['nvivo', 'standard'].includes(values.unit))) throw new UsageError('--unit nvivo|standard goes with a .qdpx file.');
-  if (fs.existsSync(out)) throw new GroundworkError('conflict', `There is already a file at ${path.resolve(out)}; nothing was written.`);
+  if (ext !== '.groundwork' && ext !== '.qdpx') throw new UsageError(say('download writes a .groundwork or a .qdpx file.'));
+  if (values.unit !== undefined && (ext !== '.qdpx' || !['nvivo', 'standard'].includes(values.unit))) throw new UsageError(say('--unit nvivo|standard goes with a .qdpx file.'));
+  if (fs.existsSync(out)) fail('conflict', 'There is already a file at {path}; nothing was written.', { path: path.resolve(out) });
   return withServer(databaseUrl(values.database, UsageError), async (server) => {
     const id = await projectByName(server, project);
     if (ext === '.groundwork') {
       const report = await exportProject(server, id, out);
-      io.out(`Wrote project ${id} to ${path.resolve(out)} (${report.rows} rows in ${report.tables} tables).`);
+      io.out(shown(io, say('Wrote project {id} to {path} ({rows} rows in {tables} tables).', { id, path: path.resolve(out), rows: report.rows, tables: report.tables })));
       return 0;
     }
     const backend = createBackend({ ...hostConfig('cli'), projects: postgresProjectHost(Promise.resolve(server)) });
@@ -250,7 +252,7 @@ export async function downloadCommand(args: string[], io: Io, UsageError: UsageE
       fs.writeFileSync(temp, Buffer.from(file.dataBase64, 'base64'));
       fs.renameSync(temp, out);
       for (const warning of file.warnings) io.err(`warning  ${warning}`);
-      io.out(`Wrote project ${id} to ${path.resolve(out)} (REFI-QDA).`);
+      io.out(shown(io, say('Wrote project {id} to {path} (REFI-QDA).', { id, path: path.resolve(out) })));
       return 0;
     } finally {
       await backend.close();

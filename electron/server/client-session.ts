@@ -6,7 +6,7 @@
 
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type http from 'node:http';
-import { GroundworkError } from '../../shared/api/errors';
+import { fail } from '../../shared/api/errors';
 import type { Access, Member, RoleName } from '../../shared/api/server-contract';
 import type { BackendEvent } from '../../shared/api/wire';
 import {
@@ -143,7 +143,7 @@ export class ClientSession {
     const { server } = this.shared;
     const open = (backend: Backend) => {
       const id = openProjectId(backend);
-      if (id === null) throw new GroundworkError('no-project', 'No project is open. Create or open a project first.');
+      if (id === null) fail('no-project', 'No project is open. Create or open a project first.');
       return id;
     };
     const members = async (projectId: number): Promise<Member[]> =>
@@ -165,7 +165,7 @@ export class ClientSession {
         const target = await requireAccount(server, user);
         const current = (await projectMembers(server, id)).find((m) => m.accountId === target.id);
         if (current?.role === 'owner' && role !== 'owner' && (await ownerCount(server, id)) <= 1) {
-          throw new GroundworkError('conflict', `“${target.name}” is the project’s only owner: make someone else an owner first.`);
+          fail('conflict', '“{a}” is the project’s only owner: make someone else an owner first.', { a: target.name });
         }
         if (role === null) await removeRole(server, id, target.id);
         else await setRole(server, id, target.id, role);

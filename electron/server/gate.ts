@@ -5,6 +5,7 @@
 
 import { isMethod, methods } from '../../shared/api/contract';
 import { GroundworkError } from '../../shared/api/errors';
+import { say, type Message } from '../../shared/domain/message';
 import { readOnlyMessage } from '../../shared/domain/project-file';
 import { codersEditCodebook, type Account, type Role } from '../../db/postgres/accounts';
 import type { PostgresServer } from '../../db/postgres/server';
@@ -14,16 +15,17 @@ import { projectIdOf } from '../backend/project-host';
 import { needOf, type Need } from './permissions';
 import { ensureCoder, NO_ROLE, roleIn } from './team-host';
 
-const forbidden = (message: string) => new GroundworkError('forbidden', message);
+const forbidden = (message: Message) => new GroundworkError('forbidden', message);
 
-const ROLE_WORDS: Record<Role, string> = { owner: 'one of its owners', coder: 'one of its coders', viewer: 'one of its viewers' };
+/** Who the user is in a project, in a refusal of a change only owners make. */
+const ROLE_WORDS: Record<Role, Message> = { owner: say('one of its owners'), coder: say('one of its coders'), viewer: say('one of its viewers') };
 
 /** Why a method is not on the team server, with what to do instead where there is something. */
-const LOCAL_ONLY: Record<string, string> = {
-  'project.saveCopy': 'to keep a copy of a server project, use Download',
-  'backup.restore': 'the database is backed up by its administrator',
-  'backup.list': 'the database is backed up by its administrator',
-  'coder.use': 'on a team server everyone codes as themselves',
+const LOCAL_ONLY: Record<string, Message> = {
+  'project.saveCopy': say('to keep a copy of a server project, use Download'),
+  'backup.restore': say('the database is backed up by its administrator'),
+  'backup.list': say('the database is backed up by its administrator'),
+  'coder.use': say('on a team server everyone codes as themselves'),
 };
 
 /** The open project's id on the server, or null (none open). */
@@ -40,9 +42,13 @@ export async function gate(server: PostgresServer, account: Account, backend: Ba
     case 'signed-in':
       return;
     case 'local':
-      throw forbidden(`${method} works on project files in the desktop app and the browser mode, not on a team server${LOCAL_ONLY[method] ? `: ${LOCAL_ONLY[method]}` : ''}.`);
+      throw forbidden(
+        LOCAL_ONLY[method]
+          ? say('{a} works on project files in the desktop app and the browser mode, not on a team server: {why}.', { a: method, why: LOCAL_ONLY[method] })
+          : say('{a} works on project files in the desktop app and the browser mode, not on a team server.', { a: method }),
+      );
     case 'admin':
-      if (!account.admin) throw forbidden('Only a server administrator may create or publish projects here; ask one to add you to a project.');
+      if (!account.admin) throw forbidden(say('Only a server administrator may create or publish projects here; ask one to add you to a project.'));
       return;
     case 'open': {
       let id: number;
@@ -67,7 +73,7 @@ export async function gate(server: PostgresServer, account: Account, backend: Ba
     const projectName = await name();
     await backend.close();
     backend.emit({ type: 'project.switched', origin: null });
-    throw forbidden(`You no longer have a role in “${projectName}”; ask one of its owners to add you again.`);
+    throw forbidden(say('You no longer have a role in “{a}”; ask one of its owners to add you again.', { a: projectName }));
   }
   if ((member.role === 'viewer') !== store.readOnly && backend.config.projects) {
     await switchTo(backend, await backend.config.projects.open(store.location));
@@ -77,11 +83,11 @@ export async function gate(server: PostgresServer, account: Account, backend: Ba
   const ready = () => (methods[method].mutates && backend.store ? ensureCoder(backend.store) : Promise.resolve());
   if (need === 'read') return;
   if (role === 'owner') return ready();
-  if (role === 'viewer') throw forbidden(readOnlyMessage(`“${await name()}”`, 'viewer'));
+  if (role === 'viewer') throw forbidden(readOnlyMessage(await name(), 'viewer'));
   if (need === 'code') return ready();
   if (need === 'codebook') {
     if (await codersEditCodebook(server, projectId)) return ready();
-    throw forbidden(`The owners of “${await name()}” have not let coders change its codebook; code with the concepts it has, or ask an owner.`);
+    throw forbidden(say('The owners of “{a}” have not let coders change its codebook; code with the concepts it has, or ask an owner.', { a: await name() }));
   }
-  throw forbidden(`Only an owner of “${await name()}” may do this (${method}); you are ${ROLE_WORDS[role]}.`);
+  throw forbidden(say('Only an owner of “{a}” may do this ({b}); you are {role}.', { a: await name(), b: method, role: ROLE_WORDS[role] }));
 }

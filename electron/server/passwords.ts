@@ -4,6 +4,7 @@
 // raised later. Checking runs in libuv's thread pool, never on the thread that answers requests.
 
 import crypto from 'node:crypto';
+import { say, type Message } from '../../shared/domain/message';
 
 /** The cost of a new hash (tests may pass cheaper ones to hashPassword; a hash keeps its own). */
 export const PARAMS = { N: 2 ** 17, r: 8, p: 1 };
@@ -42,9 +43,9 @@ export async function verifyPassword(password: string, hash: string | null): Pro
 const DUMMY = `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$${Buffer.alloc(SALT_BYTES).toString('base64url')}$${Buffer.alloc(KEY_BYTES).toString('base64url')}`;
 
 /** Whether a new password is acceptable, or why not (NIST SP 800-63B: length, not composition rules). */
-export function passwordProblem(password: string): string | null {
-  if ([...password].length < 10) return 'A password has at least 10 characters.';
-  if (password.length > 1000) return 'A password has at most 1,000 characters.';
+export function passwordProblem(password: string): Message | null {
+  if ([...password].length < 10) return say('A password has at least {n} characters.', { n: 10 });
+  if (password.length > 1000) return say('A password has at most {n} characters.', { n: 1000 });
   return null;
 }
 

@@ -51,6 +51,9 @@ export const PERMISSIONS: Record<string, Rule> = {
   'component.assign': 'codebook',
   'synonym.list': 'read',
   'synonym.set': 'codebook',
+  // The labels' language is the project's (everyone sees it): chosen by those who may edit the codebook.
+  'labels.get': 'read',
+  'labels.set': 'codebook',
 
   'segment.code': withNewConcept,
   'segment.uncode': 'code',

@@ -4,7 +4,7 @@
 // name), so their passages and steps stay theirs there. A user made here signs in once an
 // administrator sets a password.
 
-import { GroundworkError } from '../../shared/api/errors';
+import { fail } from '../../shared/api/errors';
 import type { PublishedCoder } from '../../shared/api/server-contract';
 import { sameLabel } from '../../shared/domain/normalize';
 import {
@@ -58,8 +58,8 @@ export async function publishAs(server: PostgresServer, file: string, options: P
       let account: Account | undefined;
       if (mapped !== undefined) {
         account = accounts.find((a) => a.name === accountName(mapped));
-        if (!account) throw new GroundworkError('not-found', `There is no user “${accountName(mapped)}” to map the coder “${coder.name}” to; nothing was published.`);
-        if (used.has(account.id)) throw new GroundworkError('conflict', `Two coders are mapped to the user “${account.name}”; nothing was published.`);
+        if (!account) fail('not-found', 'There is no user “{a}” to map the coder “{b}” to; nothing was published.', { a: accountName(mapped), b: coder.name });
+        if (used.has(account.id)) fail('conflict', 'Two coders are mapped to the user “{a}”; nothing was published.', { a: account.name });
       } else {
         account = accounts.find((a) => !used.has(a.id) && (sameLabel(a.displayName, coder.name) || sameLabel(a.name, coder.name)));
       }
@@ -67,7 +67,7 @@ export async function publishAs(server: PostgresServer, file: string, options: P
       return { coder, account };
     });
     const unknown = Object.keys(options.map ?? {}).filter((name) => !coders.some((c) => c.name === name));
-    if (unknown.length > 0) throw new GroundworkError('not-found', `The file has no coder “${unknown[0]}”; nothing was published.`);
+    if (unknown.length > 0) fail('not-found', 'The file has no coder “{a}”; nothing was published.', { a: unknown[0]! });
     const report: PublishedCoder[] = [];
     for (const { coder, account: found } of plan) {
       const account = found ?? (await createAccount(server, { name: await freeName(server, coder.name), displayName: coder.name, passwordHash: null }));

@@ -28,7 +28,8 @@ class FailureLog {
     return recent.length >= this.rule.failures ? recent[recent.length - this.rule.failures]! + this.rule.windowMs - now : 0;
   }
 
-  fail(key: string, now: number): void {
+  /** Notes a failed attempt now. */
+  record(key: string, now: number): void {
     this.failures.set(key, [...this.recent(key, now), now]);
     if (this.failures.size > 100_000) this.failures.clear();
   }
@@ -45,8 +46,8 @@ export function loginLimiter(rules = { name: NAME_RULE, address: ADDRESS_RULE },
     /** Milliseconds to wait before this name may be tried from this address (0: go ahead). */
     wait: (name: string, address: string) => Math.max(names.wait(name, clock()), addresses.wait(address, clock())),
     failed(name: string, address: string) {
-      names.fail(name, clock());
-      addresses.fail(address, clock());
+      names.record(name, clock());
+      addresses.record(address, clock());
     },
     succeeded(name: string) {
       names.clear(name);

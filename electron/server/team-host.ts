@@ -7,7 +7,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { GroundworkError } from '../../shared/api/errors';
+import { fail, GroundworkError } from '../../shared/api/errors';
+import { say } from '../../shared/domain/message';
 import type { ProjectListing } from '../../shared/domain/model';
 import { membership, membershipsOf, projectMembers, setMemberCoder, setRole, type Account, type Membership } from '../../db/postgres/accounts';
 import type { ConflictGuard } from '../../db/postgres/marks';
@@ -18,7 +19,7 @@ import type { Store } from '../../db/store';
 import { projectIdOf, type ProjectHost } from '../backend/project-host';
 
 /** The one refusal for a project the user has no role in, whether or not it exists. */
-export const NO_ROLE = 'You have no role in that project (or it does not exist); ask one of its owners to add you.';
+export const NO_ROLE = say('You have no role in that project (or it does not exist); ask one of its owners to add you.');
 
 /** The user's role in a project: their membership, or owner for an administrator (made a member on first use). */
 export async function roleIn(server: PostgresServer, account: Account, projectId: number): Promise<Membership | null> {
@@ -102,7 +103,7 @@ export function teamProjectHost({ server, account: current, guard, opened }: Tea
     },
     open: (location) => openAs(projectIdOf(location)),
     async openBundled(name, fresh, build) {
-      if (fresh) throw new GroundworkError('invalid-input', 'On a team server a project is never started afresh; create a new project instead.');
+      if (fresh) fail('invalid-input', 'On a team server a project is never started afresh; create a new project instead.');
       const existing = (await server.listProjects()).find((p) => p.name === name);
       if (existing) return openAs(existing.id);
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-bundled-'));

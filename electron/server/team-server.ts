@@ -8,9 +8,11 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import type { CallResponse } from '../../shared/api/wire';
-import { GroundworkError, isGroundworkError, type ErrorCode } from '../../shared/api/errors';
+import type { CallResponse, Notice } from '../../shared/api/wire';
+import { GroundworkError, isGroundworkError, saidOf, type ErrorCode } from '../../shared/api/errors';
+import { english, say, sayCount, type Message } from '../../shared/domain/message';
 import { accountOfSignIn, createSignIn, endSignIn, ensureAccountTables, findAccount, pruneSignIns } from '../../db/postgres/accounts';
+import { readLabel } from '../../db/command-log';
 import { isConnectionLost, uncertainCommit } from '../../db/postgres/errors';
 import { pruneMarks } from '../../db/postgres/marks';
 import type { PostgresServer } from '../../db/postgres/server';
@@ -54,11 +56,12 @@ const SESSION_IDLE_IN_MEMORY_MS = 30 * 60_000;
 const json = (res: http.ServerResponse, status: number, value: unknown, headers: http.OutgoingHttpHeaders = {}) =>
   send(res, status, JSON.stringify(value), 'application/json; charset=utf-8', headers);
 
-const refusal = (code: ErrorCode, message: string) => ({ ok: false, error: { code, message } }) satisfies CallResponse;
+/** A refusal as every call's: its English, and structured for the page to translate. */
+const refusal = (code: ErrorCode, said: Message) => ({ ok: false, error: { code, message: english(said), said } }) satisfies CallResponse;
 
-const UNAVAILABLE = 'The team server cannot reach its database just now and is reconnecting: nothing was changed. Try again in a moment.';
+const UNAVAILABLE = say('The team server cannot reach its database just now and is reconnecting: nothing was changed. Try again in a moment.');
 /** A change whose commit the database may or may not have finished when the connection broke. */
-const UNCERTAIN = 'The team server lost its database while saving your change: it may have been saved. Look at the project before making it again.';
+const UNCERTAIN = say('The team server lost its database while saving your change: it may have been saved. Look at the project before making it again.');
 
 const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
@@ -141,7 +144,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   };
 
   const signedOut = (res: http.ServerResponse) =>
-    json(res, 401, refusal('signed-out', 'You are not signed in (or your sign-in has ended): sign in again.'), { 'Set-Cookie': setCookie(null) });
+    json(res, 401, refusal('signed-out', say('You are not signed in (or your sign-in has ended): sign in again.')), { 'Set-Cookie': setCookie(null) });
 
   async function login(req: http.IncomingMessage, res: http.ServerResponse) {
     const body = await readBody(req, MAX_LOGIN_BODY);
@@ -154,13 +157,13 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     } catch {
       // answered below
     }
-    if (!name || !password) return json(res, 400, refusal('invalid-input', 'Give a name and a password.'));
+    if (!name || !password) return json(res, 400, refusal('invalid-input', say('Give a name and a password.')));
     const address = clientAddress(req);
     const key = name.normalize('NFC').trim().toLowerCase().slice(0, 100);
     const wait = limiter.wait(key, address);
     if (wait > 0) {
       const minutes = Math.ceil(wait / 60_000);
-      return json(res, 429, refusal('forbidden', `Too many failed sign-ins: try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`), {
+      return json(res, 429, refusal('forbidden', sayCount(minutes, 'Too many failed sign-ins: try again in {n} minute.', 'Too many failed sign-ins: try again in {n} minutes.')), {
         'Retry-After': String(Math.ceil(wait / 1000)),
       });
     }
@@ -168,7 +171,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     const ok = await verifyPassword(password, account?.passwordHash ?? null);
     if (!account || !ok) {
       limiter.failed(key, address);
-      return json(res, 401, refusal('signed-out', 'The name or the password is wrong.'));
+      return json(res, 401, refusal('signed-out', say('The name or the password is wrong.')));
     }
     limiter.succeeded(key);
     const token = crypto.randomBytes(32).toString('base64url');
@@ -202,18 +205,20 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       response = await shared.callState.run(state, () => dispatch(session.backend, request));
     } catch (error) {
       if (!isGroundworkError(error)) throw error;
-      return json(res, error.code === 'forbidden' ? 403 : 200, { ...refusal(error.code, error.message), mark: session.mark() });
+      return json(res, error.code === 'forbidden' ? 403 : 200, { ...refusal(error.code, saidOf(error)), mark: session.mark() });
     }
     if (!response.ok && response.error.code === 'io' && response.error.message.startsWith(`${server.description} cannot be reached`)) {
-      response = { ...response, error: { code: 'unavailable', message: UNAVAILABLE } };
-    } else if (!response.ok && response.error.code === 'io' && response.error.message === uncertainCommit(server.description)) {
-      response = { ...response, error: { code: 'io', message: UNCERTAIN } };
+      response = { ...response, ...refusal('unavailable', UNAVAILABLE) };
+    } else if (!response.ok && response.error.code === 'io' && response.error.message === english(uncertainCommit(server.description))) {
+      response = { ...response, ...refusal('io', UNCERTAIN) };
     }
-    const notices: string[] = [];
+    const notices: Notice[] = [];
     const id = openProjectId(session.backend);
     for (const r of state.replaced) {
-      const by = (id !== null && r.actor ? await shared.nameOf(id, r.actor) : null) ?? 'another user';
-      notices.push(`Your change replaced one that “${by}” made a moment ago (“${r.label}”).`);
+      const by = (id !== null && r.actor ? await shared.nameOf(id, r.actor) : null) ?? say('another user');
+      const { label, said } = readLabel(r.label);
+      const notice = say('Your change replaced one that “{a}” made a moment ago (“{b}”).', { a: by, b: said ?? label });
+      notices.push({ message: english(notice), said: notice });
     }
     return json(res, 200, { ...response, mark: session.mark(), ...(notices.length ? { notices } : {}) });
   }
@@ -222,12 +227,12 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   async function upload(req: http.IncomingMessage, res: http.ServerResponse) {
     const session = await signedIn(req);
     if (!session) return signedOut(res);
-    if (openProjectId(session.backend) === null) return json(res, 200, refusal('no-project', 'No project is open. Create or open a project first.'));
+    if (openProjectId(session.backend) === null) return json(res, 200, refusal('no-project', say('No project is open. Create or open a project first.')));
     try {
       await gate(server, session.account, session.backend, 'document.import', {});
     } catch (error) {
       if (!isGroundworkError(error)) throw error;
-      return json(res, error.code === 'forbidden' ? 403 : 200, refusal(error.code, error.message));
+      return json(res, error.code === 'forbidden' ? 403 : 200, refusal(error.code, saidOf(error)));
     }
     return receiveUpload(req, res, session.backend.uploads);
   }
@@ -295,7 +300,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       const message = String((error as Error)?.message ?? error).split('\n')[0];
       console.error(`[groundwork] ${req.method} ${(req.url ?? '').slice(0, 200)} failed: ${message}`);
       if (res.headersSent) return res.end();
-      if (error instanceof GroundworkError) return json(res, 503, refusal('unavailable', error.message));
+      if (error instanceof GroundworkError) return json(res, 503, refusal('unavailable', saidOf(error)));
       send(res, 500, 'Internal error.');
     });
   });

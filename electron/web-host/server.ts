@@ -6,7 +6,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import type { GroundworkError } from '../../shared/api/errors';
+import { saidOf, type GroundworkError } from '../../shared/api/errors';
+import { english, say } from '../../shared/domain/message';
 import type { BackendEvent, CallRequest } from '../../shared/api/wire';
 import { MAX_SOURCE_BYTES } from '../../shared/domain/limits';
 import type { Backend, BackendConfig } from '../backend/backend';
@@ -159,10 +160,12 @@ export async function receiveUpload(req: http.IncomingMessage, res: http.ServerR
   if (sizes && (sizes.length > MAX_UPLOAD_FILES || sizes.some((n) => n < 0))) {
     return send(res, 400, `X-Groundwork-Sizes lists the size in bytes of each file sent, at most ${MAX_UPLOAD_FILES} files.`);
   }
-  if (sizes?.some((n) => n > MAX_SOURCE_BYTES)) return send(res, 413, `A file is at most ${MAX_SOURCE_BYTES / 1024 / 1024} MiB.`);
+  // A file too large is a user's to hear: written from a template the interface translates back.
+  const fileLimit = english(say('A file is at most {n} MiB.', { n: MAX_SOURCE_BYTES / 1024 / 1024 }));
+  if (sizes?.some((n) => n > MAX_SOURCE_BYTES)) return send(res, 413, fileLimit);
   const bytes = await readBytes(req, sizes ? MAX_UPLOAD_BYTES : MAX_SOURCE_BYTES);
   if (bytes === null) {
-    return send(res, 413, sizes ? `One upload is at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MiB.` : `A file is at most ${MAX_SOURCE_BYTES / 1024 / 1024} MiB.`);
+    return send(res, 413, sizes ? english(say('One upload is at most {n} MiB.', { n: MAX_UPLOAD_BYTES / 1024 / 1024 })) : fileLimit);
   }
   const parts = sizes ?? [bytes.length];
   if (parts.reduce((a, b) => a + b, 0) !== bytes.length) return send(res, 400, 'The sizes in X-Groundwork-Sizes do not add up to the bytes sent.');
@@ -177,7 +180,8 @@ export async function receiveUpload(req: http.IncomingMessage, res: http.ServerR
       return { ok: true, value: { uploads } };
     } catch (error) {
       for (const spent of uploads) held.take(spent);
-      return { ok: false, error: { code: (error as GroundworkError).code ?? 'internal', message: (error as Error).message } };
+      const said = saidOf(error);
+      return { ok: false, error: { code: (error as GroundworkError).code ?? 'internal', message: english(said), said } };
     }
   })();
   return send(res, 200, JSON.stringify(response), 'application/json; charset=utf-8');

@@ -2,8 +2,10 @@
 // it can tell change events it caused from those of another window.
 
 import { createClient } from '../../shared/api/client';
+import { errorText } from '../features/workspace/error-message';
 import { transport } from './transport';
 
 export const origin = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
-export const api = createClient(transport, origin);
+/** A failed call throws an error whose message is in the interface language (the backend's said, translated). */
+export const api = createClient(transport, origin, errorText);

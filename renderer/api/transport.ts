@@ -4,6 +4,7 @@
 
 import type { Transport } from '../../shared/api/client';
 import { GroundworkError } from '../../shared/api/errors';
+import { english, say } from '../../shared/domain/message';
 import type { BackendEvent, CallResponse } from '../../shared/api/wire';
 
 interface Bridge {
@@ -37,6 +38,9 @@ const token = bridge ? '' : browserToken();
 /** A page without a token may be served by a team server (the start checks: renderer/features/server). */
 export const maybeTeamServer = !bridge && !token;
 
+/** A team server the page cannot reach: said as the server would, so the interface translates it. */
+const UNREACHABLE = say('The team server cannot be reached just now: nothing was changed. Try again in a moment.');
+
 /** What the team server's envelopes carry beyond the answer, and the page's side of it. */
 export const teamServer = {
   /** The latest change mark this page has refreshed for, sent with every call. */
@@ -60,7 +64,7 @@ export const transport: Transport = bridge
       } catch {
         if (maybeTeamServer) teamServer.answered({ ok: false, error: { code: 'unavailable', message: '' } }, 0);
         return maybeTeamServer
-          ? { ok: false, error: { code: 'unavailable', message: 'The team server cannot be reached just now: nothing was changed. Try again in a moment.' } }
+          ? { ok: false, error: { code: 'unavailable', message: english(UNREACHABLE), said: UNREACHABLE } }
           : { ok: false, error: { code: 'io', message: 'Groundwork is not running any more: start it again and reload this page.' } };
       }
       if (maybeTeamServer && String(response.headers.get('Content-Type')).startsWith('application/json')) {
@@ -90,10 +94,10 @@ export async function uploadBytes(bytes: ArrayBuffer): Promise<string | null> {
     body: bytes,
   });
   // A refusal comes as JSON whatever its status (the team server answers a role's refusal 403).
-  if (!String(response.headers.get('Content-Type')).startsWith('application/json')) throw new GroundworkError('io', await response.text());
+  if (!String(response.headers.get('Content-Type')).startsWith('application/json')) throw GroundworkError.received('io', await response.text());
   const answer = (await response.json()) as CallResponse;
   if (maybeTeamServer) teamServer.answered(answer, response.status);
-  if (!answer.ok) throw new GroundworkError(answer.error.code, answer.error.message);
+  if (!answer.ok) throw GroundworkError.received(answer.error.code, answer.error.said ?? answer.error.message);
   return (answer.value as { uploads: string[] }).uploads[0] ?? null;
 }
 

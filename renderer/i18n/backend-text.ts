@@ -40,7 +40,8 @@ export function compileForms(templates: readonly string[]): Forms {
         const vars: Record<string, string | number> = {};
         names.forEach((name, i) => {
           const value = found[i + 1]!;
-          vars[name] = name === 'n' ? Number(value) : name === 'component' ? t(value) : value;
+          // A count, or any number the English wrote (grouped or not), takes the interface's digits.
+          vars[name] = name === 'n' || /^\d{1,3}(,\d{3})*$|^\d+$/.test(value) ? Number(value.replace(/,/g, '')) : name === 'component' ? t(value) : value;
         });
         return { template, vars };
       }

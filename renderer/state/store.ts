@@ -284,10 +284,10 @@ export const useStore = create<State>()((set, get) => ({
 
   async undo() {
     const state = await get().run('history.undo', {});
-    if (state?.redo) get().toast('info', t('Undone: {label}', { label: historyLabel(state.redo.label) }));
+    if (state?.redo) get().toast('info', t('Undone: {label}', { label: historyLabel(state.redo.label, state.redo.said) }));
   },
   async redo() {
     const state = await get().run('history.redo', {});
-    if (state?.undo) get().toast('info', t('Redone: {label}', { label: historyLabel(state.undo.label) }));
+    if (state?.undo) get().toast('info', t('Redone: {label}', { label: historyLabel(state.undo.label, state.undo.said) }));
   },
 }));

@@ -2,6 +2,7 @@
 // host, or the backend called in-process (the command line and the tests).
 
 import type { Input, Method, Output } from './contract';
+import type { ApiErrorShape } from './errors';
 import type { CallRequest, CallResponse } from './wire';
 import { GroundworkError } from './errors';
 
@@ -11,11 +12,21 @@ export interface ApiClient {
   call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>>;
 }
 
-export function createClient(transport: Transport, origin?: string): ApiClient {
+/**
+ * The error a failed call throws: its `said` kept, and its `message` the English or, given `show`,
+ * the text a reader of the interface should see (so every `error.message` shown is translated).
+ */
+export function errorOf(error: ApiErrorShape, show?: (error: GroundworkError) => string): GroundworkError {
+  const thrown = GroundworkError.received(error.code, error.said ?? error.message);
+  if (show) Object.defineProperty(thrown, 'message', { value: show(thrown), configurable: true, writable: true });
+  return thrown;
+}
+
+export function createClient(transport: Transport, origin?: string, show?: (error: GroundworkError) => string): ApiClient {
   return {
     async call(method, input) {
       const response = await transport({ method, input, ...(origin ? { origin } : {}) });
-      if (!response.ok) throw new GroundworkError(response.error.code, response.error.message);
+      if (!response.ok) throw errorOf(response.error, show);
       return response.value as never;
     },
   };

@@ -31,6 +31,7 @@ import { maturityMethods, type MaturityOutputs } from './maturity-contract';
 import { teamMethods, type TeamOutputs } from './team-contract';
 import { exchangeMethods, type ExchangeOutputs } from './exchange-contract';
 import { evolutionMethods, type EvolutionOutputs } from './evolution-contract';
+import { labelsMethods, type LabelsOutputs } from './labels-contract';
 import { serverMethods, type ServerOutputs } from './server-contract';
 import type { BibliographyImport, CorpusStats, DuplicateFlag, ExclusionReason, RecordSummary } from '../domain/records';
 import { RECORD_TYPES, reasonId, recordId } from '../domain/records';
@@ -303,6 +304,7 @@ export const methods = {
   ...teamMethods,
   ...exchangeMethods,
   ...evolutionMethods,
+  ...labelsMethods,
   ...serverMethods,
   'document.pageAt': {
     input: z.object({ id: DocumentIdSchema, offset: z.number().int().min(0) }).strict(),
@@ -437,6 +439,7 @@ export interface Outputs {
 
 export interface Outputs extends MaturityOutputs, EvolutionOutputs {}
 export interface Outputs extends ExchangeOutputs {}
+export interface Outputs extends LabelsOutputs {}
 export interface Outputs extends ServerOutputs {}
 export interface Outputs extends TeamOutputs {}
 

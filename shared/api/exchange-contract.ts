@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { ExchangeImportResult } from '../domain/exchange-import';
 import { POSITION_PROFILES, type PositionProfileId } from '../domain/exchange-positions';
 import { documentId } from '../domain/ids';
+import type { Message } from '../domain/message';
 
 const Profiles = Object.keys(POSITION_PROFILES) as [PositionProfileId, ...PositionProfileId[]];
 
@@ -36,7 +37,8 @@ export const exchangeMethods = {
 
 export interface ExchangeOutputs {
   'exchange.import': ExchangeImportResult;
-  'exchange.export': { filename: string; dataBase64: string; warnings: string[] };
+  /** `warnings` in English; `warningsSaid` the same, structured, for the interface to translate. */
+  'exchange.export': { filename: string; dataBase64: string; warnings: string[]; warningsSaid: Message[] };
   /** Attributes beyond the record's fields (variables, sets and cases of an exchange file), by name. */
   'document.attributes': { name: string; value: string }[];
 }

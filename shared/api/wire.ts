@@ -1,6 +1,7 @@
 // The envelope every transport carries (Electron IPC, the web host's HTTP, in-process tests).
 
 import type { ApiErrorShape } from './errors';
+import type { Message } from '../domain/message';
 
 export interface CallRequest {
   method: string;
@@ -11,6 +12,12 @@ export interface CallRequest {
   seen?: number;
 }
 
+/** A line the team server adds to an answer: in English, and structured for the page to translate. */
+export interface Notice {
+  message: string;
+  said: Message;
+}
+
 /** `touched` names what the call changed (also when it failed part-way), so the caller refetches just that. */
 export type CallResponse<T = unknown> = (
   | { ok: true; value: T; touched?: TouchedWire }
@@ -19,7 +26,7 @@ export type CallResponse<T = unknown> = (
   /** The team server: the latest change mark of the open project it knew when answering. */
   mark?: number;
   /** The team server: the call's change replaced a recent change of another user (one line each). */
-  notices?: string[];
+  notices?: Notice[];
 };
 
 /** What a change touched: each view refetches only when it shows one of these. */
@@ -41,6 +48,8 @@ export type BackendEvent =
       /** The team server: the change's mark, its history label and kind, and who made it. */
       mark?: number;
       label?: string;
+      /** The label structured, when the step's is (what the interface translates). */
+      said?: Message;
       kind?: 'do' | 'undo' | 'redo';
       by?: string;
     }

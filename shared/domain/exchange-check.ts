@@ -4,13 +4,14 @@
 
 import {
   canonicalMap,
-  describeProfile,
   mapSelection,
   POSITION_PROFILES,
+  sayProfile,
   type CanonicalMap,
   type PositionProfileId,
   unitMap,
 } from './exchange-positions';
+import { english, say, type Message } from './message';
 
 export interface ProfileScore {
   profile: PositionProfileId;
@@ -26,6 +27,7 @@ export interface PositionCheck {
   scores: ProfileScore[];
   /** Null when the chosen unit looks right (or nothing can tell the units apart). */
   warning: string | null;
+  warningSaid: Message | null;
   /** The candidate that scored clearly better than the chosen one, if any. */
   better: PositionProfileId | null;
 }
@@ -82,16 +84,18 @@ export function checkPositions(sources: readonly ScoredSource[], chosen: Positio
   const mine = scores.find((s) => s.profile === chosen)!;
   const best = scores.reduce((a, b) => (b.share > a.share ? b : a), mine);
   const better = best.share - mine.share >= BETTER_BY ? best.profile : null;
-  const pct = (x: number) => `${Math.round(x * 100)} %`;
-  let warning: string | null = null;
+  const pct = (x: number) => Math.round(x * 100);
+  let warningSaid: Message | null = null;
   if (better) {
-    warning =
-      `positions were read as ${describeProfile(chosen)}, but only ${pct(mine.share)} of the selections then start and end on word boundaries; ` +
-      `read as ${describeProfile(better)}, ${pct(best.share)} do. The coded passages may be shifted: check them, or import again with the other unit.`;
+    warningSaid = say(
+      'positions were read as {unit}, but only {percent} % of the selections then start and end on word boundaries; read as {better}, {betterPercent} % do. The coded passages may be shifted: check them, or import again with the other unit.',
+      { unit: sayProfile(chosen), percent: pct(mine.share), better: sayProfile(better), betterPercent: pct(best.share) },
+    );
   } else if (picked.length >= 5 && mine.share < POOR_SHARE) {
-    warning =
-      `positions were read as ${describeProfile(chosen)}, and only ${pct(mine.share)} of the selections then start and end on word boundaries ` +
-      '(no other unit does better). The coded passages may not be whole words: check a few of them.';
+    warningSaid = say(
+      'positions were read as {unit}, and only {percent} % of the selections then start and end on word boundaries (no other unit does better). The coded passages may not be whole words: check a few of them.',
+      { unit: sayProfile(chosen), percent: pct(mine.share) },
+    );
   }
-  return { chosen, scores, warning, better };
+  return { chosen, scores, warning: warningSaid && english(warningSaid), warningSaid, better };
 }

@@ -15,6 +15,7 @@
 import { splitGlosses, type Glosses } from './exchange-glosses';
 import { guidKey, type ExchangeCode, type ExchangeSet } from './exchange-model';
 import { COMPONENT_KEYS, type ComponentKey } from './paradigm';
+import { say, sayCount, type Message } from './message';
 
 /** The GUIDs Groundwork gives the six paradigm components in every export. */
 export const COMPONENT_GUIDS: Record<ComponentKey, string> = {
@@ -86,7 +87,7 @@ export interface CodebookPlan {
   /** guidKey(code GUID) → what the code became: its codings go to `concept`. */
   codes: Record<string, { category: string | null; concept: string | null; component: ComponentKey | null }>;
   /** Things the rule could not place, for the report. */
-  notes: string[];
+  notes: Message[];
 }
 
 export function planCodebook(codes: readonly ExchangeCode[], coded: ReadonlySet<string>, sets: readonly ExchangeSet[] = []): CodebookPlan {
@@ -110,7 +111,7 @@ export function planCodebook(codes: readonly ExchangeCode[], coded: ReadonlySet<
     if (asComponent) {
       entry.component = asComponent;
       plan.components.push({ key: asComponent, guid: code.guid, name: code.name, description: code.description });
-      if (isCoded(code)) plan.notes.push(`"${code.name}" is a paradigm component and cannot hold coded passages: its codings are not imported.`);
+      if (isCoded(code)) plan.notes.push(say('"{code}" is a paradigm component and cannot hold coded passages: its codings are not imported.', { code: code.name }));
       for (const child of code.children) visit(child, null, asComponent, true);
       return;
     }
@@ -142,7 +143,7 @@ export function planCodebook(codes: readonly ExchangeCode[], coded: ReadonlySet<
       if (!c) unfiled.push(set.codeGuids[i]!);
       else if (!c.categoryGuids.some((g) => guidKey(g) === guidKey(target!))) c.categoryGuids.push(target);
     }
-    if (unfiled.length) plan.notes.push(`set "${set.name}": ${unfiled.length} member code(s) became categories, not concepts, and are not filed in it.`);
+    if (unfiled.length) plan.notes.push(sayCount(unfiled.length, 'set "{set}": {n} member code became a category, not a concept, and is not filed in it.', 'set "{set}": {n} member codes became categories, not concepts, and are not filed in it.', { set: set.name }));
   }
   return plan;
 }

@@ -5,6 +5,7 @@
 
 import type { PositionCheck } from './exchange-check';
 import type { PositionProfileId, WriterFamily } from './exchange-positions';
+import { english, say, type Message } from './message';
 
 /** 8-4-4-4-12 hex digits, either case, braces allowed (as Project.xsd's GUIDType). */
 export const GUID_PATTERN = /^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|\{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\})$/;
@@ -210,7 +211,21 @@ export interface ExchangeIssue {
   /** Element and line (`PlainTextSelection guid=… (line 126)`), or a path. */
   place: string;
   message: string;
+  /** The place and the message structured, for the interface to translate (see exchangeIssue). */
+  placeSaid?: Message;
+  said?: Message;
 }
+
+/** An issue with its place and message, in English and structured. */
+export const exchangeIssue = (severity: ExchangeIssue['severity'], kind: ExchangeIssueKind, file: string, place: Message, said: Message): ExchangeIssue => ({
+  severity,
+  kind,
+  file,
+  place: english(place),
+  message: english(said),
+  placeSaid: place,
+  said,
+});
 
 /** What the XML holds, counted as written, beside what was read into the model. */
 export interface ExchangeCounts {
@@ -239,3 +254,7 @@ export interface ExchangeReadResult {
 
 /** Human text for one issue, on one line: "file: place: message". */
 export const formatIssue = (i: ExchangeIssue) => `${i.file}: ${i.place}: ${i.message}`;
+
+/** The same line structured: what the interface and the command line translate. */
+export const issueSaid = (i: ExchangeIssue): Message =>
+  say('{file}: {place}: {message}', { file: i.file, place: i.placeSaid ?? i.place, message: i.said ?? say('{line}', { line: i.message }) });

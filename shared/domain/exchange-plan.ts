@@ -5,6 +5,7 @@
 
 import { planCodebook, type CodebookPlan } from './exchange-codebook';
 import { guidKey, type ExchangeProject, type ExchangeUser, type ExchangeValue } from './exchange-model';
+import { say, sayCount, type Message } from './message';
 
 export interface PlannedSource {
   guid: string;
@@ -53,13 +54,13 @@ export interface ImportPlan {
   /** Users who coded at least one planned segment. */
   coders: ExchangeUser[];
   /** One line per thing the plan leaves out or merges, for the report. */
-  notes: string[];
+  notes: Message[];
 }
 
 const joinMemo = (...parts: string[]) => parts.map((p) => p.trim()).filter(Boolean).join('\n\n');
 
 export function planImport(project: ExchangeProject): ImportPlan {
-  const notes: string[] = [];
+  const notes: Message[] = [];
   const coded = new Set(project.sources.flatMap((s) => s.selections.flatMap((sel) => sel.codings.map((c) => guidKey(c.codeGuid)))));
   const codebook = planCodebook(project.codes, coded, project.sets);
   notes.push(...codebook.notes);
@@ -78,7 +79,7 @@ export function planImport(project: ExchangeProject): ImportPlan {
     for (const t of usable) if ('guid' in t) noteText.set(guidKey(t.guid), [...(noteText.get(guidKey(t.guid)) ?? []), body]);
     if (!usable.length) looseNotes.push({ guid: note.guid, name: note.name, text: body });
   }
-  if (looseNotes.length) notes.push(`${looseNotes.length} note(s) belong to the project or to nothing Groundwork holds: they are listed, not attached.`);
+  if (looseNotes.length) notes.push(sayCount(looseNotes.length, '{n} note belongs to the project or to nothing Groundwork holds: it is listed, not attached.', '{n} notes belong to the project or to nothing Groundwork holds: they are listed, not attached.'));
   const notesOn = (guid: string) => noteText.get(guidKey(guid)) ?? [];
 
   const memos: Record<string, string> = {};
@@ -103,7 +104,7 @@ export function planImport(project: ExchangeProject): ImportPlan {
     if (same) {
       same.sameTextGuids.push(s.guid);
       sourceFor.set(guidKey(s.guid), same.guid);
-      notes.push(`source "${s.name}" has the same text as "${same.name}": they become one source.`);
+      notes.push(say('source "{source}" has the same text as "{same}": they become one source.', { source: s.name, same: same.name }));
       setMemo(same.guid, memos[guidKey(same.guid)] ?? '', s.description, ...notesOn(s.guid));
       continue;
     }
@@ -146,7 +147,7 @@ export function planImport(project: ExchangeProject): ImportPlan {
       }
     }
   }
-  if (merged) notes.push(`${merged} coding(s) repeat a passage already coded with the same concept by the same coder: kept once.`);
+  if (merged) notes.push(sayCount(merged, '{n} coding repeats a passage already coded with the same concept by the same coder: kept once.', '{n} codings repeat a passage already coded with the same concept by the same coder: kept once.'));
 
   const attributes: PlannedAttribute[] = [];
   const variableName = new Map(project.variables.map((v) => [guidKey(v.guid), v.name]));

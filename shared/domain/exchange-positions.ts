@@ -4,6 +4,7 @@
 // reason, never moved to a neighbouring character.
 
 import { canonicalizeText } from './text';
+import { english, say, type Message } from './message';
 
 export type PositionUnit = 'utf16' | 'codepoint';
 
@@ -23,13 +24,16 @@ export const POSITION_PROFILES: Record<PositionProfileId, PositionProfile> = {
   'codepoint-crlf1': { unit: 'codepoint', crlf: 1 },
 };
 
-export const describeProfile = (id: PositionProfileId): string =>
-  ({
-    utf16: 'UTF-16 code units, a CR LF counting 2',
-    'utf16-crlf1': 'UTF-16 code units, a CR LF counting 1',
-    codepoint: 'Unicode code points, a CR LF counting 2',
-    'codepoint-crlf1': 'Unicode code points, a CR LF counting 1',
-  })[id];
+const PROFILE_NAMES: Record<PositionProfileId, Message> = {
+  utf16: say('UTF-16 code units, a CR LF counting 2'),
+  'utf16-crlf1': say('UTF-16 code units, a CR LF counting 1'),
+  codepoint: say('Unicode code points, a CR LF counting 2'),
+  'codepoint-crlf1': say('Unicode code points, a CR LF counting 1'),
+};
+
+/** The unit a profile counts in, as a message names it. */
+export const sayProfile = (id: PositionProfileId): Message => PROFILE_NAMES[id];
+export const describeProfile = (id: PositionProfileId): string => english(PROFILE_NAMES[id]);
 
 export type WriterFamily = 'nvivo' | 'atlasti' | 'maxqda' | 'other';
 
@@ -49,13 +53,15 @@ export function profileForOrigin(origin: string | null | undefined): { family: W
 
 export type PositionProblem = 'outside' | 'inside-surrogate-pair' | 'inside-combined-character' | 'not-a-number';
 
-export const describeProblem = (p: PositionProblem): string =>
-  ({
-    outside: 'falls outside its text',
-    'inside-surrogate-pair': 'falls inside a character written as a surrogate pair',
-    'inside-combined-character': 'falls inside a character that Unicode normalisation (NFC) combines',
-    'not-a-number': 'is not a whole number',
-  })[p];
+const PROBLEMS: Record<PositionProblem, Message> = {
+  outside: say('falls outside its text'),
+  'inside-surrogate-pair': say('falls inside a character written as a surrogate pair'),
+  'inside-combined-character': say('falls inside a character that Unicode normalisation (NFC) combines'),
+  'not-a-number': say('is not a whole number'),
+};
+
+export const sayProblem = (p: PositionProblem): Message => PROBLEMS[p];
+export const describeProblem = (p: PositionProblem): string => english(PROBLEMS[p]);
 
 /**
  * Piecewise map between two offset spaces: from `at[k]` on, `to = from + delta[k]`, except strictly

@@ -4,15 +4,16 @@
 // say the same thing.
 
 import type { ExchangeIssueKind, ExchangeReadResult } from './exchange-model';
-import { formatIssue } from './exchange-model';
+import { formatIssue, issueSaid } from './exchange-model';
+import { english, type Message } from './message';
 import type { ImportPlan } from './exchange-plan';
 import type { MatchPlan } from './exchange-match';
-import { describeProfile } from './exchange-positions';
+import { describeProfile, sayProfile } from './exchange-positions';
 
 export interface ExchangeImportReport {
   format: ExchangeReadResult['project']['format'];
   origin: string | null;
-  positions: { unit: string; chosenBy: 'origin' | 'caller'; share: number | null };
+  positions: { unit: string; unitSaid?: Message; chosenBy: 'origin' | 'caller'; share: number | null };
   cameIn: {
     sources: number;
     categories: number;
@@ -25,9 +26,10 @@ export interface ExchangeImportReport {
   /** Of what came in, how much was already in the project (when a match plan is given). */
   matched: { sources: number; categories: number; concepts: number } | null;
   /** Skipped parts grouped by kind, with a count and every place. */
-  leftOut: { kind: ExchangeIssueKind; what: string; count: number; items: string[] }[];
-  /** Warnings (imported anyway) and the plan's notes, one line each. */
+  leftOut: { kind: ExchangeIssueKind; what: string; count: number; items: string[]; itemsSaid: Message[] }[];
+  /** Warnings (imported anyway) and the plan's notes, one line each; `warningsSaid` the same, structured. */
   warnings: string[];
+  warningsSaid: Message[];
 }
 
 /** What each kind of issue is about, as a report heading (the interface translates these). */
@@ -51,17 +53,19 @@ export const ISSUE_KIND_TEXT: Record<ExchangeIssueKind, string> = {
 
 export function importReport(read: ExchangeReadResult, plan: ImportPlan, match?: MatchPlan<unknown, unknown, unknown>): ExchangeImportReport {
   const { project } = read;
-  const groups = new Map<ExchangeIssueKind, string[]>();
+  const groups = new Map<ExchangeIssueKind, typeof read.issues>();
   for (const issue of read.issues) {
     if (issue.severity !== 'skipped') continue;
-    groups.set(issue.kind, [...(groups.get(issue.kind) ?? []), formatIssue(issue)]);
+    groups.set(issue.kind, [...(groups.get(issue.kind) ?? []), issue]);
   }
+  const warnings = [...read.issues.filter((i) => i.severity === 'warning').map(issueSaid), ...plan.notes];
   const scores = project.positions.check?.scores;
   return {
     format: project.format,
     origin: project.origin,
     positions: {
       unit: describeProfile(project.positions.profile),
+      unitSaid: sayProfile(project.positions.profile),
       chosenBy: project.positions.chosenBy,
       share: scores?.find((s) => s.profile === project.positions.profile)?.share ?? null,
     },
@@ -81,7 +85,8 @@ export function importReport(read: ExchangeReadResult, plan: ImportPlan, match?:
           concepts: match.concepts.filter((m) => m.existing !== null).length,
         }
       : null,
-    leftOut: [...groups].map(([kind, items]) => ({ kind, what: ISSUE_KIND_TEXT[kind], count: items.length, items })),
-    warnings: [...read.issues.filter((i) => i.severity === 'warning').map(formatIssue), ...plan.notes],
+    leftOut: [...groups].map(([kind, issues]) => ({ kind, what: ISSUE_KIND_TEXT[kind], count: issues.length, items: issues.map(formatIssue), itemsSaid: issues.map(issueSaid) })),
+    warnings: warnings.map(english),
+    warningsSaid: warnings,
   };
 }

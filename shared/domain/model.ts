@@ -3,6 +3,7 @@
 
 import type { CategoryId, CoderId, CommandId, ConceptId, DocumentId, SegmentId } from './ids';
 import type { ComponentKey } from './paradigm';
+import type { Message } from './message';
 import type { ReadOnlyReason } from './project-file';
 
 export type SourceFormat = 'txt' | 'md' | 'html' | 'pdf' | 'docx';
@@ -214,14 +215,18 @@ export interface ImportedFile {
   name: string;
   /** partial: a bibliography of which some records were imported and others were broken. */
   status: 'imported' | 'partial' | 'duplicate' | 'failed';
+  /** The report line in English; `said` is the same line structured, for the interface to translate. */
   message: string;
+  said?: Message;
   document?: DocumentSummary;
 }
 
 export interface HistoryEntry {
   id: CommandId;
   kind: string;
+  /** The step in English; `said`, when the step was labelled structured, is what the interface translates. */
   label: string;
+  said?: Message;
   state: 'done' | 'undone';
   createdAt: string;
   /** Who made the step (a coder or user id); null for a single researcher. */

@@ -1,6 +1,8 @@
 // Text ranges over a canonical text: validation, trimming and the context kept with a segment.
 // A range is [start, end) in UTF-16 code units and never splits a surrogate pair.
 
+import { say, type Message } from './message';
+
 export interface TextRange {
   start: number;
   end: number;
@@ -33,13 +35,12 @@ export function tightenRange(text: string, range: TextRange): TextRange | null {
 }
 
 /** A reason the range cannot be coded in this text, or null when it can. */
-export function rangeProblem(text: string, range: TextRange): string | null {
+export function rangeProblem(text: string, range: TextRange): Message | null {
   const { start, end } = range;
-  if (!Number.isInteger(start) || !Number.isInteger(end)) return 'The positions must be whole numbers.';
-  if (start < 0 || end > text.length) return `The passage ${start}–${end} lies outside the source (length ${text.length}).`;
-  if (start >= end) return 'The passage is empty: select some text first.';
-  if (splitsSurrogatePair(text, start) || splitsSurrogatePair(text, end))
-    return 'The passage would split a character in two.';
+  if (!Number.isInteger(start) || !Number.isInteger(end)) return say('The positions must be whole numbers.');
+  if (start < 0 || end > text.length) return say('The passage {start}–{end} lies outside the source (length {length}).', { start, end, length: text.length });
+  if (start >= end) return say('The passage is empty: select some text first.');
+  if (splitsSurrogatePair(text, start) || splitsSurrogatePair(text, end)) return say('The passage would split a character in two.');
   return null;
 }
 

@@ -4,6 +4,7 @@
 
 import type { DocumentId } from './ids';
 import { matchKey } from './normalize';
+import type { Message } from './message';
 
 declare const brand: unique symbol;
 export type RecordId = number & { readonly [brand]: 'RecordId' };
@@ -81,7 +82,11 @@ export interface BibliographyRecordResult {
   index: number;
   status: 'imported' | 'broken';
   title: string;
+  /** What became of the record, in English; `said` is the same structured, for the interface. */
   message: string;
+  said?: Message;
+  /** Its source took this record's stage and left the Coding list (it had been included). */
+  leftCoding?: boolean;
   recordId?: RecordId;
   linkedDocumentId?: DocumentId;
   linkedBy?: 'doi' | 'title' | 'file name';

@@ -9,6 +9,7 @@
 // finds بازده. Two-letter words (ها، را) are words like any other.
 
 import { foldedWords } from './search-text';
+import { say, type Message } from './message';
 import { splitsSurrogatePair } from './range';
 
 export interface QueryTerm {
@@ -20,13 +21,13 @@ export interface QueryTerm {
   typed: string;
 }
 
-export type ParsedQuery = { ok: true; terms: QueryTerm[] } | { ok: false; error: string };
+export type ParsedQuery = { ok: true; terms: QueryTerm[] } | { ok: false; error: Message };
 
 export const MAX_QUERY_LENGTH = 500;
 const MAX_TERMS = 12;
 
 export function parseQuery(query: string): ParsedQuery {
-  if (query.length > MAX_QUERY_LENGTH) return { ok: false, error: `A search is at most ${MAX_QUERY_LENGTH} characters long.` };
+  if (query.length > MAX_QUERY_LENGTH) return { ok: false, error: say('A search is at most {max} characters long.', { max: MAX_QUERY_LENGTH }) };
   const terms: QueryTerm[] = [];
   const token = /["“”«»]([^"“”«»]*)["“”«»]?|([^\s"“”«»]+)/gu;
   for (const m of query.matchAll(token)) {
@@ -36,12 +37,12 @@ export function parseQuery(query: string): ParsedQuery {
     const words = foldedWords(raw.replace(/\*/gu, ' '));
     if (words.length === 0) continue;
     if (prefix && words.at(-1)!.length < 2) {
-      return { ok: false, error: `“${raw}”: a prefix search needs at least two letters before the *.` };
+      return { ok: false, error: say('“{term}”: a prefix search needs at least two letters before the *.', { term: raw }) };
     }
     terms.push({ words, prefix, typed: raw });
   }
-  if (terms.length === 0) return { ok: false, error: 'Type a word to search for.' };
-  if (terms.length > MAX_TERMS) return { ok: false, error: `A search holds at most ${MAX_TERMS} words or phrases.` };
+  if (terms.length === 0) return { ok: false, error: say('Type a word to search for.') };
+  if (terms.length > MAX_TERMS) return { ok: false, error: say('A search holds at most {max} words or phrases.', { max: MAX_TERMS }) };
   return { ok: true, terms };
 }
 

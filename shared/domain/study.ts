@@ -5,6 +5,7 @@
 import type { CategoryId } from './ids';
 import type { CountRow } from './model';
 import type { ComponentKey } from './paradigm';
+import type { Message } from './message';
 
 export interface ReadingOptionInfo {
   id: number;
@@ -76,7 +77,9 @@ export interface CompareRow {
   reported: CountRow | null;
   /** reproduced − reported, per column (null where nothing is reported). */
   difference: CountRow | null;
+  /** Why they differ, worded from the figures of this row (shared/domain/study-notes.ts), in English; `reasonSaid` structured. */
   reason: string | null;
+  reasonSaid: Message | null;
 }
 
 /** `counts.compare`: reproduced beside reported, under the active (or the given) readings. */

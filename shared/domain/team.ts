@@ -3,6 +3,7 @@
 
 import type { CoderId } from './ids';
 import { sameLabel } from './normalize';
+import { say, type Message } from './message';
 
 export interface Coder {
   id: CoderId;
@@ -30,22 +31,22 @@ export interface CoderSession {
 export type CountBasis = { kind: 'all' } | { kind: 'consensus' } | { kind: 'coder'; coderId: CoderId };
 
 /** Why a coder name cannot be used (blank, too long, or another coder's), or null. */
-export function coderNameProblem(name: string, others: readonly { name: string }[]): string | null {
+export function coderNameProblem(name: string, others: readonly { name: string }[]): Message | null {
   const trimmed = name.trim();
-  if (!trimmed) return 'A coder needs a name.';
-  if (trimmed.length > 100) return 'A coder’s name is at most 100 characters long.';
+  if (!trimmed) return say('A coder needs a name.');
+  if (trimmed.length > 100) return say('A coder’s name is at most {max} characters long.', { max: 100 });
   const twin = others.find((c) => sameLabel(c.name, trimmed));
-  if (twin) return `There is already a coder “${twin.name}”.`;
+  if (twin) return say('There is already a coder “{a}”.', { a: twin.name });
   return null;
 }
 
 /** Why a list of new coders' names cannot be used (a blank one, one named twice), or null. */
-export function coderListProblem(names: readonly string[]): string | null {
+export function coderListProblem(names: readonly string[]): Message | null {
   const seen: { name: string }[] = [];
   for (const [i, name] of names.entries()) {
-    if (!name.trim()) return `A coder needs a name: name ${i + 1} of the list is blank.`;
+    if (!name.trim()) return say('A coder needs a name: name {n} of the list is blank.', { n: i + 1 });
     const twin = seen.find((c) => sameLabel(c.name, name));
-    if (twin) return `The list names the coder “${twin.name}” twice.`;
+    if (twin) return say('The list names the coder “{a}” twice.', { a: twin.name });
     const problem = coderNameProblem(name, []);
     if (problem) return problem;
     seen.push({ name: name.trim() });
@@ -67,9 +68,15 @@ export interface MergeConflictView {
   itemKind: string;
   /** The item's name (label, or a passage's source and position). */
   name: string;
+  /** A passage's source and position structured (its numbers take the interface's digits). */
+  nameSaid?: Message;
   field: 'label' | 'placement' | 'memo' | 'existence';
+  /** Each side in English: a name or memo as written, a place or state in words. */
   ours: string;
   theirs: string;
+  /** A place or state (not a name or memo) structured, for the interface to translate. */
+  oursSaid?: Message;
+  theirsSaid?: Message;
   choices: ('ours' | 'theirs' | 'both')[];
 }
 
@@ -101,6 +108,8 @@ export interface MergePreview {
   conflicts: MergeConflictView[];
   /** One line each (English). */
   warnings: string[];
+  /** The same, structured. */
+  warningsSaid: Message[];
   /** Nothing to bring in, change or decide: merging would change nothing. */
   empty: boolean;
 }
@@ -115,6 +124,7 @@ export interface MergeReport {
   conflictsResolved: number;
   alreadyHere: number;
   warnings: string[];
+  warningsSaid: Message[];
   /** Nothing changed (the copy was merged before, or holds nothing new). */
   nothingChanged: boolean;
 }

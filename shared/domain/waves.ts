@@ -5,6 +5,7 @@
 
 import type { DocumentId } from './ids';
 import { matchKey } from './normalize';
+import { say, type Message } from './message';
 import type { RecordType, Stage } from './records';
 
 /** The record attributes a wave or a filter may test (besides the publication year). */
@@ -66,20 +67,30 @@ export interface SourceFilter {
 }
 
 /** Refuses a rule that cannot select anything sensible, with the reason. */
-export function waveRuleProblem(rule: WaveRule): string | null {
+export function waveRuleProblem(rule: WaveRule): Message | null {
   switch (rule.kind) {
     case 'batch':
-      return rule.batches.length === 0 ? 'Choose at least one import batch for the wave.' : null;
+      return rule.batches.length === 0 ? say('Choose at least one import batch for the wave.') : null;
     case 'years': {
-      if (rule.from === null && rule.to === null) return 'Give the first or the last publication year of the wave (or both).';
-      for (const y of [rule.from, rule.to]) if (y !== null && !(Number.isInteger(y) && y >= 1 && y <= 9999)) return `A year is a whole number from 1 to 9999 (${y} is not).`;
-      if (rule.from !== null && rule.to !== null && rule.from > rule.to) return `The wave’s years run backwards (${rule.from} to ${rule.to}).`;
+      if (rule.from === null && rule.to === null) return say('Give the first or the last publication year of the wave (or both).');
+      for (const y of [rule.from, rule.to]) if (y !== null && !(Number.isInteger(y) && y >= 1 && y <= 9999)) return say('A year is a whole number from 1 to 9999 ({year} is not).', { year: y });
+      if (rule.from !== null && rule.to !== null && rule.from > rule.to) return say('The wave’s years run backwards ({fromYear} to {toYear}).', { fromYear: rule.from, toYear: rule.to });
       return null;
     }
     case 'attribute':
-      return matchKey(rule.value) === '' ? `Give the ${rule.attribute} the wave’s sources have.` : null;
+      return matchKey(rule.value) === '' ? say('Give the {attribute} the wave’s sources have.', { attribute: ATTRIBUTE_NAMES[rule.attribute] ?? rule.attribute }) : null;
   }
 }
+
+/** A record attribute as a sentence names it (a free-form attribute: its own name). */
+const ATTRIBUTE_NAMES: Record<string, Message> = {
+  type: say('type'),
+  language: say('language'),
+  venue: say('venue'),
+  stage: say('stage'),
+  keyword: say('keyword'),
+  year: say('year'),
+};
 
 const same = (a: string, b: string) => matchKey(a) === matchKey(b);
 

@@ -148,7 +148,7 @@ it('converts a version-6 file: same rows, texts, offsets and history; each text 
 
   // The search finds the coded word where the segment says it is.
   const terms = parseQuery(WORD);
-  if (!terms.ok) throw new Error(terms.error);
+  if (!terms.ok) throw new Error(terms.error.text);
   const found = await store.read((db) => searchCorpus(db, terms.terms, { limit: 1 }));
   const segment = (before.segments as { start_offset: number }[])[0]!;
   expect(found.hits[0]).toMatchObject({ documentId: 1, documentName: 'بازاریابی', start: segment.start_offset });

@@ -4,6 +4,7 @@
 // redoes, and the project keeps the default history limits. A file that a build with 011 but
 // without 010 left at version 11 is given 010 all the same.
 
+import { english } from '../../shared/domain/message';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -68,7 +69,7 @@ it('replaces the index that copied the text, keeps the history undoable, and set
 
   // Waiting for the index, the source is found by reading its text; then through the index.
   const parsed = parseQuery('بازاریابی');
-  if (!parsed.ok) throw new Error(parsed.error);
+  if (!parsed.ok) throw new Error(english(parsed.error));
   expect(await store.read((db) => db.all('SELECT document_id FROM search_queue'))).toEqual([{ document_id: 1 }]);
   const before = await store.read((db) => searchCorpus(db, parsed.terms, { limit: 5 }));
   expect(before.total).toBeGreaterThan(0);
@@ -94,7 +95,7 @@ it('gives 010 to a file that a build without it left at version 11, which stays 
   expect(names).toEqual(expect.arrayContaining(['search_index', 'search_queue', 'segment_position', 'merge_stamp', 'adjudication']));
   expect(await store.read(getHistoryLimits)).toEqual({ keepSteps: 2000, keepDays: 180 });
   const parsed = parseQuery('بازاریابی');
-  if (!parsed.ok) throw new Error(parsed.error);
+  if (!parsed.ok) throw new Error(english(parsed.error));
   await refreshSearchIndex(store);
   expect((await store.read((db) => searchCorpus(db, parsed.terms, { limit: 5 }))).total).toBeGreaterThan(0);
   // The old whole-row step still undoes and redoes.

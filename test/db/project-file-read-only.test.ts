@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getConcept, insertConcept } from '../../db/codebook';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import { openProjectFile } from '../../db/sqlite/open';
+import { english } from '../../shared/domain/message';
 import { readOnlyMessage } from '../../shared/domain/project-file';
 import { REPO, tempDir } from '../helpers/files';
 import { bundleHelper, codedProject, folderState, olderProject } from '../helpers/project-files';
@@ -59,8 +60,8 @@ async function readOnlyChecks(file: string, reason: 'chosen' | 'not-writable', o
   // An "as if" answer works (it is always rolled back).
   expect(await store.scratch(async (db) => (await insertConcept(db, concept('as if'))) > 0)).toBe(true);
   // Every change is refused with the one message.
-  await expect(store.write({ kind: 'concept.create', label: 'Create' }, (db) => insertConcept(db, concept('new')))).rejects.toThrow(readOnlyMessage(path.basename(file), reason));
-  await expect(store.undo()).rejects.toThrow(readOnlyMessage(path.basename(file), reason));
+  await expect(store.write({ kind: 'concept.create', label: 'Create' }, (db) => insertConcept(db, concept('new')))).rejects.toThrow(english(readOnlyMessage(path.basename(file), reason)));
+  await expect(store.undo()).rejects.toThrow(english(readOnlyMessage(path.basename(file), reason)));
   expect(folderState(dir)).toEqual(before);
   await store.close();
   expect(folderState(dir)).toEqual(before);
@@ -156,7 +157,7 @@ describe.skipIf(!AS_ROOT)('file permissions, met by another user (a child proces
       const before = folderState(dir);
       expect(await runAsNobody(file)).toEqual({
         opened: { name: 'Coded', readOnly: 'not-writable', concepts: 40 },
-        change: { code: 'read-only', message: readOnlyMessage('theirs.groundwork', 'not-writable') },
+        change: { code: 'read-only', message: english(readOnlyMessage('theirs.groundwork', 'not-writable')) },
       });
       expect(folderState(dir)).toEqual(before);
     }

@@ -43,7 +43,7 @@ it('upgrades a version-1 file and finds its text', async () => {
     expect((await store.info()).schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     expect(fs.existsSync(`${file}.v1.bak`)).toBe(true);
     const parsed = parseQuery('مشتریان');
-    if (!parsed.ok) throw new Error(parsed.error);
+    if (!parsed.ok) throw new Error(parsed.error.text);
     // Before the index is built (the search scans the texts), and after.
     const before = await store.read((db) => searchCorpus(db, parsed.terms, { limit: 10 }));
     expect(before.hits.map((h) => text.slice(h.start, h.end))).toEqual(['مشتريان']);

@@ -3,6 +3,7 @@
 // project's limits and fills the search index; the index follows imports, deletions, undo and
 // redo inside their own changes, and is rebuilt for new folding rules.
 
+import { english } from '../../shared/domain/message';
 import { afterEach, describe, expect, it } from 'vitest';
 import { insertConcept, updateConcept } from '../../db/codebook';
 import type { ReadableDB } from '../../db/handles';
@@ -114,7 +115,7 @@ describe('the search index', () => {
   const queued = (db: ReadableDB) => db.all<{ id: number }>('SELECT document_id AS id FROM search_queue ORDER BY document_id');
   const find = async (store: Store, word: string) => {
     const parsed = parseQuery(word);
-    if (!parsed.ok) throw new Error(parsed.error);
+    if (!parsed.ok) throw new Error(english(parsed.error));
     return store.read(async (db) => (await searchCorpus(db, parsed.terms, { limit: 10 })).hits.map((h) => h.documentName));
   };
 

@@ -5,6 +5,7 @@
 // watching store hears other connections; compaction keeps the last steps and forgets the rest;
 // memo edits do not copy a source's text into the project.
 
+import { say } from '../../shared/domain/message';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -67,7 +68,7 @@ describe('a command', () => {
     await expect(
       store.write({ kind: 'concept.create', label: 'Create two' }, async (db) => {
         await insertConcept(db, concept('half'));
-        throw new GroundworkError('invalid-input', 'Refused half-way.');
+        throw new GroundworkError('invalid-input', say('Refused half-way.'));
       }),
     ).rejects.toThrow('Refused half-way.');
     // A constraint failing after a first row was written: the first row goes too.

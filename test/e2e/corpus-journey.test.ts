@@ -35,6 +35,8 @@ const FILES: [from: string, name: string][] = [
 ];
 
 const GUIDE = 'بازاریابی B2B چیست؟'; // record linked to «B2B marketing guide (fa).txt» by file name
+/** The guide's source takes its record's whole title as its name. */
+const GUIDE_SOURCE = 'بازاریابی B2B چیست؟ راهنمای جامع مارکتینگ B2B';
 const ALIGNMENT = 'همسویی فروش و بازاریابی'; // linked to «Sales and marketing alignment (fa).txt» by file name
 const STUDY = 'Providing a Business-to-Business Marketing Maturity Model'; // linked to «Study abstract (en).txt» by title
 const BASL = 'A metamodel for evaluating'; // no full text
@@ -113,10 +115,14 @@ describe('a review corpus from folder to coded hits', () => {
     expect(line('english-two-columns.pdf')).toMatch(/✓\s*english-two-columns\.pdf: imported as "english-two-columns" \(.*3 pages\)/);
     expect(line('persian.docx')).toMatch(/✓\s*persian\.docx: imported as "persian"/);
     // A web page is named by its <title>.
-    expect(line('saved-page.html')).toMatch(/✓\s*saved-page\.html: imported as "راهنمای بازاریابی B2B"/);
+    // (A right-to-left name in an English sentence is isolated, FSI … PDI.)
+    expect(line('saved-page.html')).toMatch(/✓\s*saved-page\.html: imported as "\u2068?راهنمای بازاریابی B2B\u2069?"/);
     expect(line('B2B marketing guide (fa).txt')).toMatch(/✓\s*B2B marketing guide \(fa\)\.txt: imported as "B2B marketing guide \(fa\)"/);
     // The RIS file sorts between the sources, but is read after them, so all three links are made.
     expect(line('references.ris')).toMatch(/✓\s*references\.ris: 5 RIS records imported, 3 linked to sources\./);
+    // Each linked source takes its record's title and stage, and the report says so.
+    expect(line('references.ris')).toContain('The source “B2B marketing guide (fa)” is now named after it.');
+    expect(line('references.ris')).toContain('leaves the Coding list until it is included in Screening.');
 
     // Sources imported on their own are included at once; the three the bibliography took wait
     // for screening, so only the PDF, the Word file and the web page are offered for coding.
@@ -129,7 +135,7 @@ describe('a review corpus from folder to coded hits', () => {
     await expect.poll(() => app.page.locator('.gw-source-row.gw-no-text').allInnerTexts()).toEqual(
       expect.arrayContaining([expect.stringContaining(BASL), expect.stringContaining(GLASER)]),
     );
-    const study = sources().filter({ hasText: 'Study abstract (en)' });
+    const study = sources().filter({ hasText: STUDY });
     await expect.poll(() => study.innerText()).toMatch(/Tellohosseini et al\., 2022/);
     await study.click();
     await expect.poll(() => app.page.getByRole('textbox', { name: 'Title' }).inputValue()).toBe(STUDY);
@@ -195,11 +201,11 @@ describe('a review corpus from folder to coded hits', () => {
     await app.page.getByRole('navigation').getByRole('button', { name: 'Coding' }).click();
     await expect
       .poll(sourceNames)
-      .toEqual(['B2B marketing guide (fa)', 'english-two-columns', 'persian', PAGE, 'Study abstract (en)'].sort());
+      .toEqual([GUIDE_SOURCE, 'english-two-columns', 'persian', PAGE, STUDY].sort());
     await expect.poll(() => app.page.getByTestId('hidden-sources').innerText()).toMatch(/1 other\(s\) hidden/);
   });
 
-  const guideCount = () => sources().filter({ hasText: 'B2B marketing guide (fa)' }).locator('.gw-count').innerText();
+  const guideCount = () => sources().filter({ hasText: GUIDE_SOURCE }).locator('.gw-count').innerText();
 
   it('finds a Persian word typed with a ZWNJ in the seed article written without it', async () => {
     const summary = await search.search(TYPED);
@@ -217,23 +223,23 @@ describe('a review corpus from folder to coded hits', () => {
         return [name, Number(n)];
       }),
     );
-    expect(Object.keys(bySource).sort()).toEqual(['B2B marketing guide (fa)', PAGE]);
-    expect(bySource['B2B marketing guide (fa)']).toBeGreaterThan(10);
+    expect(Object.keys(bySource).sort()).toEqual([GUIDE_SOURCE, PAGE].sort());
+    expect(bySource[GUIDE_SOURCE]).toBeGreaterThan(10);
     expect(bySource[PAGE]).toBe(1);
     expect(Object.values(bySource).reduce((a, b) => a + b, 0)).toBe(total);
     expect(summary).toMatch(/ in 2 sources/u);
     // Clicking a hit opens its passage in the reader, selected.
     await search.lines().first().click();
-    await app.page.locator('.gw-reader-header h2', { hasText: 'B2B marketing guide (fa)' }).waitFor();
+    await app.page.locator('.gw-reader-header h2', { hasText: GUIDE_SOURCE }).waitFor();
     await expect.poll(() => app.page.evaluate(() => window.getSelection()?.toString())).toBe(WRITTEN);
   });
 
   it('autocodes every hit with a new concept in one step, and Ctrl+Z takes them all away', async () => {
     const total = Number(/^(\d+) hits/u.exec(await search.search(TYPED))?.[1]);
-    const guide = search.sources().filter({ hasText: 'B2B marketing guide (fa)' });
+    const guide = search.sources().filter({ hasText: GUIDE_SOURCE });
     const guideHits = Number((await guide.innerText()).split('\n').map((x) => x.trim())[1]);
     await search.lines().first().click();
-    await app.page.locator('.gw-reader-header h2', { hasText: 'B2B marketing guide (fa)' }).waitFor();
+    await app.page.locator('.gw-reader-header h2', { hasText: GUIDE_SOURCE }).waitFor();
     await search.autocode(CONCEPT);
     await app.page.locator('.gw-toast', { hasText: `Coded ${total} passages` }).waitFor();
     await expect.poll(() => ws.treeRow(CONCEPT).count()).toBe(1);

@@ -35,6 +35,8 @@ async function buildProject(file: string, stage: Stage) {
       files: [{ name: 'notes.txt', dataBase64: Buffer.from('نقش رهبری در بازاریابی B2B و بودجه و ابزارها و پلتفرم‌های دیجیتال شرکت\n').toString('base64') }],
     });
     const documentId = r!.document!.id;
+    // The project shows its labels in English (the label language belongs to the project).
+    await api.call('labels.set', { language: 'en' });
     const leadership = (await api.call('category.create', { name: 'رهبری بازاریابی' })).id;
     const roles = (await api.call('category.create', { name: 'نقش‌های رهبری', parentId: leadership })).id;
     const budget = (await api.call('category.create', { name: 'بودجه بازاریابی' })).id;
@@ -101,7 +103,6 @@ const STAGES: Record<string, Stage> = {
   'rates items and shows each dimension’s level, the overall level and the radar': 'dimensions',
 };
 beforeEach(async (context) => {
-  await app.page.evaluate(() => localStorage.setItem('groundwork.labelLanguage', 'en'));
   await openBuilt(STAGES[context.task.name] ?? (context.task.suite?.name === 'self-assessment' ? 'rated' : 'dimensions'));
 });
 afterAll(async () => {

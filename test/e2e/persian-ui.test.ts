@@ -39,7 +39,6 @@ const BUDGET = 'استفاده هوشمندانه از بودجه';
  */
 beforeEach(async (context) => {
   const name = context.task.name;
-  await app.page.evaluate(() => localStorage.removeItem('groundwork.labelLanguage'));
   const startScreen = ['starts in English', 'switches the start screen', 'shows the workspace'].find((n) => name.startsWith(n));
   if (startScreen) {
     const lang = startScreen === 'shows the workspace' ? 'fa' : 'en';
@@ -118,9 +117,10 @@ describe('the Persian interface', () => {
 
   it('keeps each paragraph in its own stored direction, whatever the interface direction', async () => {
     await app.page.getByRole('listbox', { name: persian('Sources') }).getByRole('option', { name: 'Study abstract (en)' }).click();
-    await ws.reader.locator('p.gw-para').first().waitFor();
-    const english = await ws.reader.locator('p.gw-para').first().evaluate((p) => ({ dir: p.getAttribute('dir'), css: getComputedStyle(p).direction }));
-    expect(english).toEqual({ dir: 'ltr', css: 'ltr' });
+    // The source opened is the abstract (not the one open before it), then its first paragraph is read.
+    await app.page.locator('.gw-reader-header h2', { hasText: 'Study abstract (en)' }).waitFor();
+    const direction = () => ws.reader.locator('p.gw-para').first().evaluate((p) => ({ dir: p.getAttribute('dir'), css: getComputedStyle(p).direction }));
+    await expect.poll(direction).toEqual({ dir: 'ltr', css: 'ltr' });
     await app.page.getByRole('listbox', { name: persian('Sources') }).getByRole('option', { name: 'B2B marketing guide (fa)' }).click();
     await app.page.locator('.gw-reader-header h2', { hasText: 'B2B marketing guide (fa)' }).waitFor();
     await ws.reader.locator('p.gw-para', { hasText: 'بازاریابی' }).first().waitFor();

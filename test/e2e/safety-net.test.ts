@@ -88,12 +88,20 @@ describe('the safety net', () => {
     await expect
       .poll(() => app.page.locator('.gw-toast-error').allInnerTexts())
       .toContainEqual(expect.stringMatching(/^Example project\.groundwork is open read-only, so changes are not saved; close it and open it again without “Read-only” to change it\.\s*×$/));
+    // The labels switch still works, for this window only: no refusal (the project keeps its choice).
+    const refusals = await app.page.locator('.gw-toast-error').count();
+    const labels = app.page.getByRole('group', { name: 'Language of labels' });
+    const other = (await labels.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')) === 'true' ? 'فارسی' : 'English';
+    await labels.getByRole('button', { name: other }).click();
+    await expect.poll(() => labels.getByRole('button', { name: other }).getAttribute('aria-pressed')).toBe('true');
 
     await app.page.getByRole('button', { name: 'Save a copy…' }).click();
     const dialog = app.page.getByRole('dialog', { name: 'Save a copy of “Example project”' });
     await dialog.getByRole('button', { name: 'Save copy' }).click();
     const saved = path.join(app.home, `Example project copy ${new Date().toLocaleDateString('sv')}.groundwork`);
     await expect.poll(() => app.page.locator('.gw-toast').allInnerTexts()).toContain(`A copy of the project is saved as ${saved}.\n×`);
+    // Answered after the labels were switched: switching them was refused nowhere.
+    expect(await app.page.locator('.gw-toast-error').count()).toBe(refusals);
     expect(fs.existsSync(saved)).toBe(true);
     await closeProject();
     await app.page.getByRole('checkbox', { name: /Open read-only/ }).uncheck();
@@ -115,7 +123,7 @@ describe('the safety net', () => {
     await open();
     await expect
       .poll(() => app.page.locator('.gw-toast-error').last().innerText())
-      .toBe(`\u2068damaged.groundwork\u2069 آسیب دیده است (در بایت ۱۲٬۲۸۸ بریده شده است) و باز نمی‌شود؛ یکی از پشتیبان‌هایش را از صفحهٔ آغاز بازگردانید. فایل تغییری نکرد.\n×`);
+      .toBe(`\u2068damaged.groundwork\u2069 آسیب دیده است (در بایت ۱۲۲۸۸ بریده شده است) و باز نمی‌شود؛ یکی از پشتیبان‌هایش را از صفحهٔ آغاز بازگردانید. فایل تغییری نکرد.\n×`);
     expect(fs.readFileSync(damaged).equals(before)).toBe(true);
     expect(fs.readdirSync(app.home).filter((f) => f.startsWith('damaged'))).toEqual(['damaged.groundwork']);
     // The start screen's new parts are Persian too.

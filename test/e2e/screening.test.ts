@@ -93,7 +93,7 @@ describe('screening a corpus in the browser', () => {
     const report = await ws.importFiles([BIB('zotero.ris'), BIB('zotero.bib')]);
     expect(report).toEqual([
       expect.stringContaining('zotero.ris: 5 RIS records imported, 2 linked to sources.'),
-      expect.stringContaining('zotero.bib: 5 BibTeX records imported, 1 linked to sources, 1 possible duplicate flagged.'),
+      expect.stringContaining('zotero.bib: 5 BibTeX records imported, 1 linked to a source, 1 possible duplicate flagged.'),
     ]);
   });
 
@@ -104,7 +104,8 @@ describe('screening a corpus in the browser', () => {
     await expect.poll(() => sources().count()).toBe(10);
     // Linked records show their source; the rest are records without full text, shown apart.
     await expect.poll(() => app.page.locator('.gw-source-row.gw-no-text').count()).toBe(7);
-    const study = sources().filter({ hasText: 'Study abstract (en)' });
+    // A linked source takes its record's title as its name.
+    const study = sources().filter({ hasText: STUDY });
     await expect.poll(() => study.innerText()).toMatch(/Tellohosseini et al\., 2022/);
     await study.click();
     await expect.poll(() => app.page.getByRole('textbox', { name: 'Title' }).inputValue()).toBe(STUDY);
@@ -184,13 +185,14 @@ describe('screening a corpus in the browser', () => {
 
   it('offers only the included sources in the coding view by default', async () => {
     await expect.poll(() => sources().allInnerTexts()).toEqual([
-      expect.stringMatching(/^←\s*Account-based marketing \(fa\)\s+0\s+no author, no year\s+· web page\s+included$/),
-      expect.stringMatching(/^→\s*Study abstract \(en\)\s+0\s+Tellohosseini et al\., 2022\s+· article\s+included$/),
+      // Each named after its record.
+      expect.stringMatching(/^→\s*Providing a Business-to-Business Marketing Maturity Model\s+0\s+Tellohosseini et al\., 2022\s+· article\s+included$/),
+      expect.stringMatching(/^←\s*استراتژی بازاریابی مبتنی بر حساب چیست؟\s+0\s+no author, no year\s+· web page\s+included$/),
     ]);
   });
 
   it('shows a short citation beside each retrieved segment', async () => {
-    await ws.openSource('Study abstract (en)');
+    await ws.openSource(STUDY);
     await ws.select('Business-to-Business Marketing Maturity Model');
     await ws.codeWith('maturity model');
     await ws.treeRow('maturity model').first().click();
@@ -202,7 +204,8 @@ describe('screening a corpus in the browser', () => {
     await app.page.getByTestId('show-all-sources').check();
     await sources().filter({ hasText: 'به کارگیری مدل بلوغ' }).click();
     await ws.inspector.getByRole('combobox', { name: 'Link to a source' }).selectOption({ label: 'Sales and marketing alignment (fa)' });
-    await expect.poll(() => ws.inspector.locator('h2').first().innerText()).toBe('Sales and marketing alignment (fa)');
+    // Linked by hand, the source takes the record's title as its name.
+    await expect.poll(() => ws.inspector.locator('h2').first().innerText()).toMatch(/^به کارگیری مدل بلوغ/);
     await expect.poll(() => app.page.getByRole('textbox', { name: 'Title' }).inputValue()).toMatch(/^به کارگیری مدل بلوغ/);
     expect(app.errors).toEqual([]);
   });

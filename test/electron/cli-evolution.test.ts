@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startBackend, type TestBackend } from '../helpers/backend';
 import { runCli as cli } from '../helpers/cli';
 import { buildFirstWave, extend, TEXTS } from '../helpers/evolution-project';
+import { readLabel } from '../../db/command-log';
 
 let t: TestBackend;
 let file: string;
@@ -80,7 +81,10 @@ describe('groundwork code', () => {
         { text: 'matters', name: 'Sara' },
       ]);
       const uid = (db.prepare('SELECT uid FROM coder').get() as { uid: string }).uid;
-      const steps = db.prepare(`SELECT label, actor FROM command ORDER BY id DESC LIMIT 3`).all();
+      // Labels are stored structured (template and values); their English is what the history shows.
+      const steps = (db.prepare(`SELECT label, actor FROM command ORDER BY id DESC LIMIT 3`).all() as { label: string; actor: string | null }[]).map(
+        (s) => ({ label: readLabel(s.label).label, actor: s.actor }),
+      );
       expect(steps).toEqual([
         { label: 'Code with “Cost” in “S1”', actor: uid },
         { label: 'Code with “Cost” in “S3”', actor: uid },

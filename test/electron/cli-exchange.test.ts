@@ -92,7 +92,7 @@ describe.skipIf(!REFI)('groundwork import and export with REFI-QDA files', () =>
     expect(lines[0]).toMatch(/^partial {3}atlasti-mac-8\.4\.0_standard-project\.qde: imported 0 sources, \d+ categories, \d+ concepts, 0 coded passages/);
     expect(lines.filter((l) => l.startsWith('skipped '))).toHaveLength(14);
     expect(lines).toContainEqual(expect.stringMatching(/^skipped {3}atlasti-mac-8\.4\.0_standard-project\.qde: PictureSource .* picture source "cornflakes-n-milk\.jpg" is not imported: Groundwork holds text sources/));
-    expect(lines).toContainEqual('warning   atlasti-mac-8.4.0_standard-project.qde: 2 note(s) belong to the project or to nothing Groundwork holds: they are listed, not attached.');
+    expect(lines).toContainEqual('warning   atlasti-mac-8.4.0_standard-project.qde: 2 notes belong to the project or to nothing Groundwork holds: they are listed, not attached.');
   });
 });
 

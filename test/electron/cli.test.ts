@@ -391,7 +391,7 @@ describe('groundwork compact', () => {
     // The project's own limits (2,000 steps, 180 days) keep everything.
     const kept = await cli('compact', project);
     expect(kept.code).toBe(0);
-    expect(kept.out).toEqual([expect.stringMatching(/^history\.groundwork: forgot 0 undo step\(s\) beyond the last 2000 and 180 day\(s\); /)]);
+    expect(kept.out).toEqual([expect.stringMatching(/^history\.groundwork: forgot 0 undo step\(s\) beyond the last 2,000 and 180 day\(s\); /)]);
     expect(await steps()).toHaveLength(2);
     // Limits given for one run: the last step stays, the older one goes.
     const r = await cli('compact', project, '--keep-steps', '1', '--keep-days', '0', '--vacuum');

@@ -431,7 +431,12 @@ describe('the dispatcher over HTTP', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
       ok: false,
-      error: { code: 'unknown-method', message: 'There is no method "project.destroyEverything".' },
+      error: {
+        code: 'unknown-method',
+        message: 'There is no method "project.destroyEverything".',
+        // The same message structured, for the interface to translate.
+        said: { text: 'There is no method "{method}".', params: { method: 'project.destroyEverything' } },
+      },
     });
   });
 
@@ -443,7 +448,11 @@ describe('the dispatcher over HTTP', () => {
   it('answers invalid input with invalid-input and a message naming the field', async () => {
     expect(await envelope('project.create', { name: 42 })).toMatchObject({
       ok: false,
-      error: { code: 'invalid-input', message: expect.stringMatching(/^name: /) },
+      error: {
+        code: 'invalid-input',
+        message: 'The field “name” must be a text.',
+        said: { text: '{field} must be {expected}.', params: { field: { text: 'The field “{field}”', params: { field: 'name' } }, expected: { text: 'a text' } } },
+      },
     });
     expect(await envelope('app.info', { extra: true })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });

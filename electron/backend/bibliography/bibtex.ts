@@ -3,6 +3,7 @@
 // is reported without losing the others.
 
 import type { ParsedEntry } from './entries';
+import { say } from '../../../shared/domain/message';
 import { attachmentName, firstLine, fromCsl, TooManyRecords } from './entries';
 import { bibtexEntries, toCsl, type BibtexEntry } from './citation';
 
@@ -47,13 +48,13 @@ export function bibtexFiles(field: string | undefined): string[] {
 
 function fromEntry(entry: BibtexEntry, index: number): ParsedEntry {
   const rawTitle = (entry.properties.title ?? '').replace(/[{}]/g, '').trim();
-  if (!rawTitle) return { index, ok: false, title: entry.label, message: `the entry "${entry.label}" has no title` };
+  if (!rawTitle) return { index, ok: false, title: entry.label, message: say('the entry "{key}" has no title', { key: entry.label }) };
   try {
     const [item] = toCsl([entry], '@csl/list+object');
-    if (!item) return { index, ok: false, title: rawTitle, message: 'citation-js found no record in it' };
+    if (!item) return { index, ok: false, title: rawTitle, message: say('citation-js found no record in it') };
     return { index, ok: true, attributes: fromCsl(item), attachments: bibtexFiles(entry.properties.file) };
   } catch (error) {
-    return { index, ok: false, title: rawTitle, message: `it cannot be read (${firstLine(error)})` };
+    return { index, ok: false, title: rawTitle, message: say('it cannot be read ({reason})', { reason: firstLine(error) }) };
   }
 }
 
@@ -68,10 +69,10 @@ export function parseBibtex(text: string, maxRecords = Infinity): ParsedEntry[] 
       const title = /title\s*=\s*[{"]+([^}"]*)/i.exec(chunk)?.[1]?.trim() ?? '';
       try {
         const [entry] = bibtexEntries(chunk);
-        if (!entry) return { index: i + 1, ok: false, title, message: 'the entry cannot be read' };
+        if (!entry) return { index: i + 1, ok: false, title, message: say('the entry cannot be read') };
         return fromEntry(entry, i + 1);
       } catch (error) {
-        return { index: i + 1, ok: false, title, message: `the entry cannot be read (${firstLine(error)})` };
+        return { index: i + 1, ok: false, title, message: say('the entry cannot be read ({reason})', { reason: firstLine(error) }) };
       }
     });
   }

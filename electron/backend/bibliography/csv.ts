@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import type { Author, RecordType } from '../../../shared/domain/records';
 import { normalizeDoi } from '../../../shared/domain/records';
 import type { ParsedEntry } from './entries';
+import { say } from '../../../shared/domain/message';
 import { attachmentName, normalizeLanguage, TooManyRecords, yearOf } from './entries';
 
 const COLUMNS: Record<string, string[]> = {
@@ -78,8 +79,8 @@ export function parseCsv(text: string, maxRecords = Infinity): ParsedEntry[] {
       return '';
     };
     const title = get('title');
-    if (rowErrors.has(i)) return { index, ok: false, title, message: `row ${i + 2}: ${rowErrors.get(i)}` };
-    if (!title) return { index, ok: false, title, message: `row ${i + 2} has no title` };
+    if (rowErrors.has(i)) return { index, ok: false, title, message: say('row {line}: {reason}', { line: i + 2, reason: rowErrors.get(i)! }) };
+    if (!title) return { index, ok: false, title, message: say('row {line} has no title', { line: i + 2 }) };
     const type = TYPES[get('type').toLowerCase()] ?? 'other';
     return {
       index,

@@ -3,10 +3,11 @@
 
 import type { RecordAttributes, RecordType } from '../../../shared/domain/records';
 import { normalizeDoi } from '../../../shared/domain/records';
+import type { Message } from '../../../shared/domain/message';
 
 export type ParsedEntry =
   | { index: number; ok: true; attributes: RecordAttributes; attachments: string[] }
-  | { index: number; ok: false; title: string; message: string };
+  | { index: number; ok: false; title: string; message: Message };
 
 /** Thrown by a parser that finds more records than it may read (parse.ts writes the message). */
 export class TooManyRecords extends Error {

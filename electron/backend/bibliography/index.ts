@@ -6,9 +6,10 @@
 // entries out, no project) and writeBibliography (the command), so parsing can run elsewhere.
 
 import path from 'node:path';
-import type { BibliographyImport, BibliographyRecordResult, RecordId } from '../../../shared/domain/records';
+import type { BibliographyImport, BibliographyRecordResult, RecordId, Stage } from '../../../shared/domain/records';
 import { normalizeDoi, titleKey } from '../../../shared/domain/records';
 import { duplicatePairs } from '../../../shared/domain/duplicates';
+import { english, joined, say, sayCount, sayList, type Message } from '../../../shared/domain/message';
 import type { DocumentId } from '../../../shared/domain/ids';
 import type { ReadableDB } from '../../../db/handles';
 import type { Store } from '../../../db/store';
@@ -24,6 +25,7 @@ const fileKey = (name: string) => titleKey(name.replace(/\.[a-z0-9]{1,5}$/i, '')
 
 interface Candidate {
   id: DocumentId;
+  stage: Stage | null;
   doi: string;
   text: string;
   file: string;
@@ -36,6 +38,7 @@ async function candidates(db: ReadableDB): Promise<Candidate[]> {
     const firstLine = d.opening.slice(0, 300).split('\n')[0] ?? '';
     return {
       id: d.id,
+      stage: d.stage,
       doi: normalizeDoi(d.doi),
       text: d.opening.slice(0, 5000).toLowerCase(),
       file: fileKey(d.originalName),
@@ -57,11 +60,14 @@ export async function importBibliography(store: Store, fileName: string, bytes: 
 /** Writes the entries of a parsed file as one command, linking each record to a source where one matches. */
 export async function writeBibliography(store: Store, { fileName: name, format, entries }: ParsedBibliography): Promise<BibliographyImport> {
   const results: BibliographyRecordResult[] = [];
-  const flagged = await store.write({ kind: 'bibliography.import', label: `Import bibliography "${name}"` }, async (db) => {
+  const flagged = await store.write({ kind: 'bibliography.import', label: say('Import bibliography "{file}"', { file: name }) }, async (db) => {
     const pool = await candidates(db);
     for (const entry of entries) {
       if (!entry.ok) {
-        results.push({ index: entry.index, status: 'broken', title: entry.title, message: `Record ${entry.index}${entry.title ? ` (“${entry.title}”)` : ''}: ${entry.message}; not imported.` });
+        const said = entry.title
+          ? say('Record {index} (“{title}”): {reason}; not imported.', { index: entry.index, title: entry.title, reason: entry.message })
+          : say('Record {index}: {reason}; not imported.', { index: entry.index, reason: entry.message });
+        results.push({ index: entry.index, status: 'broken', title: entry.title, message: english(said), said });
         continue;
       }
       const a = entry.attributes;
@@ -80,16 +86,32 @@ export async function writeBibliography(store: Store, { fileName: name, format, 
         if (match) linkedBy = 'title';
       }
       if (match) pool.splice(pool.indexOf(match), 1);
-      const id = await insertRecord(db, { ...a, origin: `${format}: ${name}`, attachments: entry.attachments, stage: 'identified' });
-      // The source's own record gives way (its merged duplicates, if any, pass to this one).
-      if (match) await linkRecordToSource(db, id, match.id);
+      const stage: Stage = 'identified';
+      const id = await insertRecord(db, { ...a, origin: `${format}: ${name}`, attachments: entry.attachments, stage });
+      const record = { index: entry.index, title: a.title };
+      let said: Message;
+      let leftCoding = false;
+      if (match) {
+        // The source's own record gives way (its merged duplicates, if any, pass to this one), and
+        // the source takes this record's title and stage: one still to be screened leaves the Coding list.
+        const renamed = await linkRecordToSource(db, id, match.id);
+        leftCoding = match.stage === 'included';
+        said = joined([
+          say('Record {index} (“{title}”): linked to a source by {how}.', { ...record, how: LINKED_BY[linkedBy!] }),
+          ...(renamed ? [say('The source “{from}” is now named after it.', { from: renamed.from })] : []),
+          ...(leftCoding ? [say('The source takes the record’s stage, identified, and leaves the Coding list until it is included in Screening.')] : []),
+        ]);
+      } else {
+        said = say('Record {index} (“{title}”): imported without full text.', record);
+      }
       results.push({
         index: entry.index,
         status: 'imported',
         title: a.title,
-        message: match ? `Record ${entry.index} (“${a.title}”): linked to a source by ${linkedBy}.` : `Record ${entry.index} (“${a.title}”): imported without full text.`,
+        message: english(said),
+        said,
         recordId: id,
-        ...(match ? { linkedDocumentId: match.id, linkedBy } : {}),
+        ...(match ? { linkedDocumentId: match.id, linkedBy, ...(leftCoding ? { leftCoding } : {}) } : {}),
       });
     }
     // Flags this import adds: pairs with at least one new record (counted, never all listed).
@@ -108,14 +130,27 @@ export async function writeBibliography(store: Store, { fileName: name, format, 
   };
 }
 
-/** One line for an import report. */
-export function summarize(result: BibliographyImport): string {
+/** How a record found its source, as the report says it. */
+const LINKED_BY: Record<NonNullable<BibliographyRecordResult['linkedBy']>, Message> = {
+  doi: say('DOI'),
+  'file name': say('file name'),
+  title: say('title'),
+};
+
+/** One line for an import report: the counts, then each broken record and each source that left the Coding list. */
+export function summarize(result: BibliographyImport): Message {
   const total = result.imported + result.broken;
+  const format = result.format;
   // A file with broken records is partly imported: "5 of 6 records", never "failed".
-  const count = result.broken > 0 ? `${result.imported} of ${total}` : String(result.imported);
-  const parts = [`${result.fileName}: ${count} ${result.format} record${total === 1 ? '' : 's'} imported`, `${result.linked} linked to sources`];
-  if (result.duplicatesFlagged > 0) parts.push(`${result.duplicatesFlagged} possible duplicate${result.duplicatesFlagged === 1 ? '' : 's'} flagged`);
-  if (result.broken > 0) parts.push(`${result.broken} broken record${result.broken === 1 ? '' : 's'} not imported`);
-  const broken = result.records.filter((r) => r.status === 'broken').map((r) => r.message);
-  return `${parts.join(', ')}.${broken.length > 0 ? ` ${broken.join(' ')}` : ''}`;
+  const parts: Message[] = [
+    result.broken > 0
+      ? sayCount(total, '{file}: {imported} of {n} {format} record imported', '{file}: {imported} of {n} {format} records imported', { file: result.fileName, imported: result.imported, format })
+      : sayCount(result.imported, '{file}: {n} {format} record imported', '{file}: {n} {format} records imported', { file: result.fileName, format }),
+    sayCount(result.linked, '{n} linked to a source', '{n} linked to sources'),
+  ];
+  if (result.duplicatesFlagged > 0) parts.push(sayCount(result.duplicatesFlagged, '{n} possible duplicate flagged', '{n} possible duplicates flagged'));
+  if (result.broken > 0) parts.push(sayCount(result.broken, '{n} broken record not imported', '{n} broken records not imported'));
+  const counts = say('{counts}.', { counts: sayList(parts) });
+  const details = result.records.filter((r) => r.status === 'broken' || r.leftCoding).map((r) => r.said ?? say('{line}', { line: r.message }));
+  return joined([counts, ...details]);
 }

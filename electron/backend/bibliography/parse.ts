@@ -3,8 +3,9 @@
 // readable record, or more than MAX_BIBLIOGRAPHY_RECORDS records, is refused whole.
 
 import path from 'node:path';
-import { GroundworkError } from '../../../shared/api/errors';
-import { formatCount, MAX_BIBLIOGRAPHY_RECORDS } from '../../../shared/domain/limits';
+import { badFile } from '../../../shared/api/errors';
+import { MAX_BIBLIOGRAPHY_RECORDS } from '../../../shared/domain/limits';
+import { say, type Message } from '../../../shared/domain/message';
 import type { BibliographyImport } from '../../../shared/domain/records';
 import { decodeText } from '../import/decode';
 import { looksLikeBibtex, parseBibtex } from './bibtex';
@@ -34,10 +35,10 @@ function detect(name: string, text: string): BibliographyFormat | null {
 
 const PARSERS: Record<BibliographyFormat, (text: string, maxRecords: number) => ParsedEntry[]> = { RIS: parseRis, BibTeX: parseBibtex, CSV: parseCsv };
 
-const NOTHING: Record<BibliographyFormat, string> = {
-  RIS: 'no RIS record was found in it (a RIS record starts with a "TY  - " line and ends with "ER  - ").',
-  BibTeX: 'no BibTeX entry was found in it (an entry starts like "@article{key,").',
-  CSV: 'it has no "Title" column in its first row, so no record can be read.',
+const NOTHING: Record<BibliographyFormat, Message> = {
+  RIS: say('no RIS record was found in it (a RIS record starts with a "TY  - " line and ends with "ER  - "). Nothing was imported.'),
+  BibTeX: say('no BibTeX entry was found in it (an entry starts like "@article{key,"). Nothing was imported.'),
+  CSV: say('it has no "Title" column in its first row, so no record can be read. Nothing was imported.'),
 };
 
 export function parseBibliography(fileName: string, bytes: Uint8Array): ParsedBibliography {
@@ -45,23 +46,26 @@ export function parseBibliography(fileName: string, bytes: Uint8Array): ParsedBi
   const text = decodeText(name, bytes).replace(/^\uFEFF/, '');
   const format = detect(name, text);
   if (!format) {
-    throw new GroundworkError('bad-file', `${name}: this is not a bibliography Groundwork can read. Export RIS (.ris), BibTeX (.bib) or CSV with a header row.`);
+    throw badFile(name, say('this is not a bibliography Groundwork can read. Export RIS (.ris), BibTeX (.bib) or CSV with a header row.'));
   }
   let entries: ParsedEntry[];
   try {
     entries = PARSERS[format](text, MAX_BIBLIOGRAPHY_RECORDS);
   } catch (error) {
     if (!(error instanceof TooManyRecords)) throw error;
-    throw new GroundworkError(
-      'bad-file',
-      `${name}: it holds more than ${formatCount(MAX_BIBLIOGRAPHY_RECORDS)} records; ` +
-        `one bibliography may hold ${formatCount(MAX_BIBLIOGRAPHY_RECORDS)} (MAX_BIBLIOGRAPHY_RECORDS). Nothing was imported: split it into parts.`,
+    throw badFile(
+      name,
+      say('it holds more than {max} records; one bibliography may hold {max} (MAX_BIBLIOGRAPHY_RECORDS). Nothing was imported: split it into parts.', { max: MAX_BIBLIOGRAPHY_RECORDS }),
     );
   }
   if (!entries.some((e) => e.ok)) {
     const broken = entries.filter((e): e is Extract<ParsedEntry, { ok: false }> => !e.ok);
-    const why = broken.length > 0 ? `none of its ${broken.length} records can be read (record 1: ${broken[0]!.message}).` : NOTHING[format];
-    throw new GroundworkError('bad-file', `${name}: ${why} Nothing was imported.`);
+    throw badFile(
+      name,
+      broken.length > 0
+        ? say('none of its {n} records can be read (record 1: {reason}). Nothing was imported.', { n: broken.length, reason: broken[0]!.message })
+        : NOTHING[format],
+    );
   }
   return { fileName: name, format, entries };
 }

@@ -5,14 +5,16 @@
 import type { ParsedEntry } from './entries';
 import { attachmentName, firstLine, fromCsl, TooManyRecords, yearOf } from './entries';
 import { toCsl } from './citation';
+import { say, sayList, type Message } from '../../../shared/domain/message';
 
 const TAG = /^([A-Z][A-Z0-9])  -(?: (.*))?$/;
 const CONTINUED = new Set(['AB', 'N1', 'N2']);
 
 interface Chunk {
   lines: { tag: string; value: string }[];
-  problems: string[];
+  problems: Message[];
 }
+
 
 function chunks(text: string): Chunk[] {
   const out: Chunk[] = [];
@@ -26,7 +28,7 @@ function chunks(text: string): Chunk[] {
     const m = TAG.exec(line.replace(/^\uFEFF/, ''));
     if (m?.[1] === 'TY') {
       if (current) {
-        current.problems.push(`it has no end line (ER) before the next record at line ${i + 1}`);
+        current.problems.push(say('it has no end line (ER) before the next record at line {line}', { line: i + 1 }));
         out.push(current);
       }
       if (stray) out.push(stray);
@@ -35,7 +37,7 @@ function chunks(text: string): Chunk[] {
       return;
     }
     if (!current) {
-      if (!stray) stray = { lines: [], problems: [`lines outside any record, starting at line ${i + 1} (no TY line opens it)`] };
+      if (!stray) stray = { lines: [], problems: [say('lines outside any record, starting at line {line} (no TY line opens it)', { line: i + 1 })] };
       if (m) stray.lines.push({ tag: m[1]!, value: m[2] ?? '' });
       if (m?.[1] === 'ER') {
         out.push(stray);
@@ -51,8 +53,8 @@ function chunks(text: string): Chunk[] {
         return;
       }
       // A few reasons name the record's problem; a flood of bad lines is counted, not listed.
-      if (current.problems.length < 3) current.problems.push(`line ${i + 1} is not a RIS tag line ("${line.slice(0, 40)}")`);
-      else if (current.problems.length === 3) current.problems.push('and more lines like it');
+      if (current.problems.length < 3) current.problems.push(say('line {line} is not a RIS tag line ("{text}")', { line: i + 1, text: line.slice(0, 40) }));
+      else if (current.problems.length === 3) current.problems.push(say('and more lines like it'));
       return;
     }
     if (m[1] === 'ER') {
@@ -63,7 +65,7 @@ function chunks(text: string): Chunk[] {
     current.lines.push({ tag: m[1]!, value: m[2] ?? '' });
   });
   if (current) {
-    (current as Chunk).problems.push('the file ends before its end line (ER)');
+    (current as Chunk).problems.push(say('the file ends before its end line (ER)'));
     out.push(current);
   }
   if (stray) out.push(stray);
@@ -85,12 +87,12 @@ export function parseRis(text: string, maxRecords = Infinity): ParsedEntry[] {
     const index = i + 1;
     const get = (tags: string[]) => chunk.lines.find((l) => tags.includes(l.tag))?.value.trim() ?? '';
     const title = get(TITLE_TAGS);
-    if (chunk.problems.length > 0) return { index, ok: false, title, message: chunk.problems.join('; ') };
-    if (!title) return { index, ok: false, title, message: 'it has no title (TI or T1 line)' };
+    if (chunk.problems.length > 0) return { index, ok: false, title, message: sayList(chunk.problems) };
+    if (!title) return { index, ok: false, title, message: say('it has no title (TI or T1 line)') };
     const body = [...chunk.lines.map((l) => `${l.tag}  - ${l.value}`), 'ER  - ', ''].join('\n');
     try {
       const [item] = toCsl(body);
-      if (!item) return { index, ok: false, title, message: 'citation-js found no record in it' };
+      if (!item) return { index, ok: false, title, message: say('citation-js found no record in it') };
       const attachments = chunk.lines
         .filter((l) => l.tag === 'L1' || l.tag === 'L4' || (l.tag === 'UR' && /^file:/i.test(l.value)))
         .map((l) => attachmentName(l.value))
@@ -98,7 +100,7 @@ export function parseRis(text: string, maxRecords = Infinity): ParsedEntry[] {
       const year = yearOf(get(['PY', 'Y1']));
       return { index, ok: true, attributes: fromCsl(item, year), attachments };
     } catch (error) {
-      return { index, ok: false, title, message: `it cannot be read (${firstLine(error)})` };
+      return { index, ok: false, title, message: say('it cannot be read ({reason})', { reason: firstLine(error) }) };
     }
   });
 }

@@ -7,7 +7,7 @@ import type { EvolutionPassage } from '../../../shared/domain/evolution';
 import { evolution, waveContribution } from '../../../shared/domain/evolution';
 import type { CategoryId, ConceptId } from '../../../shared/domain/ids';
 import type { CountRow } from '../../../shared/domain/model';
-import { GroundworkError } from '../../../shared/api/errors';
+import { fail } from '../../../shared/api/errors';
 import type { BaselineRow } from '../../../db/baselines';
 import type { ReadableDB } from '../../../db/handles';
 import { mainCategoryCounts } from '../../../db/main-category-counts';
@@ -105,7 +105,7 @@ export async function changeSinceBaseline(db: ReadableDB, row: BaselineRow): Pro
 export async function changeOfWave(db: ReadableDB, waveId: number): Promise<ChangeView> {
   const data = await loadAnalysis(db);
   const wave = data.waves.find((w) => w.id === waveId);
-  if (!wave) throw new GroundworkError('not-found', 'That wave no longer exists.');
+  if (!wave) fail('not-found', 'That wave no longer exists.');
   // A passage counts for this wave when its source is in it (whatever other waves hold the source).
   const passages: EvolutionPassage[] = data.passages.map((p) => ({
     id: p.id,

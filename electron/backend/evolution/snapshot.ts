@@ -3,7 +3,7 @@
 // read in one snapshot of the project. A study's published baseline is the codebook as published
 // with its reported Table 8 (no passages: the study publishes none).
 
-import { GroundworkError } from '../../../shared/api/errors';
+import { fail } from '../../../shared/api/errors';
 import type { BaselineSnapshot, BaselineSummary } from '../../../shared/domain/change-view';
 import { COMPONENT_KEYS } from '../../../shared/domain/paradigm';
 import type { BaselineRow } from '../../../db/baselines';
@@ -75,7 +75,7 @@ export function parseSnapshot(row: BaselineRow): BaselineSnapshot {
     if (snapshot.version !== 1) throw new Error(`picture version ${String(snapshot.version)}`);
     return snapshot;
   } catch (error) {
-    throw new GroundworkError('bad-file', `The baseline “${row.name}” cannot be read (${(error as Error).message}).`);
+    fail('bad-file', 'The baseline “{a}” cannot be read ({reason}).', { a: row.name, reason: (error as Error).message });
   }
 }
 

@@ -5,8 +5,8 @@
 // entry name: entries are looked up by comparing names in memory.
 
 import yauzl from 'yauzl';
-import { GroundworkError } from '../../../shared/api/errors';
-import { formatBytes } from '../../../shared/domain/limits';
+import { badFile, GroundworkError } from '../../../shared/api/errors';
+import { say, sayBytes, type Message } from '../../../shared/domain/message';
 
 export interface ExchangeLimits {
   /** Entries listed in the archive (media files included, though never unpacked). */
@@ -26,7 +26,7 @@ export const EXCHANGE_LIMITS: ExchangeLimits = {
   ratio: 200,
 };
 
-const bad = (file: string, reason: string) => new GroundworkError('bad-file', `${file}: ${reason}`);
+const bad = badFile;
 
 export interface ExchangeArchive {
   /** Every entry name, as stored (folders included). */
@@ -50,7 +50,7 @@ function open(file: string, input: { bytes: Uint8Array } | { path: string }): Pr
       yauzl.fromBuffer(Buffer.from(b.buffer, b.byteOffset, b.byteLength), options, done);
     } else yauzl.open(input.path, options, done);
   }).catch((error: Error) => {
-    throw bad(file, `the archive is damaged and cannot be read (${error.message}).`);
+    throw bad(file, say('the archive is damaged and cannot be read ({reason}).', { reason: error.message }));
   }) as Promise<yauzl.ZipFile>;
 }
 
@@ -62,7 +62,7 @@ export async function openArchive(
   const zip = await open(file, input);
   if (zip.entryCount > limits.entries) {
     zip.close();
-    throw bad(file, `the archive lists ${zip.entryCount} entries (at most ${limits.entries} are read): refused as unsafe.`);
+    throw bad(file, say('the archive lists {n} entries (at most {max} are read): refused as unsafe.', { n: zip.entryCount, max: limits.entries }));
   }
   const entries = new Map<string, yauzl.Entry>();
   try {
@@ -83,29 +83,29 @@ export async function openArchive(
     // yauzl's own name check: "absolute path: …", "invalid relative path: …".
     const name = /^(?:absolute path|invalid relative path|invalid characters in fileName): (.*)$/.exec(message);
     if (name) throw unsafe(file, name[1]!);
-    throw bad(file, `the archive is damaged and cannot be read (${message}).`);
+    throw bad(file, say('the archive is damaged and cannot be read ({reason}).', { reason: message }));
   }
 
   const lower = new Map<string, string>();
   for (const n of entries.keys()) if (!lower.has(n.toLowerCase())) lower.set(n.toLowerCase(), n);
   let total = 0;
-  const bomb = (entryName: string, size: string) =>
-    bad(file, `"${entryName.slice(0, 120)}" would unpack to ${size}: refused as a possible zip bomb.`);
+  const bomb = (entryName: string, size: Message) =>
+    bad(file, say('"{entry}" would unpack to {size}: refused as a possible zip bomb.', { entry: entryName.slice(0, 120), size }));
   return {
     names: [...entries.keys()],
     find: (name) => (entries.has(name) ? name : (lower.get(name.toLowerCase()) ?? null)),
     close: () => zip.close(),
     read(entryName) {
       const entry = entries.get(entryName);
-      if (!entry) return Promise.reject(bad(file, `the archive holds no "${entryName}".`));
+      if (!entry) return Promise.reject(bad(file, say('the archive holds no "{entry}".', { entry: entryName })));
       const declared = entry.uncompressedSize;
       const ratio = declared / Math.max(1, entry.compressedSize);
       if (declared > limits.entryBytes || total + declared > limits.totalBytes || (declared > 1024 * 1024 && ratio > limits.ratio)) {
-        return Promise.reject(bomb(entryName, `${formatBytes(declared)} from ${formatBytes(entry.compressedSize)}`));
+        return Promise.reject(bomb(entryName, say('{size} from {packed}', { size: sayBytes(declared), packed: sayBytes(entry.compressedSize) })));
       }
       return new Promise((resolve, reject) => {
         zip.openReadStream(entry, (error, stream) => {
-          if (error || !stream) return reject(bad(file, `"${entryName}" cannot be unpacked (${error?.message ?? 'no stream'}).`));
+          if (error || !stream) return reject(bad(file, say('"{entry}" cannot be unpacked ({reason}).', { entry: entryName, reason: error?.message ?? 'no stream' })));
           const parts: Buffer[] = [];
           let size = 0;
           stream.on('data', (chunk: Buffer) => {
@@ -114,7 +114,7 @@ export async function openArchive(
             // The header may lie: the real bytes are counted as they come.
             if (size > limits.entryBytes || total > limits.totalBytes) {
               stream.destroy();
-              reject(bomb(entryName, `more than ${formatBytes(Math.min(limits.entryBytes, limits.totalBytes))}`));
+              reject(bomb(entryName, say('more than {size}', { size: sayBytes(Math.min(limits.entryBytes, limits.totalBytes)) })));
               return;
             }
             parts.push(chunk);
@@ -123,8 +123,8 @@ export async function openArchive(
             reject(
               // yauzl compares the bytes inflated with the size the archive declares.
               /too (?:many|few) bytes in the stream/.test(e.message)
-                ? bad(file, `"${entryName.slice(0, 120)}" does not unpack to the size the archive declares (${e.message}): refused as damaged or a possible zip bomb.`)
-                : bad(file, `"${entryName.slice(0, 120)}" is damaged (${e.message}).`),
+                ? bad(file, say('"{entry}" does not unpack to the size the archive declares ({reason}): refused as damaged or a possible zip bomb.', { entry: entryName.slice(0, 120), reason: e.message }))
+                : bad(file, say('"{entry}" is damaged ({reason}).', { entry: entryName.slice(0, 120), reason: e.message })),
             ),
           );
           stream.on('end', () => resolve(Buffer.concat(parts)));
@@ -135,7 +135,7 @@ export async function openArchive(
 }
 
 const unsafe = (file: string, entryName: string) =>
-  bad(file, `the archive holds an unsafe entry name ("${entryName.slice(0, 120)}", outside the archive's folder): refused.`);
+  bad(file, say("the archive holds an unsafe entry name (\"{entry}\", outside the archive's folder): refused.", { entry: entryName.slice(0, 120) }));
 
 /** Whether the bytes start like a zip archive. */
 export const looksLikeZip = (bytes: Uint8Array) => bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;

@@ -2,19 +2,33 @@
 // (a repeated GUID skips the later element; a reference to an unknown GUID skips or drops that
 // reference), and small readers of attributes. Every issue names the file and the element's line.
 
-import { guidKey, type ExchangeIssue, type ExchangeIssueKind } from '../../../shared/domain/exchange-model';
+import { exchangeIssue, guidKey, type ExchangeIssue, type ExchangeIssueKind } from '../../../shared/domain/exchange-model';
+import { say, type Message } from '../../../shared/domain/message';
 import { placeOf, type XmlElement } from './xml';
 
 export type GuidKind = 'user' | 'code' | 'source' | 'selection' | 'coding' | 'note' | 'variable' | 'case' | 'set';
 
 export type ParseContext = ReturnType<typeof parseContext>;
 
+/** What each kind of element is called in a message. */
+export const KIND_NAMES: Record<GuidKind, Message> = {
+  user: say('user'),
+  code: say('code'),
+  source: say('source'),
+  selection: say('selection'),
+  coding: say('coding'),
+  note: say('note'),
+  variable: say('variable'),
+  case: say('case'),
+  set: say('set'),
+};
+
 export function parseContext(file: string) {
   const issues: ExchangeIssue[] = [];
   const seen = new Map<GuidKind, Map<string, XmlElement>>();
   const unknownUsers = new Map<string, { guid: string; count: number; first: XmlElement }>();
-  const push = (severity: ExchangeIssue['severity'], el: XmlElement | string, kind: ExchangeIssueKind, message: string) =>
-    issues.push({ severity, kind, file, place: typeof el === 'string' ? el : placeOf(el), message });
+  const push = (severity: ExchangeIssue['severity'], el: XmlElement | Message, kind: ExchangeIssueKind, message: Message) =>
+    issues.push(exchangeIssue(severity, kind, file, 'name' in el ? placeOf(el) : el, message));
   const table = (kind: GuidKind) => {
     let map = seen.get(kind);
     if (!map) seen.set(kind, (map = new Map()));
@@ -25,22 +39,23 @@ export function parseContext(file: string) {
   return {
     file,
     issues,
-    warn: (el: XmlElement | string, kind: ExchangeIssueKind, message: string) => push('warning', el, kind, message),
-    skip: (el: XmlElement | string, kind: ExchangeIssueKind, message: string) => push('skipped', el, kind, message),
+    warn: (el: XmlElement | Message, kind: ExchangeIssueKind, message: Message) => push('warning', el, kind, message),
+    skip: (el: XmlElement | Message, kind: ExchangeIssueKind, message: Message) => push('skipped', el, kind, message),
 
     /**
      * Registers an element's GUID under its kind. False (and the element is reported as skipped)
      * when it has none or when an earlier element of the same kind has it.
      */
-    claim(kind: GuidKind, el: XmlElement, what = el.name): boolean {
+    claim(kind: GuidKind, el: XmlElement, _what?: string): boolean {
+      const what = KIND_NAMES[kind];
       const guid = el.attrs.guid?.trim();
       if (!guid) {
-        push('skipped', el, 'missing-guid', `this ${what} has no guid attribute: skipped.`);
+        push('skipped', el, 'missing-guid', say('this {element} has no guid attribute: skipped.', { element: what }));
         return false;
       }
       const first = table(kind).get(guidKey(guid));
       if (first) {
-        push('skipped', el, 'duplicate-guid', `duplicate GUID: ${first.name} on line ${first.line} has the same one; this ${what} is skipped.`);
+        push('skipped', el, 'duplicate-guid', say('duplicate GUID: {first} on line {line} has the same one; this {element} is skipped.', { first: first.name, line: first.line, element: what }));
         return false;
       }
       table(kind).set(guidKey(guid), el);
@@ -77,13 +92,14 @@ export function parseContext(file: string) {
     /** Reports the unknown users once each, with how many places named them. */
     finish() {
       for (const { guid, count, first } of unknownUsers.values()) {
-        push('warning', first, 'unknown-reference', `${attrLabel(count)} names user ${guid}, who is not in <Users>: imported without a coder.`);
+        push('warning', first, 'unknown-reference', say('{attribute} names user {guid}, who is not in <Users>: imported without a coder.', { attribute: attrLabel(count), guid }));
       }
     },
   };
 }
 
-const attrLabel = (count: number) => (count === 1 ? 'creatingUser' : `creatingUser (here and in ${count - 1} more places)`);
+const attrLabel = (count: number): Message | string =>
+  count === 1 ? 'creatingUser' : count === 2 ? say('creatingUser (here and in 1 more place)') : say('creatingUser (here and in {n} more places)', { n: count - 1 });
 
 /** xsd:integer, else null. */
 export function integerAttr(el: XmlElement, name: string): number | null {

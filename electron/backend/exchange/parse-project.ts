@@ -17,7 +17,8 @@ import type {
 } from '../../../shared/domain/exchange-model';
 import { guidKey } from '../../../shared/domain/exchange-model';
 import { derivedGuid } from '../../../shared/domain/exchange-codebook';
-import { normaliseColor, optionalAttr, textAttr, type ParseContext } from './parse-context';
+import { KIND_NAMES, normaliseColor, optionalAttr, textAttr, type ParseContext } from './parse-context';
+import { say } from '../../../shared/domain/message';
 import { noteRefs, readSources, readVariableValues, type RawSource, type RawTextHolder } from './parse-sources';
 import { childrenNamed, firstChild, type XmlElement } from './xml';
 
@@ -64,8 +65,8 @@ function codeGuid(ctx: ParseContext, el: XmlElement): string {
   const fresh = derivedGuid(NO_GUID, `code:${el.line}:${el.attrs.name ?? ''}:${written ?? ''}`);
   ctx.know('code', fresh, el);
   const first = written ? ctx.first('code', written) : undefined;
-  if (written) ctx.warn(el, 'duplicate-guid', `duplicate GUID: ${first?.name ?? 'Code'} on line ${first?.line ?? '?'} has the same one; this code is kept under a new GUID (${fresh}), and codings naming ${written} go to the first.`);
-  else ctx.warn(el, 'missing-guid', `this code has no guid attribute: it is kept under a new GUID (${fresh}).`);
+  if (written) ctx.warn(el, 'duplicate-guid', say('duplicate GUID: {first} on line {line} has the same one; this code is kept under a new GUID ({fresh}), and codings naming {guid} go to the first.', { first: first?.name ?? 'Code', line: first?.line ?? '?', fresh, guid: written }));
+  else ctx.warn(el, 'missing-guid', say('this code has no guid attribute: it is kept under a new GUID ({fresh}).', { fresh }));
   return fresh;
 }
 
@@ -74,9 +75,9 @@ function readCodes(ctx: ParseContext, parent: XmlElement | undefined): ExchangeC
   for (const el of childrenNamed(parent, 'Code')) {
     const guid = codeGuid(ctx, el);
     const color = normaliseColor(el.attrs.color);
-    if (el.attrs.color && !color) ctx.warn(el, 'bad-value', `colour "${el.attrs.color}" is not #rgb or #rrggbb: the code is imported without it.`);
+    if (el.attrs.color && !color) ctx.warn(el, 'bad-value', say('colour "{value}" is not #rgb or #rrggbb: the code is imported without it.', { value: el.attrs.color }));
     const name = textAttr(el, 'name').trim();
-    if (!name) ctx.warn(el, 'bad-value', 'this code has no name: it is imported as "(unnamed code)".');
+    if (!name) ctx.warn(el, 'bad-value', say('this code has no name: it is imported as "(unnamed code)".'));
     out.push({
       guid,
       name: name || '(unnamed code)',
@@ -98,7 +99,7 @@ function readSets(ctx: ParseContext, sets: XmlElement | undefined, codebook: boo
       childrenNamed(el, name).flatMap((m) => {
         const guid = m.attrs[attr]?.trim();
         if (guid && ctx.has(kind, guid)) return [guid];
-        ctx.warn(m, 'unknown-reference', guid ? `${name} names ${kind} ${guid}, which is not in the file: left out of set "${el.attrs.name ?? ''}".` : `${name} has no ${attr}: ignored.`);
+        ctx.warn(m, 'unknown-reference', guid ? say('{element} names {kind} {guid}, which is not in the file: left out of set "{set}".', { element: name, kind: KIND_NAMES[kind], guid, set: el.attrs.name ?? '' }) : say('{element} has no {attribute}: ignored.', { element: name, attribute: attr }));
         return [];
       });
     out.push({
@@ -122,7 +123,7 @@ function readCases(ctx: ParseContext, cases: XmlElement | undefined): ExchangeCa
       childrenNamed(el, name).flatMap((r) => {
         const guid = r.attrs.targetGUID?.trim();
         if (guid && ctx.has(kind, guid)) return [guid];
-        ctx.warn(r, 'unknown-reference', `${name} names ${kind} ${guid ?? '(none)'}, which is not in the file: ignored.`);
+        ctx.warn(r, 'unknown-reference', guid ? say('{element} names {kind} {guid}, which is not in the file: ignored.', { element: name, kind: KIND_NAMES[kind], guid }) : say('{element} names no {kind}: ignored.', { element: name, kind: KIND_NAMES[kind] }));
         return [];
       });
     out.push({
@@ -155,7 +156,7 @@ function collectNoteTargets(ctx: ParseContext, root: XmlElement, links: Exchange
     for (const ref of childrenNamed(el, 'NoteRef')) {
       const note = ref.attrs.targetGUID?.trim();
       if (!note || !ctx.has('note', note)) {
-        ctx.warn(ref, 'unknown-reference', `NoteRef names note ${note ?? '(none)'}, which is not in <Notes>: ignored.`);
+        ctx.warn(ref, 'unknown-reference', note ? say('NoteRef names note {guid}, which is not in <Notes>: ignored.', { guid: note }) : say('NoteRef names no note: ignored.'));
         continue;
       }
       const guid = el.attrs.guid?.trim() ?? '';
@@ -231,7 +232,7 @@ export function parseDocument(ctx: ParseContext, root: XmlElement): RawProject {
   for (const el of childrenNamed(firstChild(root, 'Variables'), 'Variable')) {
     if (!ctx.claim('variable', el, 'variable')) continue;
     const type = VARIABLE_TYPES.find((t) => t === el.attrs.typeOfVariable) ?? 'Text';
-    if (type !== el.attrs.typeOfVariable) ctx.warn(el, 'bad-value', `typeOfVariable "${el.attrs.typeOfVariable ?? ''}" is not one the standard knows: read as Text.`);
+    if (type !== el.attrs.typeOfVariable) ctx.warn(el, 'bad-value', say('typeOfVariable "{value}" is not one the standard knows: read as Text.', { value: el.attrs.typeOfVariable ?? '' }));
     variables.push({ guid: el.attrs.guid!.trim(), name: textAttr(el, 'name'), type, description: firstChild(el, 'Description')?.text ?? '' });
   }
   const notes: RawNote[] = [];

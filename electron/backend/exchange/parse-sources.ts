@@ -5,6 +5,7 @@
 
 import type { ExchangeCoding, ExchangeSourceKind, ExchangeVariableValue } from '../../../shared/domain/exchange-model';
 import { integerAttr, optionalAttr, textAttr, type ParseContext } from './parse-context';
+import { say } from '../../../shared/domain/message';
 import { childrenNamed, firstChild, type XmlElement } from './xml';
 
 export interface RawTextHolder {
@@ -62,11 +63,11 @@ export function readCodings(ctx: ParseContext, holder: XmlElement, fallbackUser:
   for (const coding of childrenNamed(holder, 'Coding')) {
     const ref = firstChild(coding, 'CodeRef')?.attrs.targetGUID?.trim();
     if (!ref) {
-      ctx.skip(coding, 'unknown-reference', 'this Coding has no CodeRef: skipped.');
+      ctx.skip(coding, 'unknown-reference', say('this Coding has no CodeRef: skipped.'));
       continue;
     }
     if (!ctx.has('code', ref)) {
-      ctx.skip(coding, 'unknown-reference', `its CodeRef names code ${ref}, which is not in the code book: this coding is skipped.`);
+      ctx.skip(coding, 'unknown-reference', say('its CodeRef names code {guid}, which is not in the code book: this coding is skipped.', { guid: ref }));
       continue;
     }
     const guid = coding.attrs.guid?.trim() ?? '';
@@ -87,7 +88,7 @@ export function readVariableValues(ctx: ParseContext, holder: XmlElement): Excha
   for (const vv of childrenNamed(holder, 'VariableValue')) {
     const ref = firstChild(vv, 'VariableRef')?.attrs.targetGUID?.trim();
     if (!ref || !ctx.has('variable', ref)) {
-      ctx.skip(vv, 'unknown-reference', ref ? `its VariableRef names variable ${ref}, which is not in <Variables>: this value is skipped.` : 'this VariableValue has no VariableRef: skipped.');
+      ctx.skip(vv, 'unknown-reference', ref ? say('its VariableRef names variable {guid}, which is not in <Variables>: this value is skipped.', { guid: ref }) : say('this VariableValue has no VariableRef: skipped.'));
       continue;
     }
     const valueEl = vv.children.find((c) => c.name.endsWith('Value') && c.name !== 'VariableValue');
@@ -138,7 +139,7 @@ export function readSources(ctx: ParseContext, sources: XmlElement | undefined):
   for (const el of sources?.children ?? []) {
     const kind = SOURCE_KINDS[el.name];
     if (!kind) {
-      ctx.warn(el, 'unknown-element', `<${el.name}> is not a kind of source the standard knows: ignored.`);
+      ctx.warn(el, 'unknown-element', say('<{element}> is not a kind of source the standard knows: ignored.', { element: el.name }));
       continue;
     }
     if (!ctx.claim('source', el, 'source')) continue;

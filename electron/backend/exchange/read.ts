@@ -6,10 +6,10 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { GroundworkError } from '../../../shared/api/errors';
-import { guidKey, type ExchangeIssue, type ExchangeProject, type ExchangeReadResult } from '../../../shared/domain/exchange-model';
+import { badFile, GroundworkError } from '../../../shared/api/errors';
+import { exchangeIssue, guidKey, type ExchangeIssue, type ExchangeProject, type ExchangeReadResult } from '../../../shared/domain/exchange-model';
 import { type PositionProfileId, profileForOrigin } from '../../../shared/domain/exchange-positions';
-import { formatBytes } from '../../../shared/domain/limits';
+import { fileProblem, say, sayBytes, sayCount, type Message } from '../../../shared/domain/message';
 import { EXCHANGE_LIMITS, type ExchangeArchive, type ExchangeLimits, looksLikeZip, openArchive } from './archive';
 import { parseContext } from './parse-context';
 import { parseDocument } from './parse-project';
@@ -28,12 +28,12 @@ export interface ReadOptions {
   limits?: ExchangeLimits;
 }
 
-const bad = (file: string, reason: string) => new GroundworkError('bad-file', `${file}: ${reason}`);
+const bad = badFile;
 
 async function firstBytes(input: ExchangeInput): Promise<Uint8Array> {
   if ('bytes' in input) return input.bytes.subarray(0, 4);
   const handle = await fs.open(input.path, 'r').catch((e: Error) => {
-    throw new GroundworkError('io', `${input.name}: cannot be opened (${e.message}).`);
+    throw new GroundworkError('io', fileProblem(input.name, say('cannot be opened ({reason}).', { reason: e.message })));
   });
   try {
     const buffer = Buffer.alloc(4);
@@ -50,13 +50,13 @@ function projectEntry(name: string, archive: ExchangeArchive): string {
   if (root) return root;
   const qdes = archive.names.filter((n) => /\.qde$/i.test(n));
   if (qdes.length === 1) return qdes[0]!;
-  throw bad(name, qdes.length ? `the archive holds several project documents (${qdes.slice(0, 3).join(', ')}) and no project.qde.` : 'the archive holds no project.qde: it is not a REFI-QDA project (.qdpx).');
+  throw bad(name, qdes.length ? say('the archive holds several project documents ({names}) and no project.qde.', { names: qdes.slice(0, 3).join(', ') }) : say('the archive holds no project.qde: it is not a REFI-QDA project (.qdpx).'));
 }
 
 export async function readExchangeFile(input: ExchangeInput, options: ReadOptions = {}): Promise<ExchangeReadResult> {
   const limits = options.limits ?? EXCHANGE_LIMITS;
   const zip = looksLikeZip(await firstBytes(input));
-  if (!zip && /\.qdpx$/i.test(input.name)) throw bad(input.name, 'this is not a .qdpx project: it is not a zip archive.');
+  if (!zip && /\.qdpx$/i.test(input.name)) throw bad(input.name, say('this is not a .qdpx project: it is not a zip archive.'));
   let archive: ExchangeArchive | null = null;
   try {
     let docBytes: Uint8Array;
@@ -71,7 +71,7 @@ export async function readExchangeFile(input: ExchangeInput, options: ReadOption
     } else if ('bytes' in input) docBytes = input.bytes;
     else {
       const size = (await fs.stat(input.path)).size;
-      if (size > limits.entryBytes) throw bad(input.name, `the file is ${formatBytes(size)}; a project document over ${formatBytes(limits.entryBytes)} is not read.`);
+      if (size > limits.entryBytes) throw bad(input.name, say('the file is {size}; a project document over {max} is not read.', { size: sayBytes(size), max: sayBytes(limits.entryBytes) }));
       docBytes = await fs.readFile(input.path);
     }
     return await readDocument(input, docLabel, docBytes, zip, archive, qdeFolder, options);
@@ -89,29 +89,35 @@ async function readDocument(
   qdeFolder: string,
   options: ReadOptions,
 ): Promise<ExchangeReadResult> {
-  if (bytes.length === 0) throw bad(label, 'the file is empty.');
+  if (bytes.length === 0) throw bad(label, say('the file is empty.'));
   const xml = decodeXml(label, bytes);
   refuseDoctype(label, xml);
   const root = rootName(xml);
   if (root !== 'Project' && root !== 'CodeBook') {
-    throw bad(label, root ? `the root element is <${root}>, not <Project> or <CodeBook>: this is not a REFI-QDA file.` : 'this is not an XML document.');
+    throw bad(label, root ? say('the root element is <{element}>, not <Project> or <CodeBook>: this is not a REFI-QDA file.', { element: root }) : say('this is not an XML document.'));
   }
-  if (zip && root !== 'Project') throw bad(label, 'a .qdpx must hold a <Project>, and this holds a <CodeBook>.');
+  if (zip && root !== 'Project') throw bad(label, say('a .qdpx must hold a <Project>, and this holds a <CodeBook>.'));
   const check = await checkXml(xml, root === 'Project' ? 'project' : 'codebook');
-  if (!check.wellFormed) throw bad(label, `the XML is not well formed: ${describeXmlProblem(check.problems[0]!)}`);
+  if (!check.wellFormed) throw bad(label, say('the XML is not well formed: {problem}', { problem: describeXmlProblem(check.problems[0]!) }));
   const issues: ExchangeIssue[] = [];
   if (!check.valid) {
     const first = check.problems[0]!;
     const more = check.problems.length - 1;
-    issues.push({
-      severity: 'warning',
-      kind: 'schema',
-      file: label,
-      place: `${first.line ? `line ${first.line}` : 'document'}${first.element ? `, element ${first.element}` : ''}`,
-      message:
-        `not valid against ${root === 'Project' ? 'Project.xsd' : 'Codebook.xsd'}: ${first.message.replace(/\.$/, '')}` +
-        `${more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'})` : ''}. The rest was read where it is sound.`,
-    });
+    const line = first.line ? say('line {line}', { line: first.line }) : say('document');
+    const place = first.element ? say('{where}, element {element}', { where: line, element: first.element }) : line;
+    const schema = root === 'Project' ? 'Project.xsd' : 'Codebook.xsd';
+    const problem = first.message.replace(/\.$/, '');
+    issues.push(
+      exchangeIssue(
+        'warning',
+        'schema',
+        label,
+        place,
+        more > 0
+          ? sayCount(more, 'not valid against {schema}: {problem} (and {n} more problem). The rest was read where it is sound.', 'not valid against {schema}: {problem} (and {n} more problems). The rest was read where it is sound.', { schema, problem })
+          : say('not valid against {schema}: {problem}. The rest was read where it is sound.', { schema, problem }),
+      ),
+    );
   }
   const ctx = parseContext(label);
   const raw = parseDocument(ctx, parseXml(xml));
@@ -135,7 +141,7 @@ async function readDocument(
       continue;
     }
     const { plainTextPath, plainTextContent } = source.text;
-    let reason: string | null = null;
+    let reason: Message | null = null;
     if (plainTextPath) {
       const text = await loadText(locator, plainTextPath);
       if (text.ok) {
@@ -145,7 +151,7 @@ async function readDocument(
       reason = text.reason;
     }
     if (plainTextContent !== null) loaded.push({ source, writerText: plainTextContent, from: 'PlainTextContent', reason: null });
-    else loaded.push({ source, writerText: null, from: plainTextPath, reason: reason ?? 'it names no plain text (no plainTextPath, no PlainTextContent).' });
+    else loaded.push({ source, writerText: null, from: plainTextPath, reason: reason ?? say('it names no plain text (no plainTextPath, no PlainTextContent).') });
   }
 
   const { sources: mapped, check: positionCheck } = mapSources(label, loaded, profile, issues);
@@ -156,7 +162,11 @@ async function readDocument(
     if (note.text.plainTextPath) {
       const loadedNote = await loadText(locator, note.text.plainTextPath);
       if (loadedNote.ok) text = loadedNote.writerText;
-      else issues.push({ severity: 'warning', kind: 'note-text', file: label, place: `Note ${note.guid} (line ${note.el.line})`, message: `its text could not be read: ${loadedNote.reason} The note is imported with its name and description only.` });
+      else {
+        issues.push(
+          exchangeIssue('warning', 'note-text', label, say('Note {guid} (line {line})', { guid: note.guid, line: note.el.line }), say('its text could not be read: {reason} The note is imported with its name and description only.', { reason: loadedNote.reason })),
+        );
+      }
     }
     notes.push({
       guid: note.guid,
@@ -186,10 +196,18 @@ async function readDocument(
     positions: { family: writer.family, profile, chosenBy: options.profile ? 'caller' : 'origin', check: positionCheck },
   };
   for (const link of raw.links) {
-    issues.push({ severity: 'skipped', kind: 'link', file: label, place: `Link ${link.guid}`, message: `link "${link.name}" is not imported: Groundwork has no links between items.` });
+    issues.push(exchangeIssue('skipped', 'link', label, say('Link {guid}', { guid: link.guid }), say('link "{name}" is not imported: Groundwork has no links between items.', { name: link.name })));
   }
   for (const graph of raw.graphs) {
-    issues.push({ severity: 'skipped', kind: 'graph', file: label, place: `Graph ${graph.guid}`, message: `graph "${graph.name}" (${graph.vertices} vertices, ${graph.edges} edges) is not imported: Groundwork draws its own diagrams.` });
+    issues.push(
+      exchangeIssue(
+        'skipped',
+        'graph',
+        label,
+        say('Graph {guid}', { guid: graph.guid }),
+        say('graph "{name}" ({vertices} vertices, {edges} edges) is not imported: Groundwork draws its own diagrams.', { name: graph.name, vertices: graph.vertices, edges: graph.edges }),
+      ),
+    );
   }
   return { project, inFile: raw.inFile, issues };
 }

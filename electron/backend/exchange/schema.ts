@@ -4,6 +4,7 @@
 
 import { validateXML } from 'xmllint-wasm';
 import { CODEBOOK_XSD, PROJECT_XSD } from '../../../shared/schemas/refi/xsd';
+import { say, type Message } from '../../../shared/domain/message';
 
 export interface XmlProblem {
   line: number | null;
@@ -22,9 +23,17 @@ export interface XmlCheck {
 
 const MIB_PAGES = 16;
 
-/** "line 12, element Code: attribute 'isCodable': 'yes' is not a valid value …" */
-export const describeXmlProblem = (p: XmlProblem) =>
-  `${p.line ? `line ${p.line}` : 'somewhere'}${p.element ? `, element ${p.element}` : ''}: ${p.message}`;
+/** "line 12, element Code: attribute 'isCodable': 'yes' is not a valid value …" (libxml2's own words last). */
+export const describeXmlProblem = (p: XmlProblem): Message => {
+  const where = p.line
+    ? p.element
+      ? say('line {line}, element {element}', { line: p.line, element: p.element })
+      : say('line {line}', { line: p.line })
+    : p.element
+      ? say('somewhere, element {element}', { element: p.element })
+      : say('somewhere');
+  return say('{where}: {problem}', { where, problem: p.message });
+};
 
 export async function checkXml(xml: string, schema: 'project' | 'codebook'): Promise<XmlCheck> {
   // libxml2 needs several times the document's size; the default (32 MiB) is raised for big files.

@@ -6,7 +6,9 @@
 
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { MAX_SOURCE_BYTES, formatBytes } from '../../../shared/domain/limits';
+import { MAX_SOURCE_BYTES } from '../../../shared/domain/limits';
+import { saidOf } from '../../../shared/api/errors';
+import { say, sayBytes, type Message } from '../../../shared/domain/message';
 import { decodeText } from '../import/decode';
 import type { ExchangeArchive } from './archive';
 
@@ -21,7 +23,7 @@ export interface TextLocator {
   external: 'read' | 'report';
 }
 
-export type LoadedText = { ok: true; writerText: string; from: string } | { ok: false; reason: string };
+export type LoadedText = { ok: true; writerText: string; from: string } | { ok: false; reason: Message };
 
 function findEntry(archive: ExchangeArchive, folder: string, name: string): string | null {
   const wanted = name.replace(/\\/g, '/').replace(/^\/+/, '');
@@ -33,16 +35,16 @@ function findEntry(archive: ExchangeArchive, folder: string, name: string): stri
 }
 
 async function readDisk(locator: TextLocator, file: string, written: string): Promise<LoadedText> {
-  if (locator.external !== 'read') return { ok: false, reason: `"${written}" is outside the archive, and files outside it are not read for this import.` };
-  if (!/\.txt$/i.test(file)) return { ok: false, reason: `"${written}" is outside the archive and not a .txt file: not read.` };
+  if (locator.external !== 'read') return { ok: false, reason: say('"{path}" is outside the archive, and files outside it are not read for this import.', { path: written }) };
+  if (!/\.txt$/i.test(file)) return { ok: false, reason: say('"{path}" is outside the archive and not a .txt file: not read.', { path: written }) };
   let stat;
   try {
     stat = await fs.stat(file);
   } catch {
-    return { ok: false, reason: `"${written}" names ${file}, which does not exist here.` };
+    return { ok: false, reason: say('"{path}" names {file}, which does not exist here.', { path: written, file }) };
   }
-  if (!stat.isFile()) return { ok: false, reason: `"${written}" names ${file}, which is not a file.` };
-  if (stat.size > MAX_SOURCE_BYTES) return { ok: false, reason: `${file} is ${formatBytes(stat.size)}, over the ${formatBytes(MAX_SOURCE_BYTES)} a source may have.` };
+  if (!stat.isFile()) return { ok: false, reason: say('"{path}" names {file}, which is not a file.', { path: written, file }) };
+  if (stat.size > MAX_SOURCE_BYTES) return { ok: false, reason: say('{file} is {size}, over the {max} a source may have.', { file, size: sayBytes(stat.size), max: sayBytes(MAX_SOURCE_BYTES) }) };
   return decode(file, await fs.readFile(file), file);
 }
 
@@ -51,7 +53,7 @@ function decode(name: string, bytes: Uint8Array, from: string): LoadedText {
     // decodeText drops a UTF-8 or UTF-16 byte order mark, which no writer counts in its positions.
     return { ok: true, writerText: decodeText(name, bytes), from };
   } catch (error) {
-    return { ok: false, reason: (error as Error).message };
+    return { ok: false, reason: saidOf(error) };
   }
 }
 
@@ -69,18 +71,18 @@ export async function loadText(locator: TextLocator, written: string): Promise<L
       }
     }
     if (scheme === 'internal') {
-      return { ok: false, reason: archive ? `"${written}" is not in the archive.` : `"${written}" is meant to be inside a .qdpx archive, and this is a bare project document (import the .qdpx instead).` };
+      return { ok: false, reason: archive ? say('"{path}" is not in the archive.', { path: written }) : say('"{path}" is meant to be inside a .qdpx archive, and this is a bare project document (import the .qdpx instead).', { path: written }) };
     }
-    if (!locator.fileDir) return { ok: false, reason: `"${written}" is not in the archive.` };
+    if (!locator.fileDir) return { ok: false, reason: say('"{path}" is not in the archive.', { path: written }) };
     return readDisk(locator, path.resolve(locator.fileDir, rest), written);
   }
   if (scheme === 'relative') {
     const base = locator.basePath || locator.fileDir;
-    if (!base) return { ok: false, reason: `"${written}" is relative to the project's basePath, which the file does not give.` };
+    if (!base) return { ok: false, reason: say("\"{path}\" is relative to the project's basePath, which the file does not give.", { path: written }) };
     return readDisk(locator, path.resolve(base, safeDecode(rest).replace(/^[\\/]+/, '')), written);
   }
   if (scheme === 'absolute' || scheme === 'file') return readDisk(locator, safeDecode(rest), written);
-  return { ok: false, reason: `"${written}" uses a kind of path the standard does not define.` };
+  return { ok: false, reason: say('"{path}" uses a kind of path the standard does not define.', { path: written }) };
 }
 
 function safeDecode(s: string): string {

@@ -2,7 +2,8 @@
 // fields and attributes (as variables), the codebook with its GUIDs, colours, memos, filings and
 // components, every passage with its coder. writeQdpx / writeQdc turn it into a file.
 
-import { GroundworkError } from '../../../shared/api/errors';
+import { fail } from '../../../shared/api/errors';
+import type { Message } from '../../../shared/domain/message';
 import type { ExportModel, ExportUnit } from '../../../shared/domain/exchange-export';
 import type { Glosses } from '../../../shared/domain/exchange-glosses';
 import { recordVariables } from '../../../shared/domain/exchange-records';
@@ -32,7 +33,7 @@ export async function exportModel(db: ReadableDB, name: string, origin: string):
   const sources: ExportModel['sources'] = [];
   for (const d of rows.documents) {
     const text = await textBySha(db, d.sha256);
-    if (text === undefined) throw new GroundworkError('internal', `The text of source "${d.name}" is missing from the project; nothing was written.`);
+    if (text === undefined) fail('internal', 'The text of source "{source}" is missing from the project; nothing was written.', { source: d.name });
     const record = records.get(Number(d.id));
     const fromRecord = record ? recordVariables(record, d.name) : [];
     const recordNames = new Set(fromRecord.map((v) => v.name.toLowerCase()));
@@ -82,7 +83,7 @@ export async function exportModel(db: ReadableDB, name: string, origin: string):
 export interface ExchangeExport {
   filename: string;
   bytes: Buffer;
-  warnings: string[];
+  warnings: Message[];
 }
 
 /** A file name from the project's name: letters of any script kept, what a file system refuses replaced. */

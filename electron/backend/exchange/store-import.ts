@@ -17,6 +17,7 @@ import { importReport } from '../../../shared/domain/exchange-report';
 import { contextAround } from '../../../shared/domain/range';
 import type { RecordAttributes } from '../../../shared/domain/records';
 import { dominantDirection } from '../../../shared/domain/text';
+import { english, say, type Message } from '../../../shared/domain/message';
 import {
   assignComponent,
   categoryCount,
@@ -86,6 +87,14 @@ function splitAttributes(attributes: PlannedAttribute[]): { record: Partial<Reco
   return { record, rest: [...byName].map(([name, values]) => ({ name, value: values.filter(Boolean).join('; ') })) };
 }
 
+/** What a table's rows are called in a warning. */
+const TABLE_NAMES: Record<'document' | 'category' | 'concept' | 'segment', Message> = {
+  document: say('source'),
+  category: say('category'),
+  concept: say('concept'),
+  segment: say('segment'),
+};
+
 /** A file read and planned, not yet written: nothing of a project is touched to get here. */
 export interface PreparedExchange {
   file: string;
@@ -101,7 +110,7 @@ export async function prepareExchange(input: ExchangeInput, options: ReadOptions
 
 /** Writes a prepared file into the project: one command, one undo step. */
 export function writeExchange(store: Store, prepared: PreparedExchange): Promise<ExchangeImportResult> {
-  return store.write({ kind: 'exchange.import', label: `Import "${prepared.file}"` }, (db, command) =>
+  return store.write({ kind: 'exchange.import', label: say('Import "{a}"', { a: prepared.file }) }, (db, command) =>
     // The file's sources are one import batch (a wave may be defined by it), as one step of the source importer is.
     writePlan(db, prepared.file, prepared.read, prepared.plan, `step-${command.id}`),
   );
@@ -121,7 +130,7 @@ async function writePlan(db: WritableDB, file: string, read: ExchangeReadResult,
   const written = { sources: 0, categories: 0, concepts: 0, passages: 0, memos: 0, attributes: 0, coders: 0 };
   const alreadyThere = { sources: 0, categories: 0, concepts: 0, passages: 0 };
   const matchedBy = { guid: 0, name: 0, sha256: 0 };
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   const memoOf = (guid: string) => plan.memos[guidKey(guid)] ?? '';
   // GUIDs already used in each table (a hidden category's too): a clash gets a fresh GUID.
   const taken = {
@@ -130,14 +139,14 @@ async function writePlan(db: WritableDB, file: string, read: ExchangeReadResult,
     concept: new Set(inventory.concepts.map((c) => guidKey(c.uid))),
     segment: inventory.segmentUids,
   };
-  const claim = (table: keyof typeof taken, guid: string, what: string): string => {
+  const claim = (table: keyof typeof taken, guid: string, what: Message): string => {
     if (!taken[table].has(guidKey(guid))) {
       taken[table].add(guidKey(guid));
       return bare(guid);
     }
     const fresh = newUid();
     taken[table].add(fresh);
-    warnings.push(`${what} has GUID ${guid}, which another ${table === 'document' ? 'source' : table} of this project already has: it was given a new one (${fresh}).`);
+    warnings.push(say('{what} has GUID {guid}, which another {kind} of this project already has: it was given a new one ({fresh}).', { what, guid, kind: TABLE_NAMES[table], fresh }));
     return fresh;
   };
   const setMemo = async (current: string, incoming: string, write: (memo: string) => Promise<unknown>) => {
@@ -174,7 +183,7 @@ async function writePlan(db: WritableDB, file: string, read: ExchangeReadResult,
         sha256: s.sha256,
         dir: dominantDirection(s.text),
         text: s.text,
-        uid: claim('document', s.guid, `Source "${s.name}"`),
+        uid: claim('document', s.guid, say('Source "{name}"', { name: s.name })),
         importBatch,
       });
       written.sources += 1;
@@ -212,7 +221,7 @@ async function writePlan(db: WritableDB, file: string, read: ExchangeReadResult,
       name: c.name,
       color: await colourOf(c.color, async () => paletteColor(await categoryCount(db))),
       parentId,
-      uid: claim('category', c.guid, `Category "${c.name}"`),
+      uid: claim('category', c.guid, say('Category "{name}"', { name: c.name })),
     });
     if (parentId === null && c.component) await assignComponent(db, id, c.component);
     if (c.glosses) await setGlosses(db, 'category', id, c.glosses);
@@ -241,7 +250,7 @@ async function writePlan(db: WritableDB, file: string, read: ExchangeReadResult,
         label: c.label,
         color: await colourOf(c.color, async () => paletteColor(await conceptCount(db))),
         inVivo: false,
-        uid: claim('concept', c.guid, `Concept "${c.label}"`),
+        uid: claim('concept', c.guid, say('Concept "{name}"', { name: c.label })),
       });
       if (c.glosses) await setGlosses(db, 'concept', id, c.glosses);
       written.concepts += 1;
@@ -297,7 +306,7 @@ async function writePlan(db: WritableDB, file: string, read: ExchangeReadResult,
       contextBefore: context.before,
       contextAfter: context.after,
       coderId,
-      uid: claim('segment', s.guid, 'A coded passage'),
+      uid: claim('segment', s.guid, say('A coded passage')),
       createdAt: s.createdAt ?? undefined,
     });
     written.passages += 1;
@@ -308,6 +317,7 @@ async function writePlan(db: WritableDB, file: string, read: ExchangeReadResult,
   }
 
   const report = importReport(read, plan, match);
-  report.warnings.push(...warnings);
+  report.warnings.push(...warnings.map(english));
+  report.warningsSaid.push(...warnings);
   return { file, report, written, alreadyThere, matchedBy, sources };
 }

@@ -4,6 +4,7 @@
 // become spaces, as every XML reader would make them.
 
 import { XMLBuilder } from 'fast-xml-parser';
+import { sayCount, type Message } from '../../../shared/domain/message';
 
 export type XmlNode = Record<string, unknown>;
 
@@ -32,7 +33,7 @@ function sanitise(node: XmlNode, dropped: { count: number }): XmlNode {
 }
 
 /** The whole document, with its XML declaration; `warnings` gets a line if characters were dropped. */
-export function buildXml(root: XmlNode, warnings: string[]): string {
+export function buildXml(root: XmlNode, warnings: Message[]): string {
   const dropped = { count: 0 };
   const builder = new XMLBuilder({
     preserveOrder: true,
@@ -46,7 +47,7 @@ export function buildXml(root: XmlNode, warnings: string[]): string {
     processEntities: true,
   });
   const body = builder.build([sanitise(root, dropped)]) as string;
-  if (dropped.count) warnings.push(`${dropped.count} character(s) that XML cannot carry (control characters) were left out of labels and memos.`);
+  if (dropped.count) warnings.push(sayCount(dropped.count, '{n} character that XML cannot carry (a control character) was left out of labels and memos.', '{n} characters that XML cannot carry (control characters) were left out of labels and memos.'));
   return `<?xml version="1.0" encoding="utf-8"?>\n${body.trimStart()}`;
 }
 

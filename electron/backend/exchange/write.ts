@@ -4,7 +4,8 @@
 // is handed back: an export that would not validate is an error, never a file.
 
 import yazl from 'yazl';
-import { GroundworkError } from '../../../shared/api/errors';
+import { fail } from '../../../shared/api/errors';
+import { say, type Message } from '../../../shared/domain/message';
 import { derivedGuid } from '../../../shared/domain/exchange-codebook';
 import { exportTree, type ExportCode, type ExportModel, type ExportUnit } from '../../../shared/domain/exchange-export';
 import { guidKey } from '../../../shared/domain/exchange-model';
@@ -19,7 +20,7 @@ const VARIABLES_BASE = '00000000-0000-4000-8000-000000000000';
 export interface WriteResult {
   bytes: Buffer;
   /** Characters XML cannot carry (control characters in a label or memo), dropped and counted. */
-  warnings: string[];
+  warnings: Message[];
 }
 
 function codeNode(code: ExportCode, noteOf: (guid: string, name: string, memo: string) => XmlNode[], codebook: boolean): XmlNode {
@@ -34,9 +35,14 @@ function codeNode(code: ExportCode, noteOf: (guid: string, name: string, memo: s
   return el('Code', attrs, children);
 }
 
-async function validated(xml: string, schema: 'project' | 'codebook', what: string): Promise<string> {
+async function validated(xml: string, schema: 'project' | 'codebook', _what: string): Promise<string> {
   const check = await checkXml(xml, schema);
-  if (!check.valid) throw new GroundworkError('internal', `The ${what} Groundwork wrote is not valid against the REFI-QDA schema (${describeXmlProblem(check.problems[0]!)}); nothing was written.`);
+  if (!check.valid) {
+    fail('internal', 'The {what} Groundwork wrote is not valid against the REFI-QDA schema ({problem}); nothing was written.', {
+      what: schema === 'project' ? say('project') : say('codebook'),
+      problem: describeXmlProblem(check.problems[0]!),
+    });
+  }
   return xml;
 }
 
@@ -50,7 +56,7 @@ function requireDistinctGuids(model: Pick<ExportModel, 'categories' | 'concepts'
     ...(model.segments ?? []).map((s) => s.guid),
     ...(model.users ?? []).map((u) => u.guid),
   ]) {
-    if (seen.has(guidKey(guid))) throw new GroundworkError('internal', `GUID ${guid} names two things in the export model; nothing was written.`);
+    if (seen.has(guidKey(guid))) fail('internal', 'GUID {guid} names two things in the export model; nothing was written.', { guid });
     seen.add(guidKey(guid));
   }
 }
@@ -58,7 +64,7 @@ function requireDistinctGuids(model: Pick<ExportModel, 'categories' | 'concepts'
 /** project.qde and the source texts. */
 export async function writeProjectDocument(model: ExportModel, unit: ExportUnit = 'standard') {
   requireDistinctGuids(model);
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   const tree = exportTree(model);
   const notes: XmlNode[] = [];
   const noteOf = (guid: string, name: string, memo: string): XmlNode[] => {
@@ -154,9 +160,9 @@ export async function writeQdpx(model: ExportModel, unit: ExportUnit = 'standard
 /** The codebook alone (.qdc): the same tree, memos as descriptions, filings as sets. */
 export async function writeQdc(model: Pick<ExportModel, 'origin' | 'components' | 'categories' | 'concepts' | 'filings'>): Promise<WriteResult> {
   requireDistinctGuids(model);
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   const tree = exportTree(model);
-  if (!tree.codes.length) throw new GroundworkError('conflict', 'The codebook is empty: a .qdc needs at least one code.');
+  if (!tree.codes.length) fail('conflict', 'The codebook is empty: a .qdc needs at least one code.');
   const root = el('CodeBook', { xmlns: 'urn:QDA-XML:codebook:1.0', origin: model.origin }, [
     el('Codes', {}, tree.codes.map((c) => codeNode(c, () => [], true))),
     tree.filingSets.length

@@ -4,7 +4,8 @@
 // checked by libxml2 (schema.ts) before this parser runs.
 
 import { XMLParser } from 'fast-xml-parser';
-import { GroundworkError } from '../../../shared/api/errors';
+import { badFile as bad } from '../../../shared/api/errors';
+import { say, type Message } from '../../../shared/domain/message';
 
 export interface XmlElement {
   /** Local name, without a namespace prefix. */
@@ -16,7 +17,6 @@ export interface XmlElement {
   line: number;
 }
 
-const bad = (file: string, reason: string) => new GroundworkError('bad-file', `${file}: ${reason}`);
 
 /** UTF-8 (BOM or not), or UTF-16 with a BOM; the XML declaration is made to say UTF-8 to match. */
 export function decodeXml(file: string, bytes: Uint8Array): string {
@@ -26,7 +26,7 @@ export function decodeXml(file: string, bytes: Uint8Array): string {
     else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2));
     else text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw bad(file, 'the XML is not valid UTF-8 (or UTF-16 with a byte order mark) text.');
+    throw bad(file, say('the XML is not valid UTF-8 (or UTF-16 with a byte order mark) text.'));
   }
   if (text.startsWith('\uFEFF')) text = text.slice(1);
   return text.replace(/^(<\?xml[^>]*?encoding\s*=\s*)(["'])[^"']*\2/, '$1"UTF-8"');
@@ -38,7 +38,7 @@ export function refuseDoctype(file: string, xml: string): void {
   const found = /<!(DOCTYPE|ENTITY)/i.exec(markup);
   if (found) {
     const line = lineOf(xml, found.index);
-    throw bad(file, `line ${line}: the XML declares a ${found[1]!.toUpperCase()}; exchange files never need one, and it is refused for safety.`);
+    throw bad(file, say('line {line}: the XML declares a {declaration}; exchange files never need one, and it is refused for safety.', { line, declaration: found[1]!.toUpperCase() }));
   }
 }
 
@@ -120,4 +120,6 @@ export function parseXml(xml: string): XmlElement {
 export const childrenNamed = (el: XmlElement | undefined, name: string) => el?.children.filter((c) => c.name === name) ?? [];
 export const firstChild = (el: XmlElement | undefined, name: string) => el?.children.find((c) => c.name === name);
 /** Where an element is, for messages: `Code guid=… (line 12)`. */
-export const placeOf = (el: XmlElement) => `${el.name}${el.attrs.guid ? ` ${el.attrs.guid}` : ''} (line ${el.line})`;
+/** Where an element is: its name, its GUID and its line (`Code 5A3… (line 12)`). */
+export const placeOf = (el: XmlElement): Message =>
+  el.attrs.guid ? say('{element} {guid} (line {line})', { element: el.name, guid: el.attrs.guid, line: el.line }) : say('{element} (line {line})', { element: el.name, line: el.line });

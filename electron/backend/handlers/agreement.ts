@@ -1,7 +1,8 @@
 // Handlers for intercoder agreement and adjudication: the figures at three levels, their export,
 // and decisions that build the consensus coding (each one undo step).
 
-import { GroundworkError } from '../../../shared/api/errors';
+import { fail } from '../../../shared/api/errors';
+import { say, sayCount } from '../../../shared/domain/message';
 import { acceptPair, adjudicate, consensusPassageCount } from '../../../db/adjudication';
 import { requireStore } from '../backend';
 import { agreedPairs, agreementXlsx, computeAgreement, figuresCsv } from '../team/agreement';
@@ -24,22 +25,28 @@ export const agreementHandlers = {
     };
   },
   'adjudication.decide': ({ passagesA, passagesB, verdict }, backend) =>
-    requireStore(backend).write({ kind: 'adjudication.decide', label: 'Adjudicate a disagreement' }, async (db, command) => {
+    requireStore(backend).write({ kind: 'adjudication.decide', label: say('Adjudicate a disagreement') }, async (db, command) => {
       const accepted = verdict === 'a' ? passagesA : verdict === 'b' ? passagesB : verdict === 'both' ? [...passagesA, ...passagesB] : [];
       const rejected = [...passagesA, ...passagesB].filter((id) => !accepted.includes(id));
       const done = await adjudicate(db, accepted, rejected);
-      if (done.accepted + done.rejected === 0) throw new GroundworkError('not-found', 'Those passages do not exist (any more).');
+      if (done.accepted + done.rejected === 0) fail('not-found', 'Those passages do not exist (any more).');
       command.setLabel(
-        verdict === 'neither' ? 'Adjudicate: neither coder’s passage' : verdict === 'both' ? 'Adjudicate: both coders’ passages' : `Adjudicate: coder ${verdict.toUpperCase()}’s passage`,
+        verdict === 'neither'
+          ? say('Adjudicate: neither coder’s passage')
+          : verdict === 'both'
+            ? say('Adjudicate: both coders’ passages')
+            : verdict === 'a'
+              ? say('Adjudicate: coder A’s passage')
+              : say('Adjudicate: coder B’s passage'),
       );
       return { ...done, consensusPassages: await consensusPassageCount(db) };
     }),
   'adjudication.acceptAgreements': (input, backend) =>
-    requireStore(backend).write({ kind: 'adjudication.acceptAgreements', label: 'Accept the agreed passages into the consensus' }, async (db, command) => {
+    requireStore(backend).write({ kind: 'adjudication.acceptAgreements', label: say('Accept the agreed passages into the consensus') }, async (db, command) => {
       const pairs = await agreedPairs(db, input);
       let added = 0;
       for (const p of pairs) if (await acceptPair(db, p.a.id, p.b.id)) added += 1;
-      command.setLabel(`Accept ${added} agreed passage${added === 1 ? '' : 's'} into the consensus`);
+      command.setLabel(sayCount(added, 'Accept {n} agreed passage into the consensus', 'Accept {n} agreed passages into the consensus'));
       return { added, alreadyThere: pairs.length - added };
     }),
 } satisfies HandlerGroup<'agreement.compute' | 'agreement.export' | 'adjudication.decide' | 'adjudication.acceptAgreements'>;

@@ -8,12 +8,13 @@ import { type Backend, requireStore } from '../backend';
 import { batchSignal, cancelBatch } from '../import/cancel';
 import { importSources } from '../import/index';
 import type { HandlerGroup } from './types';
-import { quoted } from './types';
+import { short } from './types';
+import { fileProblem, say } from '../../../shared/domain/message';
 
 /** The bytes of a file sent before as an upload (its token is spent). */
 function uploaded(backend: Backend, name: string, token: string): Buffer {
   const bytes = backend.uploads.take(token);
-  if (!bytes) throw new GroundworkError('not-found', `${name}: the file sent for import is no longer waiting (files wait ten minutes); send it again.`);
+  if (!bytes) throw new GroundworkError('not-found', fileProblem(name, say('the file sent for import is no longer waiting (files wait ten minutes); send it again.')));
   return bytes;
 }
 
@@ -36,16 +37,16 @@ export const documentHandlers = {
     return null;
   },
   'document.rename': ({ id, name }, backend) =>
-    requireStore(backend).write({ kind: 'document.rename', label: 'Rename a source' }, async (db, command) => {
+    requireStore(backend).write({ kind: 'document.rename', label: say('Rename a source') }, async (db, command) => {
       const document = requireFound(await getDocument(db, id), 'That source');
-      command.setLabel(`Rename source ${quoted(document.name)} to ${quoted(name)}`);
+      command.setLabel(say('Rename source “{a}” to “{b}”', { a: short(document.name), b: short(name) }));
       await renameDocument(db, id, name);
       return (await getDocument(db, id))!;
     }),
   'document.delete': ({ id }, backend) =>
-    requireStore(backend).write({ kind: 'document.delete', label: 'Delete a source' }, async (db, command) => {
+    requireStore(backend).write({ kind: 'document.delete', label: say('Delete a source') }, async (db, command) => {
       const document = requireFound(await getDocument(db, id), 'That source');
-      command.setLabel(`Delete source ${quoted(document.name)}`);
+      command.setLabel(say('Delete source “{a}”', { a: short(document.name) }));
       return { deletedSegments: await deleteDocument(db, id) };
     }),
   'document.pageAt': ({ id, offset }, backend) =>

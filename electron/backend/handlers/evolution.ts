@@ -3,7 +3,8 @@
 // transaction; the reports only read.
 
 import type { EvolutionMethod, WaveInfo } from '../../../shared/api/evolution-contract';
-import { GroundworkError } from '../../../shared/api/errors';
+import { fail, GroundworkError } from '../../../shared/api/errors';
+import { say } from '../../../shared/domain/message';
 import type { Wave } from '../../../shared/domain/waves';
 import { freeAttributeNames, importBatches, waveMembership, waveRuleProblem } from '../../../shared/domain/waves';
 import { deleteBaseline, findBaselineByName, getBaseline, insertBaseline, listBaselines, renameBaseline } from '../../../db/baselines';
@@ -16,7 +17,7 @@ import { loadAnalysis } from '../evolution/data';
 import { baselineSummary, currentSnapshot } from '../evolution/snapshot';
 import { changeSheets, cooccurrenceSheets, crosstabSheets, matrixSheets, saturationSheets, sheetsToCsv, sheetsToXlsx, type Sheet } from '../evolution/tables';
 import type { HandlerGroup } from './types';
-import { quoted } from './types';
+import { short } from './types';
 
 const fileStem = (name: string) => name.replace(/[\\/:*?"<>|]/g, ' ').trim() || 'Groundwork';
 
@@ -29,7 +30,7 @@ async function waveInfo(db: ReadableDB, wave: Wave): Promise<WaveInfo> {
 async function checkWave(db: ReadableDB, name: string | undefined, rule: Wave['rule'] | undefined, self: number | null): Promise<void> {
   if (name !== undefined) {
     const twin = await findWaveByName(db, name);
-    if (twin && twin.id !== self) throw new GroundworkError('conflict', `There is already a wave ${quoted(twin.name)}; choose another name.`);
+    if (twin && twin.id !== self) fail('conflict', 'There is already a wave “{a}”; choose another name.', { a: short(twin.name) });
   }
   if (!rule) return;
   const problem = waveRuleProblem(rule);
@@ -37,19 +38,19 @@ async function checkWave(db: ReadableDB, name: string | undefined, rule: Wave['r
   if (rule.kind === 'batch') {
     const known = new Set(importBatches(await analysisSources(db)).map((b) => b.key));
     const unknown = rule.batches.filter((b) => !known.has(b));
-    if (unknown.length) throw new GroundworkError('not-found', `No source came in with the import batch ${quoted(unknown[0]!)}.`);
+    if (unknown.length) fail('not-found', 'No source came in with the import batch “{a}”.', { a: short(unknown[0]!) });
   }
 }
 
 const requireWave = async (db: ReadableDB, id: number) => {
   const wave = await getWave(db, id);
-  if (!wave) throw new GroundworkError('not-found', 'That wave no longer exists.');
+  if (!wave) fail('not-found', 'That wave no longer exists.');
   return wave;
 };
 
 const requireBaseline = async (db: ReadableDB, id: number) => {
   const row = await getBaseline(db, id);
-  if (!row) throw new GroundworkError('not-found', 'That baseline no longer exists.');
+  if (!row) fail('not-found', 'That baseline no longer exists.');
   return row;
 };
 
@@ -66,48 +67,48 @@ export const evolutionHandlers = {
       };
     }),
   'wave.create': ({ name, rule }, backend) =>
-    requireStore(backend).write({ kind: 'wave.create', label: `Create wave ${quoted(name)}` }, async (db) => {
+    requireStore(backend).write({ kind: 'wave.create', label: say('Create wave “{a}”', { a: short(name) }) }, async (db) => {
       await checkWave(db, name, rule, null);
       const id = await insertWave(db, name, rule);
       return waveInfo(db, (await getWave(db, id))!);
     }),
   'wave.update': ({ id, name, rule }, backend) =>
-    requireStore(backend).write({ kind: 'wave.update', label: 'Edit a wave' }, async (db, command) => {
+    requireStore(backend).write({ kind: 'wave.update', label: say('Edit a wave') }, async (db, command) => {
       const wave = await requireWave(db, id);
       await checkWave(db, name, rule, id);
-      command.setLabel(name !== undefined && name !== wave.name ? `Rename wave ${quoted(wave.name)} to ${quoted(name)}` : `Edit wave ${quoted(wave.name)}`);
+      command.setLabel(name !== undefined && name !== wave.name ? say('Rename wave “{a}” to “{b}”', { a: short(wave.name), b: short(name) }) : say('Edit wave “{a}”', { a: short(wave.name) }));
       await updateWave(db, id, { name, rule });
       return waveInfo(db, (await getWave(db, id))!);
     }),
   'wave.delete': ({ id }, backend) =>
-    requireStore(backend).write({ kind: 'wave.delete', label: 'Delete a wave' }, async (db, command) => {
+    requireStore(backend).write({ kind: 'wave.delete', label: say('Delete a wave') }, async (db, command) => {
       const wave = await requireWave(db, id);
-      command.setLabel(`Delete wave ${quoted(wave.name)}`);
+      command.setLabel(say('Delete wave “{a}”', { a: short(wave.name) }));
       await deleteWave(db, id);
       return null;
     }),
 
   'baseline.list': (_input, backend) => requireStore(backend).read(async (db) => (await listBaselines(db)).map(baselineSummary)),
   'baseline.freeze': ({ name }, backend) =>
-    requireStore(backend).write({ kind: 'baseline.freeze', label: `Freeze baseline ${quoted(name)}` }, async (db) => {
+    requireStore(backend).write({ kind: 'baseline.freeze', label: say('Freeze baseline “{a}”', { a: short(name) }) }, async (db) => {
       const twin = await findBaselineByName(db, name);
-      if (twin) throw new GroundworkError('conflict', `There is already a baseline ${quoted(twin.name)}; choose another name.`);
+      if (twin) fail('conflict', 'There is already a baseline “{a}”; choose another name.', { a: short(twin.name) });
       const id = await insertBaseline(db, name, 'frozen', JSON.stringify(await currentSnapshot(db)));
       return baselineSummary((await getBaseline(db, id))!);
     }),
   'baseline.rename': ({ id, name }, backend) =>
-    requireStore(backend).write({ kind: 'baseline.rename', label: 'Rename a baseline' }, async (db, command) => {
+    requireStore(backend).write({ kind: 'baseline.rename', label: say('Rename a baseline') }, async (db, command) => {
       const row = await requireBaseline(db, id);
       const twin = await findBaselineByName(db, name);
-      if (twin && twin.id !== id) throw new GroundworkError('conflict', `There is already a baseline ${quoted(twin.name)}; choose another name.`);
-      command.setLabel(`Rename baseline ${quoted(row.name)} to ${quoted(name)}`);
+      if (twin && twin.id !== id) fail('conflict', 'There is already a baseline “{a}”; choose another name.', { a: short(twin.name) });
+      command.setLabel(say('Rename baseline “{a}” to “{b}”', { a: short(row.name), b: short(name) }));
       await renameBaseline(db, id, name);
       return baselineSummary((await getBaseline(db, id))!);
     }),
   'baseline.delete': ({ id }, backend) =>
-    requireStore(backend).write({ kind: 'baseline.delete', label: 'Delete a baseline' }, async (db, command) => {
+    requireStore(backend).write({ kind: 'baseline.delete', label: say('Delete a baseline') }, async (db, command) => {
       const row = await requireBaseline(db, id);
-      command.setLabel(`Delete baseline ${quoted(row.name)}`);
+      command.setLabel(say('Delete baseline “{a}”', { a: short(row.name) }));
       await deleteBaseline(db, id);
       return null;
     }),

@@ -3,6 +3,7 @@
 // source's attributes.
 
 import { requireFound } from '../../../db/command-log';
+import { english } from '../../../shared/domain/message';
 import { getDocument } from '../../../db/documents';
 import { listSourceAttributes } from '../../../db/source-attributes';
 import { requireStore } from '../backend';
@@ -15,7 +16,7 @@ export const exchangeHandlers = {
     importExchange(requireStore(backend), { name, bytes: Buffer.from(dataBase64, 'base64') }, profile ? { profile } : {}),
   'exchange.export': async ({ format, unit }, backend) => {
     const out = await exportProject(requireStore(backend), format, unit ?? 'standard', `Groundwork ${backend.config.version}`);
-    return { filename: out.filename, dataBase64: out.bytes.toString('base64'), warnings: out.warnings };
+    return { filename: out.filename, dataBase64: out.bytes.toString('base64'), warnings: out.warnings.map(english), warningsSaid: out.warnings };
   },
   'document.attributes': ({ id }, backend) =>
     requireStore(backend).read(async (db) => {

@@ -18,6 +18,7 @@ import { teamHandlers } from './team';
 import { agreementHandlers } from './agreement';
 import { exchangeHandlers } from './exchange';
 import { evolutionHandlers } from './evolution';
+import { labelHandlers } from './labels';
 import { serverHandlers } from './server';
 
 export const handlers = {
@@ -37,6 +38,7 @@ export const handlers = {
   ...agreementHandlers,
   ...exchangeHandlers,
   ...evolutionHandlers,
+  ...labelHandlers,
   ...safetyHandlers,
   ...serverHandlers,
 } satisfies Handlers;

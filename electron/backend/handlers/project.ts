@@ -4,7 +4,8 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { GroundworkError } from '../../../shared/api/errors';
+import { fail, GroundworkError } from '../../../shared/api/errors';
+import { joined, say } from '../../../shared/domain/message';
 import { createProjectFile, openProjectFile, PROJECT_EXTENSION } from '../../../db/sqlite/open';
 import type { Store } from '../../../db/store';
 import type { Backend } from '../backend';
@@ -74,11 +75,11 @@ const withExtension = (file: string) => (path.extname(file) ? file : `${file}${P
 /** Builds the example project from the files in examplesDir (see buildProjectFile). */
 export async function buildExampleProject(examplesDir: string, target: string): Promise<void> {
   const files = fs.readdirSync(examplesDir).filter((f) => !f.startsWith('.') && !f.endsWith('.json')).sort();
-  if (files.length === 0) throw new GroundworkError('not-found', `No example sources in ${examplesDir}.`);
+  if (files.length === 0) fail('not-found', 'No example sources in {path}.', { path: examplesDir });
   await buildProjectFile(target, EXAMPLE_NAME, async (store) => {
     const results = await importFromPaths(store, files.map((f) => path.join(examplesDir, f)));
     const failed = results.filter((r) => r.status === 'failed');
-    if (failed.length > 0) throw new GroundworkError('bad-file', failed.map((r) => r.message).join(' '));
+    if (failed.length > 0) throw new GroundworkError('bad-file', joined(failed.map((r) => r.said ?? say('{line}', { line: r.message }))));
   });
 }
 

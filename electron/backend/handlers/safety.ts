@@ -3,7 +3,8 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { GroundworkError } from '../../../shared/api/errors';
+import { fail, saidOf } from '../../../shared/api/errors';
+import { english } from '../../../shared/domain/message';
 import type { WorkSummary } from '../../../shared/domain/project-file';
 import { becomeNewReplica, workCounts } from '../../../db/project-state';
 import { openProjectFile, PROJECT_EXTENSION } from '../../../db/sqlite/open';
@@ -40,7 +41,8 @@ async function bundledWork(backend: Backend, name: string): Promise<WorkSummary 
     store = openProjectFile(file, { readOnly: true });
   } catch (error) {
     const none = { steps: 0, lastStep: null, sources: 0, concepts: 0, categories: 0, segments: 0 };
-    return { path: file, name, ...none, problem: (error as Error).message };
+    const said = saidOf(error);
+    return { path: file, name, ...none, problem: english(said), problemSaid: said };
   }
   try {
     return await summary(store, file);
@@ -53,7 +55,7 @@ export const safetyHandlers = {
   'project.saveCopy': async ({ path: wanted }, backend) => {
     const store = requireStore(backend);
     const target = wanted ? path.resolve(withExtension(wanted)) : defaultCopyPath(backend.config.home, (await store.info()).name);
-    if (!fs.existsSync(path.dirname(target))) throw new GroundworkError('io', `The folder ${path.dirname(target)} does not exist; nothing was written.`);
+    if (!fs.existsSync(path.dirname(target))) fail('io', 'The folder {a} does not exist; nothing was written.', { a: path.dirname(target) });
     await store.backup(target);
     // The copy is a project of its own: it keeps every GUID but gets a replica GUID of its own.
     const copy = openProjectFile(target, { readOnly: false });

@@ -2,7 +2,8 @@
 // (autocode, synonyms, a rejection) checks what it needs inside its own command; a search first
 // brings the index in step, outside any command (derived data, not in the history).
 
-import { GroundworkError } from '../../../shared/api/errors';
+import { fail, GroundworkError } from '../../../shared/api/errors';
+import { say, sayCount, type Message } from '../../../shared/domain/message';
 import { paletteColor } from '../../../shared/domain/colors';
 import type { CoderId, ConceptId } from '../../../shared/domain/ids';
 import { contextAround, rangeProblem, tightenRange, type TextRange } from '../../../shared/domain/range';
@@ -30,7 +31,7 @@ import {
 import { requireStore } from '../backend';
 import { checkConceptLabel } from './codebook';
 import type { HandlerGroup } from './types';
-import { quoted } from './types';
+import { short } from './types';
 
 export const DEFAULT_SEARCH_LIMIT = 200;
 
@@ -67,7 +68,7 @@ async function codeRanges(
   ranges: readonly HitRange[],
   concept: { conceptId?: ConceptId; newConcept?: { label: string; color?: string } },
   extend: 'hit' | 'sentence' | 'paragraph',
-  describe: (label: string, n: number) => string,
+  describe: (label: string, n: number) => Message,
   coderId: CoderId | null = null,
 ) {
   const existing = concept.conceptId ? requireFound(await getConcept(db, concept.conceptId), 'That concept') : undefined;
@@ -153,18 +154,18 @@ export const searchHandlers = {
     const store = requireStore(backend);
     const terms = query !== undefined ? termsOf(query) : null;
     if (terms) await refreshSearchIndex(store);
-    return store.write({ kind: 'search.autocode', label: 'Autocode' }, async (db, command) => {
+    return store.write({ kind: 'search.autocode', label: say('Autocode') }, async (db, command) => {
       let ranges: HitRange[];
       if (terms) {
         ranges = (await searchCorpus(db, terms, { limit: 0, documentIds, allRanges: true })).ranges;
-        if (ranges.length === 0) throw new GroundworkError('invalid-input', `Nothing in the sources matches ${quoted(query!)}.`);
+        if (ranges.length === 0) fail('invalid-input', 'Nothing in the sources matches “{query}”.', { query: short(query!) });
       } else {
         ranges = hits!;
       }
       return codeRanges(db, command, ranges, { conceptId, newConcept }, extend ?? 'hit', (label, n) =>
         terms
-          ? `Autocode ${n} hit${n === 1 ? '' : 's'} of ${quoted(query!)} with ${quoted(label)}`
-          : `Code ${n} passage${n === 1 ? '' : 's'} with ${quoted(label)}`,
+          ? sayCount(n, 'Autocode {n} hit of “{query}” with “{a}”', 'Autocode {n} hits of “{query}” with “{a}”', { query: short(query!), a: short(label) })
+          : sayCount(n, 'Code {n} passage with “{a}”', 'Code {n} passages with “{a}”', { a: short(label) }),
         await coderOfActor(db, store.actor),
       );
     });
@@ -175,7 +176,7 @@ export const searchHandlers = {
       return conceptSynonyms(db, conceptId);
     }),
   'synonym.set': ({ conceptId, terms }, backend) =>
-    requireStore(backend).write({ kind: 'synonym.set', label: 'Set synonyms' }, async (db, command) => {
+    requireStore(backend).write({ kind: 'synonym.set', label: say('Set synonyms') }, async (db, command) => {
       const concept = requireFound(await getConcept(db, conceptId), 'That concept');
       const keys = new Set([matchKey(concept.label)]);
       const clean: string[] = [];
@@ -183,11 +184,11 @@ export const searchHandlers = {
         const term = raw.replace(/\s+/gu, ' ').trim();
         const key = matchKey(term);
         if (!term || keys.has(key)) continue;
-        if (foldedWords(term).length === 0) throw new GroundworkError('invalid-input', `${quoted(term)} holds no letters or digits to search for.`);
+        if (foldedWords(term).length === 0) fail('invalid-input', '“{term}” holds no letters or digits to search for.', { term: short(term) });
         keys.add(key);
         clean.push(term);
       }
-      command.setLabel(`Set the synonyms of ${quoted(concept.label)}`);
+      command.setLabel(say('Set the synonyms of “{a}”', { a: short(concept.label) }));
       // The same list again changes no row, so it leaves no step.
       if ((await conceptSynonyms(db, conceptId)).join('\n') !== clean.join('\n')) await replaceSynonyms(db, conceptId, clean);
       return conceptSynonyms(db, conceptId);
@@ -220,14 +221,14 @@ export const searchHandlers = {
     });
   },
   'suggestion.reject': ({ conceptId, hits }, backend) =>
-    requireStore(backend).write({ kind: 'suggestion.reject', label: 'Reject suggestions' }, async (db, command) => {
+    requireStore(backend).write({ kind: 'suggestion.reject', label: say('Reject suggestions') }, async (db, command) => {
       const concept = requireFound(await getConcept(db, conceptId), 'That concept');
       for (const hit of hits) {
         const text = requireFound(await getDocumentText(db, hit.documentId), 'That source');
         const problem = rangeProblem(text, hit);
         if (problem) throw new GroundworkError('invalid-input', problem);
       }
-      command.setLabel(`Reject ${hits.length} suggestion${hits.length === 1 ? '' : 's'} for ${quoted(concept.label)}`);
+      command.setLabel(sayCount(hits.length, 'Reject {n} suggestion for “{a}”', 'Reject {n} suggestions for “{a}”', { a: short(concept.label) }));
       let rejected = 0;
       for (const hit of hits) rejected += await insertRejection(db, conceptId, hit);
       return { rejected };

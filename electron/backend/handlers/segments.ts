@@ -1,7 +1,8 @@
 // Handlers for open coding: code a passage with a concept (existing or new, in-vivo included),
 // uncode it, and retrieve segments by source, concept, category or component.
 
-import { GroundworkError } from '../../../shared/api/errors';
+import { fail, GroundworkError } from '../../../shared/api/errors';
+import { say } from '../../../shared/domain/message';
 import { paletteColor } from '../../../shared/domain/colors';
 import { contextAround, inVivoLabel, rangeProblem, tightenRange } from '../../../shared/domain/range';
 import { matchKey } from '../../../shared/domain/normalize';
@@ -24,7 +25,7 @@ import { coderOfActor } from '../../../db/coders';
 import { requireStore } from '../backend';
 import { checkConceptLabel } from './codebook';
 import type { HandlerGroup } from './types';
-import { quoted } from './types';
+import { short } from './types';
 
 /** Rows per page of segment.page when the caller does not say. */
 const DEFAULT_PAGE = 200;
@@ -35,7 +36,7 @@ const withoutContext = ({ contextBefore: _b, contextAfter: _a, ...row }: ListedS
 export const segmentHandlers = {
   'segment.code': ({ documentId, start, end, conceptId, newConcept }, backend) => {
     const store = requireStore(backend);
-    return store.write({ kind: 'segment.code', label: 'Code a passage' }, async (db, command) => {
+    return store.write({ kind: 'segment.code', label: say('Code a passage') }, async (db, command) => {
       // The passage is this window's coder's (team coding); one coder codes a passage once.
       const coderId = await coderOfActor(db, store.actor);
       const document = requireFound(await getDocument(db, documentId), 'That source');
@@ -43,7 +44,7 @@ export const segmentHandlers = {
       const problem = rangeProblem(text, { start, end });
       if (problem) throw new GroundworkError('invalid-input', problem);
       const range = tightenRange(text, { start, end });
-      if (!range) throw new GroundworkError('invalid-input', 'The selection holds only spaces; select some words.');
+      if (!range) fail('invalid-input', 'The selection holds only spaces; select some words.');
       const selected = text.slice(range.start, range.end);
       const context = contextAround(text, range);
 
@@ -58,10 +59,11 @@ export const segmentHandlers = {
       if (existing) {
         label = existing.label;
         const twin = await findSegment(db, { documentId, conceptId: existing.id, ...range, coderId });
-        if (twin) throw new GroundworkError('conflict', `This passage is already coded with ${quoted(label)}.`);
+        if (twin) fail('conflict', 'This passage is already coded with “{a}”.', { a: short(label) });
       }
-      const what = newConcept && !existing ? `Code with new ${newConcept.inVivo ? 'in-vivo ' : ''}concept` : 'Code with';
-      command.setLabel(`${what} ${quoted(label)} in ${quoted(document.name)}`);
+      const names = { a: short(label), b: short(document.name) };
+      if (!newConcept || existing) command.setLabel(say('Code with “{a}” in “{b}”', names));
+      else command.setLabel(newConcept.inVivo ? say('Code with new in-vivo concept “{a}” in “{b}”', names) : say('Code with new concept “{a}” in “{b}”', names));
       const concept =
         existing?.id ??
         (await insertConcept(db, { label, color: newConcept?.color ?? paletteColor(await conceptCount(db)), inVivo: newConcept?.inVivo ?? false }));
@@ -78,11 +80,11 @@ export const segmentHandlers = {
     });
   },
   'segment.uncode': ({ id }, backend) =>
-    requireStore(backend).write({ kind: 'segment.uncode', label: 'Uncode a passage' }, async (db, command) => {
+    requireStore(backend).write({ kind: 'segment.uncode', label: say('Uncode a passage') }, async (db, command) => {
       const segment = requireFound(await getSegment(db, id), 'That segment');
       const concept = await getConcept(db, segment.conceptId);
       const document = await getDocument(db, segment.documentId);
-      command.setLabel(`Uncode ${quoted(concept?.label ?? '?')} in ${quoted(document?.name ?? '?')}`);
+      command.setLabel(say('Uncode “{a}” in “{b}”', { a: short(concept?.label ?? '?'), b: short(document?.name ?? '?') }));
       await deleteSegment(db, id);
       return null;
     }),

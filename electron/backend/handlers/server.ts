@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { GroundworkError } from '../../../shared/api/errors';
+import { fail } from '../../../shared/api/errors';
 import { PROJECT_EXTENSION } from '../../../db/sqlite/open';
 import { requireStore, type Backend } from '../backend';
 import type { TeamAccess } from '../team-access';
@@ -14,7 +14,7 @@ import { switchTo } from './project';
 import type { HandlerGroup } from './types';
 
 function team(backend: Backend): TeamAccess {
-  if (!backend.config.team) throw new GroundworkError('invalid-input', 'Accounts, roles and publishing belong to a team server (groundwork serve).');
+  if (!backend.config.team) fail('invalid-input', 'Accounts, roles and publishing belong to a team server (groundwork serve).');
   return backend.config.team;
 }
 
@@ -36,7 +36,7 @@ export const serverHandlers = {
   'project.publish': ({ name, dataBase64, title }, backend) =>
     inTempDir(async (dir) => {
       const host = team(backend);
-      if (!backend.config.projects) throw new GroundworkError('invalid-input', 'Publishing needs a team server.');
+      if (!backend.config.projects) fail('invalid-input', 'Publishing needs a team server.');
       const file = path.join(dir, `published${PROJECT_EXTENSION}`);
       fs.writeFileSync(file, Buffer.from(dataBase64, 'base64'));
       const published = await host.publish(backend, file, title);

@@ -1,7 +1,8 @@
 // Handlers for team coding: coders and who is coding in this window (remembered per machine),
 // merging another copy of the project, preparing copies for blind coding, and what the counts count.
 
-import { GroundworkError } from '../../../shared/api/errors';
+import { fail } from '../../../shared/api/errors';
+import { say } from '../../../shared/domain/message';
 import type { CoderSession } from '../../../shared/domain/team';
 import type { HistoryState } from '../../../shared/domain/model';
 import { requireFound } from '../../../db/command-log';
@@ -16,7 +17,6 @@ import { prepareCopies } from '../team/copies';
 import { rememberCoder, rememberedCoder } from '../team/identity';
 import { applyMerge, previewMerge } from '../team/merge';
 import type { HandlerGroup } from './types';
-import { quoted } from './types';
 
 /** Each copy of a project (its replica) remembers its own coder on this machine. */
 const memoryKey = (identity: { uid: string | null; replica: string | null }) => identity.replica ?? identity.uid ?? 'unknown';
@@ -62,11 +62,11 @@ export async function withActorNames(store: Store, state: HistoryState): Promise
 export const teamHandlers = {
   'coder.list': (_input, backend) => requireStore(backend).read(listCoders),
   'coder.create': ({ name, color }, backend) =>
-    requireStore(backend).write({ kind: 'coder.create', label: `Add coder ${quoted(name.trim())}` }, (db) => insertCoder(db, { name, color })),
+    requireStore(backend).write({ kind: 'coder.create', label: say('Add coder “{a}”', { a: name.trim() }) }, (db) => insertCoder(db, { name, color })),
   'coder.update': ({ id, name, color }, backend) =>
-    requireStore(backend).write({ kind: 'coder.update', label: 'Change a coder' }, async (db, command) => {
+    requireStore(backend).write({ kind: 'coder.update', label: say('Change a coder') }, async (db, command) => {
       const coder = requireFound(await getCoder(db, id), 'That coder');
-      if (name !== undefined && name.trim() !== coder.name) command.setLabel(`Rename coder ${quoted(coder.name)} to ${quoted(name.trim())}`);
+      if (name !== undefined && name.trim() !== coder.name) command.setLabel(say('Rename coder “{a}” to “{b}”', { a: coder.name, b: name.trim() }));
       await updateCoder(db, id, { name, color });
       return (await getCoder(db, id))!;
     }),
@@ -75,7 +75,7 @@ export const teamHandlers = {
     const store = requireStore(backend);
     let uid: string | null = null;
     if (name !== undefined) {
-      const coder = await store.write({ kind: 'coder.create', label: `Add coder ${quoted(name.trim())}` }, (db) => findOrCreateCoder(db, name));
+      const coder = await store.write({ kind: 'coder.create', label: say('Add coder “{a}”', { a: name.trim() }) }, (db) => findOrCreateCoder(db, name));
       uid = coder.uid;
     } else if (coderId) {
       uid = requireFound(await store.read((db) => getCoder(db, coderId)), 'That coder').uid;
@@ -92,11 +92,13 @@ export const teamHandlers = {
   'counts.basis': (_input, backend) =>
     requireStore(backend).read(async (db) => ({ basis: await countBasis(db), coders: await listCoders(db) })),
   'counts.setBasis': ({ basis }, backend) =>
-    requireStore(backend).write({ kind: 'counts.setBasis', label: 'Choose what the counts count' }, async (db, command) => {
+    requireStore(backend).write({ kind: 'counts.setBasis', label: say('Choose what the counts count') }, async (db, command) => {
       if (basis.kind === 'consensus' && !(await listCoders(db)).some((c) => c.kind === 'consensus'))
-        throw new GroundworkError('invalid-input', 'There is no consensus coding yet: adjudicate the disagreements in the agreement view first.');
+        fail('invalid-input', 'There is no consensus coding yet: adjudicate the disagreements in the agreement view first.');
       const coder = basis.kind === 'coder' ? requireFound(await getCoder(db, basis.coderId), 'That coder') : null;
-      command.setLabel(basis.kind === 'all' ? 'Count every coder’s passages' : basis.kind === 'consensus' ? 'Count the consensus coding' : `Count ${quoted(coder!.name)}’s passages`);
+      command.setLabel(
+        basis.kind === 'all' ? say('Count every coder’s passages') : basis.kind === 'consensus' ? say('Count the consensus coding') : say('Count “{a}”’s passages', { a: coder!.name }),
+      );
       await setCountBasis(db, basis);
       return { basis: await countBasis(db), coders: await listCoders(db) };
     }),

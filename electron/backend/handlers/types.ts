@@ -10,5 +10,8 @@ export type HandlerGroup<K extends Method> = { [M in K]: Handler<M> };
 
 export type Handlers = HandlerGroup<Method>;
 
+/** A name in a history label, cut short (the template quotes it: `Create concept “{a}”`). */
+export const short = (name: string) => (name.length > 40 ? `${name.slice(0, 39)}…` : name);
+
 /** A name in a history label: quoted and cut short. */
-export const quoted = (name: string) => `“${name.length > 40 ? `${name.slice(0, 39)}…` : name}”`;
+export const quoted = (name: string) => `“${short(name)}”`;

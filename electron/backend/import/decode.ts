@@ -1,18 +1,14 @@
 // Turning the bytes of a plain-text file into text, or a clear reason why not. Only UTF-8 (with
 // or without BOM) and UTF-16 with a BOM are read; anything else is refused rather than guessed.
 
-import { GroundworkError } from '../../../shared/api/errors';
-import { formatBytes, MAX_SOURCE_BYTES } from '../../../shared/domain/limits';
-
-const badFile = (name: string, reason: string) => new GroundworkError('bad-file', `${name}: ${reason}`);
+import { badFile } from '../../../shared/api/errors';
+import { MAX_SOURCE_BYTES } from '../../../shared/domain/limits';
+import { say, sayBytes } from '../../../shared/domain/message';
 
 export function checkSize(name: string, size: number): void {
-  if (size === 0) throw badFile(name, 'the file is empty.');
+  if (size === 0) throw badFile(name, say('the file is empty.'));
   if (size > MAX_SOURCE_BYTES) {
-    throw badFile(
-      name,
-      `the file is ${formatBytes(size)}; sources larger than ${formatBytes(MAX_SOURCE_BYTES)} are not imported. Split it into parts.`,
-    );
+    throw badFile(name, say('the file is {size}; sources larger than {max} are not imported. Split it into parts.', { size: sayBytes(size), max: sayBytes(MAX_SOURCE_BYTES) }));
   }
 }
 
@@ -36,15 +32,11 @@ export function decodeText(name: string, bytes: Uint8Array): string {
   checkSize(name, bytes.length);
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  if (looksBinary(bytes)) throw badFile(name, 'this looks like a binary file, not text. Import plain text (UTF-8) or HTML.');
+  if (looksBinary(bytes)) throw badFile(name, say('this looks like a binary file, not text. Import plain text (UTF-8) or HTML.'));
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw badFile(
-      name,
-      `the file is not valid UTF-8 text (first bad byte at position ${firstInvalidUtf8(bytes)}). ` +
-        'Save it as UTF-8 and import it again.',
-    );
+    throw badFile(name, say('the file is not valid UTF-8 text (first bad byte at position {position}). Save it as UTF-8 and import it again.', { position: firstInvalidUtf8(bytes) }));
   }
 }
 

@@ -8,7 +8,8 @@
 
 import mammoth from 'mammoth';
 import { XMLParser } from 'fast-xml-parser';
-import { GroundworkError } from '../../../shared/api/errors';
+import { badFile } from '../../../shared/api/errors';
+import { say } from '../../../shared/domain/message';
 import { MAX_XML_DEPTH } from '../../../shared/domain/limits';
 import type { ParagraphDirection } from '../../../shared/domain/model';
 import { canonicalizeText, paragraphDirection } from '../../../shared/domain/text';
@@ -22,7 +23,6 @@ export interface DocxText {
   dir: 'ltr' | 'rtl';
 }
 
-const bad = (name: string, reason: string) => new GroundworkError('bad-file', `${name}: ${reason}`);
 
 type XmlNode = Record<string, unknown> & { ':@'?: Record<string, string> };
 
@@ -151,7 +151,7 @@ function trimLineEnds(text: string): string {
 
 export async function docxToText(name: string, bytes: Uint8Array): Promise<DocxText> {
   checkSize(name, bytes.length);
-  const zip = await checkZip(name, bytes, 'a Word document (.docx)');
+  const zip = await checkZip(name, bytes, say('a Word document (.docx)'));
   let parts: Map<string, Buffer>;
   try {
     parts = await readAllEntries(name, zip);
@@ -163,32 +163,32 @@ export async function docxToText(name: string, bytes: Uint8Array): Promise<DocxT
     // Word never writes a DOCTYPE; one in any XML part could declare entities that expand to
     // gigabytes ("billion laughs") in whichever parser reads it next, so the file is refused.
     if (/<!(DOCTYPE|ENTITY)/i.test(part.toString('latin1'))) {
-      throw bad(name, `"${entryName.slice(0, 80)}" declares a DOCTYPE or entities, which Word never writes: refused as unsafe.`);
+      throw badFile(name, say('"{entry}" declares a DOCTYPE or entities, which Word never writes: refused as unsafe.', { entry: entryName.slice(0, 80) }));
     }
     // Nesting deeper than Word writes would only make the readers after this one recurse.
     try {
       parseXml(part);
     } catch (error) {
       if (TOO_DEEP.test((error as Error).message)) {
-        throw bad(name, `"${entryName.slice(0, 80)}" nests elements more than ${MAX_XML_DEPTH} deep (MAX_XML_DEPTH): refused.`);
+        throw badFile(name, say('"{entry}" nests elements more than {max} deep (MAX_XML_DEPTH): refused.', { entry: entryName.slice(0, 80), max: MAX_XML_DEPTH }));
       }
       // Any other damage is reported below for the parts that are read, or by mammoth.
     }
   }
   const xml = parts.get('word/document.xml');
   const stylesXml = parts.get('word/styles.xml');
-  if (!xml) throw bad(name, 'this zip archive is not a Word document (it has no word/document.xml).');
+  if (!xml) throw badFile(name, say('this zip archive is not a Word document (it has no word/document.xml).'));
   let flags: XmlParagraph[];
   try {
     flags = xmlParagraphs(xml, styleDirections(stylesXml));
   } catch (error) {
-    throw bad(name, `the document's XML is damaged (${(error as Error).message}).`);
+    throw badFile(name, say("the document's XML is damaged ({reason}).", { reason: (error as Error).message }));
   }
   let raw: string;
   try {
     raw = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
   } catch (error) {
-    throw bad(name, `the Word document cannot be read (${(error as Error).message}).`);
+    throw badFile(name, say('the Word document cannot be read ({reason}).', { reason: (error as Error).message }));
   }
   // mammoth ends every paragraph with a blank line; a line break inside one gives a single "\n".
   const paragraphs = raw.split(/\n\n/).map((p) => trimLineEnds(canonicalizeText(stripControls(p))));
@@ -222,7 +222,7 @@ export async function docxToText(name: string, bytes: Uint8Array): Promise<DocxT
     }
   }
   const text = lines.join('\n');
-  if (!text.trim()) throw bad(name, 'the Word document holds no text.');
+  if (!text.trim()) throw badFile(name, say('the Word document holds no text.'));
   let rtl = 0;
   let ltr = 0;
   for (const d of directions) {

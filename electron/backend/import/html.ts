@@ -8,7 +8,8 @@
 // it; a page nested deeper than MAX_HTML_DEPTH gives its whole body's text, flat; any other page
 // goes through Readability on linkedom (a light DOM) to find its article.
 
-import { GroundworkError } from '../../../shared/api/errors';
+import { badFile } from '../../../shared/api/errors';
+import { say } from '../../../shared/domain/message';
 import { MAX_HTML_DEPTH } from '../../../shared/domain/limits';
 import { checkSize } from './decode';
 import { decodeHtml } from './html-encoding';
@@ -99,6 +100,6 @@ export async function htmlToText(name: string, bytes: Uint8Array): Promise<HtmlT
     if (lines.join('\n').trim().length < 40) lines = scan.body;
   }
   const text = lines.join('\n');
-  if (!text.trim()) throw new GroundworkError('bad-file', `${name}: the page has no readable text.`);
+  if (!text.trim()) throw badFile(name, say('the page has no readable text.'));
   return { title, pageTitle, text };
 }

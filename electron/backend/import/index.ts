@@ -11,6 +11,9 @@
 import path from 'node:path';
 import { isGroundworkError } from '../../../shared/api/errors';
 import type { ImportedFile } from '../../../shared/domain/model';
+import { english, fileProblem, joined, say, sayCount, type Message } from '../../../shared/domain/message';
+import { recordOfDocument } from '../../../db/records';
+import type { Stage } from '../../../shared/domain/records';
 import { isBibliographyFile } from '../../../shared/domain/limits';
 import type { Store } from '../../../db/store';
 import { documentNames, findDocumentBySha, getDocument, insertDocument } from '../../../db/documents';
@@ -39,6 +42,34 @@ export async function prepareSource(file: IncomingFile, options: ParseOptions = 
   checkSize(originalName, bytes.length);
   return parseInWorker({ kind: 'source', name: originalName, bytes }, options);
 }
+
+/** A report line: its English and its structured form. */
+const line = (name: string, status: ImportedFile['status'], said: Message, more: Partial<ImportedFile> = {}): ImportedFile => ({
+  name,
+  status,
+  message: english(said),
+  said,
+  ...more,
+});
+
+/** Why a file was not read: the backend's own message, or what the library said. */
+const whyNot = (name: string, error: unknown): Message =>
+  isGroundworkError(error) && error.said
+    ? error.said
+    : isGroundworkError(error)
+      ? say('{line}', { line: error.message })
+      : fileProblem(name, say('the file could not be read ({reason}).', { reason: (error as Error)?.message ?? String(error) }));
+
+/** A record's stage, as a report line names it. */
+const STAGE_NAMES: Record<Stage, Message> = {
+  identified: say('identified'),
+  screened: say('screened'),
+  eligible: say('eligible'),
+  included: say('included'),
+  excluded: say('excluded'),
+};
+
+const duplicateOf = (name: string, twin: string) => fileProblem(name, say('not imported, its text is the same as "{twin}" already in the project.', { twin }));
 
 const uniqueName = (wanted: string, taken: Set<string>) => {
   let name = wanted;
@@ -72,11 +103,7 @@ export async function importSources(project: Store, files: IncomingFile[], optio
       const existing = await project.read((db) => findDocumentBySha(db, source.sha256));
       const twin = seen.get(source.sha256);
       if (existing || twin) {
-        results.push({
-          name,
-          status: 'duplicate',
-          message: `${name}: not imported, its text is the same as "${existing?.name ?? twin}" already in the project.`,
-        });
+        results.push(line(name, 'duplicate', duplicateOf(name, existing?.name ?? twin ?? '')));
       } else {
         seen.set(source.sha256, source.name);
         accepted.push({ index: results.length, source });
@@ -85,10 +112,7 @@ export async function importSources(project: Store, files: IncomingFile[], optio
     } catch (error) {
       // Whatever goes wrong with one file (a library failing on a strange file included) is that
       // file's failure; the others go on.
-      const message = isGroundworkError(error)
-        ? error.message
-        : `${name}: the file could not be read (${(error as Error)?.message ?? String(error)}).`;
-      results.push({ name, status: 'failed', message });
+      results.push(line(name, 'failed', whyNot(name, error)));
     }
     options.onFile?.(results[results.length - 1]!, i, files.length);
   }
@@ -98,13 +122,9 @@ export async function importSources(project: Store, files: IncomingFile[], optio
     try {
       const result = await importBibliography(project, file.name, bytesOf(file), options);
       // Some records broken, the others imported: the file is partly imported, not failed.
-      results[index] = { name, status: result.broken > 0 ? 'partial' : 'imported', message: summarize(result) };
+      results[index] = line(name, result.broken > 0 ? 'partial' : 'imported', summarize(result));
     } catch (error) {
-      results[index] = {
-        name,
-        status: 'failed',
-        message: isGroundworkError(error) ? error.message : `${name}: the file could not be read (${(error as Error)?.message ?? String(error)}).`,
-      };
+      results[index] = line(name, 'failed', whyNot(name, error));
     }
     options.onFile?.(results[index]!, at, files.length);
   }
@@ -121,7 +141,7 @@ async function writeSources(
   results: ImportedFile[],
   options: ImportOptions,
 ): Promise<void> {
-  const label = accepted.length === 1 ? `Import "${accepted[0]!.source.name}"` : `Import ${accepted.length} sources`;
+  const label = accepted.length === 1 ? say('Import "{a}"', { a: accepted[0]!.source.name }) : say('Import {n} sources', { n: accepted.length });
   const coalesceKey = options.batch ? `document.import:${options.batch}` : undefined;
   await project.write({ kind: 'document.import', label, coalesceKey }, async (db, command) => {
     const taken = await documentNames(db);
@@ -131,21 +151,38 @@ async function writeSources(
       const name = results[index]!.name;
       const twin = await findDocumentBySha(db, source.sha256);
       if (twin) {
-        results[index] = { name, status: 'duplicate', message: `${name}: not imported, its text is the same as "${twin.name}" already in the project.` };
+        results[index] = line(name, 'duplicate', duplicateOf(name, twin.name));
         continue;
       }
       const id = await insertDocument(db, { ...source, name: uniqueName(source.name, taken), importBatch });
       await insertPages(db, id, source.pages);
       await insertDirections(db, id, source.directions);
       const document = (await getDocument(db, id))!;
-      results[index] = {
+      // It may have joined a record without full text (and taken its title as its name).
+      taken.add(document.name);
+      const record = await recordOfDocument(db, id);
+      const joinedRecord = record && record.origin !== 'file' ? record : null;
+      const imported = fileProblem(
         name,
-        status: 'imported',
-        message:
-          `${name}: imported as "${document.name}" (${document.length.toLocaleString('en')} characters` +
-          `${source.pages.length ? `, ${source.pages.length} page${source.pages.length === 1 ? '' : 's'}` : ''}).`,
-        document,
-      };
+        source.pages.length
+          ? sayCount(source.pages.length, 'imported as "{source}" ({characters} characters, {n} page).', 'imported as "{source}" ({characters} characters, {n} pages).', {
+              source: document.name,
+              characters: document.length,
+            })
+          : say('imported as "{source}" ({characters} characters).', { source: document.name, characters: document.length }),
+      );
+      const said = !joinedRecord
+        ? imported
+        : joined([
+            imported,
+            joinedRecord.stage === 'included'
+              ? say('It is the full text of the record “{title}” and takes its name.', { title: joinedRecord.title })
+              : say('It is the full text of the record “{title}” and takes its name and its stage, {stage}: it is listed for coding once the record is included in Screening.', {
+                  title: joinedRecord.title,
+                  stage: STAGE_NAMES[joinedRecord.stage],
+                }),
+          ]);
+      results[index] = line(name, 'imported', said, { document });
     }
     // A batch sent file by file is one step: its label counts every source it imported.
     if (coalesceKey) {

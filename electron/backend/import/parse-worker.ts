@@ -4,11 +4,12 @@
 
 import { parentPort } from 'node:worker_threads';
 import { isGroundworkError } from '../../../shared/api/errors';
+import type { Message } from '../../../shared/domain/message';
 import { runParseJob, type ParseJob } from './parse-jobs';
 
 export type WorkerReply =
   | { id: number; ok: true; value: unknown }
-  | { id: number; ok: false; error: { code: string | null; message: string } };
+  | { id: number; ok: false; error: { code: string | null; message: string; said?: Message } };
 
 if (!parentPort) throw new Error('parse-worker.ts runs only as a worker thread.');
 const port = parentPort;
@@ -25,7 +26,7 @@ port.on('message', async ({ id, job }: { id: number; job: ParseJob }) => {
       id,
       ok: false,
       error: isGroundworkError(error)
-        ? { code: error.code, message: error.message }
+        ? { code: error.code, message: error.message, ...(error.said ? { said: error.said } : {}) }
         : { code: null, message: (error as Error)?.message ?? String(error) },
     };
   }

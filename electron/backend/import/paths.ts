@@ -5,7 +5,8 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { GroundworkError } from '../../../shared/api/errors';
+import { badFile, GroundworkError } from '../../../shared/api/errors';
+import { english, fileProblem, say, type Message } from '../../../shared/domain/message';
 import type { ImportedFile } from '../../../shared/domain/model';
 import type { Store } from '../../../db/store';
 import { checkSize } from './decode';
@@ -24,13 +25,19 @@ export function readSourceFile(file: string): Uint8Array {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
       code === 'ENOENT'
-        ? 'no such file.'
+        ? say('no such file.')
         : code === 'EACCES' || code === 'EPERM'
-          ? 'permission denied: the file cannot be read.'
-          : `cannot be read (${(error as Error).message}).`;
-    throw new GroundworkError('bad-file', `${name}: ${reason}`);
+          ? say('permission denied: the file cannot be read.')
+          : say('cannot be read ({reason}).', { reason: (error as Error).message });
+    throw badFile(name, reason);
   }
 }
+
+/** A line of the report for something not read: its English and its structured form. */
+const failedLine = (name: string, reason: Message): ImportedFile => {
+  const said = fileProblem(name, reason);
+  return { name, status: 'failed', message: english(said), said };
+};
 
 /** The files of a folder, in name order, hidden ones skipped; unreadable folders are reported. */
 export function walkFolder(folder: string): { files: string[]; failed: ImportedFile[] } {
@@ -41,7 +48,7 @@ export function walkFolder(folder: string): { files: string[]; failed: ImportedF
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      failed.push({ name: path.basename(dir), status: 'failed', message: `${path.basename(dir)}: the folder cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).` });
+      failed.push(failedLine(path.basename(dir), say('the folder cannot be read ({reason}).', { reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message })));
       return;
     }
     entries.sort((a, b) => a.name.localeCompare(b.name, 'en'));
@@ -73,14 +80,14 @@ export async function importFromPaths(project: Store, paths: string[], options: 
       expanded.push(...failed);
       if (files.length === 0 && failed.length === 0) {
         const name = path.basename(p);
-        expanded.push({ name, status: 'failed', message: `${name}: the folder holds no files to import.` });
+        expanded.push(failedLine(name, say('the folder holds no files to import.')));
       }
       for (const file of files) {
         if (importable(file)) expanded.push(file);
         else {
           const name = path.basename(file);
           const ext = path.extname(name).toLowerCase();
-          expanded.push({ name, status: 'failed', message: `${name}: skipped, ${ext ? `"${ext}" files are` : 'files without an extension are'} not imported.` });
+          expanded.push(failedLine(name, ext ? say('skipped, "{ext}" files are not imported.', { ext }) : say('skipped, files without an extension are not imported.')));
         }
       }
     } else {

@@ -7,8 +7,9 @@
 // the import worker's memory ceiling and time limit.
 
 import zlib from 'node:zlib';
-import { GroundworkError } from '../../../shared/api/errors';
-import { formatBytes, MAX_PDF_STREAM_BYTES, MAX_PDF_UNPACKED_BYTES } from '../../../shared/domain/limits';
+import { badFile } from '../../../shared/api/errors';
+import { MAX_PDF_STREAM_BYTES, MAX_PDF_UNPACKED_BYTES } from '../../../shared/domain/limits';
+import { say, sayBytes } from '../../../shared/domain/message';
 
 /** `stream` after a dictionary's `>>`, and its end of line. */
 const STREAM = />>[\t\n\f\r ]{0,64}stream(?:\r\n|\n|\r)/g;
@@ -53,9 +54,9 @@ export function checkPdfStreams(name: string, bytes: Uint8Array): void {
     if (size > room) {
       const limit =
         room === MAX_PDF_STREAM_BYTES
-          ? `${formatBytes(MAX_PDF_STREAM_BYTES)} for one stream (MAX_PDF_STREAM_BYTES)`
-          : `${formatBytes(MAX_PDF_UNPACKED_BYTES)} for all its streams (MAX_PDF_UNPACKED_BYTES)`;
-      throw new GroundworkError('bad-file', `${name}: the PDF's compressed content unpacks to more than ${limit}: refused as a possible compression bomb.`);
+          ? say('{size} for one stream (MAX_PDF_STREAM_BYTES)', { size: sayBytes(MAX_PDF_STREAM_BYTES) })
+          : say('{size} for all its streams (MAX_PDF_UNPACKED_BYTES)', { size: sayBytes(MAX_PDF_UNPACKED_BYTES) });
+      throw badFile(name, say("the PDF's compressed content unpacks to more than {limit}: refused as a possible compression bomb.", { limit }));
     }
     total += size;
   }

@@ -13,8 +13,9 @@
 // pdf-paragraphs.ts (paragraphs and hyphens); this file reads the PDF with pdfjs, within
 // MAX_PDF_PAGES pages and MAX_SOURCE_CHARS characters.
 
-import { GroundworkError } from '../../../shared/api/errors';
-import { formatCount, MAX_PDF_PAGES, MAX_SOURCE_CHARS } from '../../../shared/domain/limits';
+import { badFile as bad, type GroundworkError } from '../../../shared/api/errors';
+import { MAX_PDF_PAGES, MAX_SOURCE_CHARS } from '../../../shared/domain/limits';
+import { say } from '../../../shared/domain/message';
 import type { DocumentPage } from '../../../shared/domain/model';
 import { checkSize, stripControls } from './decode';
 import { checkPdfStreams } from './pdf-streams';
@@ -32,23 +33,22 @@ export interface PdfText {
   pages: DocumentPage[];
 }
 
-const bad = (name: string, reason: string) => new GroundworkError('bad-file', `${name}: ${reason}`);
 
 function pdfError(name: string, error: unknown): GroundworkError {
   const e = error as { name?: string; code?: number; message?: string };
   if (e?.name === 'PasswordException') {
-    return bad(name, 'the PDF is password-protected. Remove the password (or print it to a new PDF) and import it again.');
+    return bad(name, say('the PDF is password-protected. Remove the password (or print it to a new PDF) and import it again.'));
   }
   if (e?.name === 'InvalidPDFException' || e?.name === 'FormatError' || e?.name === 'UnknownErrorException') {
-    return bad(name, `the PDF is damaged and cannot be read (${e.message ?? 'invalid PDF structure'}).`);
+    return bad(name, say('the PDF is damaged and cannot be read ({reason}).', { reason: e.message ?? 'invalid PDF structure' }));
   }
-  return bad(name, `the PDF cannot be read (${e?.message ?? String(error)}).`);
+  return bad(name, say('the PDF cannot be read ({reason}).', { reason: e?.message ?? String(error) }));
 }
 
 export async function pdfToText(name: string, bytes: Uint8Array): Promise<PdfText> {
   checkSize(name, bytes.length);
   if (!Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-')) {
-    throw bad(name, 'this is not a PDF file (it does not start with "%PDF-").');
+    throw bad(name, say('this is not a PDF file (it does not start with "%PDF-").'));
   }
   checkPdfStreams(name, bytes);
   const pdfjs = await loadPdfJs();
@@ -69,7 +69,7 @@ export async function pdfToText(name: string, bytes: Uint8Array): Promise<PdfTex
   }
   try {
     if (doc.numPages > MAX_PDF_PAGES) {
-      throw bad(name, `the PDF has ${formatCount(doc.numPages)} pages, more than ${formatCount(MAX_PDF_PAGES)} (MAX_PDF_PAGES): refused. Split it into parts.`);
+      throw bad(name, say('the PDF has {n} pages, more than {max} (MAX_PDF_PAGES): refused. Split it into parts.', { n: doc.numPages, max: MAX_PDF_PAGES }));
     }
     const labels = await doc.getPageLabels().catch(() => null);
     const pages: DocumentPage[] = [];
@@ -103,7 +103,7 @@ export async function pdfToText(name: string, bytes: Uint8Array): Promise<PdfTex
       }
       // Counted as pages are read, so a PDF that repeats its text endlessly stops early.
       if (characters > MAX_SOURCE_CHARS) {
-        throw bad(name, `its text is longer than ${formatCount(MAX_SOURCE_CHARS)} characters (MAX_SOURCE_CHARS): refused. Split it into parts.`);
+        throw bad(name, say('its text is longer than {max} characters (MAX_SOURCE_CHARS): refused. Split it into parts.', { max: MAX_SOURCE_CHARS }));
       }
       const lines = groupLines(items.filter((i) => i.s.trim() || i.s === ' '));
       read.push({ lines, width, pageDir: lineDirection(items.map((i) => i.s).join('')) });
@@ -137,9 +137,9 @@ export async function pdfToText(name: string, bytes: Uint8Array): Promise<PdfTex
     }
     // Resolving hyphens shortens the text: page starts are kept by resolving page by page.
     const text = resolveHyphensInPages(chunks, pages);
-    if (failedPages === doc.numPages) throw bad(name, 'the PDF is damaged: none of its pages can be read.');
+    if (failedPages === doc.numPages) throw bad(name, say('the PDF is damaged: none of its pages can be read.'));
     if (!text.trim()) {
-      throw bad(name, 'the PDF has no text layer (scanned?). Run text recognition (OCR) on it first, then import the result.');
+      throw bad(name, say('the PDF has no text layer (scanned?). Run text recognition (OCR) on it first, then import the result.'));
     }
     return { text, pages };
   } finally {

@@ -4,8 +4,9 @@
 
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { GroundworkError } from '../../../shared/api/errors';
-import { formatCount, MAX_LABEL_LENGTH, MAX_SOURCE_CHARS } from '../../../shared/domain/limits';
+import { badFile, GroundworkError } from '../../../shared/api/errors';
+import { MAX_LABEL_LENGTH, MAX_SOURCE_CHARS } from '../../../shared/domain/limits';
+import { fileProblem, say } from '../../../shared/domain/message';
 import type { DocumentPage, ParagraphDirection, SourceFormat } from '../../../shared/domain/model';
 import { canonicalizeText, dominantDirection } from '../../../shared/domain/text';
 import { decodeText, stripControls } from './decode';
@@ -35,16 +36,17 @@ export const SOURCE_FORMATS: Record<string, SourceFormat> = {
 
 export const sha256 = (text: string) => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 
-const SUPPORTED = 'Import PDF (.pdf), Word (.docx), saved web pages (.html), plain text (.txt, .md) or bibliographies (.ris, .bib, .csv).';
 
 /** The format of a file by its extension; throws a message naming the file when it is not imported. */
 export function sourceFormat(originalName: string): SourceFormat {
   const extension = path.extname(originalName).toLowerCase();
   const format = SOURCE_FORMATS[extension];
   if (!format) {
-    throw new GroundworkError(
-      'bad-file',
-      `${originalName}: ${extension ? `"${extension}" files are` : 'files without an extension are'} not imported. ${SUPPORTED}`,
+    throw badFile(
+      originalName,
+      extension
+        ? say('"{extension}" files are not imported. Import PDF (.pdf), Word (.docx), saved web pages (.html), plain text (.txt, .md) or bibliographies (.ris, .bib, .csv).', { extension })
+        : say('files without an extension are not imported. Import PDF (.pdf), Word (.docx), saved web pages (.html), plain text (.txt, .md) or bibliographies (.ris, .bib, .csv).'),
     );
   }
   return format;
@@ -58,10 +60,7 @@ function nameFromTitle(title: string): string {
 
 export function checkLength(name: string, length: number): void {
   if (length > MAX_SOURCE_CHARS) {
-    throw new GroundworkError(
-      'bad-file',
-      `${name}: its text is longer than ${formatCount(MAX_SOURCE_CHARS)} characters (MAX_SOURCE_CHARS): not imported. Split it into parts.`,
-    );
+    throw badFile(name, say('its text is longer than {max} characters (MAX_SOURCE_CHARS): not imported. Split it into parts.', { max: MAX_SOURCE_CHARS }));
   }
 }
 
@@ -90,10 +89,10 @@ export async function parseSource(originalName: string, bytes: Uint8Array): Prom
   let text = canonicalizeText(stripControls(raw));
   if ((format === 'pdf' || format === 'docx') && text !== raw) {
     // Page starts and paragraph numbers are positions in raw: it must already be canonical.
-    throw new GroundworkError('internal', `${originalName}: the text read from the file is not canonical.`);
+    throw new GroundworkError('internal', fileProblem(originalName, say('the text read from the file is not canonical.')));
   }
   if (title && !text.startsWith(title)) text = `${title}\n${text}`;
-  if (!text.trim()) throw new GroundworkError('bad-file', `${originalName}: the file holds no text (only spaces or line breaks).`);
+  if (!text.trim()) throw badFile(originalName, say('the file holds no text (only spaces or line breaks).'));
   checkLength(originalName, text.length);
   const stem = path.basename(originalName, path.extname(originalName)).trim() || originalName;
   return {

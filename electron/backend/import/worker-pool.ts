@@ -8,8 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { GroundworkError, type ErrorCode } from '../../../shared/api/errors';
-import { formatBytes, IMPORT_MEMORY_LIMIT_BYTES, IMPORT_TIME_LIMIT_MS } from '../../../shared/domain/limits';
+import { badFile, GroundworkError, type ErrorCode } from '../../../shared/api/errors';
+import { IMPORT_MEMORY_LIMIT_BYTES, IMPORT_TIME_LIMIT_MS } from '../../../shared/domain/limits';
+import { say, sayBytes } from '../../../shared/domain/message';
 import type { ParseJob, ParseResult } from './parse-jobs';
 import type { WorkerReply } from './parse-worker';
 
@@ -94,7 +95,7 @@ let busy = false;
 let idleTimer: NodeJS.Timeout | undefined;
 let nextId = 1;
 
-const fail = (code: ErrorCode, message: string) => new GroundworkError(code, message);
+const cancelled = (name: string) => badFile(name, say('not imported, the import was cancelled.'));
 
 function stopWorker(): void {
   const w = worker;
@@ -154,7 +155,7 @@ function runNext(): void {
 
 async function runOne({ job, options, resolve, reject }: Pending): Promise<void> {
   const name = job.name;
-  if (options.signal?.aborted) return reject(fail('bad-file', `${name}: not imported, the import was cancelled.`));
+  if (options.signal?.aborted) return reject(cancelled(name));
   let w: Worker;
   try {
     w = await getWorker();
@@ -185,11 +186,11 @@ async function runOne({ job, options, resolve, reject }: Pending): Promise<void>
       if (reply.id !== id) return;
       finish(() => {
         if (reply.ok) resolve(reply.value);
-        else reject(reply.error.code ? fail(reply.error.code as ErrorCode, reply.error.message) : new Error(reply.error.message));
+        else reject(reply.error.code ? GroundworkError.received(reply.error.code as ErrorCode, reply.error.said ?? reply.error.message) : new Error(reply.error.message));
       }, false);
     };
     const tooMuchMemory = () =>
-      fail('bad-file', `${name}: reading the file needed more than ${formatBytes(memoryLimit)} of memory (IMPORT_MEMORY_LIMIT): stopped, not imported.`);
+      badFile(name, say('reading the file needed more than {size} of memory (IMPORT_MEMORY_LIMIT): stopped, not imported.', { size: sayBytes(memoryLimit) }));
     const onError = (error: Error & { code?: string }) =>
       finish(
         () =>
@@ -197,17 +198,17 @@ async function runOne({ job, options, resolve, reject }: Pending): Promise<void>
             error.code === 'ERR_WORKER_OUT_OF_MEMORY'
               ? tooMuchMemory()
               : error instanceof RangeError && /call stack/i.test(error.message)
-                ? fail('bad-file', `${name}: the file is nested too deeply to be read: not imported.`)
+                ? badFile(name, say('the file is nested too deeply to be read: not imported.'))
                 : new Error(error.message),
           ),
         true,
       );
     const onExit = (code: number) => finish(() => reject(new Error(`the reader stopped unexpectedly (exit code ${code})`)), true);
-    const onAbort = () => finish(() => reject(fail('bad-file', `${name}: not imported, the import was cancelled.`)), true);
+    const onAbort = () => finish(() => reject(cancelled(name)), true);
     const timer = setTimeout(
       () =>
         finish(
-          () => reject(fail('bad-file', `${name}: reading the file took longer than ${timeLimit / 1000} s (IMPORT_TIME_LIMIT): stopped, not imported.`)),
+          () => reject(badFile(name, say('reading the file took longer than {seconds} s (IMPORT_TIME_LIMIT): stopped, not imported.', { seconds: timeLimit / 1000 }))),
           true,
         ),
       timeLimit,
@@ -243,7 +244,7 @@ export function parseInWorker<J extends ParseJob>(job: J, options: ParseOptions 
         const at = queue.indexOf(pending);
         if (at >= 0) {
           queue.splice(at, 1);
-          reject(fail('bad-file', `${job.name}: not imported, the import was cancelled.`));
+          reject(cancelled(job.name));
         }
       },
       { once: true },

@@ -5,10 +5,10 @@
 // path is ever built from an entry's name. Only then may another library (mammoth) read the file.
 
 import yauzl from 'yauzl';
-import { GroundworkError } from '../../../shared/api/errors';
-import { formatBytes, formatCount, MAX_ZIP_ENTRIES, MAX_ZIP_ENTRY_BYTES, MAX_ZIP_RATIO, MAX_ZIP_TOTAL_BYTES } from '../../../shared/domain/limits';
+import { badFile as bad, GroundworkError } from '../../../shared/api/errors';
+import { MAX_ZIP_ENTRIES, MAX_ZIP_ENTRY_BYTES, MAX_ZIP_RATIO, MAX_ZIP_TOTAL_BYTES } from '../../../shared/domain/limits';
+import { say, sayBytes, type Message } from '../../../shared/domain/message';
 
-const bad = (name: string, reason: string) => new GroundworkError('bad-file', `${name}: ${reason}`);
 
 export interface ZipCheck {
   entries: Map<string, yauzl.Entry>;
@@ -23,24 +23,32 @@ function openZip(buffer: Buffer): Promise<yauzl.ZipFile> {
   );
 }
 
+const perEntry = () => say('MAX_ZIP_ENTRY_BYTES, {size} per entry', { size: sayBytes(MAX_ZIP_ENTRY_BYTES) });
+const inAll = () => say('MAX_ZIP_TOTAL_BYTES, {size} in all', { size: sayBytes(MAX_ZIP_TOTAL_BYTES) });
+
 const unsafeName = (entryName: string) =>
   entryName.startsWith('/') || entryName.startsWith('\\') || /^[A-Za-z]:/.test(entryName) || entryName.split(/[\\/]/).includes('..');
 
 /** Opens and checks the whole archive; throws a clear message for anything unsafe or broken. */
-export async function checkZip(name: string, bytes: Uint8Array, what: string): Promise<ZipCheck> {
+export async function checkZip(name: string, bytes: Uint8Array, what: Message): Promise<ZipCheck> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) {
-    throw bad(name, `this is not ${what}: it is not a zip archive${name.toLowerCase().endsWith('.docx') ? ' (an old .doc file or a renamed file? Save it as .docx in Word or LibreOffice first)' : ''}.`);
+    throw bad(
+      name,
+      name.toLowerCase().endsWith('.docx')
+        ? say('this is not {what}: it is not a zip archive (an old .doc file or a renamed file? Save it as .docx in Word or LibreOffice first).', { what })
+        : say('this is not {what}: it is not a zip archive.', { what }),
+    );
   }
   let zip: yauzl.ZipFile;
   try {
     zip = await openZip(buffer);
   } catch (error) {
-    throw bad(name, `the archive is damaged and cannot be read (${(error as Error).message}).`);
+    throw bad(name, say('the archive is damaged and cannot be read ({reason}).', { reason: (error as Error).message }));
   }
   if (zip.entryCount > MAX_ZIP_ENTRIES) {
     zip.close();
-    throw bad(name, `the archive holds ${formatCount(zip.entryCount)} entries, more than ${formatCount(MAX_ZIP_ENTRIES)} (MAX_ZIP_ENTRIES): refused as unsafe.`);
+    throw bad(name, say('the archive holds {n} entries, more than {max} (MAX_ZIP_ENTRIES): refused as unsafe.', { n: zip.entryCount, max: MAX_ZIP_ENTRIES }));
   }
   const entries = new Map<string, yauzl.Entry>();
   let total = 0;
@@ -49,25 +57,29 @@ export async function checkZip(name: string, bytes: Uint8Array, what: string): P
       zip.on('error', reject);
       zip.on('end', () => resolve());
       zip.on('entry', (entry: yauzl.Entry) => {
-        if (unsafeName(entry.fileName)) return reject(bad(name, `the archive holds an unsafe entry name ("${entry.fileName.slice(0, 80)}"): refused.`));
+        if (unsafeName(entry.fileName)) return reject(bad(name, say('the archive holds an unsafe entry name ("{entry}"): refused.', { entry: entry.fileName.slice(0, 80) })));
         // Two entries of one name: libraries disagree on which one counts, so neither is trusted.
-        if (entries.has(entry.fileName)) return reject(bad(name, `the archive holds two entries named "${entry.fileName.slice(0, 80)}": refused as unsafe.`));
+        if (entries.has(entry.fileName)) return reject(bad(name, say('the archive holds two entries named "{entry}": refused as unsafe.', { entry: entry.fileName.slice(0, 80) })));
         total += entry.uncompressedSize;
         const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
         const limit =
           entry.uncompressedSize > MAX_ZIP_ENTRY_BYTES
-            ? `MAX_ZIP_ENTRY_BYTES, ${formatBytes(MAX_ZIP_ENTRY_BYTES)} per entry`
+            ? perEntry()
             : total > MAX_ZIP_TOTAL_BYTES
-              ? `MAX_ZIP_TOTAL_BYTES, ${formatBytes(MAX_ZIP_TOTAL_BYTES)} in all`
+              ? inAll()
               : entry.uncompressedSize > 1024 * 1024 && ratio > MAX_ZIP_RATIO
-                ? `MAX_ZIP_RATIO, ${MAX_ZIP_RATIO} times its packed size`
-                : '';
+                ? say('MAX_ZIP_RATIO, {ratio} times its packed size', { ratio: MAX_ZIP_RATIO })
+                : null;
         if (limit) {
           return reject(
             bad(
               name,
-              `the archive would unpack to ${formatBytes(entry.uncompressedSize)} from ${formatBytes(entry.compressedSize)} ` +
-                `("${entry.fileName.slice(0, 80)}"), over the limit (${limit}): refused as a possible zip bomb.`,
+              say('the archive would unpack to {size} from {packed} ("{entry}"), over the limit ({limit}): refused as a possible zip bomb.', {
+                size: sayBytes(entry.uncompressedSize),
+                packed: sayBytes(entry.compressedSize),
+                entry: entry.fileName.slice(0, 80),
+                limit,
+              }),
             ),
           );
         }
@@ -79,7 +91,7 @@ export async function checkZip(name: string, bytes: Uint8Array, what: string): P
   } catch (error) {
     zip.close();
     if (error instanceof GroundworkError) throw error;
-    throw bad(name, `the archive is damaged and cannot be read (${(error as Error).message}).`);
+    throw bad(name, say('the archive is damaged and cannot be read ({reason}).', { reason: (error as Error).message }));
   }
   return { entries, zip };
 }
@@ -94,15 +106,15 @@ export function readEntry(name: string, check: ZipCheck, entryName: string, budg
   if (!entry) return Promise.resolve(undefined);
   return new Promise((resolve, reject) => {
     check.zip.openReadStream(entry, (error, stream) => {
-      if (error || !stream) return reject(bad(name, `"${entryName}" cannot be unpacked (${error?.message ?? 'no stream'}).`));
+      if (error || !stream) return reject(bad(name, say('"{entry}" cannot be unpacked ({reason}).', { entry: entryName, reason: error?.message ?? 'no stream' })));
       const parts: Buffer[] = [];
       let size = 0;
       stream.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        const over = size > MAX_ZIP_ENTRY_BYTES ? `MAX_ZIP_ENTRY_BYTES, ${formatBytes(MAX_ZIP_ENTRY_BYTES)} per entry` : size > budget ? `MAX_ZIP_TOTAL_BYTES, ${formatBytes(MAX_ZIP_TOTAL_BYTES)} in all` : '';
+        const over = size > MAX_ZIP_ENTRY_BYTES ? perEntry() : size > budget ? inAll() : null;
         if (over) {
           stream.destroy();
-          reject(bad(name, `"${entryName.slice(0, 80)}" unpacks to more than its header says, over the limit (${over}): refused as a possible zip bomb.`));
+          reject(bad(name, say('"{entry}" unpacks to more than its header says, over the limit ({limit}): refused as a possible zip bomb.', { entry: entryName.slice(0, 80), limit: over })));
           return;
         }
         parts.push(chunk);
@@ -110,8 +122,8 @@ export function readEntry(name: string, check: ZipCheck, entryName: string, budg
       stream.on('error', (e) =>
         reject(
           /bytes in the stream/.test(e.message)
-            ? bad(name, `"${entryName.slice(0, 80)}" does not unpack to the ${formatBytes(entry.uncompressedSize)} its header declares: refused as a possible zip bomb.`)
-            : bad(name, `"${entryName.slice(0, 80)}" is damaged (${e.message}).`),
+            ? bad(name, say('"{entry}" does not unpack to the {size} its header declares: refused as a possible zip bomb.', { entry: entryName.slice(0, 80), size: sayBytes(entry.uncompressedSize) }))
+            : bad(name, say('"{entry}" is damaged ({reason}).', { entry: entryName.slice(0, 80), reason: e.message })),
         ),
       );
       stream.on('end', () => resolve(Buffer.concat(parts)));

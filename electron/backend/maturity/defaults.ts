@@ -9,6 +9,7 @@ import { CMMI_LEVELS, cmmiLabelFa } from '../../../shared/domain/cmmi-levels';
 import type { ReadableDB, WritableDB } from '../../../db/handles';
 import { categoryKeys, clearModel, insertDimension, insertLevel, setDimensionCategories } from '../../../db/maturity';
 import type { Store } from '../../../db/store';
+import { say } from '../../../shared/domain/message';
 
 export interface DefaultDimension {
   code: string;
@@ -61,7 +62,7 @@ export interface DefaultsResult {
  * codes are looked up in the project's categories inside the same command.
  */
 export function applyMaturityDefaults(store: Store, resolveCode?: CodeResolver): Promise<DefaultsResult> {
-  return store.write({ kind: 'maturity.defaults', label: 'Install the study’s maturity model' }, async (db) => {
+  return store.write({ kind: 'maturity.defaults', label: say('Install the study’s maturity model') }, async (db) => {
     const resolve = resolveCode ?? (await resolveByCategoryCode(db));
     const unresolved: string[] = [];
     await clearModel(db);

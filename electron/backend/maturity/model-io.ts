@@ -5,7 +5,8 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import type ExcelJS from 'exceljs';
 import schema from '../../../shared/schemas/maturity-model.schema.json' with { type: 'json' };
-import { GroundworkError } from '../../../shared/api/errors';
+import { fail } from '../../../shared/api/errors';
+import { say } from '../../../shared/domain/message';
 import type { CategoryId } from '../../../shared/domain/ids';
 import type { MaturityModel } from '../../../shared/domain/maturity';
 import { MAX_LEVELS, MIN_LEVELS } from '../../../shared/domain/maturity';
@@ -75,14 +76,14 @@ export function validateModelJson(data: unknown): asserts data is ModelJson {
   validator ??= new Ajv2020({ allErrors: false, strict: true }).compile(schema);
   if (validator(data)) return;
   const e = validator.errors?.[0];
-  const where = e?.instancePath ? `at ${e.instancePath}` : 'at the top level';
+  const where = e?.instancePath ? say('at {path}', { path: e.instancePath }) : say('at the top level');
   const detail =
     e?.keyword === 'additionalProperties'
-      ? `unknown field "${(e.params as { additionalProperty: string }).additionalProperty}"`
+      ? say('unknown field "{field}"', { field: (e.params as { additionalProperty: string }).additionalProperty })
       : e?.keyword === 'const' && e.instancePath === '/format'
-        ? `this is not a Groundwork maturity model (format must be "${MODEL_FORMAT}")`
-        : (e?.message ?? 'invalid');
-  throw new GroundworkError('invalid-input', `The maturity model file is not valid ${where}: ${detail}.`);
+        ? say('this is not a Groundwork maturity model (format must be "{format}")', { format: MODEL_FORMAT })
+        : say('{problem}', { problem: e?.message ?? 'invalid' });
+  fail('invalid-input', 'The maturity model file is not valid {where}: {detail}.', { where, detail });
 }
 
 export function parseModelJson(text: string): ModelJson {
@@ -90,12 +91,12 @@ export function parseModelJson(text: string): ModelJson {
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new GroundworkError('invalid-input', `The maturity model file is not JSON: ${(error as Error).message}`);
+    fail('invalid-input', 'The maturity model file is not JSON: {reason}', { reason: (error as Error).message });
   }
   validateModelJson(data);
   const values = data.levels.map((l) => l.value);
   if (values.some((v, i) => v !== i + 1)) {
-    throw new GroundworkError('invalid-input', 'The maturity model file is not valid: levels must be numbered 1, 2, 3… in order.');
+    fail('invalid-input', 'The maturity model file is not valid: levels must be numbered 1, 2, 3… in order.');
   }
   return data;
 }
@@ -116,9 +117,9 @@ export interface ImportResult {
 export async function importModel(store: Store, text: string): Promise<ImportResult> {
   const json = parseModelJson(text);
   if (json.levels.length < MIN_LEVELS || json.levels.length > MAX_LEVELS) {
-    throw new GroundworkError('invalid-input', `A maturity model has ${MIN_LEVELS} to ${MAX_LEVELS} levels.`);
+    fail('invalid-input', 'A maturity model has {min} to {max} levels.', { min: MIN_LEVELS, max: MAX_LEVELS });
   }
-  return store.write({ kind: 'maturity.import', label: 'Import the maturity model' }, async (db) => {
+  return store.write({ kind: 'maturity.import', label: say('Import the maturity model') }, async (db) => {
     const keys = await categoryKeys(db);
     const byCode = new Map<string, CategoryId>();
     const byName = new Map<string, CategoryId>();

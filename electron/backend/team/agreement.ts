@@ -3,7 +3,7 @@
 // the screen, with the adjudication verdicts given so far. Exports as CSV (figures) or XLSX
 // (figures and disagreements; exceljs is loaded only when a spreadsheet is asked for).
 
-import { GroundworkError } from '../../../shared/api/errors';
+import { fail } from '../../../shared/api/errors';
 import type { Coefficient } from '../../../shared/domain/agreement/coefficients';
 import type { AgreementFigures, AgreementLevel, CodedPassage, Disagreement, LevelReport } from '../../../shared/domain/agreement/levels';
 import { DEFAULT_MIN_OVERLAP, intercoderAgreement } from '../../../shared/domain/agreement/levels';
@@ -42,8 +42,8 @@ async function compare(db: ReadableDB, input: AgreementRequest): Promise<Compare
   const byA = new Set<number>(a.map((p) => p.documentId));
   const byB = new Set<number>(b.map((p) => p.documentId));
   const coded = [...new Set([...byA, ...byB])].sort((x, y) => (names.get(x) ?? '').localeCompare(names.get(y) ?? '') || x - y);
-  for (const id of input.documentIds ?? []) if (!names.has(id)) throw new GroundworkError('not-found', `Source ${id} does not exist (any more).`);
-  for (const id of input.conceptIds ?? []) if (!looks.has(id)) throw new GroundworkError('not-found', `Concept ${id} does not exist (any more).`);
+  for (const id of input.documentIds ?? []) if (!names.has(id)) fail('not-found', 'Source {id} does not exist (any more).', { id: String(id) });
+  for (const id of input.conceptIds ?? []) if (!looks.has(id)) fail('not-found', 'Concept {id} does not exist (any more).', { id: String(id) });
   const sources = (input.documentIds ?? coded.filter((id) => byA.has(id) && byB.has(id))) as DocumentId[];
   const sourceSet = new Set<number>(sources);
   const concepts = (input.conceptIds ??

@@ -9,7 +9,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { GroundworkError } from '../../../shared/api/errors';
+import { fail, GroundworkError } from '../../../shared/api/errors';
+import { say, sayList } from '../../../shared/domain/message';
 import { coderListProblem } from '../../../shared/domain/team';
 import { findOrCreateCoder } from '../../../db/coders';
 import { openProjectFile, PROJECT_EXTENSION } from '../../../db/sqlite/open';
@@ -21,12 +22,12 @@ import { applyBaselineCodebook } from '../../../db/copy-codebook';
 import { parseSnapshot } from '../evolution/snapshot';
 import type { PreparedCopies } from '../../../shared/api/team-contract';
 import { projectFileName } from '../recent';
-import { quoted } from '../handlers/types';
+import { short } from '../handlers/types';
 
 /** The baseline's name and codebook (refused with a message when there is no such baseline). */
 async function baselineCodebook(store: Store, id: number): Promise<{ name: string; book: BaselineCodebook }> {
   const row = await store.read((db) => getBaseline(db, id));
-  if (!row) throw new GroundworkError('not-found', 'That baseline no longer exists; nothing was written.');
+  if (!row) throw new GroundworkError('not-found', say('That baseline no longer exists; nothing was written.'));
   const { concepts, categories, filings } = parseSnapshot(row);
   return { name: row.name, book: { concepts, categories, filings } };
 }
@@ -36,14 +37,14 @@ export async function prepareCopies(store: Store, names: readonly string[], fold
   if (problem) throw new GroundworkError('invalid-input', problem);
   const checked = names.map((n) => n.trim());
   const target = path.resolve(folder ?? path.dirname(store.location));
-  if (!fs.existsSync(target) || !fs.statSync(target).isDirectory()) throw new GroundworkError('io', `The folder ${target} does not exist.`);
+  if (!fs.existsSync(target) || !fs.statSync(target).isDirectory()) fail('io', 'The folder {path} does not exist.', { path: target });
   const info = await store.info();
   const files = checked.map((coder) => ({ coder, path: path.join(target, projectFileName(`${info.name} – ${coder}`)) }));
   const taken = files.find((f) => fs.existsSync(f.path));
-  if (taken) throw new GroundworkError('conflict', `There is already a file at ${taken.path}; nothing was written.`);
+  if (taken) fail('conflict', 'There is already a file at {path}; nothing was written.', { path: taken.path });
   const baseline = baselineId === undefined ? null : await baselineCodebook(store, baselineId);
 
-  const coders = await store.write({ kind: 'coder.create', label: `Add coders ${checked.map(quoted).join(', ')}` }, async (db) => {
+  const coders = await store.write({ kind: 'coder.create', label: say('Add coders {a}', { a: sayList(checked.map((name) => say('“{a}”', { a: short(name) }))) }) }, async (db) => {
     const out = [];
     for (const name of checked) out.push(await findOrCreateCoder(db, name));
     return out;

@@ -8,7 +8,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { GroundworkError } from '../../../shared/api/errors';
+import { fail, GroundworkError } from '../../../shared/api/errors';
+import { english, say, sayList, type Message } from '../../../shared/domain/message';
 import { applyMergePlan, resolutionProblem } from '../../../shared/domain/merge/apply';
 import type { MergePlan } from '../../../shared/domain/merge/plan';
 import { planMerge } from '../../../shared/domain/merge/plan';
@@ -21,7 +22,7 @@ import { createProjectFile, openProjectFile, PROJECT_EXTENSION } from '../../../
 import { setReplica } from '../../../db/team-copies';
 import { prepareExchange, writeExchange } from '../exchange/store-import';
 import type { Store } from '../../../db/store';
-import { quoted } from '../handlers/types';
+import { short } from '../handlers/types';
 
 export const MERGE_KIND = 'project.merge';
 
@@ -63,7 +64,8 @@ async function openExchange(target: string): Promise<Other> {
     bytes = fs.readFileSync(target);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new GroundworkError(code === 'ENOENT' ? 'not-found' : 'io', code === 'ENOENT' ? `There is no file at ${target}.` : `Cannot read ${target}: ${(error as Error).message}`);
+    if (code === 'ENOENT') fail('not-found', 'There is no file at {path}.', { path: target });
+    fail('io', 'Cannot read {path}: {reason}', { path: target, reason: (error as Error).message });
   }
   const prepared = await prepareExchange({ name: path.basename(target), path: target });
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-merge-'));
@@ -94,12 +96,15 @@ async function withOther<T>(file: string, use: (other: Other) => Promise<T>): Pr
 }
 
 /** Warnings of the plan, and one when the two are not copies of one project. */
-function warningsOf(plan: MergePlan, oursUid: string | null, other: Other): string[] {
-  const warnings = [...plan.warnings];
+function warningsOf(plan: MergePlan, oursUid: string | null, other: Other): { warnings: string[]; warningsSaid: Message[] } {
+  const said = [...plan.warnings];
   if (oursUid && other.uid && oursUid !== other.uid)
-    warnings.unshift(`${path.basename(other.file)} is not a copy of this project (it has another origin): its items were matched by label where they could be; check what comes in.`);
-  return warnings;
+    said.unshift(say('{a} is not a copy of this project (it has another origin): its items were matched by label where they could be; check what comes in.', { a: path.basename(other.file) }));
+  return { warnings: said.map(english), warningsSaid: said };
 }
+
+/** A paradigm component's name, translated like any template (shared/domain/paradigm). */
+const componentName = (component: ComponentKey): Message => say(COMPONENT_LABELS[component]);
 
 /** A conflict in words: each side's name, place or memo. */
 function describeConflict(c: Conflict, ours: ProjectSnapshot, theirs: ProjectSnapshot): MergeConflictView {
@@ -107,25 +112,49 @@ function describeConflict(c: Conflict, ours: ProjectSnapshot, theirs: ProjectSna
     r.kind === 'ours'
       ? (ours.categories.find((x) => x.id === r.id)?.label.value ?? '?')
       : (theirs.categories.find((x) => x.uid === r.uid || x.aliases?.includes(r.uid))?.label.value ?? '?');
-  const place = (p: PlannedPlace) =>
-    p.parent ? `under ${quoted(categoryName(p.parent))}` : p.component ? `main category of ${COMPONENT_LABELS[p.component as ComponentKey]}` : 'main category in no component';
-  const filings = (refs: Ref[]) => (refs.length ? `filed in ${refs.map((r) => quoted(categoryName(r))).join(', ')}` : 'filed in no category');
+  const place = (p: PlannedPlace): Message =>
+    p.parent
+      ? say('under “{a}”', { a: short(categoryName(p.parent)) })
+      : p.component
+        ? say('main category of {component}', { component: componentName(p.component as ComponentKey) })
+        : say('main category in no component');
+  const filings = (refs: Ref[]): Message =>
+    refs.length ? say('filed in {a}', { a: sayList(refs.map((r) => say('“{a}”', { a: short(categoryName(r)) }))) }) : say('filed in no category');
   const kind = c.target.kind;
-  const show = (value: unknown, side: 'ours' | 'theirs'): string => {
+  // A place or a state in words; a name or a memo is the user's text, as written.
+  const said = (value: unknown, side: 'ours' | 'theirs'): Message | null => {
     if (c.field === 'existence') {
-      if (value === null) return side === 'ours' ? 'deleted here' : 'deleted there';
-      return side === 'ours' ? (value === 'in use' ? 'still in use here' : 'changed here since') : 'changed there since';
+      if (value === null) return side === 'ours' ? say('deleted here') : say('deleted there');
+      return side === 'ours' ? (value === 'in use' ? say('still in use here') : say('changed here since')) : say('changed there since');
     }
     if (c.field === 'placement') return kind === 'concept' ? filings(value as Ref[]) : place(value as PlannedPlace);
-    return String(value ?? '');
+    return null;
   };
+  const oursSaid = said(c.ours, 'ours');
+  const theirsSaid = said(c.theirs, 'theirs');
   let name = c.name;
+  let nameSaid: Message | null = null;
   if (kind === 'passage' && 'id' in c.target) {
     const p = ours.passages.find((x) => x.id === (c.target as { id: number }).id);
     const source = p && ours.sources.find((s) => s.id === p.sourceId);
-    if (p && source) name = `${source.name} ${p.start}–${p.end}`;
+    if (p && source) {
+      nameSaid = say('{source} {start}–{end}', { source: source.name, start: p.start, end: p.end });
+      name = english(nameSaid);
+    }
   }
-  return { id: c.id, kind: c.kind, itemKind: kind, name, field: c.field, ours: show(c.ours, 'ours'), theirs: show(c.theirs, 'theirs'), choices: c.choices };
+  return {
+    id: c.id,
+    kind: c.kind,
+    itemKind: kind,
+    name,
+    ...(nameSaid ? { nameSaid } : {}),
+    field: c.field,
+    ours: oursSaid ? english(oursSaid) : String(c.ours ?? ''),
+    theirs: theirsSaid ? english(theirsSaid) : String(c.theirs ?? ''),
+    ...(oursSaid ? { oursSaid } : {}),
+    ...(theirsSaid ? { theirsSaid } : {}),
+    choices: c.choices,
+  };
 }
 
 function previewOf(plan: MergePlan, ours: ProjectSnapshot, oursUid: string | null, other: Other): MergePreview {
@@ -144,7 +173,7 @@ function previewOf(plan: MergePlan, ours: ProjectSnapshot, oursUid: string | nul
     updates: plan.updates.length,
     deletions: plan.deletions.length,
     conflicts: plan.conflicts.map((c) => describeConflict(c, ours, other.snapshot)),
-    warnings: warningsOf(plan, oursUid, other),
+    ...warningsOf(plan, oursUid, other),
     empty: plan.empty,
   };
 }
@@ -153,7 +182,7 @@ function previewOf(plan: MergePlan, ours: ProjectSnapshot, oursUid: string | nul
 export async function previewMerge(store: Store, file: string): Promise<MergePreview> {
   return withOther(file, async (other) => {
     const { ours, identity } = await store.read(async (db) => ({ ours: await readSnapshot(db), identity: await projectIdentity(db) }));
-    if (store.location === other.file) throw new GroundworkError('invalid-input', 'That is the open project itself: choose another copy to merge.');
+    if (store.location === other.file) fail('invalid-input', 'That is the open project itself: choose another copy to merge.');
     return previewOf(planMerge(ours, other.snapshot), ours, identity.uid, other);
   });
 }
@@ -164,8 +193,8 @@ export async function previewMerge(store: Store, file: string): Promise<MergePre
  */
 export async function applyMerge(store: Store, file: string, resolutions: readonly MergeResolution[], keep?: 'ours' | 'theirs'): Promise<MergeReport> {
   return withOther(file, async (other) => {
-    if (store.location === other.file) throw new GroundworkError('invalid-input', 'That is the open project itself: choose another copy to merge.');
-    return store.write({ kind: MERGE_KIND, label: `Merge ${quoted(other.name)}` }, async (db) => {
+    if (store.location === other.file) fail('invalid-input', 'That is the open project itself: choose another copy to merge.');
+    return store.write({ kind: MERGE_KIND, label: say('Merge “{a}”', { a: short(other.name) }) }, async (db) => {
       const ours = await readSnapshot(db);
       const identity = await projectIdentity(db);
       const plan = planMerge(ours, other.snapshot);
@@ -176,7 +205,7 @@ export async function applyMerge(store: Store, file: string, resolutions: readon
       const problem = resolutionProblem(plan, chosen, ours);
       if (problem) {
         const stale = resolutions.some((r) => !plan.conflicts.some((c) => c.id === r.conflict));
-        throw new GroundworkError('conflict', stale ? `The project changed since the merge was shown: look at its conflicts again. (${problem})` : problem);
+        throw new GroundworkError('conflict', stale ? say('The project changed since the merge was shown: look at its conflicts again. ({a})', { a: problem }) : problem);
       }
       const report: MergeReport = {
         file: other.file,
@@ -186,7 +215,7 @@ export async function applyMerge(store: Store, file: string, resolutions: readon
         deleted: { categories: 0, concepts: 0, passages: 0 },
         conflictsResolved: chosen.length,
         alreadyHere: plan.passages.matched.length,
-        warnings: warningsOf(plan, identity.uid, other),
+        ...warningsOf(plan, identity.uid, other),
         nothingChanged: plan.empty,
       };
       if (plan.empty) return report;

@@ -6,6 +6,7 @@ import { useRef } from 'react';
 import { useDialog } from '../../components/use-dialog';
 import type { ImportStage } from '../../../shared/domain/model';
 import { size, t } from '../../i18n/t';
+import { backendText } from '../../i18n/message';
 import { STAGE_LABEL } from './texts';
 import { cancelImport, closeImport, useImportBatch } from './import-files';
 
@@ -63,7 +64,7 @@ function ImportDialog({ batch }: { batch: NonNullable<ReturnType<typeof useImpor
                 {MARK[r.stage]}
               </span>
               {r.message ? (
-                <span dir="auto" data-backend-text>{r.message}</span>
+                <span>{backendText(r.message, r.said)}</span>
               ) : (
                 <span>
                   <bdi>{r.path}</bdi> <span className="gw-muted">{t(STAGE_LABEL[r.stage])}</span>

@@ -7,6 +7,7 @@
 import { create } from 'zustand';
 import { MAX_SOURCE_BYTES } from '../../../shared/domain/limits';
 import type { ImportedFile, ImportStage } from '../../../shared/domain/model';
+import type { Message } from '../../../shared/domain/message';
 import { GroundworkError } from '../../../shared/api/errors';
 import { api } from '../../api/client';
 import { uploadBytes } from '../../api/transport';
@@ -26,6 +27,8 @@ export interface ImportRow {
   size: number;
   stage: ImportStage;
   message: string;
+  /** The backend's report line, structured: shown in the interface language (else `message` as written). */
+  said?: Message;
   file?: File;
 }
 
@@ -143,7 +146,8 @@ async function importOne(batchId: string, file: File): Promise<ImportedFile> {
     const [result] = await api.call('document.import', { files: [input], batch: batchId });
     return result ?? { name: file.name, status: 'failed', message: t('{name}: the file cannot be read.', { name: file.name }) };
   } catch (error) {
-    return { name: file.name, status: 'failed', message: error instanceof GroundworkError ? error.message : String(error) };
+    if (error instanceof GroundworkError) return { name: file.name, status: 'failed', message: error.message, ...(error.said ? { said: error.said } : {}) };
+    return { name: file.name, status: 'failed', message: String(error) };
   }
 }
 
@@ -163,7 +167,7 @@ async function runBatch(id: string): Promise<void> {
     const result = await importOne(id, row.file);
     // The file being read when Cancel was clicked is stopped by the backend: it is cancelled too.
     const stopped = result.status === 'failed' && useImportBatch.getState().batch?.cancelRequested;
-    setRow(index, { stage: stopped ? 'cancelled' : result.status, message: result.message || result.name, file: undefined });
+    setRow(index, { stage: stopped ? 'cancelled' : result.status, message: result.message || result.name, said: result.said, file: undefined });
     if (result.status === 'imported') {
       firstImported ??= result.document;
       sinceRefresh += 1;

@@ -3,6 +3,7 @@
 // by reason) and the warnings, with the rule codes are mapped by. A refused file shows its reason.
 
 import { num, plural, t } from '../../i18n/t';
+import { translated } from '../../i18n/message';
 import type { ExchangeImportResult } from '../../../shared/domain/exchange-import';
 import { closeExchangeReport, useExchange, type ExchangeOutcome } from './exchange-store';
 import { kindText, mappingRule, unitText } from './texts';
@@ -100,8 +101,8 @@ function FileReport({ outcome }: { outcome: ExchangeOutcome }) {
                 </summary>
                 <ul>
                   {g.items.map((item, i) => (
-                    <li key={i} dir="ltr" className="gw-exchange-item">
-                      {item}
+                    <li key={i} className="gw-exchange-item">
+                      {g.itemsSaid?.[i] ? translated(g.itemsSaid[i]) : item}
                     </li>
                   ))}
                 </ul>
@@ -115,8 +116,8 @@ function FileReport({ outcome }: { outcome: ExchangeOutcome }) {
           <h4>{t('Warnings')}</h4>
           <ul className="gw-exchange-warnings" data-testid="exchange-warnings">
             {report.warnings.map((w, i) => (
-              <li key={i} dir="ltr" className="gw-exchange-item">
-                {w}
+              <li key={i} className="gw-exchange-item">
+                {report.warningsSaid?.[i] ? translated(report.warningsSaid[i]) : w}
               </li>
             ))}
           </ul>

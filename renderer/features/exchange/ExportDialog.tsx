@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { downloadBase64 } from '../../components/download';
 import { t } from '../../i18n/t';
+import { translated } from '../../i18n/message';
 import { useStore } from '../../state/store';
 import { openExport, useExchange } from './exchange-store';
 
@@ -25,7 +26,7 @@ export function ExportDialog() {
     downloadBase64(file.filename, file.dataBase64, format === 'qdpx' ? 'application/zip' : 'application/xml');
     openExport(false);
     toast('info', t('Exported “{file}”.', { file: file.filename }));
-    for (const warning of file.warnings) toast('info', warning);
+    file.warnings.forEach((warning, i) => toast('info', file.warningsSaid?.[i] ? translated(file.warningsSaid[i]) : warning));
   };
 
   return (

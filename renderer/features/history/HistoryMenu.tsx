@@ -23,7 +23,7 @@ export function HistoryMenu() {
         className="gw-button"
         disabled={!history?.undo}
         onClick={() => void undo()}
-        title={history?.undo ? t('Undo: {label} (Ctrl+Z)', { label: historyLabel(history.undo.label) }) : t('Nothing to undo')}
+        title={history?.undo ? t('Undo: {label} (Ctrl+Z)', { label: historyLabel(history.undo.label, history.undo.said) }) : t('Nothing to undo')}
         aria-label={t('Undo')}
       >
         {back} {t('Undo')}
@@ -33,7 +33,7 @@ export function HistoryMenu() {
         className="gw-button"
         disabled={!history?.redo}
         onClick={() => void redo()}
-        title={history?.redo ? t('Redo: {label} (Ctrl+Shift+Z)', { label: historyLabel(history.redo.label) }) : t('Nothing to redo')}
+        title={history?.redo ? t('Redo: {label} (Ctrl+Shift+Z)', { label: historyLabel(history.redo.label, history.redo.said) }) : t('Nothing to redo')}
         aria-label={t('Redo')}
       >
         {forward} {t('Redo')}
@@ -68,7 +68,7 @@ function HistoryList({ toggleRef, onClose }: { toggleRef: RefObject<HTMLButtonEl
           {history.entries.map((entry) => (
             <li key={entry.id} className={entry.state === 'undone' ? 'gw-undone' : undefined}>
               {/* The step and its time each keep their own order: a Persian label never swaps with the time. */}
-              <bdi>{historyLabel(entry.label)}</bdi>
+              <bdi>{historyLabel(entry.label, entry.said)}</bdi>
               <span className="gw-muted">
                 {' · '}
                 {entry.actorName && (

@@ -2,7 +2,9 @@
 // project file. The Persian interface shows it in Persian: each label form the backend writes is an
 // English template here (its Persian in fa/history.catalog.ts); names stay as they are.
 
-import { compileForms, translateBackendText } from '../../i18n/backend-text';
+import type { Message } from '../../../shared/domain/message';
+import { compileForms } from '../../i18n/backend-text';
+import { backendText } from '../../i18n/message';
 import { MATURITY_HISTORY_TEMPLATES } from '../maturity/history-templates';
 import { TEAM_HISTORY_TEMPLATES } from '../team/team-templates';
 import { EVOLUTION_HISTORY_TEMPLATES } from '../evolution/history-templates';
@@ -53,5 +55,8 @@ export const HISTORY_TEMPLATES = [
 
 const forms = compileForms(HISTORY_TEMPLATES);
 
-/** A history label in the interface language (as stored, if its form is not known). */
-export const historyLabel = (label: string): string => translateBackendText(label, forms);
+/**
+ * A history label in the interface language: a step labelled structured (`said`) is translated from
+ * its template; an older one, stored as English, by its form (as stored, if its form is not known).
+ */
+export const historyLabel = (label: string, said?: Message | null): string => backendText(label, said, forms);

@@ -17,7 +17,7 @@ export function LiveNotice() {
     return () => clearTimeout(timer);
   }, [live]);
   if (!live || Math.max(now, Date.now()) - live.at > SHOWN_MS + 500) return null;
-  const label = historyLabel(live.label);
+  const label = historyLabel(live.label, live.said);
   const text =
     live.kind === 'undo'
       ? t('{name} undid: {label}', { name: live.by, label })

@@ -4,7 +4,6 @@
 import { useRef, useState } from 'react';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { t } from '../../i18n/t';
-import { serverMessage } from './server-messages';
 import { useServer } from './server-store';
 
 export function LoginScreen() {
@@ -27,7 +26,7 @@ export function LoginScreen() {
           const refused = await login(name.trim(), password);
           setBusy(false);
           if (refused) {
-            setProblem(serverMessage(refused));
+            setProblem(refused);
             setPassword('');
             passwordField.current?.focus();
           }

@@ -9,13 +9,16 @@ import type { BackendEvent, CallResponse } from '../../../shared/api/wire';
 import { api } from '../../api/client';
 import { maybeTeamServer, teamServer } from '../../api/transport';
 import { useStore } from '../../state/store';
-import { serverMessage } from './server-messages';
+import { say, type Message } from '../../../shared/domain/message';
+import { backendText, translated } from '../../i18n/message';
 
 export type ServerStatus = 'checking' | 'not-server' | 'signed-out' | 'signed-in';
 
 export interface LiveChange {
   by: string;
   label: string;
+  /** The step's label structured, when it is (translated as the history shows it). */
+  said?: Message;
   kind: 'do' | 'undo' | 'redo';
   at: number;
   id: number;
@@ -32,6 +35,7 @@ interface ServerState {
   live: LiveChange | null;
   reconnecting: boolean;
   check(): Promise<void>;
+  /** Signs in; a refusal comes back in the interface language. */
   login(name: string, password: string): Promise<string | null>;
   logout(): Promise<void>;
   loadAccess(): Promise<void>;
@@ -71,14 +75,14 @@ export const useServer = create<ServerState>()((set, get) => ({
     try {
       response = await post('./api/login', { name, password });
     } catch {
-      return 'The team server cannot be reached just now: nothing was changed. Try again in a moment.';
+      return translated(say('The team server cannot be reached just now: nothing was changed. Try again in a moment.'));
     }
     const answer = (await response.json().catch(() => ({ ok: false, error: { message: response.statusText } }))) as {
       ok: boolean;
       value?: SignedInUser;
-      error?: { message: string };
+      error?: { message: string; said?: Message };
     };
-    if (!answer.ok || !answer.value) return answer.error?.message ?? response.statusText;
+    if (!answer.ok || !answer.value) return answer.error ? backendText(answer.error.message, answer.error.said) : response.statusText;
     set({ status: 'signed-in', user: answer.value, known: 0, seen: 0, live: null });
     return null;
   },
@@ -100,7 +104,7 @@ export const useServer = create<ServerState>()((set, get) => ({
   heard(event) {
     if (event.type !== 'project.changed') return;
     if (event.mark !== undefined) set({ known: Math.max(get().known, event.mark) });
-    if (event.by && event.label) set({ live: { by: event.by, label: event.label, kind: event.kind ?? 'do', at: Date.now(), id: ++liveIds } });
+    if (event.by && event.label) set({ live: { by: event.by, label: event.label, said: event.said, kind: event.kind ?? 'do', at: Date.now(), id: ++liveIds } });
   },
 }));
 
@@ -122,7 +126,7 @@ teamServer.answered = (response: CallResponse, status: number) => {
   if (response.mark !== undefined) useServer.setState({ known: Math.max(state.known, response.mark) });
   if (!response.ok && response.error.code === 'unavailable') useServer.setState({ reconnecting: true });
   else if (status !== 0 && state.reconnecting) useServer.setState({ reconnecting: false });
-  for (const notice of response.notices ?? []) useStore.getState().toast('info', serverMessage(notice));
+  for (const notice of response.notices ?? []) useStore.getState().toast('info', backendText(notice.message, notice.said));
 };
 teamServer.connected = (open) => {
   const was = useServer.getState().reconnecting;

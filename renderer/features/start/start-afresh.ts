@@ -6,7 +6,7 @@ import { confirmAction } from '../../components/confirm';
 import { plural, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { historyLabel } from '../history/history-label';
-import { errorMessage } from '../workspace/error-message';
+import { backendText } from '../../i18n/message';
 import { when } from './format';
 
 export async function startAfresh(bundled: 'example' | 'study'): Promise<void> {
@@ -18,12 +18,12 @@ export async function startAfresh(bundled: 'example' | 'study'): Promise<void> {
     const message = work.problem
       ? t('The file of “{name}” cannot be read: {problem} Starting afresh builds the project anew; the unreadable file is kept among the backups as it is.', {
           name: work.name,
-          problem: errorMessage(work.problem),
+          problem: backendText(work.problem, work.problemSaid),
         })
       : t('“{name}” holds your work: {changes}, the latest “{last}” ({when}); it now has {contents}. Starting afresh discards all of it from the project. A copy as it is now is kept among the backups on the start screen, and can be restored from there.', {
           name: work.name,
           changes: plural(work.steps, '{n} change', '{n} changes'),
-          last: work.lastStep ? historyLabel(work.lastStep.label) : '',
+          last: work.lastStep ? historyLabel(work.lastStep.label, work.lastStep.said) : '',
           when: work.lastStep ? when(work.lastStep.at) : '',
           contents: t('{sources}, {concepts}, {categories} and {segments}', {
             sources: plural(work.sources, '{n} source', '{n} sources'),

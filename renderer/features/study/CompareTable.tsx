@@ -7,6 +7,7 @@ import { useState } from 'react';
 import type { CompareRow, CountsCompare, ReadingInfo } from '../../../shared/domain/study';
 import { COLUMNS } from './texts';
 import { num, signed, t } from '../../i18n/t';
+import { studyNote, translated } from '../../i18n/message';
 import { useStore } from '../../state/store';
 import { componentGloss, componentLabel, glossed, useLabelLanguage } from './labels';
 
@@ -79,7 +80,7 @@ export function CompareTable({ compare }: { compare: CountsCompare }) {
                   </td>,
                 ];
               })}
-              <td className="gw-reason" lang="en" dir="ltr" data-backend-text>{row.reason ?? ''}</td>
+              <td className="gw-reason">{row.reasonSaid ? translated(row.reasonSaid) : (row.reason ?? '')}</td>
             </tr>,
             ...(showMain && row.component !== 'total'
               ? mainRows
@@ -125,7 +126,7 @@ function Readings({ readings, lang }: { readings: ReadingInfo[]; lang: 'fa' | 'e
           <legend>
             <bdi>{glossed({ labelFa: reading.labelFa, labelEn: reading.labelEn }, lang)}</bdi>
           </legend>
-          <p className="gw-muted gw-small" lang="en" dir="ltr" data-backend-text>{reading.explanation}</p>
+          <p className="gw-muted gw-small">{studyNote(reading.explanation)}</p>
           {reading.options.map((option) => (
             <label key={option.key} className="gw-reading-option" data-option={option.key}>
               <input
@@ -137,7 +138,7 @@ function Readings({ readings, lang }: { readings: ReadingInfo[]; lang: 'fa' | 'e
               <span>
                 <bdi className="gw-strong">{glossed({ labelFa: option.labelFa, labelEn: option.labelEn }, lang)}</bdi>
                 {option.interpretation && <span className="gw-badge">{t('an interpretation')}</span>}
-                <span className="gw-muted gw-small gw-block" lang="en" dir="ltr" data-backend-text>{option.explanation}</span>
+                <span className="gw-muted gw-small gw-block">{studyNote(option.explanation)}</span>
               </span>
             </label>
           ))}

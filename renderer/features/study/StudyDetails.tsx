@@ -5,6 +5,7 @@ import './study.css';
 import type { Category, Concept } from '../../../shared/domain/model';
 import { FLAG_TEXT } from './texts';
 import { currentLanguage, t } from '../../i18n/t';
+import { studyNote } from '../../i18n/message';
 
 
 export function StudyDetails({ item }: { item: Concept | Category }) {
@@ -43,7 +44,7 @@ export function StudyDetails({ item }: { item: Concept | Category }) {
       {typeof notes.source === 'string' && (
         <>
           <dt>{t('Source')}</dt>
-          <dd dir="ltr" lang="en" data-user-text>{notes.source}</dd>
+          <dd>{studyNote(notes.source)}</dd>
         </>
       )}
       {(flags.length > 0 || parseNotes.length > 0 || notes.openEnded === true) && (
@@ -56,9 +57,7 @@ export function StudyDetails({ item }: { item: Concept | Category }) {
                 <li key={f}>{t(FLAG_TEXT[f]!)}</li>
               ))}
               {parseNotes.map((n, i) => (
-                <li key={i} data-backend-text>
-                  {n}
-                </li>
+                <li key={i}>{studyNote(n)}</li>
               ))}
             </ul>
           </dd>

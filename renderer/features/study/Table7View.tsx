@@ -9,6 +9,7 @@ import type { Category, Concept } from '../../../shared/domain/model';
 import { COMPONENT_KEYS } from '../../../shared/domain/paradigm';
 import type { DimensionInfo } from '../../../shared/domain/study';
 import { num, t } from '../../i18n/t';
+import { studyNote } from '../../i18n/message';
 import { useStore } from '../../state/store';
 import { categoryGloss, categoryLabel, componentGloss, componentLabel, conceptGloss, conceptLabel, glossed, useLabelLanguage } from './labels';
 import { useStudy } from './useStudy';
@@ -93,9 +94,9 @@ export function Table7View() {
             </button>
           )}
           {notesOf === category.id && (
-            <ul className="gw-parse-notes gw-small" lang="en" dir="ltr">
+            <ul className="gw-parse-notes gw-small">
               {notes.parseNotes!.map((n, i) => (
-                <li key={i}>{n}</li>
+                <li key={i}>{studyNote(n)}</li>
               ))}
             </ul>
           )}

@@ -1,49 +1,65 @@
 // The language of labels (concepts, categories, paradigm components, the maturity model's levels
 // and dimensions): Persian or English, one setting for every view. A label without a gloss in that
-// language shows as written. Until the user chooses, labels follow the interface language.
+// language shows as written.
 //
-// The seam for moving this choice into the project file (backend work): read it with
-// `useLabelLanguage((s) => s.lang)` and change it with `setLang`, nowhere else. Today it is kept in
-// localStorage under KEY; the backend would store `labelLanguage: 'fa' | 'en' | null` with the
-// project (null: follow the interface) and `setLang` would call its setter.
+// The choice belongs to the project (project_setting 'labels.language', through 'labels.get' and
+// 'labels.set', one undoable step), so whoever opens the project sees the labels it was set to;
+// until one is chosen, labels follow the interface language. This is the single seam: read it with
+// `useLabelLanguage((s) => s.lang)` and change it with `setLang`, nowhere else.
 
 import { create } from 'zustand';
 import type { Category, Concept } from '../../../shared/domain/model';
 import { COMPONENT_LABELS, COMPONENT_LABELS_FA, type ComponentKey } from '../../../shared/domain/paradigm';
+import { api } from '../../api/client';
 import { useInterfaceLanguage } from '../../i18n/language';
 import { t } from '../../i18n/t';
+import { useStore } from '../../state/store';
 
 export type LabelLanguage = 'fa' | 'en';
 
-const KEY = 'groundwork.labelLanguage';
-
-/** The user's own choice, if they made one. */
-const chosen = (): LabelLanguage | null => {
-  try {
-    const value = localStorage.getItem(KEY);
-    return value === 'fa' || value === 'en' ? value : null;
-  } catch {
-    return null;
-  }
-};
-
 const following = (): LabelLanguage => (useInterfaceLanguage.getState().language === 'fa' ? 'fa' : 'en');
 
-export const useLabelLanguage = create<{ lang: LabelLanguage; setLang(lang: LabelLanguage): void }>()((set) => ({
-  lang: chosen() ?? following(),
+interface LabelLanguageState {
+  /** The language labels are shown in now. */
+  lang: LabelLanguage;
+  /** The project's own choice; null: labels follow the interface. */
+  chosen: LabelLanguage | null;
+  /** Stores the choice in the project (an undoable step), and shows it at once. */
+  setLang(lang: LabelLanguage): void;
+}
+
+export const useLabelLanguage = create<LabelLanguageState>()((set) => ({
+  lang: following(),
+  chosen: null,
   setLang(lang) {
-    try {
-      localStorage.setItem(KEY, lang);
-    } catch {
-      // Private windows may refuse storage: the choice then lasts for this session.
-    }
-    set({ lang });
+    set({ lang, chosen: lang });
+    // A project open read-only keeps its choice: the labels switch for this window only.
+    if (useStore.getState().project?.readOnly) return;
+    void useStore.getState().run('labels.set', { language: lang });
   },
 }));
 
-// Without a choice of their own, labels switch with the interface.
+/** Reads the open project's choice (after it opens, and after every change: an undo may have changed it). */
+async function loadLabelLanguage(): Promise<void> {
+  if (!useStore.getState().project) {
+    useLabelLanguage.setState({ chosen: null, lang: following() });
+    return;
+  }
+  try {
+    const { language } = await api.call('labels.get', {});
+    useLabelLanguage.setState({ chosen: language, lang: language ?? following() });
+  } catch {
+    // A project closed meanwhile: the next load sets it right.
+  }
+}
+
+useStore.subscribe((state, before) => {
+  if (state.project?.path !== before.project?.path || state.revision !== before.revision) void loadLabelLanguage();
+});
+
+// Without a choice of the project's, labels switch with the interface.
 useInterfaceLanguage.subscribe(() => {
-  if (chosen() === null) useLabelLanguage.setState({ lang: following() });
+  if (useLabelLanguage.getState().chosen === null) useLabelLanguage.setState({ lang: following() });
 });
 
 type Glossed = { labelFa: string | null; labelEn: string | null };

@@ -9,6 +9,7 @@ import { bridge } from '../../api/transport';
 import { num, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { errorMessage } from '../workspace/error-message';
+import { backendText, translated } from '../../i18n/message';
 import { mergeText } from './merge-text';
 import { useTeam } from './team-store';
 
@@ -74,9 +75,9 @@ export function MergeDialog() {
                 </ul>
               </>
             )}
-            {report.warnings.map((w) => (
+            {report.warnings.map((w, i) => (
               <p key={w} className="gw-note gw-warning">
-                {mergeText(w)}
+                {backendText(w, report.warningsSaid?.[i])}
               </p>
             ))}
             <div className="gw-modal-actions">
@@ -121,9 +122,9 @@ export function MergeDialog() {
             )}
             {preview && (
               <div className="gw-merge-preview" data-testid="merge-preview">
-                {preview.warnings.map((w) => (
+                {preview.warnings.map((w, i) => (
                   <p key={w} className="gw-note gw-warning">
-                    {mergeText(w)}
+                    {backendText(w, preview.warningsSaid?.[i])}
                   </p>
                 ))}
                 {preview.empty ? (
@@ -179,7 +180,11 @@ function ConflictRow({ conflict: c, choice, onChoose }: { conflict: MergeConflic
   const typed = choice && 'text' in choice ? choice.text : '';
   const name = `gw-conflict-${c.id}`;
   // Places and deletions are described by the backend in words the interface translates; names and memos are the user's.
-  const shown = (value: string) => (c.field === 'placement' || c.field === 'existence' ? mergeText(value) : value);
+  const shown = (value: string, side: 'ours' | 'theirs') => {
+    const said = side === 'ours' ? c.oursSaid : c.theirsSaid;
+    if (said) return backendText(value, said);
+    return c.field === 'placement' || c.field === 'existence' ? mergeText(value) : value;
+  };
   return (
     <li className="gw-merge-conflict" data-conflict={c.id}>
       <p>
@@ -188,7 +193,7 @@ function ConflictRow({ conflict: c, choice, onChoose }: { conflict: MergeConflic
       {c.choices.map((side) => (
         <label key={side} className="gw-merge-side">
           <input type="radio" name={name} checked={chosen === side} onChange={() => onChoose({ choose: side })} />{' '}
-          {side === 'ours' ? t('Keep ours:') : side === 'theirs' ? t('Take theirs:') : t('Both:')} <bdi>{side === 'ours' ? shown(c.ours) : side === 'theirs' ? shown(c.theirs) : t('filed in both places')}</bdi>
+          {side === 'ours' ? t('Keep ours:') : side === 'theirs' ? t('Take theirs:') : t('Both:')} <bdi>{side === 'ours' ? shown(c.ours, 'ours') : side === 'theirs' ? shown(c.theirs, 'theirs') : t('filed in both places')}</bdi>
         </label>
       ))}
       {(c.field === 'label' || c.field === 'memo') && (
@@ -203,7 +208,7 @@ function ConflictRow({ conflict: c, choice, onChoose }: { conflict: MergeConflic
 
 /** What the conflict is, in a sentence of the interface language. */
 function conflictSentence(c: MergeConflictView): string {
-  const vars = { item: itemWord(c.itemKind), name: c.name };
+  const vars = { item: itemWord(c.itemKind), name: c.nameSaid ? translated(c.nameSaid) : c.name };
   switch (c.kind) {
     case 'renamed':
       return t('The {item} “{name}” was renamed differently in each copy.', vars);

@@ -7,6 +7,7 @@ import type { PreparedCopies } from '../../../shared/api/team-contract';
 import type { BaselineSummary } from '../../../shared/domain/change-view';
 import { coderListProblem } from '../../../shared/domain/team';
 import { api } from '../../api/client';
+import { translated } from '../../i18n/message';
 import { plural, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { errorMessage } from '../workspace/error-message';
@@ -35,8 +36,9 @@ export function PrepareCopiesDialog() {
   const list = names.split('\n').map((n) => n.trim()).filter((n) => n !== '');
 
   const submit = async () => {
-    const local = list.length === 0 ? 'Name at least one coder.' : coderListProblem(list);
-    if (local) return setProblem(errorMessage(local));
+    if (list.length === 0) return setProblem(t('Name at least one coder.'));
+    const local = coderListProblem(list);
+    if (local) return setProblem(translated(local));
     setBusy(true);
     try {
       setMade(

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { CoderId } from '../../../shared/domain/ids';
 import { coderNameProblem } from '../../../shared/domain/team';
 import { api } from '../../api/client';
+import { translated } from '../../i18n/message';
 import { t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { errorMessage } from '../workspace/error-message';
@@ -33,7 +34,7 @@ export function WhoIsCodingDialog() {
   const submit = () => {
     if (choice !== 'new') return void finish({ coderId: choice });
     const local = coderNameProblem(name, coders);
-    if (local) return setProblem(errorMessage(local));
+    if (local) return setProblem(translated(local));
     void finish({ name });
   };
 

@@ -16,7 +16,7 @@ export const MERGE_TEMPLATES = [
   'changed there since',
   '{a} is not a copy of this project (it has another origin): its items were matched by label where they could be; check what comes in.',
   'The two projects share no codebook item by uid: they may not be copies of the same project. Items were matched by label only.',
-  'Their passage {n} names a source or concept their project does not have; it was left out.',
+  'Their passage {id} names a source or concept their project does not have; it was left out.',
 ] as const;
 
 const forms = compileForms(MERGE_TEMPLATES);

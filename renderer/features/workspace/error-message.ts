@@ -1,11 +1,11 @@
-// The backend's refusals that coding and the code system meet most, in the interface language
-// (their Persian in fa/workspace.catalog.ts). Others show as the backend wrote them.
+// The backend's refusals in the interface language: a refusal the backend structured (`said`) is
+// translated from its template; one sent as plain English is matched against these forms and the
+// backend's own (shared/i18n/fa), else shown as written.
 
-import { compileForms, translateBackendText } from '../../i18n/backend-text';
-import { TEAM_ERROR_TEMPLATES } from '../team/team-templates';
+import type { GroundworkError } from '../../../shared/api/errors';
+import { compileForms } from '../../i18n/backend-text';
+import { backendText } from '../../i18n/message';
 import { EVOLUTION_ERROR_TEMPLATES } from '../evolution/history-templates';
-import { PROJECT_FILE_TEMPLATES } from '../start/file-messages';
-import { SERVER_TEMPLATES, serverMessage } from '../server/server-messages';
 
 export const ERROR_TEMPLATES = [
   'No project is open. Create or open a project first.',
@@ -16,16 +16,13 @@ export const ERROR_TEMPLATES = [
   'There is already a category “{a}” in that category.',
   '“{a}” cannot go inside itself or one of its own sub-categories.',
   'Only main categories go into a paradigm component; “{a}” is a sub-category of “{b}”. Make it a main category first.',
-  ...TEAM_ERROR_TEMPLATES,
   ...EVOLUTION_ERROR_TEMPLATES,
-  ...PROJECT_FILE_TEMPLATES,
-  ...SERVER_TEMPLATES,
 ] as const;
 
 const forms = compileForms(ERROR_TEMPLATES);
 
 /** A backend error message in the interface language (as written, if its form is not known). */
-export const errorMessage = (message: string): string => {
-  const server = serverMessage(message);
-  return server !== message ? server : translateBackendText(message, forms);
-};
+export const errorMessage = (message: string): string => backendText(message, null, forms);
+
+/** A failed call's error in the interface language: its structured message, else its English matched to a form. */
+export const errorText = (error: GroundworkError): string => backendText(error.message, error.said, forms);

@@ -216,7 +216,4 @@ export default {
   'Rename baseline “{a}” to “{b}”': 'تغییر نام خط مبنای «{a}» به «{b}»',
   'Delete baseline “{a}”': 'حذف خط مبنای «{a}»',
   'Add coder “{a}”': 'افزودن کدگذار «{a}»',
-  'There is already a wave “{a}”; choose another name.': 'موجی به نام «{a}» هست؛ نام دیگری برگزینید.',
-  'There is already a baseline “{a}”; choose another name.': 'خط مبنایی به نام «{a}» هست؛ نام دیگری برگزینید.',
-  'No source came in with the import batch “{a}”.': 'هیچ منبعی با دستهٔ ورود «{a}» وارد نشده است.',
 };

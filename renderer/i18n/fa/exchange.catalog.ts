@@ -17,10 +17,6 @@ export default {
   'Notes whose text could not be read': 'یادداشت‌هایی که متنشان خوانده نشد',
   Links: 'پیوندها',
   Graphs: 'نمودارها',
-  'UTF-16 code units, a CR LF counting 2': 'واحدهای کد \u2066UTF-16\u2069، هر \u2066CR LF\u2069 دو واحد',
-  'UTF-16 code units, a CR LF counting 1': 'واحدهای کد \u2066UTF-16\u2069، هر \u2066CR LF\u2069 یک واحد',
-  'Unicode code points, a CR LF counting 2': 'نقطه‌های کد یونیکد، هر \u2066CR LF\u2069 دو واحد',
-  'Unicode code points, a CR LF counting 1': 'نقطه‌های کد یونیکد، هر \u2066CR LF\u2069 یک واحد',
   'A code with child codes becomes a category (a main category at the top level); if it also has coded passages, a concept of the same name is filed in it and takes them.':
     'کدی که زیرکد دارد مقوله می‌شود (در بالاترین سطح، مقولهٔ اصلی)؛ اگر بخش‌های کدگذاری‌شده هم داشته باشد، مفهومی هم‌نام در آن قرار می‌گیرد و آن بخش‌ها را می‌گیرد.',
   'A code without child codes becomes a concept, filed in its parent’s category; a code marked not codable that has no passages becomes an empty category.':
@@ -55,8 +51,6 @@ export default {
   'Importing “{file}”…': 'در حال وارد کردن «{file}»…',
   'Import of REFI-QDA files': 'وارد کردن فایل‌های \u2066REFI-QDA\u2069',
   'How codes become categories and concepts': 'کدها چگونه مقوله و مفهوم می‌شوند',
-  '{n} coded passage': '{n} بخش کدگذاری‌شده',
-  '{n} coded passages': '{n} بخش کدگذاری‌شده',
   'Export the project for MAXQDA, ATLAS.ti, NVivo or QualCoder (REFI-QDA)': 'خروجی پروژه برای \u2066MAXQDA\u2069، \u2066ATLAS.ti\u2069، \u2066NVivo\u2069 یا \u2066QualCoder\u2069 (\u2066REFI-QDA\u2069)',
   'Export…': 'خروجی…',
   'Exported “{file}”.': 'خروجی «{file}» ساخته شد.',

@@ -1,5 +1,5 @@
 // Persian for the safety net: opening read-only, starting a bundled project afresh, backups, saving
-// a copy, and the backend's refusals about project files (features/start/file-messages.ts).
+// a copy (the backend's refusals about project files are in shared/i18n/fa/safety.catalog.ts).
 export default {
   // The start screen
   'Open read-only: browse, search and export without changing the file': 'باز کردن فقط‌خواندنی: مرور، جست‌وجو و خروجی گرفتن، بی‌آنکه فایل تغییر کند',
@@ -59,37 +59,4 @@ export default {
   'Path of the new .groundwork file': 'مسیر فایل ‎.groundwork تازه',
   'Leave it empty to save the copy in {home}, named after the project and today’s date.': 'اگر خالی بماند، نسخه در {home} با نام پروژه و تاریخ امروز ذخیره می‌شود.',
   'Save copy': 'ذخیرهٔ نسخه',
-
-  // The backend's refusals about project files, copies and backups
-  'There is no project file at {a}; check the path, or if it was deleted, restore one of its backups from the start screen.':
-    'در {a} فایل پروژه‌ای نیست؛ مسیر را بررسی کنید، یا اگر پاک شده است، یکی از پشتیبان‌هایش را از صفحهٔ آغاز بازگردانید.',
-  '{a} is a folder, not a project file; choose the .groundwork file itself.': '{a} پوشه است، نه فایل پروژه؛ خودِ فایل ‎.groundwork را انتخاب کنید.',
-  '{a} cannot be read (permission denied); ask for read access to it, or open a copy you can read. The file was not changed.':
-    '{a} خوانده نمی‌شود (اجازهٔ دسترسی نیست)؛ اجازهٔ خواندنش را بگیرید، یا نسخه‌ای را باز کنید که می‌توانید بخوانید. فایل تغییری نکرد.',
-  '{a} is not a Groundwork project file (it is not a database); the file was not changed.': '{a} فایل پروژهٔ گراندورک نیست (پایگاه داده نیست)؛ فایل تغییری نکرد.',
-  '{a} is a database of another program, not a Groundwork project; the file was not changed.': '{a} پایگاه دادهٔ برنامهٔ دیگری است، نه پروژهٔ گراندورک؛ فایل تغییری نکرد.',
-  '{a} is damaged (it ends part-way through a page, at byte {n}) and cannot be opened; restore one of its backups from the start screen. The file was not changed.':
-    '{a} آسیب دیده است (در میانهٔ یک صفحه، در بایت {n}، تمام می‌شود) و باز نمی‌شود؛ یکی از پشتیبان‌هایش را از صفحهٔ آغاز بازگردانید. فایل تغییری نکرد.',
-  '{a} is damaged (it is cut short at byte {n}) and cannot be opened; restore one of its backups from the start screen. The file was not changed.':
-    '{a} آسیب دیده است (در بایت {n} بریده شده است) و باز نمی‌شود؛ یکی از پشتیبان‌هایش را از صفحهٔ آغاز بازگردانید. فایل تغییری نکرد.',
-  '{a} is damaged (its pages do not read as a sound database) and cannot be opened; restore one of its backups from the start screen. The file was not changed.':
-    '{a} آسیب دیده است (صفحه‌هایش پایگاه داده‌ای سالم نیستند) و باز نمی‌شود؛ یکی از پشتیبان‌هایش را از صفحهٔ آغاز بازگردانید. فایل تغییری نکرد.',
-  '{a} is damaged (its pages do not read as a sound database); restore one of its backups from the start screen.':
-    '{a} آسیب دیده است (صفحه‌هایش پایگاه داده‌ای سالم نیستند)؛ یکی از پشتیبان‌هایش را از صفحهٔ آغاز بازگردانید.',
-  '{a} was saved by a newer version of Groundwork (project format {n}). Update Groundwork to open it; the file was not changed.':
-    '{a} را نسخهٔ تازه‌تری از گراندورک ذخیره کرده است (قالب پروژهٔ {n}). برای باز کردنش گراندورک را به‌روز کنید؛ فایل تغییری نکرد.',
-  '{a} is locked by another program; close it there, then open it again. The file was not changed.': '{a} را برنامهٔ دیگری قفل کرده است؛ آن را در آنجا ببندید و دوباره باز کنید. فایل تغییری نکرد.',
-  '{a} is marked as a Groundwork project, but its tables do not match project format {n} ({b}); the file was not changed.':
-    '{a} پروژهٔ گراندورک نشان‌گذاری شده است، اما جدول‌هایش با قالب پروژهٔ {n} نمی‌خوانند ({b})؛ فایل تغییری نکرد.',
-  "{a} could not be upgraded from project format {n} to this version's; the file was not changed.": '{a} از قالب پروژهٔ {n} به قالب این نسخه ارتقا نیافت؛ فایل تغییری نکرد.',
-  '{a} is busy in another window or program; try again in a moment.': '{a} در پنجره یا برنامهٔ دیگری مشغول است؛ لحظه‌ای بعد دوباره امتحان کنید.',
-  '{a} is open read-only, so changes are not saved; close it and open it again without “Read-only” to change it.':
-    '{a} فقط‌خواندنی باز است، پس تغییرها ذخیره نمی‌شوند؛ برای تغییر دادنش، آن را ببندید و بدون «فقط‌خواندنی» دوباره باز کنید.',
-  '{a} is read-only (the file or its folder cannot be written), so changes are not saved; save a copy where you can write and work on the copy.':
-    '{a} فقط‌خواندنی است (در فایل یا پوشه‌اش نمی‌توان نوشت)، پس تغییرها ذخیره نمی‌شوند؛ نسخه‌ای در جایی که می‌توانید بنویسید ذخیره کنید و روی آن کار کنید.',
-  '{a} is open in another window or program; close it there first. Nothing was changed.': '{a} در پنجره یا برنامهٔ دیگری باز است؛ نخست آن را در آنجا ببندید. چیزی تغییر نکرد.',
-  'There is no backup “{a}”; it may have been removed.': 'پشتیبان «{a}» نیست؛ شاید پاک شده باشد.',
-  'The folder {a} does not exist; nothing was written.': 'پوشهٔ {a} وجود ندارد؛ چیزی نوشته نشد.',
-  'There is already a file at {a}; nothing was written.': 'در {a} از پیش فایلی هست؛ چیزی نوشته نشد.',
-  'A copy cannot be saved over the project itself ({a}).': 'نسخه را نمی‌توان روی خودِ پروژه ذخیره کرد ({a}).',
 } satisfies Record<string, string>;

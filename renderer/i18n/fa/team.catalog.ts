@@ -43,10 +43,8 @@ export default {
   "Left out of the copies: deleted from the project since the baseline, they would come back as new if merged.":
     "در نسخه‌ها نیامد: این‌ها پس از خط مبنا از پروژه حذف شده‌اند و اگر می‌آمدند، با ادغام دوباره به‌عنوان مورد تازه بازمی‌گشتند.",
   "Left out of the copies": "آنچه در نسخه‌ها نیامد",
-  "That baseline no longer exists; nothing was written.": "آن خط مبنا دیگر وجود ندارد؛ چیزی نوشته نشد.",
   // Merge
   "Merge a project": "ادغام یک پروژه",
-  "Nothing to merge: {name} holds nothing this project does not have already.": "چیزی برای ادغام نیست: {name} چیزی ندارد که این پروژه نداشته باشد.",
   "Merged {name}. One undo takes the whole merge back.": "{name} ادغام شد. یک واگرد همهٔ ادغام را برمی‌گرداند.",
   "New: {sources} sources, {categories} categories, {concepts} concepts, {passages} passages, {coders} coders": "تازه: {sources} منبع، {categories} مقوله، {concepts} مفهوم، {passages} بخش، {coders} کدگذار",
   "Fields updated: {n}": "ویژگی‌های به‌روزشده: {n}",
@@ -79,22 +77,7 @@ export default {
   "source": "منبع",
   "component": "مؤلفهٔ",
   "item": "مورد",
-  // The merge's words from the backend (features/team/merge-text.ts)
-  "under “{a}”": "زیر «{a}»",
-  "main category of {component}": "مقولهٔ اصلیِ {component}",
-  "main category in no component": "مقولهٔ اصلی بدون مؤلفه",
-  "filed in no category": "در هیچ مقوله‌ای نیست",
-  "filed in {a}": "در {a}",
-  "deleted here": "اینجا حذف شده",
-  "deleted there": "آنجا حذف شده",
-  "still in use here": "اینجا هنوز به کار می‌رود",
-  "changed here since": "از آن پس اینجا تغییر کرده",
-  "changed there since": "از آن پس آنجا تغییر کرده",
-  "{a} is not a copy of this project (it has another origin): its items were matched by label where they could be; check what comes in.":
-    "{a} نسخه‌ای از این پروژه نیست (خاستگاه دیگری دارد): موارد آن تا جای ممکن با برچسب جور شدند؛ آنچه را وارد می‌شود بررسی کنید.",
-  "The two projects share no codebook item by uid: they may not be copies of the same project. Items were matched by label only.":
-    "این دو پروژه هیچ مورد مشترکی در کتاب کد با شناسهٔ یکسان ندارند: شاید نسخه‌های یک پروژه نباشند. موارد فقط با برچسب جور شدند.",
-  "Their passage {n} names a source or concept their project does not have; it was left out.": "بخش {n} آن‌ها به منبع یا مفهومی اشاره می‌کند که در پروژه‌شان نیست؛ کنار گذاشته شد.",
+  // The merge's words, the team's history steps and refusals: shared/i18n/fa/team.catalog.ts
   // The agreement view
   "Two coders who coded the same sources apart, compared at three levels. Choose the coders, the sources and concepts, and the least overlap for the passage level.":
     "دو کدگذار که منابع یکسانی را جداگانه کدگذاری کرده‌اند، در سه سطح مقایسه می‌شوند. کدگذاران، منابع و مفاهیم، و کمترین هم‌پوشانی را برای سطح بخش برگزینید.",
@@ -167,31 +150,4 @@ export default {
   "consensus": "اجماع",
   "all coders": "همهٔ کدگذاران",
   "one coder: {name}": "یک کدگذار: {name}",
-  // The backend's team history labels (features/team/team-templates.ts)
-  "Add coder “{a}”": "افزودن کدگذار «{a}»",
-  "Add coders {a}": "افزودن کدگذاران {a}",
-  "Rename coder “{a}” to “{b}”": "تغییر نام کدگذار «{a}» به «{b}»",
-  "Change a coder": "تغییر یک کدگذار",
-  "Merge “{a}”": "ادغام «{a}»",
-  "Count every coder’s passages": "شمارش بخش‌های همهٔ کدگذاران",
-  "Count the consensus coding": "شمارش کدگذاری اجماعی",
-  "Count “{a}”’s passages": "شمارش بخش‌های «{a}»",
-  "Adjudicate: neither coder’s passage": "داوری: بخش هیچ‌یک از دو کدگذار",
-  "Adjudicate: both coders’ passages": "داوری: بخش‌های هر دو کدگذار",
-  "Adjudicate: coder A’s passage": "داوری: بخش کدگذار الف",
-  "Adjudicate: coder B’s passage": "داوری: بخش کدگذار ب",
-  "Accept {n} agreed passage into the consensus": "افزودن {n} بخش هم‌نظر به اجماع",
-  "Accept {n} agreed passages into the consensus": "افزودن {n} بخش هم‌نظر به اجماع",
-  // The backend's team refusals
-  "A coder needs a name.": "کدگذار باید نامی داشته باشد.",
-  "There is already a coder “{a}”.": "کدگذاری به نام «{a}» از پیش هست.",
-  "The list names the coder “{a}” twice.": "نام کدگذار «{a}» دو بار در فهرست آمده است.",
-  "A coder needs a name: name {n} of the list is blank.": "کدگذار باید نامی داشته باشد: نام {n} در فهرست خالی است.",
-  "Name at least one coder.": "دست‌کم نام یک کدگذار را بنویسید.",
-  "Choose two different coders.": "دو کدگذار متفاوت برگزینید.",
-  "That is the open project itself: choose another copy to merge.": "این همان پروژهٔ باز است: نسخهٔ دیگری را برای ادغام برگزینید.",
-  "{n} conflict is not resolved yet (first: “{a}”).": "{n} تعارض هنوز حل نشده است (نخستین: «{a}»).",
-  "{n} conflicts are not resolved yet (first: “{a}”).": "{n} تعارض هنوز حل نشده است (نخستین: «{a}»).",
-  "There is no consensus coding yet: adjudicate the disagreements in the agreement view first.": "هنوز کدگذاری اجماعی نیست: نخست ناهمخوانی‌ها را در نمای توافق داوری کنید.",
-  "The project changed since the merge was shown: look at its conflicts again. ({a})": "پروژه پس از نمایش ادغام تغییر کرده است: تعارض‌هایش را دوباره ببینید. ({a})",
 } satisfies Record<string, string>;

@@ -2,6 +2,7 @@
 // the same in one transaction; this version states the rules exactly and lets tests check that a
 // second merge of the same copy changes nothing.
 
+import { english, say, sayCount, sayList, type Message } from '../message';
 import type { MergePlan } from './plan';
 import { itemStamp, refKey } from './refs';
 import type { Stamp } from './stamps';
@@ -54,20 +55,20 @@ export function loopingCategory(ours: ProjectSnapshot, plan: MergePlan, resoluti
 }
 
 /** Why these resolutions cannot be applied to the plan, or null. */
-export function resolutionProblem(plan: MergePlan, resolutions: readonly Resolution[], ours?: ProjectSnapshot): string | null {
+export function resolutionProblem(plan: MergePlan, resolutions: readonly Resolution[], ours?: ProjectSnapshot): Message | null {
   const byId = new Map(plan.conflicts.map((c) => [c.id, c]));
   for (const r of resolutions) {
     const c = byId.get(r.conflict);
-    if (!c) return `No conflict “${r.conflict}” in this merge.`;
+    if (!c) return say('No conflict “{a}” in this merge.', { a: r.conflict });
     if ('text' in r) {
-      if (c.field !== 'label' && c.field !== 'memo') return `“${c.name}”: only a name or a memo can be typed anew.`;
-      if (c.field === 'label' && !r.text.trim()) return `“${c.name}”: a name cannot be blank.`;
-    } else if (!c.choices.includes(r.choose)) return `“${c.name}”: “${r.choose}” is not a choice here (${c.choices.join(', ')}).`;
+      if (c.field !== 'label' && c.field !== 'memo') return say('“{a}”: only a name or a memo can be typed anew.', { a: c.name });
+      if (c.field === 'label' && !r.text.trim()) return say('“{a}”: a name cannot be blank.', { a: c.name });
+    } else if (!c.choices.includes(r.choose)) return say('“{a}”: “{choice}” is not a choice here ({choices}).', { a: c.name, choice: r.choose, choices: sayList(c.choices) });
   }
   const open = plan.conflicts.filter((c) => !resolutions.some((r) => r.conflict === c.id));
-  if (open.length) return `${open.length} conflict${open.length === 1 ? ' is' : 's are'} not resolved yet (first: “${open[0]!.name}”).`;
+  if (open.length) return sayCount(open.length, '{n} conflict is not resolved yet (first: “{a}”).', '{n} conflicts are not resolved yet (first: “{a}”).', { a: open[0]!.name });
   const loop = ours ? loopingCategory(ours, plan, resolutions) : null;
-  if (loop) return `Taking their place for “${loop.name}” would put it inside itself; keep ours there.`;
+  if (loop) return say('Taking their place for “{a}” would put it inside itself; keep ours there.', { a: loop.name });
   return null;
 }
 
@@ -85,7 +86,7 @@ export function resolveAll(plan: MergePlan, choose: 'ours' | 'theirs', ours?: Pr
 
 export function applyMergePlan(ours: ProjectSnapshot, plan: MergePlan, resolutions: readonly Resolution[]): ProjectSnapshot {
   const problem = resolutionProblem(plan, resolutions, ours);
-  if (problem) throw new Error(problem);
+  if (problem) throw new Error(english(problem));
 
   // A decision made here (a typed text, both filings) is a change of ours: one tick of our clock.
   let clock = ours.clock;

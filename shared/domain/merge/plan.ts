@@ -4,6 +4,7 @@
 // copies changed apart is a conflict; one changed on one side only is taken from that side. Planning
 // twice against the same other copy, after applying the first plan, yields an empty plan.
 
+import { say, type Message } from '../message';
 import { sameLabel } from '../normalize';
 import type { ComponentKey } from '../paradigm';
 import { cycleConflicts, inUseDeletions } from './checks';
@@ -53,7 +54,7 @@ export interface MergePlan {
   aliases: { kind: ItemKind; id: number; alias: string }[];
   conflicts: Conflict[];
   /** One-line notes for the report (English). */
-  warnings: string[];
+  warnings: Message[];
   /** Nothing to bring in, change or decide. */
   empty: boolean;
 }
@@ -62,7 +63,7 @@ export function planMerge(ours: ProjectSnapshot, theirs: ProjectSnapshot): Merge
   const updates: FieldUpdate[] = [];
   const conflicts: Conflict[] = [];
   const aliases: MergePlan['aliases'] = [];
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   const tombsOurs = new Map(ours.tombstones.map((t) => [`${t.kind}:${t.uid}`, t]));
   const tombsTheirs = new Map(theirs.tombstones.map((t) => [`${t.kind}:${t.uid}`, t]));
   const tombFor = (tombs: Map<string, Tombstone>, kind: ItemKind, x: { uid: string; aliases?: readonly string[] }) => {
@@ -301,7 +302,7 @@ export function planMerge(ours: ProjectSnapshot, theirs: ProjectSnapshot): Merge
     const sha = shaOf.get(tp.sourceId);
     const concept = conMap.get(tp.conceptId);
     if (!sha || !concept) {
-      warnings.push(`Their passage ${tp.id} names a source or concept their project does not have; it was left out.`);
+      warnings.push(say('Their passage {id} names a source or concept their project does not have; it was left out.', { id: String(tp.id) }));
       continue;
     }
     const planned: PlannedPassage = {
@@ -381,7 +382,7 @@ export function planMerge(ours: ProjectSnapshot, theirs: ProjectSnapshot): Merge
   cycleConflicts(ours, categoriesPlan.added, updates, conflicts);
 
   if (ours.categories.length + ours.concepts.length > 0 && theirs.categories.length + theirs.concepts.length > 0 && categoryMatchesBy(categoriesPlan, conceptsPlan) === 0)
-    warnings.push('The two projects share no codebook item by uid: they may not be copies of the same project. Items were matched by label only.');
+    warnings.push(say('The two projects share no codebook item by uid: they may not be copies of the same project. Items were matched by label only.'));
 
   const empty =
     codersPlan.added.length +

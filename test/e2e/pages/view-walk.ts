@@ -1,8 +1,9 @@
 // A walk through every view of the app, the same in English and Persian: the start screen, the
 // study's workspace with a source open, the history popover, a confirmation dialog, the search
-// panel with hits, screening, word frequencies, Table 7, Table 8, each diagram, the maturity
-// matrix, levels and self-assessment, and the import report. At each stop, once the view shows
-// what it should, `visit(name)` runs (an accessibility check, a text check).
+// panel with hits, screening, word frequencies, Table 7, Table 8 under readings chosen (its notes
+// worded from them), each diagram, the maturity matrix, levels and self-assessment, the import
+// report with a file that failed, and the history with the steps taken. At each stop, once the
+// view shows what it should, `visit(name)` runs (an accessibility check, a text check).
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -58,6 +59,10 @@ export async function walkViews(page: Page, language: 'en' | 'fa', dir: string, 
   await view('table7', 'tr.gw-t7-row');
   await visit('Table 7');
   await view('table8', '[data-testid="table8-compare"]');
+  // Phrase-merged concepts and the English abstract's consequences: four consequence main categories.
+  await page.locator('fieldset[data-reading="concepts"] label[data-option="merged"] input').click();
+  await page.locator('fieldset[data-reading="consequences"] label[data-option="C"] input').click();
+  await page.locator('tr[data-component="consequences"] td[data-col="mainCategories-reproduced"]', { hasText: language === 'fa' ? '۴' : '4' }).waitFor();
   await visit('Table 8');
   await view('diagrams', '.gw-diagram-tabs');
   for (const tab of ['paradigm', 'cascade', 'prisma']) {
@@ -76,9 +81,19 @@ export async function walkViews(page: Page, language: 'en' | 'fa', dir: string, 
   await view('coding', '.gw-reader');
   const file = path.join(dir, `Walk note ${language}.txt`);
   fs.writeFileSync(file, 'یادداشتی کوتاه برای آزمودن گزارش ورود.\nA short note.');
-  await page.getByTestId('import-input').setInputFiles([file, path.join(dir, 'missing-type.xyz')].filter((f) => fs.existsSync(f)));
+  // A file that fails, so the report shows the backend's reason.
+  const broken = path.join(dir, `Walk broken ${language}.pdf`);
+  fs.writeFileSync(broken, 'not a PDF at all');
+  await page.getByTestId('import-input').setInputFiles([file, broken]);
   const report = page.getByRole('dialog', { name: new RegExp(`^${tr('Import: {imported} of {total} files imported').split('{')[0]}`) });
   await report.getByRole('button', { name: tr('OK') }).waitFor();
+  await report.locator('li[data-stage="failed"]').waitFor();
   await visit('import report');
   await report.getByRole('button', { name: tr('OK') }).click();
+
+  // The steps taken on the way: the readings chosen and the import.
+  await page.getByRole('button', { name: tr('History'), exact: true }).click();
+  await page.getByRole('dialog', { name: tr('History') }).locator('li').nth(2).waitFor();
+  await visit('history after changes');
+  await page.keyboard.press('Escape');
 }

@@ -92,7 +92,7 @@ describe('the saturation curve', () => {
     expect(batches).toHaveLength(1);
     const r = await api.call('saturation.report', { order: 'coding', filter: { waves: [wave.id] } });
     expect(r.points.map((p) => p.name)).toEqual(['Beta']);
-    await expect(api.call('saturation.report', { order: 'coding', rule: { kind: 'no-new', k: 0 } })).rejects.toThrow('rule.k: The number of sources k must be at least 1.');
+    await expect(api.call('saturation.report', { order: 'coding', rule: { kind: 'no-new', k: 0 } })).rejects.toThrow('The number of sources k must be at least 1.');
   });
 });
 

@@ -11,6 +11,10 @@ import { parseBibtex } from '../../../electron/backend/bibliography/bibtex';
 import { parseCsv } from '../../../electron/backend/bibliography/csv';
 import type { ParsedEntry } from '../../../electron/backend/bibliography/entries';
 import { importTexts, readExample, REPO, startBackend, toBase64, type TestBackend } from '../../helpers/backend';
+import { english } from '../../../shared/domain/message';
+
+/** A parsed entry as a line: its title, or why it is broken (in English). */
+const why = (e: ParsedEntry) => (e.ok ? e.attributes.title : english(e.message));
 
 const BIB = path.join(REPO, 'fixtures/bibliography');
 const bytes = (name: string) => fs.readFileSync(path.join(BIB, name));
@@ -100,13 +104,14 @@ describe('parsing the fixtures', () => {
   it('joins an abstract or note that runs over several lines, and refuses stray lines elsewhere', () => {
     const entries = parseRis('TY  - JOUR\nTI  - One\nAB  - First line\nsecond line\nER  - \n\nTY  - JOUR\nTI  - Two\nstray\nER  - \n');
     expect(entries[0]).toMatchObject({ ok: true, attributes: { title: 'One', abstract: 'First line second line' } });
-    expect(entries[1]).toMatchObject({ ok: false, message: 'line 9 is not a RIS tag line ("stray")' });
+    expect(entries[1]).toMatchObject({ ok: false });
+    expect(why(entries[1]!)).toBe('line 9 is not a RIS tag line ("stray")');
   });
 
   it('reads the good entries of a BibTeX file with a broken one, and says in one line why it is broken', () => {
     const text = '@article{good1,\n  title = {Good one},\n  year = {2020},\n}\n\n@article{bad,\n  title = {Broken {brace},\n  year = {2021},\n}\n\n@book{good2,\n  title = {Good two},\n  year = {2019}\n}\n';
     const entries = parseBibtex(text);
-    expect(entries.map((e) => (e.ok ? e.attributes.title : e.message))).toEqual([
+    expect(entries.map(why)).toEqual([
       'Good one',
       expect.stringMatching(/^the entry cannot be read \(expected "rbrace", got EOF at line 6 col 1\)$/),
       'Good two',
@@ -115,7 +120,7 @@ describe('parsing the fixtures', () => {
 
   it('reports CSV rows with too many fields or no title by their row number', () => {
     const entries = parseCsv('Title,Year\n"A",2020\n"B",2021,extra\n,2022\n');
-    expect(entries.map((e) => (e.ok ? e.attributes.title : e.message))).toEqual(['A', 'row 3: Too many fields: expected 2 fields but parsed 3', 'row 4 has no title']);
+    expect(entries.map(why)).toEqual(['A', 'row 3: Too many fields: expected 2 fields but parsed 3', 'row 4 has no title']);
   });
 
   it('reports each broken RIS record with its number and reason, and reads the good ones', () => {
@@ -123,9 +128,9 @@ describe('parsing the fixtures', () => {
     expect(entries.map((e) => e.ok)).toEqual([true, false, true, false, false, true]);
     const broken = entries.flatMap((e) => (e.ok ? [] : [e]));
     expect(broken[0]).toMatchObject({ index: 2, title: 'A record whose end was lost' });
-    expect(broken[0]!.message).toMatch(/no end line \(ER\) before the next record/);
-    expect(broken[1]!.message).toMatch(/lines outside any record/);
-    expect(broken[2]!.message).toBe('it has no title (TI or T1 line)');
+    expect(why(broken[0]!)).toMatch(/no end line \(ER\) before the next record/);
+    expect(why(broken[1]!)).toMatch(/lines outside any record/);
+    expect(why(broken[2]!)).toBe('it has no title (TI or T1 line)');
   });
 });
 
@@ -412,7 +417,11 @@ describe('bad bibliography files', () => {
     });
     expect(results[0]!.status).toBe('imported');
     expect(results[1]).toMatchObject({ name: 'zotero.ris', status: 'imported' });
-    expect(results[1]!.message).toBe('zotero.ris: 5 RIS records imported, 1 linked to sources.');
+    // The linked source takes the record's title and its stage (identified), and the report says so.
+    expect(results[1]!.message).toBe(
+      'zotero.ris: 5 RIS records imported, 1 linked to a source. Record 3 (“استراتژی بازاریابی مبتنی بر حساب چیست؟”): linked to a source by file name. ' +
+        'The source “Account-based marketing (fa)” is now named after it. The source takes the record’s stage, identified, and leaves the Coding list until it is included in Screening.',
+    );
   });
 
   it('reports a bibliography with some broken records as partly imported, not failed', async () => {

@@ -12,6 +12,7 @@ import { backupFolder, KEEP, takeDailyBackup } from '../../../electron/backend/b
 import { localTransport } from '../../../electron/backend/dispatcher';
 import { openProjectFile } from '../../../db/sqlite/open';
 import { createClient } from '../../../shared/api/client';
+import { english } from '../../../shared/domain/message';
 import { readOnlyMessage } from '../../../shared/domain/project-file';
 import { EXAMPLES, importTexts, startBackend, tempDir, type TestBackend } from '../../helpers/backend';
 import { folderState, holdExclusiveLock } from '../../helpers/project-files';
@@ -263,7 +264,7 @@ describe('a project open read-only', () => {
     const before = folderState(path.dirname(file));
     const info = await t.api.call('project.open', { path: file, readOnly: true });
     expect(info.readOnly).toBe('chosen');
-    const message = readOnlyMessage(path.basename(file), 'chosen');
+    const message = english(readOnlyMessage(path.basename(file), 'chosen'));
     expect((await t.api.call('codebook.get', {})).concepts.length).toBeGreaterThan(300);
     expect((await t.api.call('search.query', { query: 'بازاریابی' })).total).toBeGreaterThan(0);
     expect((await t.api.call('export.table8Csv', {})).csv).toContain('Causal');

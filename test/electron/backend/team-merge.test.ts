@@ -9,6 +9,8 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../../shared/api/client';
 import type { DocumentId } from '../../../shared/domain/ids';
+import { english } from '../../../shared/domain/message';
+import { translate } from '../../../shared/i18n/translate';
 import { importTexts, readExample, startBackend, type TestBackend } from '../../helpers/backend';
 
 const FA = 'Account-based marketing (fa).txt';
@@ -291,6 +293,9 @@ describe('bad input', () => {
     const preview = await api.call('merge.preview', { path: other });
     expect(preview.sameOrigin).toBe(false);
     expect(preview.warnings[0]).toMatch(/Stranger\.groundwork is not a copy of this project/);
+    // The same warning structured: the Persian interface and `--lang fa` word it from its template.
+    expect(english(preview.warningsSaid[0]!)).toBe(preview.warnings[0]);
+    expect(translate(preview.warningsSaid[0]!, 'fa')).toMatch(/^Stranger\.groundwork نسخه‌ای از این پروژه نیست/);
     const report = await api.call('merge.apply', { path: other, resolutions: [], keep: 'ours' });
     expect(report.added).toMatchObject({ coders: 1, passages: 1, concepts: 0, sources: 0 });
   });

@@ -84,8 +84,9 @@ describe('two users changing the same item', () => {
     await sara.value('concept.update', { id: trust.id, label: 'trust in partners' });
     // Reza's page still shows "trust": his rename is made over Sara's, which he has not seen.
     const refused = await reza.call('concept.update', { id: trust.id, label: 'mutual trust' }, { seen: rezaSaw });
-    expect(failure(refused)).toEqual({
+    expect(failure(refused)).toMatchObject({
       code: 'conflict',
+      said: { params: { a: 'Sara' } },
       message:
         '“Sara” changed the same item a moment ago (“Rename concept “trust” to “trust in partners””), after what your screen shows; your change was not saved. Look at it again, then make your change anew.',
     });
@@ -97,7 +98,12 @@ describe('two users changing the same item', () => {
     const trust = (await reza.value<{ concepts: Concept[] }>('codebook.get')).concepts.find((c) => c.label === 'trust in partners')!;
     const answer = await reza.call('concept.update', { id: trust.id, label: 'mutual trust' });
     expect(answer.body.ok).toBe(true);
-    expect(answer.body.notices).toEqual(['Your change replaced one that “Sara” made a moment ago (“Rename concept “trust” to “trust in partners””).']);
+    // In English, and structured (the step's label inside it too) for the page to translate.
+    expect(answer.body.notices?.map((n) => n.message)).toEqual(['Your change replaced one that “Sara” made a moment ago (“Rename concept “trust” to “trust in partners””).']);
+    expect(answer.body.notices?.[0]?.said).toMatchObject({
+      text: 'Your change replaced one that “{a}” made a moment ago (“{b}”).',
+      params: { a: 'Sara', b: { text: 'Rename concept “{a}” to “{b}”', params: { a: 'trust', b: 'trust in partners' } } },
+    });
     expect((await sara.value<{ concepts: Concept[] }>('codebook.get')).concepts.find((c) => c.id === trust.id)!.label).toBe('mutual trust');
   });
 
@@ -136,8 +142,9 @@ describe('undo per user', () => {
     await reza.value('codebook.get');
     await reza.value('memo.set', { target: { kind: 'concept', id: concept.id }, text: 'Reza’s note on it' });
     const refused = await sara.call('history.undo');
-    expect(failure(refused)).toEqual({
+    expect(failure(refused)).toMatchObject({
       code: 'conflict',
+      said: { params: { actor: 'رضا' } },
       message: '“Create concept “shared ground”” cannot be undone: a later change by “رضا” (“Edit memo of a concept”) changed the same items.',
     });
     expect((await sara.value<{ concepts: Concept[] }>('codebook.get')).concepts.some((c) => c.id === concept.id)).toBe(true);

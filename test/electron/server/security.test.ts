@@ -9,6 +9,7 @@ import type { Account } from '../../../db/postgres/accounts';
 import type { ProjectInfo } from '../../../shared/domain/model';
 import { PASSWORD, startTestTeam, type Client, type TestTeam } from '../../helpers/team-server';
 import { projectIdOf } from '../../../electron/backend/project-host';
+import { translate } from '../../../shared/i18n/translate';
 
 let team: TestTeam;
 let owner: Client;
@@ -53,7 +54,12 @@ describe('a request without a valid sign-in', () => {
     for (const cookie of [null, '__Host-groundwork=made-up-token', `${owner.cookie}x`]) {
       const call = await team.request<{ ok: boolean; error: { code: string; message: string } }>('/api/call', { body, cookie });
       expect(call.status).toBe(401);
-      expect(call.body.error).toEqual({ code: 'signed-out', message: 'You are not signed in (or your sign-in has ended): sign in again.' });
+      // In English, and structured for the page to translate.
+      expect(call.body.error).toEqual({
+        code: 'signed-out',
+        message: 'You are not signed in (or your sign-in has ended): sign in again.',
+        said: { text: 'You are not signed in (or your sign-in has ended): sign in again.' },
+      });
       expect((await team.request('/api/events', { cookie })).status).toBe(401);
       expect((await team.request('/api/session', { cookie })).status).toBe(401);
     }
@@ -180,6 +186,9 @@ describe('a signed-in user beyond their role', () => {
     }
     const refused = await coder.call('document.rename', { id: documentId, name: 'renamed' });
     expect(refused.body.ok || refused.body.error.message).toBe('Only an owner of “Security review” may do this (document.rename); you are one of its coders.');
+    // Structured, so the Persian interface (and --lang fa) reads it in Persian, the role included.
+    const said = refused.body.ok ? null : refused.body.error.said;
+    expect(said && translate(said, 'fa')).toBe('فقط مالکِ «Security review» می‌تواند این کار را بکند (document.rename)؛ شما یکی از کدگذاران آن هستید.');
     expect(await snapshot(owner)).toBe(before);
   });
 

@@ -8,6 +8,7 @@ import { planMatches } from '../../../shared/domain/exchange-match';
 import type { ExchangeCode, ExchangeProject, ExchangeSelection } from '../../../shared/domain/exchange-model';
 import { planImport } from '../../../shared/domain/exchange-plan';
 import { GLOSSES_MARK, glossesLine, splitGlosses } from '../../../shared/domain/exchange-glosses';
+import { english } from '../../../shared/domain/message';
 
 const code = (guid: string, name: string, children: ExchangeCode[] = [], extra: Partial<ExchangeCode> = {}): ExchangeCode => ({
   guid,
@@ -67,7 +68,7 @@ describe('the code tree becomes categories and concepts', () => {
     const withSets = planCodebook(tree, new Set(['a1', 'c']), sets);
     expect(withSets.categories.at(-1)).toMatchObject({ guid: 'S1', name: 'Feelings', parentGuid: null });
     expect(withSets.concepts.find((c) => c.guid === 'C')!.categoryGuids).toEqual(['S1']);
-    expect(withSets.notes).toEqual(['set "Feelings": 1 member code(s) became categories, not concepts, and are not filed in it.']);
+    expect(withSets.notes.map(english)).toEqual(['set "Feelings": 1 member code became a category, not a concept, and is not filed in it.']);
     // What Groundwork exports for a concept filed twice reads back as the two filings.
     const exported = exportTree({
       components: [],
@@ -150,7 +151,7 @@ describe('the import plan', () => {
       ['S1', 'A', 6, 10, 'U9', ''],
     ]);
     expect(plan.coders).toEqual([{ guid: 'U1', name: 'Coder' }]);
-    expect(plan.notes).toContain('1 coding(s) repeat a passage already coded with the same concept by the same coder: kept once.');
+    expect(plan.notes.map(english)).toContain('1 coding repeats a passage already coded with the same concept by the same coder: kept once.');
   });
 
   it('descriptions and notes become memos on what they refer to; a free note is listed; variables and sets become attributes', () => {
@@ -202,7 +203,7 @@ describe('two coders on one passage', () => {
       ['C-U2', 'U2'],
     ]);
     expect(plan.coders.map((c) => c.name)).toEqual(['One', 'Two']);
-    expect(plan.notes).toContain('1 coding(s) repeat a passage already coded with the same concept by the same coder: kept once.');
+    expect(plan.notes.map(english)).toContain('1 coding repeats a passage already coded with the same concept by the same coder: kept once.');
   });
 });
 

@@ -9,6 +9,13 @@ import {
   tightenRange,
   type TextRange,
 } from '../../../shared/domain/range';
+import { english } from '../../../shared/domain/message';
+
+/** The problem in English, as the command line reads it. */
+const problem = (text: string, range: TextRange) => {
+  const found = rangeProblem(text, range);
+  return found && english(found);
+};
 
 const ZWNJ = '\u200C';
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -56,24 +63,24 @@ describe('problems with a range', () => {
   const text = 'a 😀 b'; // the emoji is the two code units at 2 and 3
 
   it('accepts a range that holds a whole emoji', () => {
-    expect(rangeProblem(text, { start: 2, end: 4 })).toBeNull();
-    expect(rangeProblem(text, { start: 0, end: text.length })).toBeNull();
+    expect(problem(text, { start: 2, end: 4 })).toBeNull();
+    expect(problem(text, { start: 0, end: text.length })).toBeNull();
   });
 
   it('refuses a range that starts or ends between the two halves of a surrogate pair', () => {
     expect(splitsSurrogatePair(text, 3)).toBe(true);
     expect(splitsSurrogatePair(text, 2)).toBe(false);
-    expect(rangeProblem(text, { start: 3, end: 4 })).toMatch(/split a character/);
-    expect(rangeProblem(text, { start: 2, end: 3 })).toMatch(/split a character/);
-    expect(rangeProblem(text, { start: 0, end: 3 })).toMatch(/split a character/);
+    expect(problem(text, { start: 3, end: 4 })).toMatch(/split a character/);
+    expect(problem(text, { start: 2, end: 3 })).toMatch(/split a character/);
+    expect(problem(text, { start: 0, end: 3 })).toMatch(/split a character/);
   });
 
   it('refuses empty, reversed, out-of-bounds and fractional ranges', () => {
-    expect(rangeProblem(text, { start: 1, end: 1 })).toMatch(/empty/);
-    expect(rangeProblem(text, { start: 4, end: 2 })).toMatch(/empty/);
-    expect(rangeProblem(text, { start: -1, end: 2 })).toMatch(/outside the source/);
-    expect(rangeProblem(text, { start: 0, end: text.length + 1 })).toMatch(/outside the source \(length 6\)/);
-    expect(rangeProblem(text, { start: 0.5, end: 2 })).toMatch(/whole numbers/);
+    expect(problem(text, { start: 1, end: 1 })).toMatch(/empty/);
+    expect(problem(text, { start: 4, end: 2 })).toMatch(/empty/);
+    expect(problem(text, { start: -1, end: 2 })).toMatch(/outside the source/);
+    expect(problem(text, { start: 0, end: text.length + 1 })).toMatch(/outside the source \(length 6\)/);
+    expect(problem(text, { start: 0.5, end: 2 })).toMatch(/whole numbers/);
   });
 });
 

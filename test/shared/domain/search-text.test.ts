@@ -7,7 +7,7 @@ const ZWNJ = '\u200C';
 /** Every original substring a query finds in a text, through the offset map. */
 function found(text: string, query: string): string[] {
   const parsed = parseQuery(query);
-  if (!parsed.ok) throw new Error(parsed.error);
+  if (!parsed.ok) throw new Error(parsed.error.text);
   const folded = foldForSearch(text);
   return findTerms(folded.text, parsed.terms).map((h) => {
     const r = originalRange(text, folded, h.start, h.end);
@@ -75,7 +75,7 @@ describe('search normalisation: pairs that must not match', () => {
   });
 
   it('refuses an empty query or a one-letter prefix with a reason', () => {
-    expect(parseQuery('  " " ')).toEqual({ ok: false, error: 'Type a word to search for.' });
+    expect(parseQuery('  " " ')).toEqual({ ok: false, error: { text: 'Type a word to search for.' } });
     expect(parseQuery('ب*').ok).toBe(false);
   });
 });

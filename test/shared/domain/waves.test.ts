@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { documentId } from '../../../shared/domain/ids';
 import type { AnalysisSource, Wave } from '../../../shared/domain/waves';
 import { filterSources, importBatches, inWave, waveMembership, waveRuleProblem } from '../../../shared/domain/waves';
+import { english } from '../../../shared/domain/message';
 
 const source = (id: number, over: Partial<AnalysisSource>): AnalysisSource => ({
   id: documentId(id),
@@ -50,10 +51,14 @@ describe('waves', () => {
   });
 
   it('refuses rules that select nothing sensible, saying why', () => {
-    expect(waveRuleProblem({ kind: 'batch', batches: [] })).toBe('Choose at least one import batch for the wave.');
-    expect(waveRuleProblem({ kind: 'years', from: 2022, to: 2013 })).toBe('The wave’s years run backwards (2022 to 2013).');
-    expect(waveRuleProblem({ kind: 'years', from: null, to: null })).toMatch(/first or the last/);
-    expect(waveRuleProblem({ kind: 'attribute', attribute: 'language', value: '  ' })).toBe('Give the language the wave’s sources have.');
+    const problem = (rule: Parameters<typeof waveRuleProblem>[0]) => {
+      const found = waveRuleProblem(rule);
+      return found && english(found);
+    };
+    expect(problem({ kind: 'batch', batches: [] })).toBe('Choose at least one import batch for the wave.');
+    expect(problem({ kind: 'years', from: 2022, to: 2013 })).toBe('The wave’s years run backwards (2022 to 2013).');
+    expect(problem({ kind: 'years', from: null, to: null })).toMatch(/first or the last/);
+    expect(problem({ kind: 'attribute', attribute: 'language', value: '  ' })).toBe('Give the language the wave’s sources have.');
     expect(waveRuleProblem({ kind: 'years', from: 2013, to: 2013 })).toBeNull();
   });
 

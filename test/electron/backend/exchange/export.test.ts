@@ -15,6 +15,7 @@ import { planImport } from '../../../../shared/domain/exchange-plan';
 import { REPO } from '../../../helpers/backend';
 import { modelFromPlan, persianModel, validateAgainstShared } from './models';
 import { REFI, sample, samples, unzipAll } from './samples';
+import { english } from '../../../../shared/domain/message';
 
 async function roundTrip(model: ExportModel, unit: 'standard' | 'nvivo' = 'standard') {
   const { bytes } = await writeQdpx(model, unit);
@@ -121,7 +122,7 @@ describe.skipIf(!REFI)('export', () => {
     const control = { ...model, concepts: model.concepts.map((c, i) => (i === 0 ? { ...c, label: 'bell\u0007 label', memo: 'form\ffeed' } : c)) };
     const { xml, warnings } = await writeProjectDocument(control);
     // The bell twice (the code's name and its memo note's name), the form feed once.
-    expect(warnings).toEqual(['3 character(s) that XML cannot carry (control characters) were left out of labels and memos.']);
+    expect(warnings.map(english)).toEqual(['3 characters that XML cannot carry (control characters) were left out of labels and memos.']);
     expect(xml).toContain('name="bell label"');
     expect(await validateAgainstShared(xml, 'Project.xsd')).toEqual([]);
   });

@@ -6,6 +6,8 @@ import { levelExplanation, LEVEL_TITLES, type AgreementLevel } from '../../../..
 import { levelExplanationText, levelTitle } from '../../../../renderer/features/team/agreement-text';
 import { MERGE_TEMPLATES, mergeText } from '../../../../renderer/features/team/merge-text';
 import { fa } from '../../../../renderer/i18n/fa';
+import { translated } from '../../../../renderer/i18n/message';
+import { say, sayList } from '../../../../shared/domain/message';
 import { setLanguage } from '../../../../renderer/i18n/t';
 
 afterEach(() => setLanguage('en'));
@@ -35,5 +37,12 @@ describe('the merge’s words from the backend', () => {
     expect(mergeText('under “Drivers”')).toBe('زیر «\u2068Drivers\u2069»');
     expect(mergeText('filed in no category')).toBe('در هیچ مقوله‌ای نیست');
     expect(mergeText('main category of Causal conditions')).toMatch(/^مقولهٔ اصلیِ /);
+  });
+
+  it('come structured from the backend: a list of places takes the Persian comma, a component its Persian name', () => {
+    setLanguage('fa', fa);
+    const quoted = (a: string) => say('“{a}”', { a });
+    expect(translated(say('filed in {a}', { a: sayList([quoted('Drivers'), quoted('موانع')]) }))).toBe('در «\u2068Drivers\u2069»، «\u2068موانع\u2069»');
+    expect(translated(say('main category of {component}', { component: say('Causal conditions') }))).toBe('مقولهٔ اصلیِ شرایط علّی');
   });
 });

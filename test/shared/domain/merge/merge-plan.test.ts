@@ -4,6 +4,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { applyMergePlan, resolutionProblem, resolveAll } from '../../../../shared/domain/merge/apply';
+import { english, type Message } from '../../../../shared/domain/message';
+
+const englishOf = (m: Message | null) => (m ? english(m) : m);
 import { planMerge } from '../../../../shared/domain/merge/plan';
 import { compareStamps, joinStamps } from '../../../../shared/domain/merge/stamps';
 import type { ProjectSnapshot, Resolution } from '../../../../shared/domain/merge/types';
@@ -116,7 +119,7 @@ describe('matching', () => {
       d.categories.forEach((c) => (c.uid = `other-${c.uid}`));
       d.concepts.forEach((c) => (c.uid = `other-${c.uid}`));
     });
-    expect(planMerge(ours0, stranger).warnings).toEqual([expect.stringMatching(/share no codebook item by uid/)]);
+    expect(planMerge(ours0, stranger).warnings.map(english)).toEqual([expect.stringMatching(/share no codebook item by uid/)]);
   });
 });
 
@@ -178,13 +181,13 @@ describe('conflicts', () => {
   });
 
   it('cannot be applied until each is resolved, with a valid choice', () => {
-    expect(resolutionProblem(plan, [])).toMatch(/4 conflicts are not resolved yet/);
+    expect(englishOf(resolutionProblem(plan, []))).toMatch(/4 conflicts are not resolved yet/);
     expect(() => applyMergePlan(ours, plan, [])).toThrow(/not resolved/);
     const renamed = plan.conflicts.find((c) => c.kind === 'renamed')!;
     const memo = plan.conflicts.find((c) => c.kind === 'memo')!;
-    expect(resolutionProblem(plan, [{ conflict: renamed.id, choose: 'both' }])).toMatch(/not a choice/);
-    expect(resolutionProblem(plan, [{ conflict: renamed.id, text: '  ' }])).toMatch(/cannot be blank/);
-    expect(resolutionProblem(plan, [{ conflict: 'nope', choose: 'ours' }])).toMatch(/No conflict/);
+    expect(englishOf(resolutionProblem(plan, [{ conflict: renamed.id, choose: 'both' }]))).toMatch(/not a choice/);
+    expect(englishOf(resolutionProblem(plan, [{ conflict: renamed.id, text: '  ' }]))).toMatch(/cannot be blank/);
+    expect(englishOf(resolutionProblem(plan, [{ conflict: 'nope', choose: 'ours' }]))).toMatch(/No conflict/);
     expect(resolutionProblem(plan, [{ conflict: memo.id, text: 'merged memo' }, ...resolveAll(plan, 'ours').filter((r) => r.conflict !== memo.id)])).toBeNull();
   });
 
@@ -223,7 +226,7 @@ describe('conflicts', () => {
     );
     const p = planMerge(o, t);
     expect(p.conflicts.map((c) => [c.kind, c.name])).toEqual([['moved', 'Economic']]);
-    expect(resolutionProblem(p, [{ conflict: p.conflicts[0]!.id, choose: 'theirs' }], o)).toMatch(/“Economic” would put it inside itself/);
+    expect(englishOf(resolutionProblem(p, [{ conflict: p.conflicts[0]!.id, choose: 'theirs' }], o))).toMatch(/“Economic” would put it inside itself/);
     expect(() => applyMergePlan(o, p, [{ conflict: p.conflicts[0]!.id, choose: 'theirs' }])).toThrow(/inside itself/);
     expect(resolveAll(p, 'theirs', o)).toEqual([{ conflict: p.conflicts[0]!.id, choose: 'ours' }]);
     mergeTwice(o, t, (plan) => resolveAll(plan, 'theirs', o));

@@ -1,0 +1,23 @@
+// Persian for the backend's text about the maturity model and assessments. Keys are English templates (shared/domain/message.ts).
+export default {
+  "That assessment no longer exists.": "آن ارزیابی دیگر وجود ندارد.",
+  "That dimension no longer exists.": "آن بُعد دیگر وجود ندارد.",
+  "That level no longer exists.": "آن سطح دیگر وجود ندارد.",
+  "That category no longer exists.": "آن مقوله دیگر وجود ندارد.",
+  "That item no longer exists.": "آن گویه دیگر وجود ندارد.",
+  "A maturity model has at most {max} levels.": "مدل بلوغ حداکثر {max} سطح دارد.",
+  "A maturity model has at least {min} levels.": "مدل بلوغ دست‌کم {min} سطح دارد.",
+  "A maturity model has {min} to {max} levels.": "مدل بلوغ {min} تا {max} سطح دارد.",
+  "A level needs a name in at least one language.": "سطح دست‌کم در یک زبان نام لازم دارد.",
+  "A dimension needs a name in at least one language.": "بُعد دست‌کم در یک زبان نام لازم دارد.",
+  "“{a}” is not an item of the dimension “{b}”.": "«{a}» گویهٔ بُعد «{b}» نیست.",
+  "There is no level {level}.": "سطح {level} وجود ندارد.",
+  "The new order must name every item once.": "ترتیب تازه باید هر مورد را یک بار نام ببرد.",
+  "The maturity model file is not valid {where}: {detail}.": "فایل مدل بلوغ {where} معتبر نیست: {detail}.",
+  "at {path}": "در \u2068{path}\u2069",
+  "at the top level": "در بالاترین سطح",
+  "unknown field \"{field}\"": "فیلد ناشناختهٔ «{field}»",
+  "this is not a Groundwork maturity model (format must be \"{format}\")": "این مدل بلوغ گراندورک نیست (قالب باید «{format}» باشد)",
+  "The maturity model file is not JSON: {reason}": "فایل مدل بلوغ \u2068JSON\u2069 نیست: {reason}",
+  "The maturity model file is not valid: levels must be numbered 1, 2, 3… in order.": "فایل مدل بلوغ معتبر نیست: سطوح باید به ترتیب ۱، ۲، ۳… شماره خورده باشند.",
+} satisfies Record<string, string>;
