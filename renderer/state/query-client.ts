@@ -96,6 +96,8 @@ const afterPaint = (fn: () => void) => {
 // the next frame: changes arriving meanwhile (a burst of events from another program) are merged
 // into the next round, so each shown answer is fetched at most once per round.
 let pending: TouchedWire | null = null;
+/** Those waiting for the pending touched set to be refreshed (refreshFrom's answer). */
+let waiting: (() => void)[] = [];
 let rounds: Promise<void> | null = null;
 let holds = 0;
 let held: TouchedWire | null = null;
@@ -104,8 +106,11 @@ async function refreshRounds(): Promise<void> {
   while (pending) {
     await new Promise<void>((resolve) => afterPaint(resolve));
     const touched = pending;
+    const done = waiting;
     pending = null;
+    waiting = [];
     if (touched) await invalidateTouched(touched).catch(() => undefined);
+    for (const settle of done) settle();
   }
 }
 
@@ -118,10 +123,15 @@ function startRounds(): Promise<void> {
   return rounds;
 }
 
-/** Refreshes what `touched` names (with whatever else is pending); settles when it is done. */
+/**
+ * Refreshes what `touched` names (with whatever else is pending); settles when the round that took
+ * it is done, so a team server's change mark can be counted as seen then (renderer/state/store.ts).
+ */
 export function refreshFrom(touched: TouchedWire): Promise<void> {
   pending = unionTouched(pending, touched);
-  return rounds ?? startRounds();
+  const done = new Promise<void>((settle) => waiting.push(settle));
+  if (!rounds) void startRounds();
+  return done;
 }
 
 /** Settles when the answers changes so far invalidated (and shown) have been fetched again. */

@@ -16,7 +16,10 @@ import { api } from '../api/client';
 import { t } from '../i18n/t';
 import { historyLabel } from '../features/history/history-label';
 import { errorMessage } from '../features/workspace/error-message';
-import { answerNow, refreshed, resetAnswers } from './query-client';
+import { answerNow, refreshed, refreshFrom, resetAnswers } from './query-client';
+import { unionTouched } from '../../shared/api/dependencies';
+import type { TouchedWire } from '../../shared/api/wire';
+import { heardUpTo, refreshDone, refreshStarts } from '../features/server/server-store';
 
 export type Focus =
   | { kind: 'document'; id: DocumentId }
@@ -79,6 +82,16 @@ interface State {
   boot(): Promise<void>;
   setProject(project: ProjectInfo | null): Promise<void>;
   /**
+   * Refetches every answer shown (after a break in hearing changes: a restarted server); a team
+   * server's page has then seen every change mark known when it started.
+   */
+  refresh(): Promise<void>;
+  /**
+   * Others' changes (other users, another window or program), gathered for a moment: what they
+   * touched is refetched where shown, at most twice a second.
+   */
+  refreshSoon(touched: TouchedWire): void;
+  /**
    * Calls the backend, waits for the shown answers its change touched to be fetched again, and
    * shows any error as a toast. `paint` draws what the answer itself holds at once, before that.
    */
@@ -100,6 +113,18 @@ interface State {
 const lastConceptKey = (project: ProjectInfo | null) => (project ? `groundwork.lastConcept:${project.path}` : '');
 
 let toastIds = 0;
+/**
+ * Others' changes are gathered: a page refreshes for them at most twice a second (each is shown
+ * within about half a second plus the refresh), so twenty busy coders cost each page two refreshes
+ * a second rather than one per change, and the server's time goes to the changes themselves.
+ */
+const HEARD_GAP_MS = 500;
+let heardTimer: ReturnType<typeof setTimeout> | null = null;
+let lastHeardRefresh = 0;
+/** What the changes gathered so far touched. */
+let heardTouched: TouchedWire | null = null;
+/** Anything may have changed. */
+const EVERYTHING: TouchedWire = { tables: null, documents: null };
 
 export const useStore = create<State>()((set, get) => ({
   info: null,
@@ -136,6 +161,33 @@ export const useStore = create<State>()((set, get) => ({
       view: 'coding',
       lastConceptId: remembered > 0 ? (remembered as ConceptId) : null,
     });
+    // Every answer shown is fetched afresh from here: at least as new as the marks known now.
+    if (project) refreshDone(refreshStarts());
+  },
+
+  async refresh() {
+    if (!get().project) return;
+    const upTo = refreshStarts();
+    await refreshFrom(EVERYTHING);
+    refreshDone(upTo);
+  },
+
+  refreshSoon(touched) {
+    heardTouched = unionTouched(heardTouched, touched);
+    if (heardTimer) return;
+    heardTimer = setTimeout(
+      () => {
+        heardTimer = null;
+        lastHeardRefresh = Date.now();
+        const gathered = heardTouched;
+        heardTouched = null;
+        // Every other's change heard so far is in this round or an earlier one (rounds run in
+        // turn): once it is done, the page has seen them all.
+        const upTo = heardUpTo();
+        if (gathered) void refreshFrom(gathered).then(() => refreshDone(upTo));
+      },
+      Math.max(50, lastHeardRefresh + HEARD_GAP_MS - Date.now()),
+    );
   },
 
   async run(method, input, paint) {

@@ -43,15 +43,26 @@ export const TABLES = [
 ] as const;
 export type Table = (typeof TABLES)[number];
 
-/** Methods that switch the open project rather than read it: every answer is dropped after one. */
-export const SWITCH_METHODS = ['project.create', 'project.open', 'project.openExample', 'project.openStudy', 'project.close', 'backup.restore'] as const;
+/**
+ * Methods that switch the open project rather than read it: every answer is dropped after one.
+ * Publishing a file to a team server opens the project it became.
+ */
+export const SWITCH_METHODS = ['project.create', 'project.open', 'project.openExample', 'project.openStudy', 'project.close', 'backup.restore', 'project.publish'] as const;
+
+/**
+ * A team server's writes to its accounts, not to the project (a member's role, whether coders may
+ * edit the codebook): no table of the project changes and no step is taken, so the contract says
+ * they do not mutate; they are writes all the same, never held as answers.
+ */
+export const ACCOUNT_WRITE_METHODS = ['access.setRole', 'access.setCodebookRule'] as const;
 
 /**
  * Methods that change nothing in the project and answer nothing about it, and so are never held:
- * the switches, stopping an import under way, and writing a copy of the project elsewhere (its
- * answer is where the copy went and how big it is, not something a view shows again).
+ * the switches, the accounts' writes, stopping an import under way, and a copy of the project
+ * going elsewhere (saved as a file: where it went and how big it is; downloaded from a team
+ * server: the file's bytes, handed to the browser, not something a view shows again).
  */
-export const NOT_READ_METHODS = [...SWITCH_METHODS, 'document.cancelImport', 'project.saveCopy'] as const;
+export const NOT_READ_METHODS = [...SWITCH_METHODS, ...ACCOUNT_WRITE_METHODS, 'document.cancelImport', 'project.saveCopy', 'project.download'] as const;
 type NotRead = (typeof NOT_READ_METHODS)[number];
 
 /** The methods that only read: each has a dependency below. */
@@ -105,6 +116,11 @@ export const dependencies: { [M in ReadMethod]: Dependency<M> } = {
   'app.info': { tables: [] },
   'project.list': { tables: [] },
   'project.current': { tables: ['project'] },
+  // A team server's accounts (the user, their role here, the project's members and codebook rule)
+  // live outside the project's tables: no change of the project alters them. The page asks for
+  // them directly when it shows them (renderer/features/server), never from a held answer.
+  'access.get': { tables: [] },
+  'access.members': { tables: [] },
 
   'document.list': { tables: ['document', 'segment'] },
   // Its summary counts the source's segments; its text never changes.

@@ -359,7 +359,11 @@ describe('what a change says it touched', () => {
     expect(outcomes.length).toBeGreaterThan(50);
     // Every read was compared on a real answer: none of the inputs above is refused.
     const refused = [];
-    for (const [key, said] of await readAll(await keysNow())) if (said.startsWith('error:')) refused.push(`${key}: ${said}`);
+    for (const [key, said] of await readAll(await keysNow())) {
+      // A project's members belong to a team server: a file's backend refuses to list them.
+      if (key.startsWith('access.members ') && said === 'error:invalid-input') continue;
+      if (said.startsWith('error:')) refused.push(`${key}: ${said}`);
+    }
     expect(refused).toEqual([]);
   }, 300_000);
 
@@ -408,7 +412,11 @@ describe('what a change says it touched', () => {
     expect(misses()).toEqual([]);
     expect(outcomes.length).toBeGreaterThan(15);
     const refused = [];
-    for (const [key, said] of await readAll(await keysNow())) if (said.startsWith('error:')) refused.push(`${key}: ${said}`);
+    for (const [key, said] of await readAll(await keysNow())) {
+      // A project's members belong to a team server: a file's backend refuses to list them.
+      if (key.startsWith('access.members ') && said === 'error:invalid-input') continue;
+      if (said.startsWith('error:')) refused.push(`${key}: ${said}`);
+    }
     expect(refused).toEqual([]);
   }, 300_000);
 
