@@ -41,7 +41,9 @@ export function App() {
       if (event.type === 'project.switched') {
         void api.call('project.current', {}).then((p) => state.setProject(p));
       } else {
-        state.refreshSoon();
+        // Another window's or user's change: what it touched is refetched where this page shows
+        // it, gathered with others heard meanwhile (at most twice a second).
+        state.refreshSoon(event.touched);
       }
     });
   }, [ready]);

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import type { Method } from '../../shared/api/contract';
 import { isMethod, methods } from '../../shared/api/contract';
+import { SWITCH_METHODS } from '../../shared/api/dependencies';
 import type { ErrorCode } from '../../shared/api/errors';
 import { isGroundworkError } from '../../shared/api/errors';
 import { english, say, type Message } from '../../shared/domain/message';
@@ -20,7 +21,7 @@ import { invalidInput, structuredIssues } from './validation';
 const refuse = (code: ErrorCode, message: string | Message): CallResponse =>
   typeof message === 'string' ? { ok: false, error: { code, message } } : { ok: false, error: { code, message: english(message), said: message } };
 
-const SWITCHES = new Set<Method>(['project.create', 'project.open', 'project.openExample', 'project.openStudy', 'project.close', 'backup.restore', 'project.publish']);
+const SWITCHES = new Set<Method>(SWITCH_METHODS);
 
 export async function dispatch(backend: Backend, request: CallRequest): Promise<CallResponse> {
   const { method } = request;

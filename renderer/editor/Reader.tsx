@@ -8,6 +8,7 @@ import type { SegmentMark } from '../../shared/domain/model';
 import type { ConceptId, SegmentId } from '../../shared/domain/ids';
 import { paragraphAt } from '../../shared/domain/text';
 import { plural, t } from '../i18n/t';
+import { useConceptColors, useDocumentMarks, useDocumentSummary } from '../state/project-data';
 import { useStore } from '../state/store';
 import { ChunkView } from './ChunkView';
 import { withPage } from './page-markers';
@@ -22,11 +23,12 @@ const FLASH_MS = 1600;
 
 export function Reader() {
   const openDoc = useStore((s) => s.openDoc);
-  const all = useStore((s) => s.docSegments);
+  const all = useDocumentMarks(openDoc?.document.id);
   // Blind coding: the passages of coders this window does not show are not drawn.
   const shown = useCoderShown();
   const segments = useMemo(() => all.filter((s) => shown(s.coderId)), [all, shown]);
-  const concepts = useStore((s) => s.codebook.concepts);
+  const conceptColors = useConceptColors();
+  const liveSummary = useDocumentSummary(openDoc?.document.id);
   const jump = useStore((s) => s.jump);
   const textSelection = useStore((s) => s.textSelection);
   const setTextSelection = useStore((s) => s.setTextSelection);
@@ -36,7 +38,7 @@ export function Reader() {
   const [popover, setPopover] = useState<{ ids: SegmentId[]; x: number; y: number; byKeyboard?: boolean } | null>(null);
 
   const chunks = useMemo(() => (openDoc ? chunkParagraphs(openDoc.paragraphs) : []), [openDoc]);
-  const colors = useMemo(() => new Map<ConceptId, string>(concepts.map((c) => [c.id, c.color])), [concepts]);
+  const colors = useMemo(() => new Map<ConceptId, string>(Object.entries(conceptColors).map(([id, color]) => [Number(id) as ConceptId, color])), [conceptColors]);
   const sorted = useMemo(() => [...segments].sort((a, b) => a.start - b.start || a.end - b.end), [segments]);
   const longest = useMemo(() => sorted.reduce((m, s) => Math.max(m, s.end - s.start), 0), [sorted]);
   const colorOf = useCallback((s: SegmentMark) => colors.get(s.conceptId) ?? '#888888', [colors]);
@@ -53,6 +55,11 @@ export function Reader() {
     },
     [openDoc, sorted, longest, colorOf],
   );
+
+  // A source deleted (here, by undo, or in another window) is closed.
+  useEffect(() => {
+    if (liveSummary === null) closeDocument();
+  }, [liveSummary, closeDocument]);
 
   const wholeWords = useReaderOptions((s) => s.wholeWords);
   const setWholeWords = useReaderOptions((s) => s.setWholeWords);
@@ -135,7 +142,7 @@ export function Reader() {
       </section>
     );
   }
-  const { document: doc } = openDoc;
+  const doc = liveSummary ?? openDoc.document;
   return (
     <section className="gw-reader" aria-label={t('Reader')}>
       <header className="gw-panel-header gw-reader-header">

@@ -114,6 +114,7 @@ export function useReaderCaret(o: Options) {
 
   const schedule = useCallback(() => {
     cancelAnimationFrame(frame.current);
+    const seen = selectionEnds();
     frame.current = requestAnimationFrame(() => {
       const root = options.current.rootRef.current;
       const want = pendingReveal.current;
@@ -121,6 +122,9 @@ export function useReaderCaret(o: Options) {
         pendingReveal.current = null;
         reveal(want);
       }
+      // A selection made since this repaint was asked for (a click, a script, the next passage
+      // chosen right after coding) is newer than the offsets it would restore: leave it be.
+      if (!sameEnds(seen, selectionEnds())) return drawCaret();
       paint();
     });
     // reveal is stable (declared below with refs only).
@@ -390,6 +394,16 @@ export function useReaderCaret(o: Options) {
 
   return { onKeyDown, onMouseDown, onFocus, collapse };
 }
+
+type Ends = [Node | null, number, Node | null, number];
+
+/** Where the page's selection starts and ends now. */
+function selectionEnds(): Ends {
+  const s = window.getSelection();
+  return s && s.rangeCount > 0 ? [s.anchorNode, s.anchorOffset, s.focusNode, s.focusOffset] : [null, 0, null, 0];
+}
+
+const sameEnds = (a: Ends, b: Ends) => a.every((x, i) => x === b[i]);
 
 /** The word whose letters are under a screen point, if any. */
 function wordUnder(root: HTMLElement, doc: OpenDocument, x: number, y: number): { start: number; end: number } | null {

@@ -1,20 +1,13 @@
-// The renderer's state: a copy of what the backend holds (read through the contract, refreshed
-// after every change) plus what only the window knows (the open source, the focused item, the
-// text selection). The backend stays the one source of truth; nothing here is saved by itself.
+// The window's own state: the open project, the open source's text, the focused item, the text
+// selection, the view. What the backend holds is read through keyed answers (query-client.ts,
+// project-data.ts), refreshed only where a change touched them; nothing here is saved by itself.
 
 import { create } from 'zustand';
 import type { AppInfo } from '../../shared/api/contract';
 import type { Input, Method, Output } from '../../shared/api/contract';
 import { GroundworkError } from '../../shared/api/errors';
 import type { DocumentPage } from '../../shared/domain/model';
-import type {
-  Codebook,
-  DocumentSummary,
-  HistoryState,
-  ParadigmCounts,
-  ProjectInfo,
-  SegmentMark,
-} from '../../shared/domain/model';
+import type { DocumentSummary, ProjectInfo } from '../../shared/domain/model';
 import type { CategoryId, ConceptId, DocumentId, SegmentId } from '../../shared/domain/ids';
 import type { ComponentKey } from '../../shared/domain/paradigm';
 import { splitParagraphs, type Paragraph } from '../../shared/domain/text';
@@ -23,7 +16,10 @@ import { api } from '../api/client';
 import { t } from '../i18n/t';
 import { historyLabel } from '../features/history/history-label';
 import { errorMessage } from '../features/workspace/error-message';
-import { refreshDone, refreshStarts } from '../features/server/server-store';
+import { answerNow, refreshed, refreshFrom, resetAnswers } from './query-client';
+import { unionTouched } from '../../shared/api/dependencies';
+import type { TouchedWire } from '../../shared/api/wire';
+import { heardUpTo, refreshDone, refreshStarts } from '../features/server/server-store';
 
 export type Focus =
   | { kind: 'document'; id: DocumentId }
@@ -35,6 +31,7 @@ export type Focus =
   | { kind: 'record'; id: RecordId };
 
 export interface OpenDocument {
+  /** As it was when opened (its id and text never change; read its live name with useDocumentSummary). */
   document: DocumentSummary;
   text: string;
   paragraphs: Paragraph[];
@@ -65,26 +62,18 @@ export interface JumpTarget {
   nonce: number;
 }
 
-const EMPTY_CODEBOOK: Codebook = { components: [], categories: [], concepts: [], filings: [] };
-
 /** The workspace's views (the top bar lists them). */
 export type View = 'coding' | 'table8' | 'diagrams' | 'table7' | 'words' | 'maturity' | 'screening' | 'evolution' | 'saturation' | 'analysis' | 'agreement';
 
 interface State {
   info: AppInfo | null;
   project: ProjectInfo | null;
-  documents: DocumentSummary[];
-  codebook: Codebook;
-  counts: ParadigmCounts | null;
-  history: HistoryState | null;
-  /** Bumped after every refresh, so views that fetch their own data know to fetch again. */
-  revision: number;
   view: View;
   openDoc: OpenDocument | null;
-  docSegments: SegmentMark[];
   focus: Focus | null;
-  /** Concepts picked in the code tree (Ctrl/Shift-click) for moving several at once. */
+  /** Concepts picked in the code tree (Ctrl/Shift-click) for moving several at once (a deleted one is ignored where used). */
   pickedConcepts: ConceptId[];
+  /** The last concept coded with (it may have been deleted since: check before use). */
   lastConceptId: ConceptId | null;
   textSelection: TextSelection | null;
   jump: JumpTarget | null;
@@ -92,11 +81,21 @@ interface State {
 
   boot(): Promise<void>;
   setProject(project: ProjectInfo | null): Promise<void>;
+  /**
+   * Refetches every answer shown (after a break in hearing changes: a restarted server); a team
+   * server's page has then seen every change mark known when it started.
+   */
   refresh(): Promise<void>;
-  /** A refresh for changes made elsewhere (other users, another program), gathered for a moment. */
-  refreshSoon(): void;
-  /** Calls the backend, refreshes after a change, and shows any error as a toast. */
-  run<M extends Method>(method: M, input: Input<M>): Promise<Output<M> | undefined>;
+  /**
+   * Others' changes (other users, another window or program), gathered for a moment: what they
+   * touched is refetched where shown, at most twice a second.
+   */
+  refreshSoon(touched: TouchedWire): void;
+  /**
+   * Calls the backend, waits for the shown answers its change touched to be fetched again, and
+   * shows any error as a toast. `paint` draws what the answer itself holds at once, before that.
+   */
+  run<M extends Method>(method: M, input: Input<M>, paint?: (answer: Output<M>) => void): Promise<Output<M> | undefined>;
   openDocument(id: DocumentId): Promise<void>;
   closeDocument(): void;
   setFocus(focus: Focus | null): void;
@@ -114,9 +113,6 @@ interface State {
 const lastConceptKey = (project: ProjectInfo | null) => (project ? `groundwork.lastConcept:${project.path}` : '');
 
 let toastIds = 0;
-/** The refresh running, and the one asked for while it runs (refresh()). */
-let refreshing: Promise<void> | null = null;
-let queuedRefresh: Promise<void> | null = null;
 /**
  * Others' changes are gathered: a page refreshes for them at most twice a second (each is shown
  * within about half a second plus the refresh), so twenty busy coders cost each page two refreshes
@@ -125,18 +121,16 @@ let queuedRefresh: Promise<void> | null = null;
 const HEARD_GAP_MS = 500;
 let heardTimer: ReturnType<typeof setTimeout> | null = null;
 let lastHeardRefresh = 0;
+/** What the changes gathered so far touched. */
+let heardTouched: TouchedWire | null = null;
+/** Anything may have changed. */
+const EVERYTHING: TouchedWire = { tables: null, documents: null };
 
 export const useStore = create<State>()((set, get) => ({
   info: null,
   project: null,
-  documents: [],
-  codebook: EMPTY_CODEBOOK,
-  counts: null,
-  history: null,
-  revision: 0,
   view: 'coding',
   openDoc: null,
-  docSegments: [],
   focus: null,
   pickedConcepts: [],
   lastConceptId: null,
@@ -156,85 +150,52 @@ export const useStore = create<State>()((set, get) => ({
 
   async setProject(project) {
     const remembered = project ? Number(localStorage.getItem(lastConceptKey(project))) : 0;
+    // Every answer held belongs to the project before: views fetch the new project's as they mount.
+    resetAnswers();
     set({
       project,
       openDoc: null,
-      docSegments: [],
       focus: null,
       pickedConcepts: [],
       textSelection: null,
       view: 'coding',
       lastConceptId: remembered > 0 ? (remembered as ConceptId) : null,
-      documents: [],
-      codebook: EMPTY_CODEBOOK,
-      counts: null,
-      history: null,
     });
-    if (project) await get().refresh();
+    // Every answer shown is fetched afresh from here: at least as new as the marks known now.
+    if (project) refreshDone(refreshStarts());
   },
 
   async refresh() {
     if (!get().project) return;
-    // One refresh at a time: a change heard while one runs asks for one more after it, so many
-    // users' changes arriving together cost one more refresh, not one each.
-    if (refreshing) {
-      queuedRefresh ??= refreshing.then(() => {
-        queuedRefresh = null;
-        return get().refresh();
-      });
-      return queuedRefresh;
-    }
-    let finish = () => {};
-    refreshing = new Promise<void>((resolve) => (finish = resolve));
-    // Whatever this reads is at least as new as the change marks heard so far (a team server).
     const upTo = refreshStarts();
-    try {
-      const openId = get().openDoc?.document.id;
-      const [documents, codebook, counts, history, docSegments] = await Promise.all([
-        api.call('document.list', {}),
-        api.call('codebook.get', {}),
-        api.call('counts.paradigm', {}),
-        api.call('history.get', {}),
-        openId ? api.call('segment.forDocument', { documentId: openId }).catch(() => []) : Promise.resolve([]),
-      ]);
-      const state = get();
-      const stillOpen = state.openDoc && documents.find((d) => d.id === state.openDoc!.document.id);
-      const lastConceptId = state.lastConceptId && codebook.concepts.some((c) => c.id === state.lastConceptId) ? state.lastConceptId : null;
-      set({
-        documents,
-        codebook,
-        counts,
-        history,
-        docSegments: stillOpen ? docSegments : [],
-        openDoc: stillOpen && state.openDoc ? { ...state.openDoc, document: stillOpen } : null,
-        lastConceptId,
-        pickedConcepts: state.pickedConcepts.filter((id) => codebook.concepts.some((c) => c.id === id)),
-        revision: state.revision + 1,
-      });
-      refreshDone(upTo);
-    } finally {
-      refreshing = null;
-      finish();
-    }
+    await refreshFrom(EVERYTHING);
+    refreshDone(upTo);
   },
 
-  refreshSoon() {
+  refreshSoon(touched) {
+    heardTouched = unionTouched(heardTouched, touched);
     if (heardTimer) return;
     heardTimer = setTimeout(
       () => {
         heardTimer = null;
         lastHeardRefresh = Date.now();
-        void get().refresh();
+        const gathered = heardTouched;
+        heardTouched = null;
+        // Every other's change heard so far is in this round or an earlier one (rounds run in
+        // turn): once it is done, the page has seen them all.
+        const upTo = heardUpTo();
+        if (gathered) void refreshFrom(gathered).then(() => refreshDone(upTo));
       },
       Math.max(50, lastHeardRefresh + HEARD_GAP_MS - Date.now()),
     );
   },
 
-  async run(method, input) {
+  async run(method, input, paint) {
     try {
       const value = await api.call(method, input);
+      paint?.(value);
       if (method.startsWith('project.')) return value;
-      await get().refresh();
+      await refreshed();
       return value;
     } catch (error) {
       get().toast('error', error instanceof GroundworkError ? errorMessage(error.message) : String(error));
@@ -244,13 +205,13 @@ export const useStore = create<State>()((set, get) => ({
 
   async openDocument(id) {
     try {
-      const [{ document, text, pages, directions }, segments] = await Promise.all([
+      // The text and its highlights arrive together, so the source is drawn once, highlighted.
+      const [{ document, text, pages, directions }] = await Promise.all([
         api.call('document.get', { id }),
-        api.call('segment.forDocument', { documentId: id }),
+        answerNow('segment.forDocument', { documentId: id }),
       ]);
       set({
         openDoc: { document, text, paragraphs: splitParagraphs(text, directions), pages: pages ?? [] },
-        docSegments: segments,
         textSelection: null,
         view: 'coding',
       });
@@ -259,15 +220,17 @@ export const useStore = create<State>()((set, get) => ({
     }
   },
 
-  closeDocument: () => set({ openDoc: null, docSegments: [], textSelection: null }),
+  closeDocument: () => set({ openDoc: null, textSelection: null }),
   setFocus: (focus) => set({ focus }),
   setPickedConcepts: (ids) => set({ pickedConcepts: ids }),
   setView: (view) => set({ view }),
   setTextSelection: (textSelection) => set({ textSelection }),
 
   rememberConcept(id) {
-    localStorage.setItem(lastConceptKey(get().project), String(id));
     set({ lastConceptId: id });
+    // Kept for the next session once the frame is drawn (it is called as a coded passage is painted).
+    const key = lastConceptKey(get().project);
+    setTimeout(() => localStorage.setItem(key, String(id)), 0);
   },
 
   async jumpTo(target) {

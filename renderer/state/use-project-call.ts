@@ -1,30 +1,13 @@
-// What a read-only backend method answers for the open project, fetched again after every change
-// (the store's revision moves, also for changes made in another window). null until it answers,
-// when no project is open, or when the call fails (shown as a toast when `toastErrors` is set).
+// What a read-only backend method without input answers for the open project, kept in step with
+// the changes that touch it (see use-project-query.ts). null until it answers, when no project is
+// open, or when the call fails (shown as a toast when `toastErrors` is set).
 
-import { useEffect, useState } from 'react';
-import type { Method, Output } from '../../shared/api/contract';
-import { api } from '../api/client';
-import { useStore } from './store';
+import type { Output } from '../../shared/api/contract';
+import type { ReadMethod } from '../../shared/api/dependencies';
+import { useProjectQuery } from './use-project-query';
 
-export function useProjectCall<M extends Method>(method: M, options: { toastErrors?: boolean } = {}): Output<M> | null {
-  const revision = useStore((s) => s.revision);
-  const project = useStore((s) => s.project);
-  const [answer, setAnswer] = useState<Output<M> | null>(null);
-  useEffect(() => {
-    let current = true;
-    if (!project) return;
-    api.call(method, {} as never).then(
-      (value) => current && setAnswer(value as Output<M>),
-      (error: Error) => {
-        if (!current) return;
-        setAnswer(null);
-        if (options.toastErrors) useStore.getState().toast('error', error.message);
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [method, revision, project, options.toastErrors]);
-  return answer;
+type WithoutInput = { [M in ReadMethod]: {} extends import('../../shared/api/contract').Input<M> ? M : never }[ReadMethod];
+
+export function useProjectCall<M extends WithoutInput>(method: M, options: { toastErrors?: boolean } = {}): Output<M> | null {
+  return useProjectQuery(method, {} as never, { toastErrors: options.toastErrors }) ?? null;
 }

@@ -3,7 +3,7 @@
 
 import type { Input, Method, Output } from './contract';
 import type { ApiErrorShape } from './errors';
-import type { CallRequest, CallResponse } from './wire';
+import type { CallRequest, CallResponse, TouchedWire } from './wire';
 import { GroundworkError } from './errors';
 
 export type Transport = (request: CallRequest) => Promise<CallResponse>;
@@ -11,6 +11,9 @@ export type Transport = (request: CallRequest) => Promise<CallResponse>;
 export interface ApiClient {
   call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>>;
 }
+
+/** Heard when a call's answer names what it changed (also when it failed part-way), before the caller gets the answer. */
+export type TouchedListener = (touched: TouchedWire, method: Method) => void;
 
 /**
  * The error a failed call throws: its `said` kept, and its `message` the English or, given `show`,
@@ -22,10 +25,16 @@ export function errorOf(error: ApiErrorShape, show?: (error: GroundworkError) =>
   return thrown;
 }
 
-export function createClient(transport: Transport, origin?: string, show?: (error: GroundworkError) => string): ApiClient {
+export function createClient(
+  transport: Transport,
+  origin?: string,
+  show?: (error: GroundworkError) => string,
+  onTouched?: TouchedListener,
+): ApiClient {
   return {
     async call(method, input) {
       const response = await transport({ method, input, ...(origin ? { origin } : {}) });
+      if (response.touched && onTouched) onTouched(response.touched, method);
       if (!response.ok) throw errorOf(response.error, show);
       return response.value as never;
     },

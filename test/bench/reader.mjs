@@ -307,50 +307,87 @@ export async function benchReader({ host, sources, documents, log }) {
     const fast = await page.evaluate(scrollFrames, { duration: 2000, step: 400 });
     results[`scroll ${big.label} fast`] = { ...frameSummary(fast.deltas), pxPerFrame: 400, distance: fast.distance };
 
-    // Coding one passage through the coding bar, ten times, on the big source.
-    log('reader: coding passages through the coding bar…');
-    await page.evaluate(() => {
-      const scroller = document.querySelector('.gw-reader-body [data-virtuoso-scroller]');
-      if (scroller) scroller.scrollTop = 0;
+    // Coding one passage through the coding bar on the big source, ten times in each of three
+    // settings: the Coding view as it opens; after the Screening view was shown (its answers held
+    // but hidden); with the Search panel open beside the reader (its hits marked in the text).
+    // The calls each coding costs are counted from the page's requests.
+    const calls = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/call')) calls.push(request.postDataJSON()?.method ?? '?');
     });
-    await page.waitForTimeout(500);
-    const codeTimes = [];
-    const codeBusy = [];
-    const codeWork = [];
-    const barTimes = [];
-    const codeDetail = [];
-    for (let i = 0; i < 10; i += 1) {
-      if (i === 5) {
+    const scrollTo = async (fraction) => {
+      await page.evaluate((fraction) => {
+        const scroller = document.querySelector('.gw-reader-body [data-virtuoso-scroller]');
+        if (scroller) scroller.scrollTop = scroller.scrollHeight * fraction;
+      }, fraction);
+      await page.waitForTimeout(fraction === 0 ? 500 : 800);
+    };
+    const codePassages = async (setting, seed) => {
+      await scrollTo(0);
+      const times = [];
+      const busy = [];
+      const workDone = [];
+      const bars = [];
+      const detail = [];
+      const callCounts = [];
+      for (let i = 0; i < 10; i += 1) {
         // Half of the codings further into the source.
-        await page.evaluate(() => {
-          const scroller = document.querySelector('.gw-reader-body [data-virtuoso-scroller]');
-          if (scroller) scroller.scrollTop = scroller.scrollHeight * 0.6;
-        });
-        await page.waitForTimeout(800);
+        if (i === 5) await scrollTo(0.6);
+        const picked = await page.evaluate(selectPassage, seed + i);
+        if (picked.error) throw new Error(picked.error);
+        const bar = await page.evaluate(() => window.__gwBar);
+        await page.locator('.gw-coding-bar').waitFor();
+        await page.keyboard.press('c');
+        const input = page.getByRole('combobox', { name: 'Concept' });
+        await input.fill(`رابط ${seed + i} آزمون`);
+        await page.evaluate(armCoded, { para: picked.para, mid: Math.floor((picked.start + picked.end) / 2) });
+        const before = await metrics();
+        const callsBefore = calls.length;
+        await input.press('Enter');
+        const coded = await page.evaluate(() => window.__gwCoded);
+        await page.locator('.gw-coding-bar').waitFor({ state: 'detached' });
+        const quiet = await busyUntil(page, coded.at, coded.painted);
+        workDone.push(work(before, await metrics()));
+        times.push(coded.painted);
+        busy.push(quiet);
+        bars.push(bar.painted);
+        const made = calls.slice(callsBefore);
+        callCounts.push(made.length);
+        detail.push({ start: picked.start, end: picked.end, seen: round(coded.seen, 1), painted: round(coded.painted, 1), busyUntil: round(quiet, 1), calls: made.sort().join(' ') });
       }
-      const picked = await page.evaluate(selectPassage, i + 1);
-      if (picked.error) throw new Error(picked.error);
-      const bar = await page.evaluate(() => window.__gwBar);
-      await page.locator('.gw-coding-bar').waitFor();
-      await page.keyboard.press('c');
-      const input = page.getByRole('combobox', { name: 'Concept' });
-      await input.fill(`رابط ${i + 1} آزمون`);
-      await page.evaluate(armCoded, { para: picked.para, mid: Math.floor((picked.start + picked.end) / 2) });
-      const before = await metrics();
-      await input.press('Enter');
-      const coded = await page.evaluate(() => window.__gwCoded);
-      await page.locator('.gw-coding-bar').waitFor({ state: 'detached' });
-      const quiet = await busyUntil(page, coded.at, coded.painted);
-      codeWork.push(work(before, await metrics()));
-      codeTimes.push(coded.painted);
-      codeBusy.push(quiet);
-      barTimes.push(bar.painted);
-      codeDetail.push({ start: picked.start, end: picked.end, seen: round(coded.seen, 1), painted: round(coded.painted, 1), busyUntil: round(quiet, 1) });
-    }
-    results['code one passage (Enter → highlight painted)'] = { ...summarize(codeTimes), runs: codeDetail };
-    results['code one passage → main thread quiet'] = summarize(codeBusy);
-    results['code one passage: main-thread work'] = workSummary(codeWork);
-    results['select → coding bar painted'] = summarize(barTimes);
+      results[`code one passage${setting} (Enter → highlight painted)`] = { ...summarize(times), runs: detail };
+      results[`code one passage${setting} → main thread quiet`] = summarize(busy);
+      results[`code one passage${setting}: main-thread work`] = workSummary(workDone);
+      results[`code one passage${setting}: calls to the backend`] = summarize(callCounts);
+      return { times, bars };
+    };
+
+    log('reader: coding passages in the Coding view…');
+    const inCoding = await codePassages('', 1);
+    results['select → coding bar painted'] = summarize(inCoding.bars);
+
+    log('reader: coding passages after the Screening view was shown…');
+    await page.getByRole('navigation').getByRole('button', { name: 'Screening' }).click();
+    await page.getByTestId('screening-table').waitFor();
+    await page.waitForTimeout(500);
+    await page.getByRole('navigation').getByRole('button', { name: 'Coding' }).click();
+    await page.locator(`.gw-reader-body[data-document="${documents[big.key].id}"] p.gw-para`).first().waitFor();
+    const afterScreening = await codePassages(' after the Screening view', 101);
+
+    log('reader: coding passages with the Search panel open…');
+    await page.locator('.gw-topbar .gw-search-toggle').click();
+    const box = page.locator('section.gw-search .gw-search-form input');
+    await box.fill('بازاریابی');
+    await box.press('Enter');
+    await page.locator('section.gw-search .gw-search-summary').waitFor();
+    // A mouse selection would take the keyboard focus out of the search box; the DOM selection does not.
+    await page.evaluate(() => document.activeElement?.blur());
+    await page.waitForTimeout(500);
+    const withSearch = await codePassages(' with the Search panel open', 201);
+    await page.locator('.gw-topbar .gw-search-toggle').click();
+
+    const all = [...inCoding.times, ...afterScreening.times, ...withSearch.times];
+    results['code one passage, Coding / after Screening / with Search (Enter → highlight painted)'] = summarize(all);
     results[`heap after coding on ${big.label}`] = await heap({ gc: true });
 
     // The small source without codings, for comparison.

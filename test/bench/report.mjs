@@ -26,6 +26,11 @@ export function targets(results) {
   const rows = [
     [`first paint of the ${big} source (median)`, reader?.[`first paint ${big}`]?.median, 1000],
     ['code one passage in the reader, painted (median)', reader?.['code one passage (Enter → highlight painted)']?.median, 100],
+    [
+      'code one passage, painted (p95; Coding, after Screening, with Search)',
+      reader?.['code one passage, Coding / after Screening / with Search (Enter → highlight painted)']?.p95,
+      50,
+    ],
     [`scroll frame average, ${big} source with ${n} segments`, reader?.[`scroll ${big}`]?.average, 20],
     ['backend segment.code (median)', backend?.['segment.code']?.median, 20],
     [`backend counts.paradigm with ${n} segments (median)`, backend?.['counts.paradigm']?.median, 200],
@@ -97,6 +102,8 @@ export function render(results) {
         rows.push([name, `JS heap used ${h.usedMB} MB after GC${extra}, ${h.domNodes.toLocaleString('en')} DOM nodes`]);
       } else if (name.endsWith('main-thread work')) {
         rows.push([name, `median per run: all tasks ${ms(r.task)} = script ${ms(r.script)} + layout ${ms(r.layout)} + style ${ms(r.style)} + other`]);
+      } else if (name.endsWith('calls to the backend')) {
+        rows.push([name, `median ${r.median}, most ${r.worst} calls per coding (n=${r.n})`]);
       } else if (name.startsWith('scroll')) {
         rows.push([
           name,

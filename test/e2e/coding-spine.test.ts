@@ -183,6 +183,8 @@ describe('the coding spine in the browser', () => {
   });
 
   it('Table 8 on screen and in the exported CSV equals counts computed independently from the project file', async () => {
+    // The last placement of the test before may still be on its way to the file.
+    await expect.poll(() => countFromFile(projectFile).consequences, { timeout: 10_000 }).toEqual([1, 4, 6]);
     const expected = countFromFile(projectFile);
     expect(expected.strategies).toEqual([1, 3, 3]);
     expect(expected.consequences).toEqual([1, 4, 6]);
@@ -227,8 +229,9 @@ describe('the coding spine in the browser', () => {
   it('shows exactly the same after a reload', async () => {
     const table = await ws.table8();
     await ws.backToCoding();
+    // The tree draws its rows once it has measured its viewport (it draws only the rows in view).
+    await expect.poll(() => ws.tree.getByRole('treeitem').count()).toBeGreaterThan(15);
     const tree = await ws.tree.getByRole('treeitem').allInnerTexts();
-    expect(tree.length).toBeGreaterThan(15);
     await ws.openSource(FA);
     const highlights = await ws.reader.locator('span.gw-coded').allInnerTexts();
     await app.page.reload();

@@ -82,6 +82,26 @@ it("shows one user's coding on the other's page at once, naming who, and undoes 
   expect(errors).toEqual([]);
 });
 
+it("sends, with the page's next change, the mark of another user's change once the page shows it", async () => {
+  const saraView = new WorkspacePage(sara);
+  const rezaView = new WorkspacePage(reza);
+  // The change mark the server gave Reza's coding.
+  const coded = reza.waitForResponse((r) => r.url().endsWith('/api/call') && (r.request().postDataJSON() as { method: string }).method === 'segment.code');
+  await rezaView.select('Rivals watch');
+  await rezaView.codeWith('trust');
+  const mark = ((await (await coded).json()) as { mark?: number }).mark;
+  expect(mark).toBeGreaterThan(0);
+  // Sara's page refetches what it touched (her reader paints it), and only then counts it seen.
+  await expect.poll(() => saraView.paintedPassages(), { timeout: 10_000 }).toHaveLength(1);
+  const sent = sara.waitForRequest((r) => r.url().endsWith('/api/call') && (r.postDataJSON() as { method: string }).method === 'segment.code');
+  await saraView.select('Trust between partners');
+  await saraView.codeWith('trust');
+  expect((await sent).postDataJSON()).toMatchObject({ method: 'segment.code', seen: expect.any(Number) });
+  expect(((await sent).postDataJSON() as { seen: number }).seen).toBeGreaterThanOrEqual(mark!);
+  await expect.poll(() => rezaView.paintedPassages(), { timeout: 10_000 }).toHaveLength(2);
+  expect(errors).toEqual([]);
+});
+
 it("imports a file from the owner's page, and the coder's page lists it", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-team-e2e-'));
   try {

@@ -1,17 +1,22 @@
 // The code system: paradigm components → main categories → sub-categories → concepts, with the
 // unassigned shown below. Click to focus, Ctrl/Shift-click to pick several concepts, drag to file
 // or nest, F2 to rename, Delete to delete, arrow keys to move, Enter to open a branch or a
-// concept's coded passages.
+// concept's coded passages. Only the rows near the viewport are drawn (a codebook of thousands of
+// concepts stays quick), and a row is drawn again only when what it shows changed.
 
-import { useMemo, useRef, useState } from 'react';
-import type { CategoryId } from '../../../shared/domain/ids';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
+import type { CategoryId, ConceptId } from '../../../shared/domain/ids';
 import { InlineEdit } from '../../components/InlineEdit';
-import { num, plural, t } from '../../i18n/t';
-import { categoryGloss, categoryLabel, componentGloss, componentLabel, conceptGloss, conceptLabel, useLabelLanguage } from '../study/labels';
+import { useInterfaceLanguage } from '../../i18n/language';
+import { t } from '../../i18n/t';
+import { useLabelLanguage } from '../study/labels';
+import { useCodebook, useParadigmCounts } from '../../state/project-data';
 import { useStore, type Focus } from '../../state/store';
 import { deleteCategory, deleteConcept } from './actions';
-import { accepts, drop, endDrag, startDrag, type DropTarget } from './drag';
+import { drop } from './drag';
 import { buildRows, type TreeRow } from './tree-model';
+import { CodeTreeRow, treeItemId, type RowActions } from './CodeTreeRow';
 
 type Creating = { kind: 'concept' } | { kind: 'category'; parentId: CategoryId | null } | null;
 
@@ -36,15 +41,8 @@ function isFocused(row: TreeRow, focus: Focus | null): boolean {
   return focus.kind === 'unassigned' && row.group === 'concepts';
 }
 
-function dropTargetOf(row: TreeRow): DropTarget {
-  if (row.type === 'component') return { type: 'component', key: row.component };
-  if (row.type === 'group') return row.group === 'categories' ? { type: 'unassigned-categories' } : { type: 'unfiled-concepts' };
-  if (row.type === 'category') return { type: 'category', id: row.category.id };
-  return row.categoryId === null ? { type: 'unfiled-concepts' } : { type: 'category', id: row.categoryId };
-}
+const NO_PICKS: ConceptId[] = [];
 
-/** A DOM id for a row, so the tree can name its active item (aria-activedescendant). */
-const treeItemId = (key: string) => `gw-tree-${key.replace(/[^\w-]/g, '_')}`;
 
 /**
  * Takes the keyboard to the first retrieved segment: the list reads its first page only once the
@@ -58,10 +56,11 @@ function focusFirstSegment(waited = 0): void {
 
 export function CodeTree() {
   const lang = useLabelLanguage((s) => s.lang);
-  const codebook = useStore((s) => s.codebook);
-  const counts = useStore((s) => s.counts);
+  const language = useInterfaceLanguage((s) => s.language);
+  const codebook = useCodebook();
+  const counts = useParadigmCounts();
   const focus = useStore((s) => s.focus);
-  const picked = useStore((s) => s.pickedConcepts);
+  const pickedAll = useStore((s) => s.pickedConcepts);
   const setFocus = useStore((s) => s.setFocus);
   const setPicked = useStore((s) => s.setPickedConcepts);
   const run = useStore((s) => s.run);
@@ -70,18 +69,35 @@ export function CodeTree() {
   const [creating, setCreating] = useState<Creating>(null);
   const [over, setOver] = useState<string | null>(null);
   const anchor = useRef<number | null>(null);
-  const listRef = useRef<HTMLDivElement>(null);
+  const virtuoso = useRef<VirtuosoHandle>(null);
 
   const rows = useMemo(() => buildRows(codebook, counts, collapsed), [codebook, counts, collapsed]);
+  // A concept picked and since deleted (here or in another window) is no longer picked.
+  const picked = useMemo(() => {
+    const known = new Set(codebook.concepts.map((c) => c.id));
+    const kept = pickedAll.filter((id) => known.has(id));
+    return kept.length === pickedAll.length ? pickedAll : kept.length ? kept : NO_PICKS;
+  }, [pickedAll, codebook.concepts]);
+  const pickedSet = useMemo(() => new Set(picked), [picked]);
   const focusedIndex = rows.findIndex((r) => isFocused(r, focus));
   const focusedCategory = focus?.kind === 'category' ? codebook.categories.find((c) => c.id === focus.id) : undefined;
 
-  const toggle = (key: string) =>
-    setCollapsed((prev) => {
-      const next = new Set(prev);
-      if (!next.delete(key)) next.add(key);
-      return next;
-    });
+  // Focus moved from elsewhere (a diagram, a retrieved segment, a new item): bring its row into view.
+  const focusedRef = useRef(focusedIndex);
+  focusedRef.current = focusedIndex;
+  useEffect(() => {
+    if (focusedRef.current >= 0) virtuoso.current?.scrollIntoView({ index: focusedRef.current });
+  }, [focus]);
+
+  const toggle = useCallback(
+    (key: string) =>
+      setCollapsed((prev) => {
+        const next = new Set(prev);
+        if (!next.delete(key)) next.add(key);
+        return next;
+      }),
+    [],
+  );
 
   const select = (row: TreeRow, index: number, event?: React.MouseEvent | React.KeyboardEvent) => {
     setFocus(focusOf(row));
@@ -127,13 +143,32 @@ export function CodeTree() {
     }
   };
 
+  // The rows share one actions object that reads the tree's latest state, so passing it never
+  // makes a row draw again.
+  const latest = useRef({ select, rename, picked, codebook });
+  latest.current = { select, rename, picked, codebook };
+  const actions = useMemo<RowActions>(
+    () => ({
+      select: (row, index, event) => latest.current.select(row, index, event),
+      toggle,
+      startRename: setRenaming,
+      rename: (row, value) => void latest.current.rename(row, value),
+      dragged: (row) => (latest.current.picked.includes(row.concept.id) ? latest.current.picked : [row.concept.id]),
+      setOver,
+      drop: (event, target) => void drop(event, target, latest.current.codebook),
+    }),
+    [toggle],
+  );
+
   const onKeyDown = (event: React.KeyboardEvent) => {
     if (renaming || creating) return;
     const row = rows[focusedIndex];
     const move = (to: number) => {
-      const target = rows[Math.max(0, Math.min(rows.length - 1, to))];
-      if (target) select(target, rows.indexOf(target));
-      requestAnimationFrame(() => listRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' }));
+      const index = Math.max(0, Math.min(rows.length - 1, to));
+      const target = rows[index];
+      if (!target) return;
+      select(target, index);
+      virtuoso.current?.scrollIntoView({ index });
     };
     // "Open" and "close" follow the reading direction: in a right-to-left interface the tree
     // grows from the right, so ArrowLeft opens a branch and ArrowRight closes it.
@@ -159,31 +194,6 @@ export function CodeTree() {
     else return;
     event.preventDefault();
   };
-
-  const label = (row: TreeRow) => {
-    switch (row.type) {
-      case 'component':
-        return t(row.label);
-      case 'group':
-        return row.group === 'categories' ? t('Main categories in no component') : t('Concepts in no category');
-      case 'category':
-        return row.category.name;
-      case 'concept':
-        return row.concept.label;
-    }
-  };
-
-  // What the tree shows: labels in the chosen language (renaming edits the label itself).
-  const shown = (row: TreeRow) =>
-    row.type === 'concept'
-      ? conceptLabel(row.concept, lang)
-      : row.type === 'category'
-        ? categoryLabel(row.category, lang)
-        : row.type === 'component'
-          ? componentLabel(row.component, lang)
-          : label(row);
-  const gloss = (row: TreeRow) =>
-    row.type === 'concept' ? conceptGloss(row.concept, lang) : row.type === 'category' ? categoryGloss(row.category, lang) : row.type === 'component' ? componentGloss(row.component, lang) : null;
 
   return (
     <section className="gw-panel gw-code-tree" aria-label={t('Code system')}>
@@ -226,103 +236,32 @@ export function CodeTree() {
       {picked.length > 1 && (
         <div className="gw-hint">{t('{n} concepts picked: drag one of them to move them all (hold Ctrl to file them in addition).', { n: picked.length })}</div>
       )}
-      <div
+      <Virtuoso
+        ref={virtuoso}
         className="gw-tree"
         role="tree"
         tabIndex={0}
-        ref={listRef}
         onKeyDown={onKeyDown}
         aria-label={t('Code system')}
         aria-activedescendant={focusedIndex >= 0 ? treeItemId(rows[focusedIndex]!.key) : undefined}
-      >
-        {rows.map((row, index) => {
-          const target = dropTargetOf(row);
-          const isPicked = row.type === 'concept' && picked.includes(row.concept.id);
-          const expandable = row.type === 'component' || row.type === 'group' || (row.type === 'category' && row.hasChildren);
-          return (
-            <div
-              key={row.key}
-              role="treeitem"
-              id={treeItemId(row.key)}
-              aria-level={row.depth + 1}
-              aria-selected={isFocused(row, focus)}
-              aria-expanded={expandable ? !collapsed.has(row.key) : undefined}
-              data-row={row.key}
-              className={[
-                'gw-tree-row',
-                `gw-tree-${row.type}`,
-                isFocused(row, focus) ? 'gw-focused' : '',
-                isPicked ? 'gw-picked' : '',
-                over === row.key ? 'gw-drop-over' : '',
-              ].join(' ')}
-              style={{ paddingInlineStart: 8 + row.depth * 16 }}
-              draggable={row.type === 'concept' || row.type === 'category'}
-              onDragStart={(event) => {
-                if (row.type === 'concept') {
-                  const ids = picked.includes(row.concept.id) ? picked : [row.concept.id];
-                  startDrag(event, { type: 'concepts', ids, from: row.categoryId });
-                } else if (row.type === 'category') startDrag(event, { type: 'category', id: row.category.id });
-              }}
-              onDragEnd={() => {
-                endDrag();
-                setOver(null);
-              }}
-              onDragOver={(event) => {
-                if (!accepts(target)) return;
-                event.preventDefault();
-                event.dataTransfer.dropEffect = event.ctrlKey || event.altKey ? 'copy' : 'move';
-                setOver(row.key);
-              }}
-              onDragLeave={() => setOver((o) => (o === row.key ? null : o))}
-              onDrop={(event) => {
-                event.preventDefault();
-                setOver(null);
-                void drop(event, target, codebook);
-              }}
-              onClick={(event) => select(row, index, event)}
-              onDoubleClick={() => (row.type === 'concept' || row.type === 'category') && setRenaming(row.key)}
-            >
-              <span
-                className="gw-twisty"
-                aria-hidden="true"
-                onClick={(event) => {
-                  event.stopPropagation();
-                  if (expandable) toggle(row.key);
-                }}
-              >
-                {expandable ? (collapsed.has(row.key) ? (document.documentElement.dir === 'rtl' ? '◂' : '▸') : '▾') : ''}
-              </span>
-              {row.type === 'concept' && <span className="gw-swatch" style={{ background: row.concept.color }} />}
-              {row.type === 'category' && <span className="gw-folder" style={{ borderColor: row.category.color }} />}
-              {renaming === row.key ? (
-                <InlineEdit value={label(row)} label={t('New name')} onDone={(value) => void rename(row, value)} />
-              ) : (
-                <span className="gw-tree-label" title={[shown(row), gloss(row)].filter(Boolean).join(' — ')}>
-                  <bdi>{shown(row)}</bdi>
-                </span>
-              )}
-              {row.type === 'concept' && row.concept.inVivo && <span className="gw-badge" title={t('In-vivo concept')}>iv</span>}
-              {((row.type === 'concept' && row.concept.memo) || (row.type === 'category' && row.category.memo)) && (
-                <span className="gw-memo-mark" title={t('Has a memo')}>✎</span>
-              )}
-              <span className="gw-tree-count gw-muted">
-                {row.type === 'component' && row.counts && (
-                  <span title={t('main categories · concepts · final codes')}>
-                    {t('{m} · {c} · {f}', { m: row.counts.mainCategories, c: row.counts.concepts, f: row.counts.finalCodes })}
-                  </span>
-                )}
-                {row.type === 'group' && num(row.count)}
-                {row.type === 'category' && (
-                  <span title={`${plural(row.concepts, '{n} concept', '{n} concepts')}, ${plural(row.segments, '{n} segment', '{n} segments')}`}>
-                    {t('{c} · {s}', { c: row.concepts, s: row.segments })}
-                  </span>
-                )}
-                {row.type === 'concept' && num(row.concept.segmentCount)}
-              </span>
-            </div>
-          );
-        })}
-      </div>
+        data={rows}
+        computeItemKey={(_, row) => row.key}
+        increaseViewportBy={{ top: 600, bottom: 600 }}
+        itemContent={(index, row) => (
+          <CodeTreeRow
+            row={row}
+            index={index}
+            focused={isFocused(row, focus)}
+            picked={row.type === 'concept' && pickedSet.has(row.concept.id)}
+            over={over === row.key}
+            renaming={renaming === row.key}
+            collapsed={collapsed.has(row.key)}
+            lang={lang}
+            language={language}
+            actions={actions}
+          />
+        )}
+      />
     </section>
   );
 }

@@ -28,7 +28,12 @@ const byLabel = (a: Concept, b: Concept) => (a.code && b.code ? a.code.localeCom
 
 export function indexCodebook(codebook: Codebook): TreeIndex {
   const children = new Map<CategoryId | null, Category[]>();
-  for (const c of codebook.categories) children.set(c.parentId, [...(children.get(c.parentId) ?? []), c]);
+  // Lists grow in place: a category holding thousands of concepts costs a push each, not a copy.
+  for (const c of codebook.categories) {
+    const list = children.get(c.parentId);
+    if (list) list.push(c);
+    else children.set(c.parentId, [c]);
+  }
   children.forEach((list) => list.sort(byName));
   const conceptById = new Map(codebook.concepts.map((c) => [c.id, c]));
   const conceptsIn = new Map<CategoryId, Concept[]>();
@@ -37,7 +42,9 @@ export function indexCodebook(codebook: Codebook): TreeIndex {
     const concept = conceptById.get(f.conceptId);
     if (!concept) continue;
     filed.add(f.conceptId);
-    conceptsIn.set(f.categoryId, [...(conceptsIn.get(f.categoryId) ?? []), concept]);
+    const list = conceptsIn.get(f.categoryId);
+    if (list) list.push(concept);
+    else conceptsIn.set(f.categoryId, [concept]);
   }
   conceptsIn.forEach((list) => list.sort(byLabel));
   const unfiled = codebook.concepts.filter((c) => !filed.has(c.id)).sort(byLabel);

@@ -7,6 +7,7 @@ import { Quoted } from '../../components/Quoted';
 import { shortcutKey } from '../../components/shortcut-key';
 import { t } from '../../i18n/t';
 import { conceptLabel, useLabelLanguage } from '../study/labels';
+import { useConcepts } from '../../state/project-data';
 import { useStore, type TextSelection } from '../../state/store';
 import { ConceptPicker } from './ConceptPicker';
 import { codeSelection } from './use-coding';
@@ -15,7 +16,7 @@ const WIDTH = 340;
 
 export function CodingBar({ selection }: { selection: TextSelection }) {
   const lang = useLabelLanguage((s) => s.lang);
-  const concepts = useStore((s) => s.codebook.concepts);
+  const concepts = useConcepts();
   const lastId = useStore((s) => s.lastConceptId);
   const setTextSelection = useStore((s) => s.setTextSelection);
   const [picking, setPicking] = useState(false);

@@ -6,6 +6,7 @@ import { useDialog } from '../../components/use-dialog';
 import type { SegmentId } from '../../../shared/domain/ids';
 import { t } from '../../i18n/t';
 import { conceptLabel, useLabelLanguage } from '../study/labels';
+import { useConcepts, useDocumentMarks } from '../../state/project-data';
 import { useStore } from '../../state/store';
 
 /** As .gw-popover's inline-size in app.css. */
@@ -20,10 +21,11 @@ interface Props {
 
 export function SegmentPopover({ ids, x, y, onClose }: Props) {
   const lang = useLabelLanguage((s) => s.lang);
-  const all = useStore((s) => s.docSegments);
+  const openId = useStore((s) => s.openDoc?.document.id);
+  const all = useDocumentMarks(openId);
   const text = useStore((s) => s.openDoc?.text ?? '');
   const segments = all.filter((seg) => ids.includes(seg.id));
-  const concepts = useStore((s) => s.codebook.concepts);
+  const concepts = useConcepts();
   const run = useStore((s) => s.run);
   const setFocus = useStore((s) => s.setFocus);
   const ref = useRef<HTMLDivElement>(null);

@@ -4,7 +4,7 @@
 import { max, scaleBand, scaleLinear } from 'd3';
 import { useState } from 'react';
 import { num, t, year } from '../../i18n/t';
-import { useCorpusData } from './corpus-store';
+import { useCorpusStats } from './corpus-store';
 import { stageLabel, typeLabel } from './labels';
 
 interface Bar {
@@ -37,7 +37,7 @@ function BarChart({ bars, title }: { bars: Bar[]; title: string }) {
 }
 
 export function CorpusStatsSection() {
-  const { stats } = useCorpusData();
+  const stats = useCorpusStats();
   const [by, setBy] = useState<'stage' | 'year' | 'type'>('stage');
   if (!stats) return null;
   const bars: Bar[] =

@@ -2,11 +2,11 @@
 
 import type { DocumentId } from '../../../shared/domain/ids';
 import { t } from '../../i18n/t';
-import { useCorpusData } from './corpus-store';
+import { useRecords } from './corpus-store';
 import { RecordFields } from './RecordFields';
 
 export function DocumentRecord({ documentId }: { documentId: DocumentId }) {
-  const { records } = useCorpusData();
+  const records = useRecords();
   const record = records.find((r) => r.documentId === documentId);
   if (!record) return null;
   return (

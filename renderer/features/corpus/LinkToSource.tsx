@@ -4,13 +4,14 @@
 
 import type { RecordId } from '../../../shared/domain/records';
 import { t } from '../../i18n/t';
+import { useDocuments } from '../../state/project-data';
 import { useStore } from '../../state/store';
-import { useCorpusData } from './corpus-store';
+import { useRecords } from './corpus-store';
 
 export function LinkToSource({ recordId }: { recordId: RecordId }) {
-  const documents = useStore((s) => s.documents);
+  const documents = useDocuments();
   const run = useStore((s) => s.run);
-  const { records } = useCorpusData();
+  const records = useRecords();
   const free = documents.filter((d) => {
     const own = records.find((r) => r.documentId === d.id);
     return !own || own.origin === 'file';

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { RECORD_TYPES, STAGES, authorName, type Author, type RecordSummary } from '../../../shared/domain/records';
 import { t } from '../../i18n/t';
 import { useStore } from '../../state/store';
-import { useCorpusData } from './corpus-store';
+import { useReasons } from './corpus-store';
 import { stageLabel, typeLabel } from './labels';
 
 const parseAuthors = (text: string): Author[] =>
@@ -40,7 +40,7 @@ function Field({ label, value, onSave, multiline, dir = 'auto' }: { label: strin
 
 export function RecordFields({ record }: { record: RecordSummary }) {
   const run = useStore((s) => s.run);
-  const { reasons } = useCorpusData();
+  const reasons = useReasons();
   const update = (changes: Record<string, unknown>) => void run('record.update', { id: record.id, changes });
   const decide = (value: string) => {
     if (value.startsWith('reason:')) void run('screening.decide', { ids: [record.id], decision: 'exclude', reasonId: Number(value.slice(7)) });

@@ -4,10 +4,10 @@
 import type { DocumentId } from '../../../shared/domain/ids';
 import { shortCitation } from '../../../shared/domain/records';
 import { t } from '../../i18n/t';
-import { useCorpus } from './corpus-store';
+import { useRecordOfDocument } from './corpus-store';
 
 export function SegmentCitation({ documentId, page }: { documentId: DocumentId; page: string | null }) {
-  const record = useCorpus((s) => s.records.find((r) => r.documentId === documentId));
+  const record = useRecordOfDocument(documentId);
   if (!record || (record.authors.length === 0 && record.year === null)) {
     // No author or year known: the page alone still tells where the passage is.
     return page === null ? null : (

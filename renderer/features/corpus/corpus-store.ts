@@ -1,65 +1,43 @@
 // The corpus data the renderer shows beside the sources: records, exclusion reasons, duplicate
-// flags, PRISMA figures and statistics. Fetched again whenever the main store's revision moves
-// (after every change), once per revision however many components ask.
+// flags, PRISMA figures and statistics, each a keyed answer fetched by the views that show it and
+// again only after a change to the records or reasons (renderer/state/query-client.ts); and the
+// Coding view's choice to list every source.
 
 import '../../styles/corpus.css';
-import { useEffect } from 'react';
+import { useCallback } from 'react';
 import { create } from 'zustand';
+import type { DocumentId } from '../../../shared/domain/ids';
 import type { PrismaFigures } from '../../../shared/domain/prisma';
 import type { CorpusStats, DuplicateFlag, ExclusionReason, RecordSummary } from '../../../shared/domain/records';
-import { api } from '../../api/client';
-import { useStore } from '../../state/store';
+import { heldAnswer } from '../../state/query-client';
+import { useProjectQuery } from '../../state/use-project-query';
 
 interface CorpusState {
-  loadedRevision: number;
-  records: RecordSummary[];
-  reasons: ExclusionReason[];
-  duplicates: DuplicateFlag[];
-  prisma: PrismaFigures | null;
-  stats: CorpusStats | null;
   /** Coding view: show every source, not only the included ones. */
   showAllSources: boolean;
   setShowAllSources(value: boolean): void;
 }
 
 export const useCorpus = create<CorpusState>()((set) => ({
-  loadedRevision: -1,
-  records: [],
-  reasons: [],
-  duplicates: [],
-  prisma: null,
-  stats: null,
   showAllSources: false,
   setShowAllSources: (showAllSources) => set({ showAllSources }),
 }));
 
-let loading = -1;
+const NO_RECORDS: RecordSummary[] = [];
+const NO_REASONS: ExclusionReason[] = [];
+const NO_FLAGS: DuplicateFlag[] = [];
 
-async function load(revision: number): Promise<void> {
-  if (loading === revision || useCorpus.getState().loadedRevision === revision) return;
-  loading = revision;
-  try {
-    const [records, reasons, duplicates, prisma, stats] = await Promise.all([
-      api.call('record.list', {}),
-      api.call('reason.list', {}),
-      api.call('record.duplicates', {}),
-      api.call('screening.prisma', {}),
-      api.call('corpus.stats', {}),
-    ]);
-    if (useStore.getState().revision === revision) useCorpus.setState({ records, reasons, duplicates, prisma, stats, loadedRevision: revision });
-  } catch {
-    // No project open (any more): nothing to show.
-  } finally {
-    if (loading === revision) loading = -1;
-  }
+export const useRecords = (): RecordSummary[] => useProjectQuery('record.list', {}) ?? NO_RECORDS;
+export const useReasons = (): ExclusionReason[] => useProjectQuery('reason.list', {}) ?? NO_REASONS;
+export const useDuplicateFlags = (): DuplicateFlag[] => useProjectQuery('record.duplicates', {}) ?? NO_FLAGS;
+export const usePrismaFigures = (): PrismaFigures | null => useProjectQuery('screening.prisma', {}) ?? null;
+export const useCorpusStats = (): CorpusStats | null => useProjectQuery('corpus.stats', {}) ?? null;
+
+/** The record of one source (a citation beside each of its segments re-renders only when that record changes). */
+export function useRecordOfDocument(documentId: DocumentId): RecordSummary | undefined {
+  const select = useCallback((records: RecordSummary[]) => records.find((r) => r.documentId === documentId), [documentId]);
+  return useProjectQuery('record.list', {}, { select });
 }
 
-/** The corpus data, kept in step with the project. */
-export function useCorpusData() {
-  const revision = useStore((s) => s.revision);
-  const project = useStore((s) => s.project);
-  useEffect(() => {
-    if (project) void load(revision);
-  }, [revision, project]);
-  return useCorpus();
-}
+/** The records held now, for actions outside a view's render. */
+export const recordsNow = (): RecordSummary[] => heldAnswer('record.list', {}) ?? NO_RECORDS;

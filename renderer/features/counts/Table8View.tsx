@@ -4,6 +4,7 @@
 import { COMPONENT_HINTS } from '../../../shared/domain/paradigm';
 import { api } from '../../api/client';
 import { num, plural, t } from '../../i18n/t';
+import { useParadigmCounts } from '../../state/project-data';
 import { useStore } from '../../state/store';
 import { download } from '../../components/download';
 import { CompareTable } from '../study/CompareTable';
@@ -12,7 +13,7 @@ import { componentLabel, useLabelLanguage } from '../study/labels';
 import { CountBasisBar } from '../team/CountBasisBar';
 
 export function Table8View() {
-  const counts = useStore((s) => s.counts);
+  const counts = useParadigmCounts();
   const setFocus = useStore((s) => s.setFocus);
   const setView = useStore((s) => s.setView);
   const toast = useStore((s) => s.toast);

@@ -4,7 +4,7 @@
 
 import { useMemo } from 'react';
 import type { PrismaFigures } from '../../../shared/domain/prisma';
-import { useCorpusData } from '../corpus/corpus-store';
+import { usePrismaFigures } from '../corpus/corpus-store';
 import { useStudy } from '../study/useStudy';
 
 export interface PrismaSources {
@@ -16,7 +16,7 @@ export interface PrismaSources {
 
 export function usePrismaSources(): PrismaSources {
   // The live figures are the corpus store's, fetched once per change for the Screening view too.
-  const live = useCorpusData().prisma;
+  const live = usePrismaFigures();
   const screening = useStudy()?.screening;
   const reported = useMemo<PrismaFigures | null>(
     () => (screening ? { ...EMPTY_PRISMA, origin: 'reported', identified: screening.identified, screened: screening.screened, included: screening.included } : null),

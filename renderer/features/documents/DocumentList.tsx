@@ -6,8 +6,9 @@
 import { useRef, useState } from 'react';
 import { BIBLIOGRAPHY_EXTENSIONS, SOURCE_EXTENSIONS } from '../../../shared/domain/limits';
 import { num, t } from '../../i18n/t';
+import { useDocuments } from '../../state/project-data';
 import { useStore } from '../../state/store';
-import { useCorpusData } from '../corpus/corpus-store';
+import { useCorpus, useRecords } from '../corpus/corpus-store';
 import { RecordLine } from '../corpus/RecordLine';
 import { SourceFilterBar } from '../corpus/SourceFilterBar';
 import { DEFAULT_FILTER, sourceRows, type SourceFilter } from '../corpus/source-filter';
@@ -16,12 +17,14 @@ import { EXCHANGE_EXTENSIONS } from '../../../shared/domain/exchange-import';
 import { moveFocus } from '../../components/arrow-focus';
 
 export function DocumentList() {
-  const documents = useStore((s) => s.documents);
+  const documents = useDocuments();
   const openDoc = useStore((s) => s.openDoc);
   const focus = useStore((s) => s.focus);
   const openDocument = useStore((s) => s.openDocument);
   const setFocus = useStore((s) => s.setFocus);
-  const { records, showAllSources, setShowAllSources } = useCorpusData();
+  const records = useRecords();
+  const showAllSources = useCorpus((s) => s.showAllSources);
+  const setShowAllSources = useCorpus((s) => s.setShowAllSources);
   const [filter, setFilter] = useState<SourceFilter>(DEFAULT_FILTER);
   const input = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);

@@ -12,6 +12,7 @@ import { GroundworkError } from '../../../shared/api/errors';
 import { api } from '../../api/client';
 import { uploadBytes } from '../../api/transport';
 import { size, t } from '../../i18n/t';
+import { holdRefresh } from '../../state/query-client';
 import { useStore } from '../../state/store';
 import { importOrder } from './import-order';
 import { isExchangeFile } from '../../../shared/domain/exchange-import';
@@ -154,6 +155,8 @@ async function importOne(batchId: string, file: File): Promise<ImportedFile> {
 async function runBatch(id: string): Promise<void> {
   let firstImported: ImportedFile['document'];
   let sinceRefresh = 0;
+  // The views follow the batch every ten files, not after each one (importOne never throws).
+  const hold = holdRefresh();
   for (let index = 0; ; index += 1) {
     const batch = useImportBatch.getState().batch;
     if (!batch || batch.id !== id || index >= batch.rows.length) break;
@@ -173,12 +176,12 @@ async function runBatch(id: string): Promise<void> {
       sinceRefresh += 1;
       if (sinceRefresh >= 10) {
         sinceRefresh = 0;
-        await useStore.getState().refresh();
+        await hold.flush();
       }
     }
   }
   update((b) => ({ ...b, running: false }));
-  await useStore.getState().refresh();
+  await hold.release();
   if (firstImported && !useStore.getState().openDoc) await useStore.getState().openDocument(firstImported.id);
 }
 

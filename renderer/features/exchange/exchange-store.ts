@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import { GroundworkError } from '../../../shared/api/errors';
 import type { ExchangeImportResult } from '../../../shared/domain/exchange-import';
 import { api } from '../../api/client';
+import { answerNow, refreshed } from '../../state/query-client';
 import { useStore } from '../../state/store';
 
 export type ExchangeOutcome = { file: string; result: ExchangeImportResult } | { file: string; error: string };
@@ -41,11 +42,13 @@ export async function importExchangeFiles(files: File[]): Promise<void> {
       outcome = { file: file.name, error: error instanceof GroundworkError ? error.message : String(error) };
     }
     useExchange.setState((s) => ({ pending: s.pending.slice(1), outcomes: [...s.outcomes, outcome] }));
-    await useStore.getState().refresh();
+    await refreshed();
   }
   // As after importing sources: the first one opens when nothing is open yet.
-  const { openDoc, documents, openDocument } = useStore.getState();
-  if (firstSource && !openDoc && documents[0]) await openDocument(documents[0].id);
+  const { openDoc, openDocument } = useStore.getState();
+  if (!firstSource || openDoc) return;
+  const [first] = await answerNow('document.list', {});
+  if (first) await openDocument(first.id);
 }
 
 export const closeExchangeReport = () => useExchange.setState((s) => (s.pending.length ? s : { outcomes: [] }));

@@ -2,39 +2,28 @@
 // every step of its last D days; older steps are forgotten while the project is idle.
 
 import { type FormEvent, useEffect, useState } from 'react';
-import type { HistoryLimits as Limits } from '../../../shared/api/contract';
-import { api } from '../../api/client';
 import { num, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
+import { useProjectQuery } from '../../state/use-project-query';
 
 export function HistoryLimits() {
   const run = useStore((s) => s.run);
-  const [saved, setSaved] = useState<Limits | null>(null);
+  // A keyed answer: read when shown, again only when the project's settings change.
+  const saved = useProjectQuery('history.limits', {});
   const [steps, setSteps] = useState('');
   const [days, setDays] = useState('');
   useEffect(() => {
-    let live = true;
-    api.call('history.limits', {}).then(
-      (limits) => {
-        if (!live) return;
-        setSaved(limits);
-        setSteps(String(limits.keepSteps));
-        setDays(String(limits.keepDays));
-      },
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
+    if (!saved) return;
+    setSteps(String(saved.keepSteps));
+    setDays(String(saved.keepDays));
+  }, [saved]);
   if (!saved) return null;
   const wanted = { keepSteps: Number(steps), keepDays: Number(days) };
   const valid = Number.isInteger(wanted.keepSteps) && wanted.keepSteps >= 0 && Number.isInteger(wanted.keepDays) && wanted.keepDays >= 0;
   const changed = wanted.keepSteps !== saved.keepSteps || wanted.keepDays !== saved.keepDays;
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    const limits = await run('history.setLimits', wanted);
-    if (limits) setSaved(limits);
+    await run('history.setLimits', wanted);
   };
   return (
     <form className="gw-history-limits" onSubmit={(event) => void save(event)}>

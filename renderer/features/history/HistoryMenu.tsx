@@ -4,12 +4,13 @@
 import { useRef, useState, type RefObject } from 'react';
 import { useDialog } from '../../components/use-dialog';
 import { locale, t } from '../../i18n/t';
+import { useHistoryState } from '../../state/project-data';
 import { useStore } from '../../state/store';
 import { historyLabel } from './history-label';
 import { HistoryLimits } from './HistoryLimits';
 
 export function HistoryMenu() {
-  const history = useStore((s) => s.history);
+  const history = useHistoryState();
   const undo = useStore((s) => s.undo);
   const redo = useStore((s) => s.redo);
   const [open, setOpen] = useState(false);
@@ -55,7 +56,7 @@ export function HistoryMenu() {
 }
 
 function HistoryList({ toggleRef, onClose }: { toggleRef: RefObject<HTMLButtonElement | null>; onClose(): void }) {
-  const history = useStore((s) => s.history);
+  const history = useHistoryState();
   const ref = useRef<HTMLDivElement>(null);
   useDialog(ref, { onClose, ignore: toggleRef });
   return (

@@ -3,6 +3,7 @@
 import { COMPONENT_KEYS, COMPONENT_LABELS, type ComponentKey } from '../../../shared/domain/paradigm';
 import type { CategoryId } from '../../../shared/domain/ids';
 import { plural, t } from '../../i18n/t';
+import { useCodebook } from '../../state/project-data';
 import { useStore } from '../../state/store';
 import { deleteCategory } from '../codebook/actions';
 import { indexCodebook } from '../codebook/tree-model';
@@ -12,7 +13,7 @@ import { MemoEditor } from './MemoEditor';
 import { StudyDetails } from '../study/StudyDetails';
 
 export function CategoryInspector({ id }: { id: CategoryId }) {
-  const codebook = useStore((s) => s.codebook);
+  const codebook = useCodebook();
   const run = useStore((s) => s.run);
   const category = codebook.categories.find((c) => c.id === id);
   if (!category) return null;

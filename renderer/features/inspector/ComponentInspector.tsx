@@ -2,12 +2,13 @@
 
 import { COMPONENT_HINTS, COMPONENT_LABELS, type ComponentKey } from '../../../shared/domain/paradigm';
 import { num, t } from '../../i18n/t';
+import { useCodebook, useParadigmCounts } from '../../state/project-data';
 import { useStore } from '../../state/store';
 import { MemoEditor } from './MemoEditor';
 
 export function ComponentInspector({ componentKey }: { componentKey: ComponentKey }) {
-  const codebook = useStore((s) => s.codebook);
-  const counts = useStore((s) => s.counts);
+  const codebook = useCodebook();
+  const counts = useParadigmCounts();
   const component = codebook.components.find((c) => c.key === componentKey);
   const row = counts?.rows.find((r) => r.component === componentKey);
   const mains = codebook.categories.filter((c) => c.parentId === null && c.component === componentKey);

@@ -2,6 +2,7 @@
 
 import type { CategoryId, ConceptId } from '../../../shared/domain/ids';
 import { plural, t } from '../../i18n/t';
+import { useCodebook } from '../../state/project-data';
 import { useStore } from '../../state/store';
 import { deleteConcept } from '../codebook/actions';
 import { CategoryPath } from './CategoryPath';
@@ -11,7 +12,7 @@ import { StudyDetails } from '../study/StudyDetails';
 import { SynonymEditor } from '../search/SynonymEditor';
 
 export function ConceptInspector({ id }: { id: ConceptId }) {
-  const codebook = useStore((s) => s.codebook);
+  const codebook = useCodebook();
   const run = useStore((s) => s.run);
   const concept = codebook.concepts.find((c) => c.id === id);
   if (!concept) return null;

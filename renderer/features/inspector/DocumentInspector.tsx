@@ -3,13 +3,14 @@
 import type { DocumentId } from '../../../shared/domain/ids';
 import { confirmAction } from '../../components/confirm';
 import { num, plural, t } from '../../i18n/t';
+import { useDocuments } from '../../state/project-data';
 import { useStore } from '../../state/store';
 import { MemoEditor } from './MemoEditor';
 import { DocumentRecord } from '../corpus/DocumentRecord';
 import { SourceAttributes } from '../exchange/SourceAttributes';
 
 export function DocumentInspector({ id }: { id: DocumentId }) {
-  const documents = useStore((s) => s.documents);
+  const documents = useDocuments();
   const run = useStore((s) => s.run);
   const setFocus = useStore((s) => s.setFocus);
   const openDocument = useStore((s) => s.openDocument);

@@ -3,12 +3,12 @@
 import type { RecordId } from '../../../shared/domain/records';
 import { t } from '../../i18n/t';
 import { useStore } from '../../state/store';
-import { useCorpusData } from '../corpus/corpus-store';
+import { useRecords } from '../corpus/corpus-store';
 import { RecordFields } from '../corpus/RecordFields';
 import { LinkToSource } from '../corpus/LinkToSource';
 
 export function RecordInspector({ id }: { id: RecordId }) {
-  const { records } = useCorpusData();
+  const records = useRecords();
   const run = useStore((s) => s.run);
   const setFocus = useStore((s) => s.setFocus);
   const record = records.find((r) => r.id === id);

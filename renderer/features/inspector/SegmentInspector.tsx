@@ -1,30 +1,17 @@
 // Details of one coded segment: its concept, source, text and position, its memo, and uncoding.
 
 import type { SegmentId } from '../../../shared/domain/ids';
-import type { SegmentRow } from '../../../shared/domain/model';
-import { useEffect, useState } from 'react';
-import { api } from '../../api/client';
 import { num, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
+import { useProjectQueryResult } from '../../state/use-project-query';
 import { MemoEditor } from './MemoEditor';
 
 export function SegmentInspector({ id }: { id: SegmentId }) {
-  const revision = useStore((s) => s.revision);
   const run = useStore((s) => s.run);
   const setFocus = useStore((s) => s.setFocus);
   const jumpTo = useStore((s) => s.jumpTo);
-  const [segment, setSegment] = useState<SegmentRow | null | undefined>(undefined);
-
-  useEffect(() => {
-    let live = true;
-    api.call('segment.get', { id }).then(
-      (row) => live && setSegment(row),
-      () => live && setSegment(null),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id, revision]);
+  const { answer, error } = useProjectQueryResult('segment.get', { id });
+  const segment = error ? null : answer;
 
   if (segment === undefined) return <section className="gw-panel gw-inspector" />;
   if (segment === null) {

@@ -1,10 +1,11 @@
 // Details of what is not yet in the paradigm model.
 
 import { t } from '../../i18n/t';
+import { useParadigmCounts } from '../../state/project-data';
 import { useStore } from '../../state/store';
 
 export function UnassignedInspector() {
-  const counts = useStore((s) => s.counts);
+  const counts = useParadigmCounts();
   const u = counts?.unassigned;
   return (
     <section className="gw-panel gw-inspector" aria-label={t('Details')}>

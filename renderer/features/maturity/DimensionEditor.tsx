@@ -6,6 +6,7 @@ import type { CategoryId } from '../../../shared/domain/ids';
 import type { DimensionId, MaturityModel } from '../../../shared/domain/maturity';
 import { confirmAction } from '../../components/confirm';
 import { t } from '../../i18n/t';
+import { useCodebook } from '../../state/project-data';
 import { useStore } from '../../state/store';
 import { type LabelLang, pick } from './use-maturity';
 
@@ -40,7 +41,7 @@ function LabelField({ value, label, dir, onSave }: { value: string; label: strin
 
 export function DimensionEditor({ model, lang, selected, onSelect }: Props) {
   const run = useStore((s) => s.run);
-  const codebook = useStore((s) => s.codebook);
+  const codebook = useCodebook();
   const [newEn, setNewEn] = useState('');
   const [newFa, setNewFa] = useState('');
   const index = model.dimensions.findIndex((d) => d.id === selected);

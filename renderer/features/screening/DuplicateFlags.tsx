@@ -4,12 +4,13 @@
 import { authorName, type RecordSummary } from '../../../shared/domain/records';
 import { num, t, year } from '../../i18n/t';
 import { useStore } from '../../state/store';
-import { useCorpusData } from '../corpus/corpus-store';
+import { useDuplicateFlags, useRecords } from '../corpus/corpus-store';
 
 const describe = (r: RecordSummary) => [r.authors[0] ? authorName(r.authors[0]) : '', r.year === null ? '' : year(r.year), r.origin].filter(Boolean).join(' · ');
 
 export function DuplicateFlags() {
-  const { duplicates, records } = useCorpusData();
+  const duplicates = useDuplicateFlags();
+  const records = useRecords();
   const run = useStore((s) => s.run);
   if (duplicates.length === 0) return null;
   return (

@@ -4,10 +4,10 @@ import { useState } from 'react';
 import { InlineEdit } from '../../components/InlineEdit';
 import { num, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
-import { useCorpusData } from '../corpus/corpus-store';
+import { useReasons } from '../corpus/corpus-store';
 
 export function ReasonList() {
-  const { reasons } = useCorpusData();
+  const reasons = useReasons();
   const run = useStore((s) => s.run);
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   return (

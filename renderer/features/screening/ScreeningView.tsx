@@ -7,7 +7,7 @@ import { STAGES, titleKey, authorName, shortCitation, type RecordId, type Stage 
 import type { DocumentId } from '../../../shared/domain/ids';
 import { num, plural, t, year } from '../../i18n/t';
 import { useStore } from '../../state/store';
-import { useCorpus, useCorpusData } from '../corpus/corpus-store';
+import { useCorpus, usePrismaFigures, useReasons, useRecords } from '../corpus/corpus-store';
 import { stageLabel, typeLabel } from '../corpus/labels';
 import { CorpusStatsSection } from '../corpus/CorpusStatsSection';
 import { importFiles } from '../documents/import-files';
@@ -33,7 +33,9 @@ function openRecord(r: { id: RecordId; documentId: DocumentId | null }) {
 }
 
 export function ScreeningView() {
-  const { records, reasons, prisma } = useCorpusData();
+  const records = useRecords();
+  const reasons = useReasons();
+  const prisma = usePrismaFigures();
   const run = useStore((s) => s.run);
   const [stage, setStage] = useState<Stage | ''>('');
   const [text, setText] = useState('');

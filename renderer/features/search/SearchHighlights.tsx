@@ -2,10 +2,10 @@
 // element is added to the text (Persian letters stay joined and the reader's runs are untouched).
 // The reader draws only the paragraphs near the viewport, so the marks follow its DOM changes.
 
-import { useEffect, useState } from 'react';
-import type { HitRange } from '../../../shared/domain/search-model';
-import { api } from '../../api/client';
+import { useEffect } from 'react';
+import type { SearchHit, SearchResult } from '../../../shared/domain/search-model';
 import { useStore } from '../../state/store';
+import { useProjectQuery } from '../../state/use-project-query';
 import { useSearch } from './search-store';
 
 const NAME = 'gw-search-hit';
@@ -47,28 +47,19 @@ function rangesFor(root: Element, hits: readonly { start: number; end: number }[
   return out;
 }
 
+const NO_HITS: SearchHit[] = [];
+const hitsOf = (result: SearchResult) => result.hits;
+
 export function SearchHighlights() {
   const openId = useStore((s) => s.openDoc?.document.id);
   const result = useSearch((s) => (s.mode === 'search' ? s.result : null));
   const query = useSearch((s) => s.searched);
-  // Every hit in the open source, not only those on the list's first page.
-  const [hits, setHits] = useState<HitRange[]>([]);
-  useEffect(() => {
-    // The result lists the sources of its first hits only: the open source is asked about itself.
-    if (!openId || !result || result.total === 0) {
-      setHits([]);
-      return;
-    }
-    let live = true;
-    api.call('search.query', { query, documentIds: [openId], limit: 5000 }).then(
-      (r) => live && setHits(r.hits),
-      () => live && setHits([]),
-    );
-    return () => {
-      live = false;
-    };
-    // The query of the shown result: a query being typed does not re-mark the reader.
-  }, [openId, result]);
+  // Every hit in the open source, not only those on the list's first page, for the query of the
+  // shown result (a query being typed does not re-mark the reader). The result lists the sources of
+  // its first hits only: the open source is asked about itself.
+  const shown = openId !== undefined && result !== null && result.total > 0;
+  const answer = useProjectQuery('search.query', { query, documentIds: [openId ?? 0], limit: 5000 }, { enabled: shown, select: hitsOf });
+  const hits = shown && answer ? answer : NO_HITS;
   useEffect(() => {
     const highlights = registry();
     if (!highlights || typeof Highlight === 'undefined') return;

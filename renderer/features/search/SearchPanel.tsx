@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react';
 import { moveFocus } from '../../components/arrow-focus';
 import type { HitRange, SearchHit } from '../../../shared/domain/search-model';
 import { num, plural, t } from '../../i18n/t';
+import { useCodebook, useConcepts, useDocuments } from '../../state/project-data';
 import { useStore } from '../../state/store';
 import { ConceptPicker, type Pick } from '../coding/ConceptPicker';
 import { hitKey, openHit, rangeOf, scopeFilter, useSearch } from './search-store';
@@ -49,7 +50,7 @@ function groupBySource(hits: readonly SearchHit[]) {
 }
 
 function AutocodeBar({ hits, total, onCode }: { hits: HitRange[] | null; total: number; onCode(pick: Pick, extend: Extend): void }) {
-  const codebook = useStore((s) => s.codebook);
+  const codebook = useCodebook();
   const [picking, setPicking] = useState(false);
   const [extend, setExtend] = useState<Extend>('hit');
   return (
@@ -159,7 +160,7 @@ function SearchResults() {
 
 function Suggestions() {
   const { suggestions, suggestionsFor, picked, togglePick, setPicked, reloadSuggestions, loading } = useSearch();
-  const codebook = useStore((s) => s.codebook);
+  const codebook = useCodebook();
   const run = useStore((s) => s.run);
   const concept = codebook.concepts.find((c) => c.id === suggestionsFor);
   const groups = useMemo(() => groupBySource(suggestions?.suggestions ?? []), [suggestions]);
@@ -234,8 +235,8 @@ function Suggestions() {
 
 export function SearchPanel() {
   const { mode, query, setQuery, search, show, error, loading, suggestionsFor, scope, setScope } = useSearch();
-  const documents = useStore((s) => s.documents);
-  const concept = useStore((s) => s.codebook.concepts.find((c) => c.id === suggestionsFor));
+  const documents = useDocuments();
+  const concept = useConcepts().find((c) => c.id === suggestionsFor);
   return (
     <section className="gw-panel gw-search" aria-label={t('Search')}>
       <header className="gw-panel-header">

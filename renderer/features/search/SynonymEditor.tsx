@@ -3,31 +3,22 @@
 
 import { useEffect, useState } from 'react';
 import type { ConceptId } from '../../../shared/domain/ids';
-import { api } from '../../api/client';
 import { t } from '../../i18n/t';
 import { useStore } from '../../state/store';
+import { useProjectQuery } from '../../state/use-project-query';
 import { useSearch } from './search-store';
 
 export function SynonymEditor({ id }: { id: ConceptId }) {
-  const revision = useStore((s) => s.revision);
   const run = useStore((s) => s.run);
   const suggest = useSearch((s) => s.suggest);
   const [saved, setSaved] = useState<string[]>([]);
   const [draft, setDraft] = useState('');
+  const terms = useProjectQuery('synonym.list', { conceptId: id });
   useEffect(() => {
-    let live = true;
-    api.call('synonym.list', { conceptId: id }).then(
-      (terms) => {
-        if (!live) return;
-        setSaved(terms);
-        setDraft(terms.join('\n'));
-      },
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [id, revision]);
+    if (!terms) return;
+    setSaved(terms);
+    setDraft(terms.join('\n'));
+  }, [terms]);
   const save = async () => {
     const terms = draft.split('\n').map((s) => s.trim()).filter(Boolean);
     if (terms.join('\n') === saved.join('\n')) return;

@@ -4,7 +4,7 @@
 import { create } from 'zustand';
 import type { ConceptId, DocumentId } from '../../../shared/domain/ids';
 import type { HitRange, SearchHit, SearchResult, SuggestionList } from '../../../shared/domain/search-model';
-import { useCorpus } from '../corpus/corpus-store';
+import { recordsNow } from '../corpus/corpus-store';
 import { api } from '../../api/client';
 import { useStore } from '../../state/store';
 
@@ -46,7 +46,7 @@ interface SearchState {
 export function scopeFilter(scope: DocumentId | 0 | 'included'): { documentIds?: DocumentId[] } {
   if (scope === 0) return {};
   if (scope !== 'included') return { documentIds: [scope] };
-  const included = useCorpus.getState().records.filter((r) => r.stage === 'included' && r.documentId !== null);
+  const included = recordsNow().filter((r) => r.stage === 'included' && r.documentId !== null);
   return { documentIds: included.map((r) => r.documentId!) };
 }
 

@@ -9,6 +9,7 @@ import { COMPONENT_LABELS } from '../../../shared/domain/paradigm';
 import { useInterfaceLanguage } from '../../i18n/language';
 import { num, plural, t } from '../../i18n/t';
 import { moveFocus } from '../../components/arrow-focus';
+import { useCodebook, useDocuments } from '../../state/project-data';
 import { useStore, type Focus } from '../../state/store';
 import { SegmentCitation } from '../corpus/SegmentCitation';
 import { useCoderOnly } from '../team/team-store';
@@ -35,9 +36,8 @@ function scopeOf(focus: Focus | null): SegmentScope | null {
 
 export function RetrievedSegments() {
   const focus = useStore((s) => s.focus);
-  const revision = useStore((s) => s.revision);
-  const codebook = useStore((s) => s.codebook);
-  const documents = useStore((s) => s.documents);
+  const codebook = useCodebook();
+  const documents = useDocuments();
   const jumpTo = useStore((s) => s.jumpTo);
   const setFocus = useStore((s) => s.setFocus);
   const listRef = useRef<HTMLDivElement>(null);
@@ -45,7 +45,7 @@ export function RetrievedSegments() {
   const language = useInterfaceLanguage((s) => s.language);
   const scope = scopeOf(focus);
   // Whose passages the window shows (the coder menu): filtered by the query, so the count and pages agree.
-  const { rows, total, more } = useSegmentPages(scope, revision, useCoderOnly());
+  const { rows, total, more } = useSegmentPages(scope, useCoderOnly());
 
   const title = (() => {
     if (!focus || !scope) return t('Retrieved segments');

@@ -32,6 +32,12 @@ interface ServerState {
   known: number;
   /** The highest mark the page has refreshed for. */
   seen: number;
+  /**
+   * The highest mark heard in an event. Only what events touched is refetched (not everything), so
+   * the page has seen a mark once it refreshed for the events up to it; an answer's mark can be
+   * ahead of an event not yet heard.
+   */
+  heardMark: number;
   live: LiveChange | null;
   reconnecting: boolean;
   check(): Promise<void>;
@@ -53,6 +59,7 @@ export const useServer = create<ServerState>()((set, get) => ({
   access: null,
   known: 0,
   seen: 0,
+  heardMark: 0,
   live: null,
   reconnecting: false,
 
@@ -83,7 +90,7 @@ export const useServer = create<ServerState>()((set, get) => ({
       error?: { message: string; said?: Message };
     };
     if (!answer.ok || !answer.value) return answer.error ? backendText(answer.error.message, answer.error.said) : response.statusText;
-    set({ status: 'signed-in', user: answer.value, known: 0, seen: 0, live: null });
+    set({ status: 'signed-in', user: answer.value, known: 0, seen: 0, heardMark: 0, live: null });
     return null;
   },
 
@@ -103,7 +110,7 @@ export const useServer = create<ServerState>()((set, get) => ({
 
   heard(event) {
     if (event.type !== 'project.changed') return;
-    if (event.mark !== undefined) set({ known: Math.max(get().known, event.mark) });
+    if (event.mark !== undefined) set({ known: Math.max(get().known, event.mark), heardMark: Math.max(get().heardMark, event.mark) });
     if (event.by && event.label) set({ live: { by: event.by, label: event.label, said: event.said, kind: event.kind ?? 'do', at: Date.now(), id: ++liveIds } });
   },
 }));
@@ -111,6 +118,11 @@ export const useServer = create<ServerState>()((set, get) => ({
 /** A refresh starts: whatever it reads is at least as new as the marks heard so far. */
 export function refreshStarts(): number {
   return useServer.getState().known;
+}
+
+/** Others' changes heard are gathered: their refresh covers every event heard so far. */
+export function heardUpTo(): number {
+  return useServer.getState().heardMark;
 }
 
 /** A refresh is done: the page has seen every change up to the mark it started from. */

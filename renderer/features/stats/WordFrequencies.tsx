@@ -3,13 +3,14 @@
 // or kept, as a table and a d3 bar chart.
 
 import { scaleBand, scaleLinear } from 'd3';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { DocumentId } from '../../../shared/domain/ids';
 import type { WordFrequencies as Frequencies } from '../../../shared/domain/search-model';
 import { paragraphDirection } from '../../../shared/domain/text';
-import { api } from '../../api/client';
 import { count, plural, t } from '../../i18n/t';
+import { useDocuments } from '../../state/project-data';
 import { useStore } from '../../state/store';
+import { useProjectQueryResult } from '../../state/use-project-query';
 import { useSearch } from '../search/search-store';
 import '../search/search.css';
 
@@ -64,22 +65,12 @@ function BarChart({ data }: { data: Frequencies['words'] }) {
 }
 
 export function WordFrequencies() {
-  const documents = useStore((s) => s.documents);
-  const revision = useStore((s) => s.revision);
+  const documents = useDocuments();
   const [source, setSource] = useState<DocumentId | 0>(0);
   const [stopWords, setStopWords] = useState(true);
-  const [data, setData] = useState<Frequencies | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    api.call('stats.wordFrequencies', { limit: SHOWN, stopWords, ...(source ? { documentIds: [source] } : {}) }).then(
-      (result) => live && (setData(result), setError(null)),
-      (e: Error) => live && setError(e.message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [source, stopWords, revision]);
+  const frequencies = useProjectQueryResult('stats.wordFrequencies', { limit: SHOWN, stopWords, ...(source ? { documentIds: [source] } : {}) }, { keepPrevious: true });
+  const data: Frequencies | null = frequencies.answer ?? null;
+  const error = frequencies.error?.message ?? null;
 
   const searchFor = (word: string) => {
     useStore.getState().setView('coding');

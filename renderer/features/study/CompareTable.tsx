@@ -7,6 +7,7 @@ import { useState } from 'react';
 import type { CompareRow, CountsCompare, ReadingInfo } from '../../../shared/domain/study';
 import { COLUMNS } from './texts';
 import { num, signed, t } from '../../i18n/t';
+import { useParadigmCounts } from '../../state/project-data';
 import { studyNote, translated } from '../../i18n/message';
 import { useStore } from '../../state/store';
 import { componentGloss, componentLabel, glossed, useLabelLanguage } from './labels';
@@ -14,7 +15,7 @@ import { componentGloss, componentLabel, glossed, useLabelLanguage } from './lab
 
 export function CompareTable({ compare }: { compare: CountsCompare }) {
   const lang = useLabelLanguage((s) => s.lang);
-  const mainRows = useStore((s) => s.counts?.mainCategoryRows ?? []);
+  const mainRows = useParadigmCounts()?.mainCategoryRows ?? [];
   const [showMain, setShowMain] = useState(false);
   const setFocus = useStore((s) => s.setFocus);
   const setView = useStore((s) => s.setView);

@@ -9,6 +9,7 @@ import type { Category, Concept } from '../../../shared/domain/model';
 import { COMPONENT_KEYS } from '../../../shared/domain/paradigm';
 import type { DimensionInfo } from '../../../shared/domain/study';
 import { num, t } from '../../i18n/t';
+import { useCodebook } from '../../state/project-data';
 import { studyNote } from '../../i18n/message';
 import { useStore } from '../../state/store';
 import { categoryGloss, categoryLabel, componentGloss, componentLabel, conceptGloss, conceptLabel, glossed, useLabelLanguage } from './labels';
@@ -23,7 +24,7 @@ interface RowNotes {
 
 export function Table7View() {
   const study = useStudy();
-  const codebook = useStore((s) => s.codebook);
+  const codebook = useCodebook();
   const lang = useLabelLanguage((s) => s.lang);
   const setFocus = useStore((s) => s.setFocus);
   const setView = useStore((s) => s.setView);

@@ -7,13 +7,14 @@
 // until one is chosen, labels follow the interface language. This is the single seam: read it with
 // `useLabelLanguage((s) => s.lang)` and change it with `setLang`, nowhere else.
 
+import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { Category, Concept } from '../../../shared/domain/model';
 import { COMPONENT_LABELS, COMPONENT_LABELS_FA, type ComponentKey } from '../../../shared/domain/paradigm';
-import { api } from '../../api/client';
 import { useInterfaceLanguage } from '../../i18n/language';
 import { t } from '../../i18n/t';
 import { useStore } from '../../state/store';
+import { useProjectQuery } from '../../state/use-project-query';
 
 export type LabelLanguage = 'fa' | 'en';
 
@@ -39,23 +40,25 @@ export const useLabelLanguage = create<LabelLanguageState>()((set) => ({
   },
 }));
 
-/** Reads the open project's choice (after it opens, and after every change: an undo may have changed it). */
-async function loadLabelLanguage(): Promise<void> {
-  if (!useStore.getState().project) {
-    useLabelLanguage.setState({ chosen: null, lang: following() });
-    return;
-  }
-  try {
-    const { language } = await api.call('labels.get', {});
-    useLabelLanguage.setState({ chosen: language, lang: language ?? following() });
-  } catch {
-    // A project closed meanwhile: the next load sets it right.
-  }
-}
-
+// With no project open, labels follow the interface.
 useStore.subscribe((state, before) => {
-  if (state.project?.path !== before.project?.path || state.revision !== before.revision) void loadLabelLanguage();
+  if (state.project?.path !== before.project?.path && !state.project) useLabelLanguage.setState({ chosen: null, lang: following() });
 });
+
+const languageOf = (answer: { language: LabelLanguage | null }) => answer.language;
+
+/**
+ * Follows the open project's choice: a keyed answer (labels.get), fetched when the project opens
+ * and again after a change that touched its settings (an undo may have changed it). Mounted once,
+ * with the workspace.
+ */
+export function useProjectLabelLanguage(): void {
+  const language = useProjectQuery('labels.get', {}, { select: languageOf });
+  useEffect(() => {
+    if (language === undefined) return;
+    useLabelLanguage.setState({ chosen: language, lang: language ?? following() });
+  }, [language]);
+}
 
 // Without a choice of the project's, labels switch with the interface.
 useInterfaceLanguage.subscribe(() => {

@@ -4,28 +4,30 @@
 // consensus coding. Exports the figures as CSV or XLSX.
 
 import { useEffect, useMemo, useState } from 'react';
+import type { Input } from '../../../shared/api/contract';
 import type { AgreementLevel } from '../../../shared/domain/agreement/levels';
 import type { CoderId, ConceptId, DocumentId } from '../../../shared/domain/ids';
-import type { AgreementView as View } from '../../../shared/domain/team';
 import { api } from '../../api/client';
 import { downloadBase64 } from '../../components/download';
 import { num, plural, t } from '../../i18n/t';
+import { useProjectQueryResult } from '../../state/use-project-query';
 import { useStore } from '../../state/store';
 import { AgreementFigures } from './AgreementFigures';
 import { levelExplanationText, levelTitle, overlapPercent } from './agreement-text';
 import { coderName } from './coder-name';
 import { DisagreementList } from './DisagreementList';
-import { useTeam } from './team-store';
+import { useCoders } from './team-store';
 
 const LEVELS: AgreementLevel[] = ['presence', 'frequency', 'overlap'];
 /** The least overlaps offered for the passage level, in percent (MAXQDA's default is 90). */
 const OVERLAPS = [50, 60, 66, 70, 75, 80, 85, 90, 95, 100];
+/** Stands for the input while two coders are not chosen (never sent). */
+const NO_INPUT = { coderA: 0, coderB: 0 } as unknown as Input<'agreement.compute'>;
 
 export function AgreementView() {
-  const revision = useStore((s) => s.revision);
   const run = useStore((s) => s.run);
   const toast = useStore((s) => s.toast);
-  const coders = useTeam((s) => s.coders);
+  const coders = useCoders();
   const people = coders.filter((c) => c.segmentCount > 0 || c.kind === 'person');
   const [a, setA] = useState<CoderId | null>(null);
   const [b, setB] = useState<CoderId | null>(null);
@@ -33,8 +35,6 @@ export function AgreementView() {
   const [concepts, setConcepts] = useState<ConceptId[] | undefined>(undefined);
   const [percent, setPercent] = useState('90');
   const [level, setLevel] = useState<AgreementLevel>('overlap');
-  const [view, setView] = useState<View | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
 
   // The first two coders with passages, until the user chooses.
   useEffect(() => {
@@ -48,17 +48,11 @@ export function AgreementView() {
     () => (a !== null && b !== null && a !== b && share > 0 && share <= 1 ? { coderA: a, coderB: b, documentIds: sources, conceptIds: concepts, minOverlap: share } : null),
     [a, b, sources, concepts, share],
   );
-  useEffect(() => {
-    if (!input) return setView(null);
-    let live = true;
-    api.call('agreement.compute', input).then(
-      (v) => live && (setView(v), setProblem(null)),
-      (error: Error) => live && (setView(null), setProblem(error.message)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [input, revision]);
+  // A keyed answer: fetched again when a change touches the coders' passages or their adjudication
+  // (a decision below), and kept on screen while the figures for a new choice are on their way.
+  const computed = useProjectQueryResult('agreement.compute', input ?? NO_INPUT, { enabled: input !== null, keepPrevious: true });
+  const view = input ? (computed.answer ?? null) : null;
+  const problem = input && computed.error ? computed.error.message : null;
 
   const exportAs = async (format: 'csv' | 'xlsx') => {
     if (!input) return;

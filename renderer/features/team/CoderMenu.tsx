@@ -2,19 +2,21 @@
 // only this coder's passages (blind coding) or one coder's, prepare copies for coders, merge a
 // copy back, and the intercoder agreement view.
 
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { t } from '../../i18n/t';
 import { useStore } from '../../state/store';
-import { useTeam } from './team-store';
+import { useAskWhoIsCoding, useCoders, useCoderSession, useTeam } from './team-store';
 
 const MENU_WIDTH = 300;
 
 export function CoderMenu() {
-  const project = useStore((s) => s.project);
-  const revision = useStore((s) => s.revision);
   const setView = useStore((s) => s.setView);
-  const { coders, session, filter, load, use, setFilter, openDialog } = useTeam();
+  const session = useCoderSession();
+  const { filter, use, setFilter, openDialog } = useTeam();
+  useAskWhoIsCoding();
   const [open, setOpen] = useState(false);
+  // The chip shows only who is coding: the list (which every passage coded changes) while the menu is open.
+  const coders = useCoders(open);
   // The menu opens toward the side with room (the chip may sit at either end of a wrapped top bar).
   const chipRef = useRef<HTMLButtonElement>(null);
   const [side, setSide] = useState<'left' | 'right'>('right');
@@ -23,10 +25,6 @@ export function CoderMenu() {
     if (rect) setSide(rect.right - MENU_WIDTH < 0 ? 'left' : rect.left + MENU_WIDTH > window.innerWidth ? 'right' : document.documentElement.dir === 'rtl' ? 'left' : 'right');
     setOpen(!open);
   };
-
-  useEffect(() => {
-    void load();
-  }, [project?.path, revision, load]);
 
   const me = session?.coder ?? null;
   const people = coders.filter((c) => c.kind === 'person');

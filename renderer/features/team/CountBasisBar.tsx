@@ -4,9 +4,10 @@
 import type { ParadigmCounts } from '../../../shared/domain/model';
 import type { CoderId } from '../../../shared/domain/ids';
 import { t } from '../../i18n/t';
+import { useParadigmCounts } from '../../state/project-data';
 import { useStore } from '../../state/store';
 import { coderName } from './coder-name';
-import { useTeam } from './team-store';
+import { useCoders } from './team-store';
 
 export function countBasisSentence(basis: ParadigmCounts['countBasis']): string {
   if (!basis || basis.kind === 'all') return t('Final codes count every coder’s passages.');
@@ -15,9 +16,9 @@ export function countBasisSentence(basis: ParadigmCounts['countBasis']): string 
 }
 
 export function CountBasisBar() {
-  const counts = useStore((s) => s.counts);
+  const counts = useParadigmCounts();
   const run = useStore((s) => s.run);
-  const coders = useTeam((s) => s.coders);
+  const coders = useCoders();
   if (coders.length === 0) return null;
   const basis = counts?.countBasis ?? { kind: 'all', coderName: null };
   const value = basis.kind === 'coder' ? `coder:${coders.find((c) => c.name === basis.coderName)?.id ?? ''}` : basis.kind;

@@ -7,7 +7,7 @@ import type { MergeConflictView, MergePreview, MergeReport, MergeResolution } fr
 import { api } from '../../api/client';
 import { bridge } from '../../api/transport';
 import { num, t } from '../../i18n/t';
-import { useStore } from '../../state/store';
+import { refreshed } from '../../state/query-client';
 import { errorMessage } from '../workspace/error-message';
 import { backendText, translated } from '../../i18n/message';
 import { mergeText } from './merge-text';
@@ -16,7 +16,7 @@ import { useTeam } from './team-store';
 type Choice = { choose: 'ours' | 'theirs' | 'both' } | { text: string };
 
 export function MergeDialog() {
-  const { openDialog, load } = useTeam();
+  const openDialog = useTeam((s) => s.openDialog);
   const [file, setFile] = useState('');
   const [preview, setPreview] = useState<MergePreview | null>(null);
   const [choices, setChoices] = useState<Record<string, Choice>>({});
@@ -44,8 +44,8 @@ export function MergeDialog() {
     try {
       const resolutions: MergeResolution[] = Object.entries(choices).map(([conflict, c]) => ({ conflict, ...c }));
       setReport(await api.call('merge.apply', { path: preview.file, resolutions }));
-      await useStore.getState().refresh();
-      await load();
+      // What the merge touched is fetched again (the views showing it) before the report is read.
+      await refreshed();
     } catch (error) {
       setProblem(errorMessage((error as Error).message));
     } finally {

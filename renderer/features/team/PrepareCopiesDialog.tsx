@@ -2,36 +2,35 @@
 // sources and the codebook (as it is now, or as frozen in a chosen baseline) and nobody's passages,
 // written beside the project (or in a folder typed).
 
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { PreparedCopies } from '../../../shared/api/team-contract';
 import type { BaselineSummary } from '../../../shared/domain/change-view';
-import { coderListProblem } from '../../../shared/domain/team';
+import { coderListProblem, type Coder } from '../../../shared/domain/team';
 import { api } from '../../api/client';
 import { translated } from '../../i18n/message';
 import { plural, t } from '../../i18n/t';
-import { useStore } from '../../state/store';
+import { refreshed } from '../../state/query-client';
 import { errorMessage } from '../workspace/error-message';
+import { useProjectQuery } from '../../state/use-project-query';
 import { useTeam } from './team-store';
 
+const NO_BASELINES: BaselineSummary[] = [];
+
+/** Drawn once the coders have answered: their names fill the list. */
 export function PrepareCopiesDialog() {
-  const { coders, openDialog, load } = useTeam();
+  const coders = useProjectQuery('coder.list', {});
+  return coders ? <PrepareCopiesForm coders={coders} /> : null;
+}
+
+function PrepareCopiesForm({ coders }: { coders: Coder[] }) {
+  const openDialog = useTeam((s) => s.openDialog);
   const [names, setNames] = useState(coders.filter((c) => c.kind === 'person').map((c) => c.name).join('\n'));
   const [folder, setFolder] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [made, setMade] = useState<PreparedCopies | null>(null);
   const [busy, setBusy] = useState(false);
-  const [baselines, setBaselines] = useState<BaselineSummary[]>([]);
+  const baselines = useProjectQuery('baseline.list', {}) ?? NO_BASELINES;
   const [baselineId, setBaselineId] = useState<number | null>(null);
-  useEffect(() => {
-    let live = true;
-    api.call('baseline.list', {}).then(
-      (list) => live && setBaselines(list),
-      () => live && setBaselines([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
   // Blank lines are left out; a name given twice is refused.
   const list = names.split('\n').map((n) => n.trim()).filter((n) => n !== '');
 
@@ -48,8 +47,8 @@ export function PrepareCopiesDialog() {
           ...(baselineId !== null ? { baselineId } : {}),
         }),
       );
-      await useStore.getState().refresh();
-      await load();
+      // The coders it names are made in this project: what that touched is fetched again.
+      await refreshed();
     } catch (error) {
       setProblem(errorMessage((error as Error).message));
     } finally {

@@ -3,18 +3,28 @@
 
 import { useEffect, useRef, useState } from 'react';
 import type { CoderId } from '../../../shared/domain/ids';
+import type { Coder, CoderSession } from '../../../shared/domain/team';
 import { coderNameProblem } from '../../../shared/domain/team';
 import { api } from '../../api/client';
 import { translated } from '../../i18n/message';
 import { t } from '../../i18n/t';
+import { refreshed } from '../../state/query-client';
 import { useStore } from '../../state/store';
 import { errorMessage } from '../workspace/error-message';
-import { useTeam } from './team-store';
+import { useProjectQuery } from '../../state/use-project-query';
+import { paintSession, useCoderSession, useTeam } from './team-store';
 
+/** Drawn once the coders and the session have answered: the first choice and the focus depend on them. */
 export function WhoIsCodingDialog() {
-  const { coders, session, openDialog, load } = useTeam();
+  const coders = useProjectQuery('coder.list', {});
+  const session = useCoderSession();
+  return coders && session ? <WhoIsCodingForm coders={coders} session={session} /> : null;
+}
+
+function WhoIsCodingForm({ coders, session }: { coders: Coder[]; session: CoderSession }) {
+  const openDialog = useTeam((s) => s.openDialog);
   const people = coders.filter((c) => c.kind === 'person');
-  const [choice, setChoice] = useState<CoderId | 'new'>(session?.coder?.id ?? session?.preparedFor?.id ?? people[0]?.id ?? 'new');
+  const [choice, setChoice] = useState<CoderId | 'new'>(session.coder?.id ?? session.preparedFor?.id ?? people[0]?.id ?? 'new');
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const firstRef = useRef<HTMLInputElement>(null);
@@ -22,11 +32,11 @@ export function WhoIsCodingDialog() {
 
   const finish = async (input: { coderId: CoderId | null } | { name: string }) => {
     try {
-      await api.call('coder.use', input);
+      paintSession(await api.call('coder.use', input));
       useTeam.setState({ asked: useStore.getState().project?.path ?? null });
       openDialog(null);
-      await useStore.getState().refresh();
-      await load();
+      // A coder made by name is a change: the coders and the session are fetched again from it.
+      await refreshed();
     } catch (error) {
       setProblem(errorMessage((error as Error).message));
     }
@@ -59,7 +69,7 @@ export function WhoIsCodingDialog() {
             <label key={c.id} className="gw-who-choice">
               <input ref={i === 0 ? firstRef : undefined} type="radio" name="gw-who" checked={choice === c.id} onChange={() => setChoice(c.id)} />
               <span className="gw-swatch" style={{ background: c.color }} /> <bdi>{c.name}</bdi>
-              {session?.preparedFor?.id === c.id && <span className="gw-muted"> · {t('this copy was prepared for them')}</span>}
+              {session.preparedFor?.id === c.id && <span className="gw-muted"> · {t('this copy was prepared for them')}</span>}
             </label>
           ))}
           <label className="gw-who-choice">

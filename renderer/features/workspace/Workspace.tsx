@@ -27,10 +27,13 @@ import { ExchangeDialogs } from '../exchange/ExchangeDialogs';
 import { EvolutionView } from '../evolution/EvolutionView';
 import { SaturationView } from '../evolution/SaturationView';
 import { AnalysisView } from '../evolution/AnalysisView';
+import { useProjectLabelLanguage } from '../study/labels';
 
 const typing = (target: EventTarget | null) => (target as HTMLElement | null)?.closest?.('input:not([type="radio"]):not([type="checkbox"]), textarea, select, [contenteditable="true"]');
 
 export function Workspace() {
+  // Labels follow the open project's choice of language.
+  useProjectLabelLanguage();
   const view = useStore((s) => s.view);
   const searching = useSearch((s) => s.open);
   const [dropping, setDropping] = useState(false);
