@@ -3,11 +3,16 @@
 // the Persian interface shows no Latin digit and no English word outside user data (marked
 // data-user-text or <bdi>), item codes, key names and format names (CSV, PRISMA, SVG…).
 
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from './harness';
 import { LanguageSwitch } from './pages/language';
 import { walkViews } from './pages/view-walk';
+import { walkMoreViews } from './pages/view-walk-more';
+
+/** A folder for a screenshot at each stop (none taken when unset). */
+const SHOTS = process.env.GROUNDWORK_SHOTS_DIR;
 
 /** Names that stay as they are in a Persian sentence: formats, standards, keys, the study's terms. */
 const ALLOWED_WORDS = new Set(
@@ -68,12 +73,15 @@ describe.each(['en', 'fa'] as const)('every view in %s', (language) => {
       const axe: string[] = [];
       const english: string[] = [];
       const stops: string[] = [];
-      await walkViews(app.page, language, app.home, async (stop) => {
+      const visit = async (stop: string) => {
         stops.push(stop);
+        if (SHOTS) await app.page.screenshot({ path: path.join(SHOTS, `${language}-${stops.length}-${stop.replace(/[^\w]+/g, '-')}.png`) });
         axe.push(...(await axeProblems(app, stop)));
         if (language === 'fa') english.push(...(await englishInPersian(app, stop, [...ALLOWED_WORDS])));
-      });
-      expect(stops).toHaveLength(17);
+      };
+      await walkViews(app.page, language, app.home, visit);
+      await walkMoreViews(app.page, language, app.home, visit);
+      expect(stops).toHaveLength(17 + 20);
       const problems = [...axe, ...english];
       expect(problems, problems.join('\n')).toEqual([]);
       expect(app.errors, app.errors.join('\n')).toEqual([]);
