@@ -41,6 +41,11 @@ async function englishInPersian(app: App, stop: string, allowed: string[]): Prom
         if (!parent.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
         if (/[0-9]/.test(text) || /[A-Za-z]{2,}/.test(text)) out.push(`${text}  ‹${parent.tagName.toLowerCase()}.${[...parent.classList].join('.')}›`);
       }
+      // A number the interface puts in a field (a setting, a rule's k) is the interface's too.
+      for (const input of document.querySelectorAll<HTMLInputElement>('input[type="number"], input[inputmode="numeric"], input[inputmode="decimal"]')) {
+        if (!input.value || input.closest(skip) || !input.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+        if (/[0-9]/.test(input.value)) out.push(`${input.value}  ‹input ${input.getAttribute('aria-label') ?? input.closest('label')?.innerText ?? ''}›`);
+      }
       return out;
     },
     { skip: '[data-user-text], [data-autonym], bdi, kbd, code, .gw-code, textarea, script, style, [aria-hidden="true"], .gw-reader-body' },

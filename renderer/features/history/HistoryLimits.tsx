@@ -6,6 +6,7 @@ import type { HistoryLimits as Limits } from '../../../shared/api/contract';
 import { api } from '../../api/client';
 import { num, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
+import { NumberField } from '../../components/NumberField';
 
 export function HistoryLimits() {
   const run = useStore((s) => s.run);
@@ -46,11 +47,11 @@ export function HistoryLimits() {
       </p>
       <label>
         {t('Steps')}
-        <input type="number" min={0} step={1} value={steps} onChange={(e) => setSteps(e.target.value)} />
+        <NumberField value={steps} onChange={setSteps} />
       </label>
       <label>
         {t('Days')}
-        <input type="number" min={0} step={1} value={days} onChange={(e) => setDays(e.target.value)} />
+        <NumberField value={days} onChange={setDays} />
       </label>
       <button type="submit" className="gw-button" disabled={!valid || !changed}>
         {t('Keep')}
