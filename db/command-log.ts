@@ -198,6 +198,8 @@ export interface Logged<T> {
   /** The step the change went into, or null when it changed nothing. */
   commandId: number | null;
   touched: Touched;
+  /** The step's history label (as set by the command), as stored (storedLabel: read it with readLabel). */
+  label: string;
 }
 
 /**
@@ -251,9 +253,9 @@ export async function runLogged<T>(
   const changed = await db.get<{ n: number }>('SELECT count(*) AS n FROM command_change WHERE command_id = ?', id);
   if (Number(changed?.n ?? 0) === 0) {
     await db.run('DELETE FROM command WHERE id = ?', id);
-    return { value, commandId: null, touched: { tables: [], documents: [] } };
+    return { value, commandId: null, touched: { tables: [], documents: [] }, label: storedLabel(label) };
   }
-  return { value, commandId: id, touched: await touchedBy(db, id, after) };
+  return { value, commandId: id, touched: await touchedBy(db, id, after), label: storedLabel(label) };
 }
 
 type Row = Record<string, unknown>;
@@ -405,9 +407,11 @@ export async function step(db: WritableDB, hooks: CaptureHooks, direction: 'undo
     if (later) {
       const labelOf = (stored: string) => readLabel(stored).said ?? readLabel(stored).label;
       if (later.actor) {
+        // The author as people know them: the coder's name where the actor is a coder (a server's user).
+        const who = (await db.get<{ name: string }>('SELECT name FROM coder WHERE uid = ?', later.actor))?.name ?? later.actor;
         fail('conflict', '“{step}” cannot be undone: a later change by “{actor}” (“{later}”) changed the same items.', {
           step: labelOf(row.label),
-          actor: later.actor,
+          actor: who,
           later: labelOf(later.label),
         });
       }

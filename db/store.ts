@@ -36,6 +36,13 @@ export interface StoreChange {
   external: boolean;
   /** Who made an external change, when the engine is told (PostgreSQL: the other session's actor). */
   actor?: string | null;
+  /** The change's mark, where the engine numbers changes (PostgreSQL: db/postgres/marks.ts). */
+  mark?: number;
+  /** Its history label in English (an undo or redo: the step's, with `undo`/`redo` as the kind)… */
+  label?: string;
+  /** …and structured, when the step's label is (what an interface translates). */
+  said?: Message;
+  kind?: 'do' | 'undo' | 'redo';
 }
 
 /** Who undoes: a step is undone only by the session or author that made it. */
@@ -96,6 +103,9 @@ export interface Store {
    * one exists): a project of its own that opens like this one. Allowed on a read-only project.
    */
   backup(target: string): Promise<void>;
+
+  /** The latest change mark of the project, where the engine numbers changes (PostgreSQL). */
+  changeMark?(): Promise<number>;
 
   /** Heard after every committed change, this connection's and (polled) other connections'. */
   onChange(listener: (change: StoreChange) => void): () => void;

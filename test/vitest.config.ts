@@ -20,6 +20,9 @@ const POSTGRES_TESTS = [
   'test/electron/backend/exchange/store-roundtrip.test.ts',
   'test/db/merge-stamps.test.ts',
   'test/electron/backend/team-agreement.test.ts',
+  // The team server: it runs only on PostgreSQL (its end-to-end test in Chromium too).
+  'test/electron/server/**/*.test.ts',
+  'test/e2e/team-server.test.ts',
 ];
 
 export default defineConfig({
@@ -31,7 +34,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/e2e/**', 'test/db/postgres/**'] },
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/e2e/**', 'test/db/postgres/**', 'test/electron/server/**'] },
       },
       {
         // The contract tests again on PostgreSQL: a database made by the global setup (a cluster
@@ -42,6 +45,8 @@ export default defineConfig({
           include: POSTGRES_TESTS,
           env: { GROUNDWORK_TEST_ENGINE: 'postgres' },
           globalSetup: ['test/helpers/pg-global-setup.ts'],
+          // The team server's end-to-end test waits as the e2e project does.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
       {
@@ -49,6 +54,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          exclude: ['test/e2e/team-server.test.ts'],
           testTimeout: 180_000,
           fileParallelism: false,
           // A state a test waits for gets a few seconds on a busy 2-core machine (the default is 1 s).

@@ -19,4 +19,8 @@ export interface ChangeMessage {
   t: string[] | null;
   /** Sources touched; null: any. */
   d: number[] | null;
+  /** The change's mark (db/postgres/marks.ts), its kind and its history label, when they fit. */
+  m?: number;
+  k?: 'do' | 'undo' | 'redo';
+  l?: string;
 }

@@ -3,7 +3,7 @@
 // a server out of reach is an I/O error. Anything else passes through unchanged.
 
 import { GroundworkError } from '../../shared/api/errors';
-import { say } from '../../shared/domain/message';
+import { say, type Message } from '../../shared/domain/message';
 
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE', 'ENOENT', '57P01', '57P02', '57P03']);
 
@@ -33,3 +33,7 @@ export function postgresError(error: unknown, where: string): unknown {
   }
   return error;
 }
+
+/** A change whose connection broke while it was being committed: saved, or not. */
+export const uncertainCommit = (where: string): Message =>
+  say('The connection to {where} broke while this change was being saved: it may have been saved or not. Look at the project before making it again.', { where });

@@ -14,6 +14,7 @@ import { CHANGE_CHANNEL, LOCK_CLASS, type ChangeMessage } from './channel';
 import { query, TYPES } from './executor';
 import { PG_LATEST_SCHEMA_VERSION, PG_MIGRATIONS, type PgMigrationContext } from './migrations';
 import { postgresError } from './errors';
+import { CHANGE_MARK_SQL } from './marks';
 import { postgresStore, type PostgresStoreOptions } from './store';
 import type { Store } from '../store';
 
@@ -58,6 +59,8 @@ export interface PostgresServerOptions {
   connectionString: string;
   /** Connections in the pool (default 10). */
   max?: number;
+  /** How the database is named to people (default: its URL without the password). */
+  description?: string;
 }
 
 /** The database without its password, for messages and Store.location. */
@@ -191,7 +194,7 @@ const REGISTRY_SQL = `
   );`;
 
 export async function connectPostgres(options: PostgresServerOptions): Promise<PostgresServer> {
-  const description = describeDatabase(options.connectionString);
+  const description = options.description ?? describeDatabase(options.connectionString);
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.max ?? 10,
@@ -201,11 +204,14 @@ export async function connectPostgres(options: PostgresServerOptions): Promise<P
   });
   // An idle client losing its connection (the server restarted) must not bring the process down.
   pool.on('error', () => undefined);
+  // Nor one losing it while a call holds it (the error also reaches the call's query, which then
+  // fails, and the call gives the client back broken).
+  pool.on('connect', (client) => client.on('error', () => undefined));
   try {
     await checkDatabase(pool, description);
     await inTransaction(pool, async (client) => {
       await client.query(`SELECT pg_advisory_xact_lock(${LOCK_CLASS}, 0)`);
-      await client.query(REGISTRY_SQL);
+      await client.query(REGISTRY_SQL + CHANGE_MARK_SQL);
     });
   } catch (error) {
     await pool.end().catch(() => undefined);

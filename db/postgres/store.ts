@@ -11,19 +11,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
 import { fail, GroundworkError } from '../../shared/api/errors';
-import { say } from '../../shared/domain/message';
+import { say, type Message } from '../../shared/domain/message';
 import type { ProjectInfo } from '../../shared/domain/model';
-import { endSession, history, runLogged, SESSION_LIVE_MS, step, touchSession } from '../command-log';
+import type { ReadOnlyReason } from '../../shared/domain/project-file';
+import { endSession, history, readLabel, runLogged, SESSION_LIVE_MS, step, storedLabel, touchSession } from '../command-log';
 import type { ReadableDB, WritableDB } from '../handles';
 import type { CompactOptions, CompactReport, Store, StoreChange, Touched, UndoScope } from '../store';
 import { ALL_TOUCHED } from '../store';
 import { createProjectFile } from '../sqlite/open';
 import { copyProject } from '../transfer';
 import { postgresCaptureHooks, quoteIdent } from './capture';
-import { isConnectionLost, postgresError } from './errors';
+import { isConnectionLost, postgresError, uncertainCommit } from './errors';
 import { postgresExecutor } from './executor';
 import { CHANGE_CHANNEL, LOCK_CLASS, type ChangeMessage } from './channel';
 import type { PostgresServer, ProjectEntry } from './server';
+import { checkConflicts, latestMark, recordMark, type ConflictGuard } from './marks';
 
 export interface PostgresStoreOptions {
   readOnly?: boolean;
@@ -31,12 +33,25 @@ export interface PostgresStoreOptions {
   watch?: boolean;
   /** The author of new steps (on a server: the user); undo without a live session falls back to it. */
   actor?: string | null;
+  /** Why it is read-only, as info() tells the interface (a server's viewer); default 'chosen'. */
+  readOnlyReason?: ReadOnlyReason;
+  /** Checks each write against the changes its client has not seen (db/postgres/marks.ts). */
+  conflicts?: ConflictGuard;
 }
 
 /** How long a change waits for another change of the same project before it is refused as busy. */
 const LOCK_WAIT = '15s';
 /** NOTIFY payloads are limited to 8000 bytes: a longer list of sources is sent as "any". */
 const MAX_PAYLOAD = 7000;
+/** A stored label longer than this is announced as its English, cut (a notification holds 8000 bytes). */
+const MAX_LABEL = 1000;
+
+/** A change's label as a StoreChange carries it: its English, and its structured form when it has one. */
+const labelled = (stored: string | undefined): { label?: string; said?: Message } => {
+  if (stored === undefined) return {};
+  const { label, said } = readLabel(stored);
+  return said ? { label, said } : { label };
+};
 
 export async function postgresStore(server: PostgresServer, entry: ProjectEntry, options: PostgresStoreOptions = {}): Promise<Store> {
   const { pool, description } = server;
@@ -74,7 +89,8 @@ export async function postgresStore(server: PostgresServer, entry: ProjectEntry,
       return fn();
     }
     if (closed) throw new GroundworkError('no-project', say('The project was closed.'));
-    if (mode === 'write' && readOnly) {
+    // A scratch transaction is always rolled back: "as if" answers work read-only too.
+    if (mode === 'write' && readOnly && !rollback) {
       throw new GroundworkError('read-only', say('{file} is open read-only: changes cannot be saved.', { file: entry.name }));
     }
     const run = async () => {
@@ -98,8 +114,10 @@ export async function postgresStore(server: PostgresServer, entry: ProjectEntry,
         }
       }
       let broken: Error | undefined;
+      let committing = false;
       try {
         const value = await inside.run({ client, writable: mode !== 'read' }, fn);
+        committing = !rollback && mode === 'write';
         await client.query(rollback ? 'ROLLBACK' : 'COMMIT');
         return value;
       } catch (error) {
@@ -108,6 +126,9 @@ export async function postgresStore(server: PostgresServer, entry: ProjectEntry,
         } catch (rollbackError) {
           broken = rollbackError as Error;
         }
+        // The connection broke after COMMIT was sent: the server may have committed or not, and
+        // saying "nothing was changed" could be untrue.
+        if (committing && isConnectionLost(error)) throw new GroundworkError('io', uncertainCommit(description));
         throw postgresError(error, description);
       } finally {
         client.release(broken);
@@ -117,8 +138,10 @@ export async function postgresStore(server: PostgresServer, entry: ProjectEntry,
   }
 
   /** Tells every other store watching this project what a committed change touched. */
-  const announce = async (touched: Touched) => {
+  const announce = async (touched: Touched, step: Step | null) => {
     let message: ChangeMessage = { p: schema, s: session, a: store.actor, t: touched.tables, d: touched.documents };
+    // The label as stored (structured, so every page translates it) when it fits; else its English, cut.
+    if (step) message = { ...message, m: step.mark, k: step.kind, l: step.label.length <= MAX_LABEL ? step.label : readLabel(step.label).label.slice(0, 300) };
     const bytes = () => Buffer.byteLength(JSON.stringify(message));
     if (bytes() > MAX_PAYLOAD) message = { ...message, d: null };
     if (bytes() > MAX_PAYLOAD) message = { ...message, t: null };
@@ -146,7 +169,7 @@ export async function postgresStore(server: PostgresServer, entry: ProjectEntry,
       schema,
       (message) => {
         if (message.s === session) return;
-        notify({ touched: { tables: message.t, documents: message.d }, external: true, actor: message.a });
+        notify({ touched: { tables: message.t, documents: message.d }, external: true, actor: message.a, mark: message.m, kind: message.k, ...labelled(message.l) });
       },
       // Changes made while the connection was down were not heard: anything may have changed.
       () => notify({ touched: ALL_TOUCHED, external: true }),
@@ -156,20 +179,29 @@ export async function postgresStore(server: PostgresServer, entry: ProjectEntry,
   }
   await heartbeat();
 
-  const logged = async <T>(fn: (db: WritableDB) => Promise<{ value: T; touched: Touched | null }>) => {
+  /** A committed step's mark, kind and label as stored (told to every store with the change). */
+  type Step = { mark: number; kind: 'do' | 'undo' | 'redo'; label: string };
+  const marked = async (db: WritableDB, commandId: number, kind: Step['kind'], label: string): Promise<Step> => ({
+    mark: await recordMark(db, Number(entry.id), { commandId, session, actor: store.actor, kind }),
+    kind,
+    label,
+  });
+
+  const logged = async <T>(fn: (db: WritableDB) => Promise<{ value: T; touched: Touched | null; step: Step | null }>) => {
     const result = await transact('write', async () => {
       const outcome = await fn(writer);
-      if (outcome.touched) await announce(outcome.touched);
+      if (outcome.touched) await announce(outcome.touched, outcome.step);
       return outcome;
     });
-    if (result.touched) notify({ touched: result.touched, external: false });
+    if (result.touched) notify({ touched: result.touched, external: false, mark: result.step?.mark, kind: result.step?.kind, ...labelled(result.step?.label) });
     return result.value;
   };
 
   const stepOnce = (direction: 'undo' | 'redo', scope: UndoScope | undefined) =>
     logged(async (db) => {
       const stepped = await step(db, hooks, direction, scope ?? { session: store.session, actor: store.actor });
-      return { value: stepped?.entry ?? null, touched: stepped?.touched ?? null };
+      if (!stepped) return { value: null, touched: null, step: null };
+      return { value: stepped.entry, touched: stepped.touched, step: await marked(db, Number(stepped.entry.id), direction, storedLabel(stepped.entry.said ?? stepped.entry.label)) };
     });
 
   const store: Store = {
@@ -188,6 +220,7 @@ export async function postgresStore(server: PostgresServer, entry: ProjectEntry,
           name: row?.name ?? entry.name,
           createdAt: row?.created_at ?? entry.createdAt,
           schemaVersion: Number(version?.version ?? entry.version),
+          ...(readOnly ? { readOnly: options.readOnlyReason ?? 'chosen' } : {}),
         };
       }),
 
@@ -196,8 +229,12 @@ export async function postgresStore(server: PostgresServer, entry: ProjectEntry,
     write: (spec, fn) =>
       logged(async (db) => {
         const result = await runLogged(db, hooks, spec, { session: store.session, actor: store.actor }, fn);
-        return { value: result.value, touched: result.commandId === null ? null : result.touched };
+        if (result.commandId === null) return { value: result.value, touched: null, step: null };
+        if (options.conflicts) await checkConflicts(db, Number(entry.id), result.commandId, { session, actor: store.actor }, options.conflicts);
+        return { value: result.value, touched: result.touched, step: await marked(db, result.commandId, 'do', result.label) };
       }),
+
+    changeMark: () => transact('read', () => latestMark(reader, Number(entry.id))),
 
     writeUnlogged: (fn) => transact('write', () => fn(writer)),
 

@@ -9,6 +9,7 @@ import type { BackendEvent } from '../../shared/api/wire';
 import type { Store, Touched } from '../../db/store';
 import { mergeTouched } from '../../db/store';
 import type { ProjectHost } from './project-host';
+import type { TeamAccess } from './team-access';
 import { createUploads, type Uploads } from './uploads';
 
 export interface BackendConfig {
@@ -24,6 +25,8 @@ export interface BackendConfig {
   dailyBackups?: boolean;
   /** Where projects live when not in files (a PostgreSQL server); absent: .groundwork files. */
   projects?: ProjectHost;
+  /** The team server's accounts and roles (electron/server); absent elsewhere. */
+  team?: TeamAccess;
 }
 
 /** The call being answered: who asked, and what its changes touched so far. */
@@ -66,7 +69,10 @@ export function createBackend(config: BackendConfig): Backend {
         const call = callContext.getStore();
         // A change made while answering a call is announced once, when the call is answered.
         if (call && !change.external) call.touched = mergeTouched(call.touched, change.touched);
-        else backend.emit({ type: 'project.changed', origin: null, method: change.external ? 'external' : 'internal', touched: change.touched });
+        else {
+          const { actor, mark, label, said, kind } = change;
+          backend.emit({ type: 'project.changed', origin: null, method: change.external ? 'external' : 'internal', touched: change.touched, actor, mark, label, said, kind });
+        }
       });
     },
     emit(event) {

@@ -20,7 +20,7 @@ import { invalidInput, structuredIssues } from './validation';
 const refuse = (code: ErrorCode, message: string | Message): CallResponse =>
   typeof message === 'string' ? { ok: false, error: { code, message } } : { ok: false, error: { code, message: english(message), said: message } };
 
-const SWITCHES = new Set<Method>(['project.create', 'project.open', 'project.openExample', 'project.openStudy', 'project.close', 'backup.restore']);
+const SWITCHES = new Set<Method>(['project.create', 'project.open', 'project.openExample', 'project.openStudy', 'project.close', 'backup.restore', 'project.publish']);
 
 export async function dispatch(backend: Backend, request: CallRequest): Promise<CallResponse> {
   const { method } = request;

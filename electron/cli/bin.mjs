@@ -8,6 +8,8 @@ import { ensureModernNode } from '../pinned-node.mjs';
 
 ensureModernNode(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const { ensureNodeBundles } = await import('../build.mjs');
+const { ensureNodeBundles, ensureRenderer } = await import('../build.mjs');
 await ensureNodeBundles({ quiet: true });
+// The team server serves the interface too.
+if (process.argv[2] === 'serve') await ensureRenderer();
 await import(pathToFileURL(path.join(root, 'dist', 'node', 'cli.mjs')).href);

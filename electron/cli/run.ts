@@ -26,6 +26,7 @@ import { sourcesCommand, textCommand } from './corpus';
 import { codebookCommand, exportExchange, importExchangeFiles } from './exchange';
 import { isExchangeFile } from '../../shared/domain/exchange-import';
 import { autocodeCommand, baselineCommand, codeCommand, evolutionCommand, saturationCommand } from './evolution';
+import { downloadCommand, projectsCommand, publishCommand, serveCommand, SERVER_USAGE, userCommand } from './server';
 import { compactCommand } from './compact';
 import { agreementCommand, codersCommand, copiesCommand, mergeCommand } from './team';
 
@@ -101,6 +102,8 @@ Commands:
 
 Every command that writes a project (init, import, code, autocode, copies, merge) takes --coder NAME:
 the coder (made if new) is recorded on the passages it codes and as the author of its steps.
+
+${SERVER_USAGE}
 
 --lang fa (or GROUNDWORK_LANG=fa, or a Persian LANG) words errors and report lines in Persian;
 tables, JSON and CSV are the same in every language.
@@ -396,6 +399,16 @@ export async function run(argv: string[], ioIn: Io, env: Record<string, string |
         return await evolutionCommand(rest, io, withProject, UsageError, writeAtomically);
       case 'saturation':
         return await saturationCommand(rest, io, withProject, UsageError);
+      case 'serve':
+        return await serveCommand(rest, io, UsageError);
+      case 'user':
+        return await userCommand(rest, io, UsageError);
+      case 'projects':
+        return await projectsCommand(rest, io, UsageError);
+      case 'publish':
+        return await publishCommand(rest, io, UsageError);
+      case 'download':
+        return await downloadCommand(rest, io, UsageError);
       case 'compact':
         return await compactCommand(rest, io, UsageError);
       case undefined:

@@ -11,6 +11,7 @@ import { english, say } from '../../shared/domain/message';
 import type { BackendEvent, CallRequest } from '../../shared/api/wire';
 import { MAX_SOURCE_BYTES } from '../../shared/domain/limits';
 import type { Backend, BackendConfig } from '../backend/backend';
+import type { Uploads } from '../backend/uploads';
 import { dispatch } from '../backend/dispatcher';
 
 /**
@@ -42,7 +43,7 @@ export interface WebHost {
 }
 
 /** Large enough for a base64-encoded source at the import limit. */
-const MAX_BODY = 64 * 1024 * 1024;
+export const MAX_BODY = 64 * 1024 * 1024;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -70,7 +71,7 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
-const SECURITY_HEADERS = {
+export const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
@@ -78,8 +79,8 @@ const SECURITY_HEADERS = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-function send(res: http.ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8') {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store' });
+export function send(res: http.ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8', headers: http.OutgoingHttpHeaders = {}) {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
   res.end(body);
 }
 
@@ -87,15 +88,15 @@ function send(res: http.ServerResponse, status: number, body: string, type = 'te
  * The request's body, or null when it is over MAX_BODY: the rest is then read and dropped, so the
  * client gets its 413 answer instead of a connection reset while it is still sending.
  */
-function readBody(req: http.IncomingMessage): Promise<string | null> {
+export function readBody(req: http.IncomingMessage, max = MAX_BODY): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = Number(req.headers['content-length']) || 0;
-    let tooLarge = size > MAX_BODY;
+    let tooLarge = size > max;
     size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) tooLarge = true;
+      if (size > max) tooLarge = true;
       if (tooLarge) chunks.length = 0;
       else chunks.push(chunk);
     });
@@ -105,7 +106,7 @@ function readBody(req: http.IncomingMessage): Promise<string | null> {
 }
 
 /** A call's envelope, or why not: one line for a 400. */
-function parseCall(body: string): CallRequest | string {
+export function parseCall(body: string): CallRequest | string {
   let value: unknown;
   try {
     value = JSON.parse(body);
@@ -144,6 +145,69 @@ function tokensMatch(given: string | null | undefined, token: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(token);
   return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
+/**
+ * Receives files' bytes for document.import (electron/backend/uploads.ts) once the host has checked
+ * the request (method, origin, token or sign-in): one file, or several one after the other with
+ * their sizes in X-Groundwork-Sizes. Answers the tokens that name them. The browser mode and the
+ * team server share it.
+ */
+export async function receiveUpload(req: http.IncomingMessage, res: http.ServerResponse, held: Uploads): Promise<void> {
+  if (!String(req.headers['content-type']).startsWith('application/octet-stream')) return send(res, 415, 'Bytes only (application/octet-stream).');
+  const declared = req.headers['x-groundwork-sizes'];
+  const sizes = typeof declared === 'string' ? declared.split(',').map((n) => (/^\d{1,12}$/.test(n.trim()) ? Number(n) : -1)) : null;
+  if (sizes && (sizes.length > MAX_UPLOAD_FILES || sizes.some((n) => n < 0))) {
+    return send(res, 400, `X-Groundwork-Sizes lists the size in bytes of each file sent, at most ${MAX_UPLOAD_FILES} files.`);
+  }
+  // A file too large is a user's to hear: written from a template the interface translates back.
+  const fileLimit = english(say('A file is at most {n} MiB.', { n: MAX_SOURCE_BYTES / 1024 / 1024 }));
+  if (sizes?.some((n) => n > MAX_SOURCE_BYTES)) return send(res, 413, fileLimit);
+  const bytes = await readBytes(req, sizes ? MAX_UPLOAD_BYTES : MAX_SOURCE_BYTES);
+  if (bytes === null) {
+    return send(res, 413, sizes ? english(say('One upload is at most {n} MiB.', { n: MAX_UPLOAD_BYTES / 1024 / 1024 })) : fileLimit);
+  }
+  const parts = sizes ?? [bytes.length];
+  if (parts.reduce((a, b) => a + b, 0) !== bytes.length) return send(res, 400, 'The sizes in X-Groundwork-Sizes do not add up to the bytes sent.');
+  const response = (() => {
+    const uploads: string[] = [];
+    try {
+      let at = 0;
+      for (const size of parts) {
+        uploads.push(held.put(bytes.subarray(at, at + size)));
+        at += size;
+      }
+      return { ok: true, value: { uploads } };
+    } catch (error) {
+      for (const spent of uploads) held.take(spent);
+      const said = saidOf(error);
+      return { ok: false, error: { code: (error as GroundworkError).code ?? 'internal', message: english(said), said } };
+    }
+  })();
+  return send(res, 200, JSON.stringify(response), 'application/json; charset=utf-8');
+}
+
+/** A file of the built renderer (GET or HEAD), never one outside its folder. */
+export function serveFile(req: http.IncomingMessage, res: http.ServerResponse, root: string, url: URL): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Not allowed.');
+  let relative: string;
+  try {
+    relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+  } catch {
+    return send(res, 400, 'Malformed address.');
+  }
+  if (CONTROL.test(relative)) return send(res, 400, 'Malformed address.');
+  const file = path.resolve(root, relative);
+  if (!file.startsWith(root + path.sep)) return send(res, 404, 'Not found.');
+  fs.readFile(file, (error, content) => {
+    if (error) return send(res, 404, 'Not found.');
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-store',
+    });
+    res.end(req.method === 'HEAD' ? undefined : content);
+  });
 }
 
 export function startWebHost(options: WebHostOptions): Promise<WebHost> {
@@ -190,37 +254,7 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (req.method !== 'POST') return send(res, 405, 'POST only.');
       if (!originAllowed(req.headers.origin)) return send(res, 403, 'Cross-origin requests are refused.');
       if (!tokensMatch(req.headers['x-groundwork-token'] as string | undefined, token)) return send(res, 401, 'Missing or wrong token.');
-      if (!String(req.headers['content-type']).startsWith('application/octet-stream')) return send(res, 415, 'Bytes only (application/octet-stream).');
-      const declared = req.headers['x-groundwork-sizes'];
-      const sizes = typeof declared === 'string' ? declared.split(',').map((n) => (/^\d{1,12}$/.test(n.trim()) ? Number(n) : -1)) : null;
-      if (sizes && (sizes.length > MAX_UPLOAD_FILES || sizes.some((n) => n < 0))) {
-        return send(res, 400, `X-Groundwork-Sizes lists the size in bytes of each file sent, at most ${MAX_UPLOAD_FILES} files.`);
-      }
-      // A file too large is a user's to hear: written from a template the interface translates back.
-      const fileLimit = english(say('A file is at most {n} MiB.', { n: MAX_SOURCE_BYTES / 1024 / 1024 }));
-      if (sizes?.some((n) => n > MAX_SOURCE_BYTES)) return send(res, 413, fileLimit);
-      const bytes = await readBytes(req, sizes ? MAX_UPLOAD_BYTES : MAX_SOURCE_BYTES);
-      if (bytes === null) {
-        return send(res, 413, sizes ? english(say('One upload is at most {n} MiB.', { n: MAX_UPLOAD_BYTES / 1024 / 1024 })) : fileLimit);
-      }
-      const parts = sizes ?? [bytes.length];
-      if (parts.reduce((a, b) => a + b, 0) !== bytes.length) return send(res, 400, 'The sizes in X-Groundwork-Sizes do not add up to the bytes sent.');
-      const response = (() => {
-        const uploads: string[] = [];
-        try {
-          let at = 0;
-          for (const size of parts) {
-            uploads.push(backend.uploads.put(bytes.subarray(at, at + size)));
-            at += size;
-          }
-          return { ok: true, value: { uploads } };
-        } catch (error) {
-          for (const spent of uploads) backend.uploads.take(spent);
-          const said = saidOf(error);
-          return { ok: false, error: { code: (error as GroundworkError).code ?? 'internal', message: english(said), said } };
-        }
-      })();
-      return send(res, 200, JSON.stringify(response), 'application/json; charset=utf-8');
+      return receiveUpload(req, res, backend.uploads);
     }
 
     if (url.pathname === '/api/events') {
@@ -233,25 +267,7 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
 
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Not allowed.');
-    let relative: string;
-    try {
-      relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
-    } catch {
-      return send(res, 400, 'Malformed address.');
-    }
-    if (CONTROL.test(relative)) return send(res, 400, 'Malformed address.');
-    const file = path.resolve(root, relative);
-    if (!file.startsWith(root + path.sep)) return send(res, 404, 'Not found.');
-    fs.readFile(file, (error, content) => {
-      if (error) return send(res, 404, 'Not found.');
-      res.writeHead(200, {
-        ...SECURITY_HEADERS,
-        'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-        'Cache-Control': relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-store',
-      });
-      res.end(req.method === 'HEAD' ? undefined : content);
-    });
+    return serveFile(req, res, root, url);
   };
 
   // Whatever a request does, the host keeps serving: an unexpected error answers 500, and is

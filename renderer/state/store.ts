@@ -23,6 +23,7 @@ import { api } from '../api/client';
 import { t } from '../i18n/t';
 import { historyLabel } from '../features/history/history-label';
 import { errorMessage } from '../features/workspace/error-message';
+import { refreshDone, refreshStarts } from '../features/server/server-store';
 
 export type Focus =
   | { kind: 'document'; id: DocumentId }
@@ -92,6 +93,8 @@ interface State {
   boot(): Promise<void>;
   setProject(project: ProjectInfo | null): Promise<void>;
   refresh(): Promise<void>;
+  /** A refresh for changes made elsewhere (other users, another program), gathered for a moment. */
+  refreshSoon(): void;
   /** Calls the backend, refreshes after a change, and shows any error as a toast. */
   run<M extends Method>(method: M, input: Input<M>): Promise<Output<M> | undefined>;
   openDocument(id: DocumentId): Promise<void>;
@@ -111,6 +114,17 @@ interface State {
 const lastConceptKey = (project: ProjectInfo | null) => (project ? `groundwork.lastConcept:${project.path}` : '');
 
 let toastIds = 0;
+/** The refresh running, and the one asked for while it runs (refresh()). */
+let refreshing: Promise<void> | null = null;
+let queuedRefresh: Promise<void> | null = null;
+/**
+ * Others' changes are gathered: a page refreshes for them at most twice a second (each is shown
+ * within about half a second plus the refresh), so twenty busy coders cost each page two refreshes
+ * a second rather than one per change, and the server's time goes to the changes themselves.
+ */
+const HEARD_GAP_MS = 500;
+let heardTimer: ReturnType<typeof setTimeout> | null = null;
+let lastHeardRefresh = 0;
 
 export const useStore = create<State>()((set, get) => ({
   info: null,
@@ -161,28 +175,59 @@ export const useStore = create<State>()((set, get) => ({
 
   async refresh() {
     if (!get().project) return;
-    const openId = get().openDoc?.document.id;
-    const [documents, codebook, counts, history, docSegments] = await Promise.all([
-      api.call('document.list', {}),
-      api.call('codebook.get', {}),
-      api.call('counts.paradigm', {}),
-      api.call('history.get', {}),
-      openId ? api.call('segment.forDocument', { documentId: openId }).catch(() => []) : Promise.resolve([]),
-    ]);
-    const state = get();
-    const stillOpen = state.openDoc && documents.find((d) => d.id === state.openDoc!.document.id);
-    const lastConceptId = state.lastConceptId && codebook.concepts.some((c) => c.id === state.lastConceptId) ? state.lastConceptId : null;
-    set({
-      documents,
-      codebook,
-      counts,
-      history,
-      docSegments: stillOpen ? docSegments : [],
-      openDoc: stillOpen && state.openDoc ? { ...state.openDoc, document: stillOpen } : null,
-      lastConceptId,
-      pickedConcepts: state.pickedConcepts.filter((id) => codebook.concepts.some((c) => c.id === id)),
-      revision: state.revision + 1,
-    });
+    // One refresh at a time: a change heard while one runs asks for one more after it, so many
+    // users' changes arriving together cost one more refresh, not one each.
+    if (refreshing) {
+      queuedRefresh ??= refreshing.then(() => {
+        queuedRefresh = null;
+        return get().refresh();
+      });
+      return queuedRefresh;
+    }
+    let finish = () => {};
+    refreshing = new Promise<void>((resolve) => (finish = resolve));
+    // Whatever this reads is at least as new as the change marks heard so far (a team server).
+    const upTo = refreshStarts();
+    try {
+      const openId = get().openDoc?.document.id;
+      const [documents, codebook, counts, history, docSegments] = await Promise.all([
+        api.call('document.list', {}),
+        api.call('codebook.get', {}),
+        api.call('counts.paradigm', {}),
+        api.call('history.get', {}),
+        openId ? api.call('segment.forDocument', { documentId: openId }).catch(() => []) : Promise.resolve([]),
+      ]);
+      const state = get();
+      const stillOpen = state.openDoc && documents.find((d) => d.id === state.openDoc!.document.id);
+      const lastConceptId = state.lastConceptId && codebook.concepts.some((c) => c.id === state.lastConceptId) ? state.lastConceptId : null;
+      set({
+        documents,
+        codebook,
+        counts,
+        history,
+        docSegments: stillOpen ? docSegments : [],
+        openDoc: stillOpen && state.openDoc ? { ...state.openDoc, document: stillOpen } : null,
+        lastConceptId,
+        pickedConcepts: state.pickedConcepts.filter((id) => codebook.concepts.some((c) => c.id === id)),
+        revision: state.revision + 1,
+      });
+      refreshDone(upTo);
+    } finally {
+      refreshing = null;
+      finish();
+    }
+  },
+
+  refreshSoon() {
+    if (heardTimer) return;
+    heardTimer = setTimeout(
+      () => {
+        heardTimer = null;
+        lastHeardRefresh = Date.now();
+        void get().refresh();
+      },
+      Math.max(50, lastHeardRefresh + HEARD_GAP_MS - Date.now()),
+    );
   },
 
   async run(method, input) {

@@ -32,6 +32,7 @@ import { teamMethods, type TeamOutputs } from './team-contract';
 import { exchangeMethods, type ExchangeOutputs } from './exchange-contract';
 import { evolutionMethods, type EvolutionOutputs } from './evolution-contract';
 import { labelsMethods, type LabelsOutputs } from './labels-contract';
+import { serverMethods, type ServerOutputs } from './server-contract';
 import type { BibliographyImport, CorpusStats, DuplicateFlag, ExclusionReason, RecordSummary } from '../domain/records';
 import { RECORD_TYPES, reasonId, recordId } from '../domain/records';
 import type { PrismaFigures } from '../domain/prisma';
@@ -304,6 +305,7 @@ export const methods = {
   ...exchangeMethods,
   ...evolutionMethods,
   ...labelsMethods,
+  ...serverMethods,
   'document.pageAt': {
     input: z.object({ id: DocumentIdSchema, offset: z.number().int().min(0) }).strict(),
     mutates: false,
@@ -342,7 +344,7 @@ export const methods = {
 
 export interface AppInfo {
   version: string;
-  host: 'browser' | 'electron' | 'cli' | 'test';
+  host: 'browser' | 'electron' | 'cli' | 'test' | 'server';
   /** Folder where new projects and the example project are kept. */
   home: string;
 }
@@ -438,6 +440,7 @@ export interface Outputs {
 export interface Outputs extends MaturityOutputs, EvolutionOutputs {}
 export interface Outputs extends ExchangeOutputs {}
 export interface Outputs extends LabelsOutputs {}
+export interface Outputs extends ServerOutputs {}
 export interface Outputs extends TeamOutputs {}
 
 export type Method = keyof typeof methods;

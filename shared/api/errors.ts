@@ -16,6 +16,10 @@ export const ERROR_CODES = [
   'io',
   'read-only',
   'busy',
+  // The team server: no valid sign-in, or beyond the user's role.
+  'signed-out',
+  'forbidden',
+  'unavailable',
   'internal',
 ] as const;
 

@@ -4,11 +4,15 @@
 
 import { say, type Message } from './message';
 
-/** Why a project is open read-only: the user chose it, or the file (or its folder) cannot be written. */
-export type ReadOnlyReason = 'chosen' | 'not-writable';
+/**
+ * Why a project is open read-only: the user chose it, the file (or its folder) cannot be written,
+ * or (on a team server) the user is one of its viewers.
+ */
+export type ReadOnlyReason = 'chosen' | 'not-writable' | 'viewer';
 
 /** The one line every refused change of a read-only project gets. */
 export function readOnlyMessage(fileName: string, reason: ReadOnlyReason): Message {
+  if (reason === 'viewer') return say('You are a viewer of “{a}”: you can read, search and export it; ask its owner for the coder role to change it.', { a: fileName });
   return reason === 'chosen'
     ? say('{a} is open read-only, so changes are not saved; close it and open it again without “Read-only” to change it.', { a: fileName })
     : say('{a} is read-only (the file or its folder cannot be written), so changes are not saved; save a copy where you can write and work on the copy.', { a: fileName });

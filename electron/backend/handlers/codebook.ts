@@ -132,9 +132,16 @@ export const codebookHandlers = {
       if (from) command.setLabel(one !== null ? say('Move concept “{a}” from “{b}” to “{c}”', names) : say('Move {n} concepts from “{b}” to “{c}”', names));
       else command.setLabel(one !== null ? say('File concept “{a}” under “{b}”', { a: one, b: names.c }) : say('File {n} concepts under “{b}”', { n: concepts.length, b: names.c }));
       let filed = 0;
+      let left = 0;
       for (const concept of concepts) {
         if (await fileConcept(db, category.id, concept.id)) filed += 1;
-        if (from) await unfileConcept(db, from.id, concept.id);
+        if (from && (await unfileConcept(db, from.id, concept.id))) left += 1;
+      }
+      // A move from where none of the concepts is any more (another window or user moved them
+      // since) is refused whole, rather than leaving them in two places.
+      if (from && left === 0) {
+        if (concepts.length === 1) fail('conflict', '“{a}” is not in “{b}” any more; look again, then move it.', { a: short(concepts[0]!.label), b: short(from.name) });
+        fail('conflict', 'None of those concepts is in “{a}” any more; look again, then move them.', { a: short(from.name) });
       }
       return { filed };
     }),

@@ -19,6 +19,7 @@ import { agreementHandlers } from './agreement';
 import { exchangeHandlers } from './exchange';
 import { evolutionHandlers } from './evolution';
 import { labelHandlers } from './labels';
+import { serverHandlers } from './server';
 
 export const handlers = {
   ...projectHandlers,
@@ -39,4 +40,5 @@ export const handlers = {
   ...evolutionHandlers,
   ...labelHandlers,
   ...safetyHandlers,
+  ...serverHandlers,
 } satisfies Handlers;

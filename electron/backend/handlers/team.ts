@@ -21,8 +21,11 @@ import type { HandlerGroup } from './types';
 /** Each copy of a project (its replica) remembers its own coder on this machine. */
 const memoryKey = (identity: { uid: string | null; replica: string | null }) => identity.replica ?? identity.uid ?? 'unknown';
 
-/** The command line names its coder with --coder; only the app remembers one per machine. */
-const remembers = (backend: Backend) => backend.config.host !== 'cli';
+/**
+ * The command line names its coder with --coder; on the team server a user's coder is the user
+ * (electron/server/team-host.ts): only the app remembers one per machine, and only it asks.
+ */
+const remembers = (backend: Backend) => backend.config.host !== 'cli' && backend.config.host !== 'server';
 
 export async function coderSession(backend: Backend): Promise<CoderSession> {
   const store = requireStore(backend);

@@ -16,7 +16,9 @@ export function ReadOnlyBanner() {
   if (!readOnly) return null;
   return (
     <div className="gw-read-only-banner" role="status" data-testid="read-only-banner">
-      {readOnly === 'chosen'
+      {readOnly === 'viewer'
+        ? t('You are a viewer of this project: you can read, search and export, and see the others’ changes as they are made. To code, ask one of its owners for the coder role.')
+        : readOnly === 'chosen'
         ? t('You opened this project read-only: you can browse, search and export, and nothing you do changes the file. To change it, close it and open it again without “Read-only”.')
         : t('This project file cannot be written (its permissions, or a read-only disk), so it is open read-only: you can browse, search and export, and changes are not saved. To work on it, save a copy where you can write.')}
     </div>

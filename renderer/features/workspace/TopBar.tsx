@@ -13,6 +13,8 @@ import { ExportButton } from '../exchange/ExportButton';
 import { ReadOnlyBadge } from './ReadOnlyBadge';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { SaveCopyButton } from './SaveCopyButton';
+import { LiveNotice } from '../server/LiveNotice';
+import { UserMenu } from '../server/UserMenu';
 
 export function TopBar() {
   const project = useStore((s) => s.project);
@@ -20,6 +22,7 @@ export function TopBar() {
   const setView = useStore((s) => s.setView);
   const run = useStore((s) => s.run);
   const setProject = useStore((s) => s.setProject);
+  const host = useStore((s) => s.info?.host);
   return (
     <header className="gw-topbar">
       <div className="gw-brand">{t('Groundwork')}</div>
@@ -27,6 +30,7 @@ export function TopBar() {
         {project?.name}
       </div>
       <ReadOnlyBadge />
+      {host === 'server' && <LiveNotice />}
       <nav className="gw-tabs" aria-label={t('Views')}>
         {VIEWS.map((v) => (
           <button key={v.key} type="button" data-view={v.key} className={view === v.key ? "gw-tab gw-active" : "gw-tab"} aria-pressed={view === v.key} onClick={() => setView(v.key)}>
@@ -50,7 +54,7 @@ export function TopBar() {
       <ExportButton />
       <HistoryMenu />
       <LanguageSwitch />
-      <SaveCopyButton />
+      {host === 'server' ? <UserMenu /> : <SaveCopyButton />}
       <button
         type="button"
         className="gw-button"

@@ -18,6 +18,9 @@ afterEach(() => projects.cleanup());
 
 const concept = (label: string) => ({ label, color: '#336699', inVivo: false });
 
+/** A change without its mark, kind and label. */
+const core = ({ mark: _mark, kind: _kind, label: _label, ...change }: StoreChange) => change;
+
 describe('projects in one database', () => {
   it('are separate: each has its own rows, ids and history', async () => {
     const a = await projects.create('Alpha');
@@ -130,9 +133,10 @@ describe('several users on one project', () => {
     ana.onChange((c) => heardByAna.push(c));
     ben.onChange((c) => heardByBen.push(c));
     await ben.write({ kind: 'concept.create', label: 'Create' }, (db) => insertConcept(db, concept('from ben')));
-    await expect.poll(() => heardByAna).toEqual([{ external: true, actor: 'ben', touched: { tables: ['concept'], documents: [] } }]);
-    // Ben hears his own change once, as his.
-    expect(heardByBen).toEqual([{ external: false, touched: { tables: ['concept'], documents: [] } }]);
+    await expect.poll(() => heardByAna.map(core)).toEqual([{ external: true, actor: 'ben', touched: { tables: ['concept'], documents: [] } }]);
+    // Ben hears his own change once, as his; both hear its mark and label.
+    expect(heardByBen.map(core)).toEqual([{ external: false, touched: { tables: ['concept'], documents: [] } }]);
+    expect(heardByAna[0]).toMatchObject({ kind: 'do', label: 'Create', mark: heardByBen[0]!.mark });
     await ben.undo();
     await expect.poll(() => heardByAna.length).toBe(2);
     expect(heardByBen).toHaveLength(2);
@@ -151,10 +155,31 @@ describe('a lost connection', () => {
     await server.pool.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND pid <> pg_backend_pid()`);
     await expect.poll(() => heard, { timeout: 10_000 }).toContainEqual({ external: true, touched: { tables: null, documents: null } });
     await writer.write({ kind: 'concept.create', label: 'Create' }, (db) => insertConcept(db, concept('after the restart')));
-    await expect.poll(() => heard.at(-1), { timeout: 10_000 }).toEqual({ external: true, actor: null, touched: { tables: ['concept'], documents: [] } });
+    await expect.poll(() => heard.at(-1) && core(heard.at(-1)!), { timeout: 10_000 }).toEqual({ external: true, actor: null, touched: { tables: ['concept'], documents: [] } });
     // Pooled connections the server ended are replaced: reads and writes go on.
     await server.pool.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND query NOT LIKE 'LISTEN%'`);
     expect(await watcher.read(labels)).toEqual(['after the restart']);
+  });
+
+  it('during a commit is reported as "may have been saved", never as "nothing was changed"', async () => {
+    const { store } = await projects.create('Slow commit');
+    const server = await testServer();
+    const schema = (await server.listProjects()).find((p) => p.name === 'Slow commit')!.schema;
+    // A trigger deferred to the commit that takes its time, so the connection can be ended then.
+    await server.pool.query(`
+      CREATE FUNCTION ${schema}.slow_commit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(3); RETURN NULL; END $$;
+      CREATE CONSTRAINT TRIGGER slow_commit AFTER INSERT ON ${schema}.concept DEFERRABLE INITIALLY DEFERRED
+        FOR EACH ROW EXECUTE FUNCTION ${schema}.slow_commit();`);
+    const writing = store.write({ kind: 'concept.create', label: 'Create' }, (db) => insertConcept(db, concept('in doubt')));
+    const outcome = writing.then(
+      () => 'saved',
+      (error: Error) => error.message,
+    );
+    await expect
+      .poll(async () => (await server.pool.query(`SELECT pid FROM pg_stat_activity WHERE query = 'COMMIT' AND state = 'active'`)).rowCount, { timeout: 10_000 })
+      .toBe(1);
+    await server.pool.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'COMMIT' AND state = 'active'`);
+    expect(await outcome).toMatch(/broke while this change was being saved: it may have been saved or not/);
   });
 });
 

@@ -27,7 +27,12 @@ import { VIEWS } from '../../../renderer/features/workspace/views';
 import { DEFAULT_REASONS } from '../../../db/migrations/005-records';
 
 import { LABEL_MESSAGES } from '../../../shared/domain/label-rules';
+import { ROLE_HINT, ROLE_LABEL } from '../../../renderer/features/server/texts';
 const DYNAMIC: Record<string, readonly string[]> = {
+  // The team server: the roles' names and hints.
+  'ROLE_LABEL[role]': Object.values(ROLE_LABEL),
+  'ROLE_LABEL[r]': Object.values(ROLE_LABEL),
+  'ROLE_HINT[r]': Object.values(ROLE_HINT),
   'LABEL_MESSAGES[problem]': Object.values(LABEL_MESSAGES),
   'COMPONENT_LABELS[key]': Object.values(COMPONENT_LABELS),
   'COMPONENT_LABELS[componentKey]': Object.values(COMPONENT_LABELS),
