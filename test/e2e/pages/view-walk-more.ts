@@ -112,9 +112,10 @@ export async function walkMoreViews(page: Page, language: 'en' | 'fa', home: str
   await callApi(page, 'project.open', { path: copies.Alice });
   await callApi(page, 'coder.use', { name: 'Alice' });
   await code([[PHRASES[0]!, 'اعتماد'], [PHRASES[1]!, 'هزینه'], [PHRASES[3]!, 'اعتماد']], 'هزینهٔ فناوری');
-  // Bita opens her copy by its path, as a coder would: "Who is coding?" asks her name.
-  await callApi(page, 'project.close', {});
+  // Bita opens her copy by its path, as a coder would: "Who is coding?" asks her name. (The page
+  // first shows what the backend now has open, so nothing it asks for meets a closed project.)
   await reload();
+  await page.getByRole('button', { name: tr('Close project') }).click();
   await page.getByRole('textbox', { name: tr('Path to a project file') }).fill(copies.Bita!);
   await page.getByRole('button', { name: tr('Open'), exact: true }).click();
   const who = page.getByRole('dialog', { name: tr('Who is coding?') });
