@@ -2,7 +2,7 @@
 // Persian interface, 123 in English, takes either as typed, and always reports ASCII digits, so
 // callers parse what it gives with Number() as before.
 
-import type { InputHTMLAttributes } from 'react';
+import { type InputHTMLAttributes, useState } from 'react';
 import { currentLanguage, digits } from '../i18n/t';
 
 /** Persian and Arabic-Indic digits and separators as ASCII: "۲٫۵" → "2.5", "١٢" → "12". */
@@ -21,6 +21,13 @@ type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'value' | 'onC
 };
 
 export function NumberField({ value, onChange, decimal, ...rest }: Props) {
-  const shown = currentLanguage() === 'fa' ? digits(String(value)).replace(/\./g, '٫') : String(value);
-  return <input {...rest} type="text" inputMode={decimal ? 'decimal' : 'numeric'} value={shown} onChange={(e) => onChange(asciiNumber(e.target.value))} />;
+  // What the user is typing ("2." on the way to "2.5") stays as typed while it still means the value.
+  const [typed, setTyped] = useState<string | null>(null);
+  const text = typed !== null && Number(asciiNumber(typed)) === Number(value) ? asciiNumber(typed) : String(value);
+  const shown = currentLanguage() === 'fa' ? digits(text).replace(/\./g, '٫') : text;
+  const change = (raw: string) => {
+    setTyped(raw);
+    onChange(asciiNumber(raw));
+  };
+  return <input {...rest} type="text" inputMode={decimal ? 'decimal' : 'numeric'} value={shown} onChange={(e) => change(e.target.value)} />;
 }
