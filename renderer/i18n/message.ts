@@ -4,10 +4,10 @@
 // the backend sent as plain English (an old project's history, a caller not yet structured) is
 // matched against the known templates instead, and shown as written if none fits.
 
-import { isDecimal, isList, isSigned, isUngrouped, type Message } from '../../shared/domain/message';
+import { isDecimal, isList, isSigned, isTimestamp, isUngrouped, type Message } from '../../shared/domain/message';
 import { BACKEND_FA } from '../../shared/i18n/fa/index';
 import { compileForms, translateBackendText, type Forms } from './backend-text';
-import { currentLanguage, digits, isolate, num, signed, t } from './t';
+import { currentLanguage, digits, isolate, locale, num, signed, t } from './t';
 
 export function translated(message: Message): string {
   // The template in the interface language (a list takes the language's own comma).
@@ -23,6 +23,10 @@ export function translated(message: Message): string {
       if (isDecimal(name)) return currentLanguage() === 'fa' ? value.toLocaleString('fa-IR', { minimumFractionDigits: 1, maximumFractionDigits: 1 }) : value.toFixed(1);
       if (isUngrouped(name)) return digits(String(value));
       return currentLanguage() === 'fa' ? num(value) : value.toLocaleString('en');
+    }
+    // A stored time is written as the interface writes dates (its calendar and digits), not as ISO 8601.
+    if (typeof value === 'string' && isTimestamp(name) && !Number.isNaN(Date.parse(value))) {
+      return isolate(new Date(value).toLocaleString(locale(), { dateStyle: 'medium', timeStyle: 'short' }));
     }
     // A name is isolated, as t() isolates it; a message inside the message is a sentence of the
     // interface, whose own names are isolated already.

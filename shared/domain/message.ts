@@ -34,6 +34,12 @@ export const isUngrouped = (name: string): boolean => /year|line|start|end|offse
 /** A number in a param named `size` is a size with one decimal: "200.0" (sayBytes). */
 export const isDecimal = (name: string): boolean => name === 'size';
 
+/**
+ * A string in a param named `…At` (takenAt) is a stored ISO 8601 time: each interface writes it as
+ * a date and time in its own calendar and digits, never as stored.
+ */
+export const isTimestamp = (name: string): boolean => /At$/.test(name);
+
 /** Numbers in params named `difference` or `…Difference` are signed: +2, −64 (a real minus), 0. */
 export const isSigned = (name: string): boolean => /^difference$|Difference$/.test(name);
 

@@ -2,7 +2,7 @@
 // template from the Persian catalogue (fa/), the values filled in as they are, numbers in Persian
 // digits. The interface has its own renderer (renderer/i18n/message.ts), which also isolates names.
 
-import { english, fillTemplate, isDecimal, isList, isSigned, isUngrouped, signedText, type Message } from '../domain/message';
+import { english, fillTemplate, isDecimal, isList, isSigned, isTimestamp, isUngrouped, signedText, type Message } from '../domain/message';
 import { BACKEND_FA } from './fa/index';
 
 export type MessageLanguage = 'en' | 'fa';
@@ -19,6 +19,9 @@ export function translate(message: Message, language: MessageLanguage): string {
       if (isSigned(name)) return signedText(value, persianDigits);
       if (isDecimal(name)) return value.toLocaleString('fa-IR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
       return isUngrouped(name) ? persianDigits(String(value)) : value.toLocaleString('fa-IR');
+    }
+    if (typeof value === 'string' && isTimestamp(name) && !Number.isNaN(Date.parse(value))) {
+      return new Date(value).toLocaleString('fa-IR', { dateStyle: 'medium', timeStyle: 'short' });
     }
     return typeof value === 'string' ? value : translate(value, language);
   });

@@ -3,11 +3,16 @@
 // the Persian interface shows no Latin digit and no English word outside user data (marked
 // data-user-text or <bdi>), item codes, key names and format names (CSV, PRISMA, SVG…).
 
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from './harness';
 import { LanguageSwitch } from './pages/language';
 import { walkViews } from './pages/view-walk';
+import { walkMoreViews } from './pages/view-walk-more';
+
+/** A folder for a screenshot at each stop (none taken when unset). */
+const SHOTS = process.env.GROUNDWORK_SHOTS_DIR;
 
 /** Names that stay as they are in a Persian sentence: formats, standards, keys, the study's terms. */
 const ALLOWED_WORDS = new Set(
@@ -35,6 +40,11 @@ async function englishInPersian(app: App, stop: string, allowed: string[]): Prom
         if (!text || !parent || parent.closest(skip)) continue;
         if (!parent.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
         if (/[0-9]/.test(text) || /[A-Za-z]{2,}/.test(text)) out.push(`${text}  ‹${parent.tagName.toLowerCase()}.${[...parent.classList].join('.')}›`);
+      }
+      // A number the interface puts in a field (a setting, a rule's k) is the interface's too.
+      for (const input of document.querySelectorAll<HTMLInputElement>('input[type="number"], input[inputmode="numeric"], input[inputmode="decimal"]')) {
+        if (!input.value || input.closest(skip) || !input.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+        if (/[0-9]/.test(input.value)) out.push(`${input.value}  ‹input ${input.getAttribute('aria-label') ?? input.closest('label')?.innerText ?? ''}›`);
       }
       return out;
     },
@@ -68,12 +78,15 @@ describe.each(['en', 'fa'] as const)('every view in %s', (language) => {
       const axe: string[] = [];
       const english: string[] = [];
       const stops: string[] = [];
-      await walkViews(app.page, language, app.home, async (stop) => {
+      const visit = async (stop: string) => {
         stops.push(stop);
+        if (SHOTS) await app.page.screenshot({ path: path.join(SHOTS, `${language}-${stops.length}-${stop.replace(/[^\w]+/g, '-')}.png`) });
         axe.push(...(await axeProblems(app, stop)));
         if (language === 'fa') english.push(...(await englishInPersian(app, stop, [...ALLOWED_WORDS])));
-      });
-      expect(stops).toHaveLength(17);
+      };
+      await walkViews(app.page, language, app.home, visit);
+      await walkMoreViews(app.page, language, app.home, visit);
+      expect(stops).toHaveLength(17 + 20);
       const problems = [...axe, ...english];
       expect(problems, problems.join('\n')).toEqual([]);
       expect(app.errors, app.errors.join('\n')).toEqual([]);

@@ -122,11 +122,11 @@ describe('two coders, apart and together', () => {
     await expect.poll(drawn).toBe(6);
     await expect.poll(listed).toBe('6 segments');
     await app.page.getByTestId('coder-chip').click();
-    await app.page.getByRole('menu', { name: 'Team coding' }).getByRole('radio', { name: 'Bita' }).check();
+    await app.page.getByRole('menu', { name: 'Team coding' }).getByRole('group', { name: 'Show passages of' }).getByRole('menuitemradio', { name: 'Bita' }).check();
     await expect.poll(drawn).toBe(3);
     await expect.poll(listed).toBe('3 segments');
     await expect.poll(async () => [...new Set(await coders())]).toEqual(['Bita']);
-    await app.page.getByRole('menu', { name: 'Team coding' }).getByRole('radio', { name: 'Every coder' }).check();
+    await app.page.getByRole('menu', { name: 'Team coding' }).getByRole('group', { name: 'Show passages of' }).getByRole('menuitemradio', { name: 'Every coder' }).check();
     await expect.poll(drawn).toBe(6);
     await expect.poll(listed).toBe('6 segments');
     await app.page.getByTestId('coder-chip').click();

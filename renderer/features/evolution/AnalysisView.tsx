@@ -20,6 +20,7 @@ import { HeatTable } from './HeatTable';
 import { attributeName, axisLabel } from './texts';
 import { useAnswer } from './use-answer';
 import './evolution.css';
+import { NumberField } from '../../components/NumberField';
 
 type Tab = 'matrix' | 'cooccurrence' | 'crosstab';
 type Axis = 'concept' | 'category' | 'component';
@@ -92,7 +93,7 @@ function CooccurrenceTab({ filter }: { filter: FilterState }) {
         </label>
         <label>
           {t('Concepts shown (most passages first)')}
-          <input type="number" min={2} max={200} value={limit} onChange={(e) => setLimit(Math.max(2, Math.min(200, Math.floor(Number(e.target.value)) || 2)))} />
+          <NumberField value={limit} onChange={(v) => setLimit(Math.max(2, Math.min(200, Math.floor(Number(v)) || 2)))} />
         </label>
         <ExportFileButtons view={{ kind: 'cooccurrence', ...input }} />
       </div>

@@ -18,6 +18,7 @@ import { FilterBar, NO_FILTER, toFilter, type FilterState } from './FilterBar';
 import { conceptName, ruleText } from './texts';
 import { useAnswer } from './use-answer';
 import './evolution.css';
+import { NumberField } from '../../components/NumberField';
 
 type RuleKind = 'none' | StoppingRule['kind'];
 
@@ -124,13 +125,13 @@ export function SaturationView() {
         {ruleKind !== 'none' && (
           <label>
             {t('k (sources)')}
-            <input type="number" min={1} value={k} onChange={(e) => setK(Math.floor(Number(e.target.value)))} />
+            <NumberField value={k} onChange={(v) => setK(Math.floor(Number(v)))} />
           </label>
         )}
         {ruleKind === 'share-new' && (
           <label>
             {t('p (%)')}
-            <input type="number" min={0.1} max={100} step={0.5} value={percent} onChange={(e) => setPercent(Number(e.target.value))} />
+            <NumberField decimal value={percent} onChange={(v) => setPercent(Number(v))} />
           </label>
         )}
         <ExportFileButtons view={{ kind: 'saturation', ...input }} />

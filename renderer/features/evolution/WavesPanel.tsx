@@ -10,6 +10,7 @@ import { plural, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import type { Against } from './EvolutionView';
 import { attributeName, batchLabel, waveRuleText } from './texts';
+import { NumberField } from '../../components/NumberField';
 
 type Kind = WaveRule['kind'];
 
@@ -74,11 +75,11 @@ function NewWaveForm({ list, onDone }: { list: WaveList; onDone: (id: number | n
         <div className="gw-evo-years">
           <label>
             {t('From')}
-            <input type="number" inputMode="numeric" value={from} onChange={(e) => setFrom(e.target.value)} />
+            <NumberField value={from} onChange={setFrom} />
           </label>
           <label>
             {t('To')}
-            <input type="number" inputMode="numeric" value={to} onChange={(e) => setTo(e.target.value)} />
+            <NumberField value={to} onChange={setTo} />
           </label>
         </div>
       )}

@@ -5,6 +5,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { num, t } from '../../i18n/t';
 import { useStore } from '../../state/store';
 import { useProjectQuery } from '../../state/use-project-query';
+import { NumberField } from '../../components/NumberField';
 
 export function HistoryLimits() {
   const run = useStore((s) => s.run);
@@ -35,11 +36,11 @@ export function HistoryLimits() {
       </p>
       <label>
         {t('Steps')}
-        <input type="number" min={0} step={1} value={steps} onChange={(e) => setSteps(e.target.value)} />
+        <NumberField value={steps} onChange={setSteps} />
       </label>
       <label>
         {t('Days')}
-        <input type="number" min={0} step={1} value={days} onChange={(e) => setDays(e.target.value)} />
+        <NumberField value={days} onChange={setDays} />
       </label>
       <button type="submit" className="gw-button" disabled={!valid || !changed}>
         {t('Keep')}

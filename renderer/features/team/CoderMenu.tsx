@@ -37,48 +37,53 @@ export function CoderMenu() {
       </button>
       {open && (
         <div className="gw-coder-popup" style={side === 'left' ? { left: 0 } : { right: 0 }} role="menu" aria-label={t('Team coding')} onMouseLeave={() => setOpen(false)}>
-          <p className="gw-coder-section">{t('Coding as')}</p>
-          {people.map((c) => (
-            <button
-              key={c.id}
-              type="button"
-              role="menuitemradio"
-              aria-checked={me?.id === c.id}
-              className="gw-coder-item"
-              onClick={() => void use({ coderId: c.id }).then(() => setOpen(false))}
-            >
-              <span className="gw-swatch" style={{ background: c.color }} /> <bdi>{c.name}</bdi>
+          {/* A menu holds items, separators and groups only: each titled section is a group. */}
+          <div role="group" aria-labelledby="gw-coder-as">
+            <p className="gw-coder-section" id="gw-coder-as">{t('Coding as')}</p>
+            {people.map((c) => (
+              <button
+                key={c.id}
+                type="button"
+                role="menuitemradio"
+                aria-checked={me?.id === c.id}
+                className="gw-coder-item"
+                onClick={() => void use({ coderId: c.id }).then(() => setOpen(false))}
+              >
+                <span className="gw-swatch" style={{ background: c.color }} /> <bdi>{c.name}</bdi>
+              </button>
+            ))}
+            <button type="button" role="menuitemradio" aria-checked={!me} className="gw-coder-item" onClick={() => void use({ coderId: null }).then(() => setOpen(false))}>
+              {t('No coder (working alone)')}
             </button>
-          ))}
-          <button type="button" role="menuitemradio" aria-checked={!me} className="gw-coder-item" onClick={() => void use({ coderId: null }).then(() => setOpen(false))}>
-            {t('No coder (working alone)')}
-          </button>
-          <button
-            type="button"
-            role="menuitem"
-            className="gw-coder-item"
-            onClick={() => {
-              setOpen(false);
-              openDialog('who');
-            }}
-          >
-            {t('New coder…')}
-          </button>
+            <button
+              type="button"
+              role="menuitem"
+              className="gw-coder-item"
+              onClick={() => {
+                setOpen(false);
+                openDialog('who');
+              }}
+            >
+              {t('New coder…')}
+            </button>
+          </div>
           <hr />
-          <p className="gw-coder-section">{t('Show passages of')}</p>
-          <label className="gw-coder-item">
-            <input type="radio" name="gw-coder-filter" checked={filter.kind === 'all'} onChange={() => setFilter({ kind: 'all' })} /> {t('Every coder')}
-          </label>
-          <label className="gw-coder-item">
-            <input type="radio" name="gw-coder-filter" checked={filter.kind === 'mine'} disabled={!me} onChange={() => setFilter({ kind: 'mine' })} />{' '}
-            {t('Only mine (hide the other coders’ passages)')}
-          </label>
-          {coders.map((c) => (
-            <label key={c.id} className="gw-coder-item">
-              <input type="radio" name="gw-coder-filter" checked={filter.kind === 'coder' && filter.id === c.id} onChange={() => setFilter({ kind: 'coder', id: c.id })} />{' '}
-              <bdi>{c.kind === 'consensus' ? t('Consensus') : c.name}</bdi>
+          <div role="group" aria-labelledby="gw-coder-show">
+            <p className="gw-coder-section" id="gw-coder-show">{t('Show passages of')}</p>
+            <label className="gw-coder-item">
+              <input type="radio" role="menuitemradio" name="gw-coder-filter" checked={filter.kind === 'all'} onChange={() => setFilter({ kind: 'all' })} /> {t('Every coder')}
             </label>
-          ))}
+            <label className="gw-coder-item">
+              <input type="radio" role="menuitemradio" name="gw-coder-filter" checked={filter.kind === 'mine'} disabled={!me} onChange={() => setFilter({ kind: 'mine' })} />{' '}
+              {t('Only mine (hide the other coders’ passages)')}
+            </label>
+            {coders.map((c) => (
+              <label key={c.id} className="gw-coder-item">
+                <input type="radio" role="menuitemradio" name="gw-coder-filter" checked={filter.kind === 'coder' && filter.id === c.id} onChange={() => setFilter({ kind: 'coder', id: c.id })} />{' '}
+                <bdi>{c.kind === 'consensus' ? t('Consensus') : c.name}</bdi>
+              </label>
+            ))}
+          </div>
           <hr />
           <button
             type="button"

@@ -33,6 +33,8 @@ export async function walkViews(page: Page, language: 'en' | 'fa', dir: string, 
 
   await page.getByRole('button', { name: tr('History'), exact: true }).click();
   await page.getByRole('dialog', { name: tr('History') }).waitFor();
+  // Its limits setting too: the kept steps and days, read from the project.
+  await page.getByRole('dialog', { name: tr('History') }).locator('.gw-history-limits input').first().waitFor();
   await visit('history');
   await page.keyboard.press('Escape');
   await page.getByRole('dialog', { name: tr('History') }).waitFor({ state: 'detached' });

@@ -22,4 +22,15 @@ describe('the backend’s text in Persian', () => {
     expect(backendText('A file is at most 32 MiB.')).toBe('هر فایل حداکثر ۳۲ مبی‌بایت می‌تواند باشد.');
     expect(backendText('Something unforeseen.')).toBe('Something unforeseen.');
   });
+
+  it('writes a stored time (a backup’s takenAt) in the Persian calendar and digits, not as ISO 8601', () => {
+    setLanguage('fa', fa);
+    const takenAt = '2026-12-05T03:04:17.015Z';
+    const said = say('The backup of {a} taken {takenAt} cannot be restored: {reason}', { a: 'مرور.groundwork', takenAt, reason: 'آسیب دیده است' });
+    const text = backendText(english(said), said);
+    const shown = new Date(takenAt).toLocaleString('fa-IR', { dateStyle: 'medium', timeStyle: 'short' });
+    expect(text).toBe(`پشتیبانِ \u2068مرور.groundwork\u2069 که در \u2068${shown}\u2069 گرفته شده بازگردانده نمی‌شود: \u2068آسیب دیده است\u2069`);
+    expect(text.replace(/groundwork/, '')).not.toMatch(/[0-9]/);
+    expect(text).toContain('۱۴۰۵');
+  });
 });
