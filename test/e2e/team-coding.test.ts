@@ -138,13 +138,15 @@ describe('two coders, apart and together', () => {
     await figures.waitFor();
     await expect.poll(() => app.page.getByTestId('coder-a').inputValue()).not.toBe('');
     const expected = expectedOverlapFigures();
+    // A coefficient below zero is written with the minus sign (U+2212), never a hyphen.
+    const coefficient = (x: number) => x.toFixed(3).replace('-', '\u2212');
     const overall = figures.locator('tbody tr').first();
     await expect.poll(() => overall.locator('td').allInnerTexts()).toEqual([
       String(expected.units),
       String(expected.agree),
       `${expected.percent.toFixed(1)} %`,
-      expected.cohen.toFixed(3),
-      expected.bp.toFixed(3),
+      coefficient(expected.cohen),
+      coefficient(expected.bp),
       '3',
     ]);
     expect(await app.page.getByTestId('level-explanation').innerText()).toContain('overlaps it by at least 90 %');
@@ -156,8 +158,8 @@ describe('two coders, apart and together', () => {
       persianDigits(String(expected.units)),
       persianDigits(String(expected.agree)),
       `${persianDigits(expected.percent.toFixed(1))}٪`,
-      persianDigits(expected.cohen.toFixed(3)),
-      persianDigits(expected.bp.toFixed(3)),
+      persianDigits(coefficient(expected.cohen)),
+      persianDigits(coefficient(expected.bp)),
       '۳',
     ]);
     expect(await app.page.getByTestId('level-explanation').innerText()).toContain('دست‌کم ۹۰ ٪');

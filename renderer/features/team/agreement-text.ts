@@ -41,8 +41,10 @@ export function reasonText(reason: string): string {
 
 /** A figure with `digits` decimals in the interface's digits. */
 export function fixed(x: number, digits: number): string {
-  if (currentLanguage() === 'fa') return x.toLocaleString('fa-IR', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  return x.toFixed(digits);
+  const text =
+    currentLanguage() === 'fa' ? x.toLocaleString('fa-IR', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : x.toFixed(digits);
+  // A negative coefficient (κ below chance) takes the minus sign, not a hyphen, as signed() writes it.
+  return text.replace(/^[-\u2212\u200e\u061c]+/, (sign) => (sign.includes('-') || sign.includes('\u2212') ? '\u2212' : sign));
 }
 
 /** The least overlap in percent as the domain writes it in its explanation (one decimal at most). */

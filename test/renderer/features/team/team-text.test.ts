@@ -3,7 +3,7 @@
 
 import { afterEach, describe, expect, it } from 'vitest';
 import { levelExplanation, LEVEL_TITLES, type AgreementLevel } from '../../../../shared/domain/agreement/levels';
-import { levelExplanationText, levelTitle } from '../../../../renderer/features/team/agreement-text';
+import { fixed, levelExplanationText, levelTitle } from '../../../../renderer/features/team/agreement-text';
 import { MERGE_TEMPLATES, mergeText } from '../../../../renderer/features/team/merge-text';
 import { fa } from '../../../../renderer/i18n/fa';
 import { translated } from '../../../../renderer/i18n/message';
@@ -24,6 +24,14 @@ describe('the agreement view’s words', () => {
     setLanguage('fa', fa);
     expect(levelExplanationText('overlap', 90)).toContain('دست‌کم ۹۰ ٪');
     expect(levelTitle('presence')).toBe('حضور مفهوم در هر منبع');
+  });
+
+  it('write a coefficient below chance with the minus sign, in either language', () => {
+    expect(fixed(-0.25, 3)).toBe('\u22120.250');
+    expect(fixed(0.5, 3)).toBe('0.500');
+    setLanguage('fa', fa);
+    expect(fixed(-0.25, 3)).toBe('\u2212۰٫۲۵۰');
+    expect(fixed(1, 3)).toBe('۱٫۰۰۰');
   });
 });
 
