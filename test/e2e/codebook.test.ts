@@ -84,6 +84,10 @@ describe('codebook work', () => {
     await ws.newMainCategory('Relationships');
     await ws.newSubCategory('Relationships', 'Trust building');
     await ws.fileConcepts(['اعتماد'], 'Trust building');
+    // The dialog speaks of what the tree shows: wait until the concept is drawn under the sub-category.
+    await expect
+      .poll(() => ws.treeRow('اعتماد').evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-level'))))
+      .toContain('4');
     await ws.treeRow('Relationships').click();
     await ws.tree.press('Delete');
     const dialog = app.page.getByRole('alertdialog');
