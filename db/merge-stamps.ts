@@ -130,20 +130,6 @@ async function touchedItems(db: ReadableDB, commandId: number, after: number): P
   return items;
 }
 
-export async function readStamps(db: ReadableDB, kind: StampKind, uid: string): Promise<Partial<Record<StampField, Stamp>>> {
-  const rows = await db.all<{ field: StampField; stamp: string }>('SELECT field, stamp FROM merge_stamp WHERE kind = ? AND uid = ?', kind, uid);
-  return Object.fromEntries(rows.map((r) => [r.field, parseStamp(r.stamp)]));
-}
-
-export async function readTombstone(db: ReadableDB, kind: TombKind, uid: string): Promise<Stamp | null> {
-  const row = await db.get<{ stamp: string }>('SELECT stamp FROM merge_tombstone WHERE kind = ? AND uid = ?', kind, uid);
-  return row ? parseStamp(row.stamp) : null;
-}
-
-export async function readAliases(db: ReadableDB, kind: TombKind, uid: string): Promise<string[]> {
-  return (await db.all<{ alias: string }>('SELECT alias FROM merge_alias WHERE kind = ? AND uid = ? ORDER BY alias', kind, uid)).map((r) => r.alias);
-}
-
 export async function writeStamp(db: WritableDB, kind: StampKind, uid: string, field: StampField, stamp: Stamp): Promise<void> {
   if (Object.keys(stamp).length === 0) {
     await db.run('DELETE FROM merge_stamp WHERE kind = ? AND uid = ? AND field = ?', kind, uid, field);
