@@ -85,41 +85,28 @@ export function CoderMenu() {
             ))}
           </div>
           <hr />
-          <button
-            type="button"
-            role="menuitem"
-            className="gw-coder-item"
-            onClick={() => {
-              setOpen(false);
-              openDialog('copies');
-            }}
-          >
-            {t('Prepare copies for coders…')}
-          </button>
-          <button
-            type="button"
-            role="menuitem"
-            className="gw-coder-item"
-            onClick={() => {
-              setOpen(false);
-              openDialog('merge');
-            }}
-          >
-            {t('Merge a project…')}
-          </button>
-          <button
-            type="button"
-            role="menuitem"
-            className="gw-coder-item"
-            onClick={() => {
-              setOpen(false);
-              setView('agreement');
-            }}
-          >
-            {t('Intercoder agreement')}
-          </button>
+          <MenuAction label={t('Prepare copies for coders…')} onChoose={() => openDialog('copies')} close={() => setOpen(false)} />
+          <MenuAction label={t('Merge a project…')} onChoose={() => openDialog('merge')} close={() => setOpen(false)} />
+          <MenuAction label={t('Intercoder agreement')} onChoose={() => setView('agreement')} close={() => setOpen(false)} />
         </div>
       )}
     </div>
+  );
+}
+
+/** One action of the coder menu: it closes the menu, then opens what it names. */
+function MenuAction({ label, onChoose, close }: { label: string; onChoose: () => void; close: () => void }) {
+  return (
+    <button
+      type="button"
+      role="menuitem"
+      className="gw-coder-item"
+      onClick={() => {
+        close();
+        onChoose();
+      }}
+    >
+      {label}
+    </button>
   );
 }
