@@ -40,14 +40,10 @@ async function importWhileWorking(name: string, content: string | Uint8Array) {
   const importing = importTexts(t.api, { [name]: content }).finally(() => {
     settled = true;
   });
-  const probe = new Promise<boolean>((resolve, reject) => {
-    setTimeout(() => {
-      probes += 1;
-      t.api
-        .call('concept.create', { label: `probe ${probes}` })
-        .then(() => resolve(!settled), reject);
-    }, 0);
-  });
+  // The probe is sent as soon as the import has been sent, not a timer later: under load a timer
+  // could fire after a quickly read file had already been written, which says nothing of the worker.
+  probes += 1;
+  const probe = t.api.call('concept.create', { label: `probe ${probes}` }).then(() => !settled);
   const [[result], answeredFirst] = await Promise.all([importing, probe]);
   return { result: result!, answeredFirst };
 }
